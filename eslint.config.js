@@ -1,0 +1,59 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+
+const nodeBuiltins = ["fs", "path", "os", "child_process", "url", "process", "crypto", "worker_threads", "stream", "util"];
+const noNode = nodeBuiltins.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "public/data/", "coverage/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/app/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
+    },
+  },
+  // Architecture rules (see README "Architecture"): the pipeline and the model are pure and run in a browser worker too.
+  {
+    files: ["src/pipeline/**/*.ts", "src/model/**/*.ts", "src/exporters/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: noNode.map((name) => ({ name, message: "pipeline/, model/ and exporters/ are pure: no Node built-ins (only src/cli touches the file system)." })),
+        patterns: [
+          { group: ["**/app/**", "**/cli/**"], message: "pipeline/, model/ and exporters/ never import app/ or cli/." },
+          { group: ["sigma", "sigma/*", "@react-sigma/*", "react", "react-dom"], message: "No UI libraries outside src/app." },
+        ],
+      }],
+      "no-restricted-globals": ["error", { name: "process", message: "Pure code takes options, not process state." }, { name: "document", message: "No DOM in pure code." }, { name: "window", message: "No DOM in pure code." }],
+    },
+  },
+  {
+    files: ["src/app/**/*.{ts,tsx}"],
+    ignores: ["src/app/graph/**"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          { group: ["**/cli/**"], message: "app/ never imports cli/." },
+          { group: ["sigma", "sigma/*", "@react-sigma/*", "@sigma/*"], message: "Only src/app/graph talks to sigma." },
+        ],
+      }],
+    },
+  },
+  {
+    files: ["src/app/graph/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/cli/**"], message: "app/ never imports cli/." }] }],
+    },
+  },
+);

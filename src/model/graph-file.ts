@@ -1,0 +1,166 @@
+/**
+ * The graph-file contract: public/data/graph.json is graphology's serialized form (`graph.export()`),
+ * so `Graph.from(json)` loads it anywhere. These types describe the attributes papergraph writes and the
+ * app, the exporters and other tools may rely on. Imports nothing of ours.
+ *
+ * Bump FORMAT_VERSION on any change that breaks a reader; document every field in README.md.
+ */
+
+export const FORMAT_VERSION = 1;
+
+export type NodeKind = "author" | "paper" | "topic";
+export type EdgeKind = "authored" | "coauthor" | "about" | "related";
+
+export interface SourceRef {
+  /** Input file as given on the command line, relative to the working directory, with "/" separators. */
+  file: string;
+  /** 1-based line where the record starts. */
+  line: number;
+}
+
+/** Attributes every node carries. `type` is left to sigma's renderers: we never write it. */
+export interface BaseNodeAttributes {
+  kind: NodeKind;
+  label: string;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  /** Louvain community on the co-authorship structure (-1 when the node has none, e.g. topics). */
+  community: number;
+  /** Research cluster by subject (-1 when unknown). */
+  topicCluster: number;
+  degree: number;
+  weightedDegree: number;
+  pagerank: number;
+  betweenness: number;
+}
+
+export interface ProfileFigures {
+  /** Category shown under the name on the profile page, e.g. "IV". */
+  category: string | null;
+  hIndex: number | null;
+  papers: number | null;
+  citations: number | null;
+  /** Percent, 0..100. */
+  novelty: number | null;
+  aiScore: number | null;
+  source: SourceRef;
+}
+
+export interface AuthorNodeAttributes extends BaseNodeAttributes {
+  kind: "author";
+  /** Display form: the fullest, most frequent spelling, with diacritics. */
+  name: string;
+  /** Every spelling read, the display form included, sorted. */
+  aliases: string[];
+  paperCount: number;
+  /** Figures from a profile page whose header names this person, else null. */
+  profile: ProfileFigures | null;
+}
+
+export interface PaperNodeAttributes extends BaseNodeAttributes {
+  kind: "paper";
+  title: string | null;
+  /** Author node keys in byline order. */
+  authors: string[];
+  /** False when every source cut the byline with "et al.". */
+  authorsComplete: boolean;
+  /** "YYYY-MM-DD", "YYYY-MM" or null. */
+  date: string | null;
+  year: number | null;
+  arxivId: string | null;
+  /** Category codes as read ("CV", "MED-PH"), sorted; names in the graph attribute `categoryNames`. */
+  categories: string[];
+  hasCode: boolean;
+  abstract: string | null;
+  /** Free-text comment of an arXiv record ("20 pages", "accepted to CVPR 2023"), else null. */
+  comment: string | null;
+  /** Affiliation shown after the byline ("eth-zurich"), else null. */
+  affiliation: string | null;
+  /** Every place the paper was read. */
+  sources: SourceRef[];
+  /** Topic node keys, strongest first. */
+  topics: string[];
+}
+
+export interface TopicNodeAttributes extends BaseNodeAttributes {
+  kind: "topic";
+  term: string;
+  /** Surface forms unified into this term (plural, hyphenation, acronym, case). */
+  variants: string[];
+  paperCount: number;
+  /** Relevance score used to keep the term (higher is more specific). */
+  relevance: number;
+}
+
+export type NodeAttributes = AuthorNodeAttributes | PaperNodeAttributes | TopicNodeAttributes;
+
+export interface EdgeAttributes {
+  kind: EdgeKind;
+  /** authored: 1; coauthor: joint papers; about: term weight in the paper; related: co-occurrence strength. */
+  weight: number;
+  size: number;
+  color: string;
+}
+
+export interface ClusterInfo {
+  label: string;
+  size: number;
+  /** Most distinctive terms, strongest first. */
+  terms: string[];
+  color: string;
+}
+
+export interface SourceSummary {
+  file: string;
+  /** Detected format id, or null when the file could not be read as any format. */
+  format: string | null;
+  records: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  severity: "error" | "warning";
+  message: string;
+}
+
+export interface GraphAttributes {
+  formatVersion: number;
+  generator: string;
+  seed: number;
+  /** Options the build ran with (resolved, so a build can be repeated). */
+  options: Record<string, unknown>;
+  sources: SourceSummary[];
+  communities: Record<string, ClusterInfo>;
+  topicClusters: Record<string, ClusterInfo>;
+  modularity: number;
+  /** "exact" or "sampled:K" (K source nodes). */
+  betweenness: string;
+  /** Category code -> readable name, for the codes present. */
+  categoryNames: Record<string, string>;
+  counts: { authors: number; papers: number; topics: number; edges: number };
+}
+
+export interface SerializedNode<A> {
+  key: string;
+  attributes: A;
+}
+
+export interface SerializedEdge {
+  key?: string;
+  source: string;
+  target: string;
+  attributes: EdgeAttributes;
+  undirected?: boolean;
+}
+
+/** graphology's SerializedGraph narrowed to our attributes. */
+export interface GraphFile {
+  options: { type: "mixed" | "directed" | "undirected"; multi: boolean; allowSelfLoops: boolean };
+  attributes: GraphAttributes;
+  nodes: SerializedNode<NodeAttributes>[];
+  edges: SerializedEdge[];
+}
