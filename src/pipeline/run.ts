@@ -1,0 +1,86 @@
+/**
+ * The whole build as one pure function: input documents in, analysed graph out. Runs in Node (the CLI) and in a
+ * browser worker (files dropped on the explorer). No file system, no process, no clock in the output.
+ */
+import type Graph from "graphology";
+import type { SourceSummary } from "../model/graph-file";
+import { readDocument } from "./formats";
+import { parseThesaurus, resolveIdentity } from "./identity";
+import type { IdentityResult } from "./identity/types";
+import type { PipelineOptions } from "./options";
+import type { Diagnostic, InputDocument, ParsedDocument } from "./records";
+import { clusterTopics, extractTopics } from "./topics";
+import type { TopicClusterResult, TopicResult } from "./topics/types";
+import { buildGraph } from "./graph";
+
+export interface PipelineInput {
+  documents: InputDocument[];
+  /** Optional thesaurus file (force / forbid merges, rename). */
+  thesaurus?: InputDocument | null;
+}
+
+export interface PipelineResult {
+  graph: Graph;
+  documents: ParsedDocument[];
+  identity: IdentityResult;
+  topics: TopicResult;
+  clusters: TopicClusterResult;
+  summaries: SourceSummary[];
+  /** Milliseconds per phase (reported on stderr by the CLI, never written into the graph). */
+  timings: Record<string, number>;
+}
+
+const now = () => (typeof performance !== "undefined" ? performance.now() : 0);
+
+export function runPipeline(input: PipelineInput, options: PipelineOptions): PipelineResult {
+  const timings: Record<string, number> = {};
+  const time = <T>(phase: string, fn: () => T): T => {
+    const t0 = now();
+    const result = fn();
+    timings[phase] = now() - t0;
+    return result;
+  };
+
+  const documents = time("read", () =>
+    [...input.documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map(readDocument),
+  );
+
+  const thesaurusDiagnostics: Diagnostic[] = [];
+  const identity = time("identity", () => {
+    let thesaurus;
+    if (input.thesaurus) {
+      const parsed = parseThesaurus(input.thesaurus.text, input.thesaurus.file);
+      thesaurus = parsed.thesaurus;
+      thesaurusDiagnostics.push(...parsed.diagnostics);
+    }
+    return resolveIdentity(documents, { thesaurus });
+  });
+
+  const topicInput = identity.papers.map((p) => ({ key: p.key, title: p.title, abstract: p.abstract }));
+  const topics = time("topics", () =>
+    extractTopics(topicInput, { maxTopics: options.maxTopics, topicsPerPaper: options.topicsPerPaper }),
+  );
+  const clusters = time("clusters", () =>
+    clusterTopics(topicInput, topics, { seed: options.seed, resolution: options.clusterResolution }),
+  );
+
+  const summaries: SourceSummary[] = documents.map((d) => ({
+    file: d.file,
+    format: d.format,
+    records: d.records.length,
+    diagnostics: d.diagnostics,
+  }));
+  if (input.thesaurus) {
+    summaries.push({ file: input.thesaurus.file, format: "thesaurus", records: 0, diagnostics: thesaurusDiagnostics });
+  }
+  const identityDiagnostics = identity.diagnostics;
+  if (identityDiagnostics.length) {
+    for (const d of identityDiagnostics) {
+      const s = summaries.find((x) => x.file === d.file);
+      if (s) s.diagnostics.push(d);
+    }
+  }
+
+  const graph = time("graph", () => buildGraph({ identity, topics, clusters, sources: summaries }, options));
+  return { graph, documents, identity, topics, clusters, summaries, timings };
+}
