@@ -1,0 +1,29 @@
+/** The per-file summary printed on stderr after a build. */
+import type { PipelineResult } from "../pipeline/run";
+
+export function formatSummary(result: PipelineResult): { text: string; errorsOnly: string } {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  const width = Math.max(4, ...result.summaries.map((s) => s.file.length));
+  lines.push(`${"file".padEnd(width)}  ${"format".padEnd(15)}  records  diagnostics`);
+  for (const s of result.summaries) {
+    lines.push(`${s.file.padEnd(width)}  ${(s.format ?? "unknown").padEnd(15)}  ${String(s.records).padStart(7)}  ${String(s.diagnostics.length).padStart(11)}`);
+  }
+  for (const s of result.summaries) {
+    for (const d of s.diagnostics) {
+      const line = `${d.file}:${d.line}: ${d.severity}: ${d.message}`;
+      lines.push(line);
+      if (d.severity === "error") errors.push(line);
+    }
+  }
+  const g = result.graph;
+  const count = (kind: string) => g.filterNodes((_, a) => a.kind === kind).length;
+  const records = result.summaries.reduce((n, s) => n + s.records, 0);
+  lines.push(
+    `${records} records -> ${count("paper")} papers, ${count("author")} authors, ${count("topic")} topics, ${g.size} edges; ` +
+      `${Object.keys(g.getAttribute("communities") ?? {}).length} communities, ${Object.keys(g.getAttribute("topicClusters") ?? {}).length} research clusters`,
+  );
+  const t = result.timings;
+  lines.push("time: " + Object.entries(t).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(", "));
+  return { text: lines.join("\n") + "\n", errorsOnly: errors.length ? errors.join("\n") + "\n" : "" };
+}
