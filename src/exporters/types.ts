@@ -1,0 +1,61 @@
+/**
+ * Shared types of the exporters. The exporters are pure: they take the data graph (public/data/graph.json loaded into
+ * graphology), an optional view and the provenance, and return file contents. No Node built-ins, no DOM, no clock.
+ */
+import type { ViewFilter } from "../model/view-filter";
+
+export const EXPORT_FORMATS = ["gexf", "graphml", "csv", "json", "vosviewer", "svg"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** How a node is drawn on screen right now (the app's nodeReducer output). */
+export interface NodeDisplay {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  /** null when the label is not shown. */
+  label: string | null;
+  hidden: boolean;
+  forceLabel: boolean;
+}
+
+/** "The current view": the filter (shared with the app) and, from the app, how each node is drawn. */
+export interface ExportView {
+  filter: ViewFilter;
+  nodeDisplay?: (key: string) => NodeDisplay;
+}
+
+/** Where an export came from. Goes into each export's own metadata, never into public/data/graph.json. */
+export interface Provenance {
+  /** Input files the graph was built from (graph attribute `sources[].file`). */
+  inputFiles: string[];
+  /** Build options (seed, resolution, ...) from the graph attributes. */
+  options: Record<string, unknown>;
+  filter: ViewFilter | "whole graph";
+  /** ISO timestamp supplied by the caller (the exporters never read a clock). */
+  exportedAt: string;
+  /** e.g. "papergraph 0.1.0". */
+  generator: string;
+}
+
+export interface ExportFile {
+  name: string;
+  content: string | Uint8Array;
+  mime: string;
+}
+
+export interface ExportResult {
+  files: ExportFile[];
+}
+
+export interface LegendItem {
+  label: string;
+  color: string;
+}
+
+export interface ExportOptions {
+  /** SVG: draw a legend (default true when there is one). */
+  legend?: boolean;
+  /** SVG: legend entries to draw instead of the ones derived from the graph's clusters. */
+  legendItems?: LegendItem[];
+}
