@@ -1,7 +1,9 @@
 /**
  * graphology JSON: `graph.export()` of the whole graph or of the view subgraph (same node and edge keys, same
  * graph options), with the provenance in the graph attribute `export`, so papergraph can open it again.
- * For a view, `counts` describes the subgraph; the cluster tables stay those of the whole build.
+ * For a view, `counts` describes the subgraph; the cluster tables stay those of the whole build; a paper's
+ * `authors`/`topics` keep only keys inside the view (so the file passes model/validate.ts and opens without dangling
+ * references) and the others move to `authorsOutsideView`/`topicsOutsideView`.
  */
 import Graph from "graphology";
 import type { GraphAttributes } from "../model/graph-file";
@@ -15,8 +17,18 @@ export interface ExportProvenanceAttribute extends Provenance {
 export function buildExportGraph(sel: Selection, prov: Provenance): Graph {
   const g = new Graph(sel.graphOptions);
   const counts = { authors: 0, papers: 0, topics: 0, edges: sel.edges.length };
+  const inView = new Set(sel.nodes.map((n) => n.key));
   for (const n of sel.nodes) {
-    g.addNode(n.key, { ...n.attributes });
+    const a = n.attributes;
+    if (sel.scope === "view" && a.kind === "paper" && [...a.authors, ...a.topics].some((k) => !inView.has(k))) {
+      g.addNode(n.key, {
+        ...a,
+        authors: a.authors.filter((k) => inView.has(k)),
+        topics: a.topics.filter((k) => inView.has(k)),
+        authorsOutsideView: a.authors.filter((k) => !inView.has(k)),
+        topicsOutsideView: a.topics.filter((k) => !inView.has(k)),
+      });
+    } else g.addNode(n.key, { ...a });
     if (n.attributes.kind === "author") counts.authors++;
     else if (n.attributes.kind === "paper") counts.papers++;
     else if (n.attributes.kind === "topic") counts.topics++;
