@@ -1,0 +1,134 @@
+/**
+ * Bylines: "A, B, C et al. · affiliation". Also splits a compact-profile line where the title and the byline are
+ * glued with no separator ("...validationLena Maier-Hein, Annika Reinke et al.").
+ */
+import { cleanName, collapse } from "./text";
+
+export interface Byline {
+  authors: string[];
+  /** False when the byline ends in "et al." or was cut. */
+  authorsComplete: boolean;
+  affiliation: string | null;
+  /** The byline was cut mid-way ("Nazanin Maleki et", a trailing comma): some of it is lost. */
+  cut: boolean;
+}
+
+/**
+ * strict: every name starts with a capital (or is an initial) and has 1-5 words; used to find where a byline starts.
+ * lenient: any letters, 1-8 words per name; used where position already says "this is the byline".
+ */
+export type BylineMode = "strict" | "lenient";
+
+const PARTICLES = new Set([
+  "van", "von", "de", "del", "della", "der", "den", "di", "da", "dos", "das", "do", "du", "la", "le", "ten", "ter",
+  "bin", "ben", "al", "el", "y", "e", "zu", "af", "av",
+]);
+
+// A capitalised word: "Maier-Hein", "O'Hanlon", "LaBella", "İbrahim", "D.", "J.-P.".
+const CAPITAL_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+// Any word made of letters, with digits allowed at the end (affiliation markers such as "Phung1").
+const ANY_WORD = /^[\p{L}\p{M}][\p{L}\p{M}'’.-]*\d*$/u;
+// A word ending in a full stop that is not an initial or a suffix reads like the end of a sentence.
+const SENTENCE_END = /^[\p{L}\p{M}'’-]{2,}\.$/u;
+const SUFFIXES = new Set(["Jr.", "Sr.", "St."]);
+
+function validName(name: string, mode: BylineMode): boolean {
+  const words = name.split(" ");
+  if (words.length < 1 || words.length > (mode === "strict" ? 5 : 8)) return false;
+  return words.every((w, i) => {
+    if (SENTENCE_END.test(w) && !SUFFIXES.has(w)) return false;
+    if (mode === "lenient") {
+      // Lower-case words only as particles, or as a first word that a source cut ("lkay Oksuz").
+      if (/^\p{Ll}/u.test(w) && !PARTICLES.has(w) && !(i === 0 && words.length > 1)) return false;
+      return ANY_WORD.test(w);
+    }
+    if (i === 0) return CAPITAL_WORD.test(w);
+    return CAPITAL_WORD.test(w) || PARTICLES.has(w);
+  });
+}
+
+/** Parse a byline; null when the text does not read as one in the given mode. */
+export function parseByline(text: string, mode: BylineMode = "lenient"): Byline | null {
+  let body = collapse(text);
+  let affiliation: string | null = null;
+  const dot = body.lastIndexOf("·");
+  if (dot >= 0) {
+    affiliation = collapse(body.slice(dot + 1)) || null;
+    body = body.slice(0, dot).trim();
+  }
+  let authorsComplete = true;
+  let cut = false;
+  const etAl = /,?\s*\bet\s+al\.?$/u.exec(body);
+  const etCut = /,?\s+et(?:\s+a)?$/u.exec(body);
+  if (etAl) {
+    authorsComplete = false;
+    body = body.slice(0, etAl.index).trim();
+  } else if (etCut) {
+    authorsComplete = false;
+    cut = true;
+    body = body.slice(0, etCut.index).trim();
+  }
+  if (/,$/.test(body)) {
+    authorsComplete = false;
+    cut = true;
+    body = body.replace(/,+$/, "").trim();
+  }
+  if (body === "") return null;
+  const names = body.split(/\s*,\s*/).map(cleanName);
+  if (!names.every((n) => n !== "" && validName(n, mode))) return null;
+  return { authors: names, authorsComplete, affiliation, cut };
+}
+
+export interface TitleByline {
+  title: string;
+  byline: Byline;
+}
+
+function hasInnerCapital(word: string): boolean {
+  // Capitals right after a hyphen or apostrophe start a new name part ("Jean-Pierre", "O'Neil"): not inner.
+  return word.split(/[-'’]/).some((part) => /\p{Ll}\p{Lu}/u.test(part) || /^\p{Lu}{2,}\p{Ll}/u.test(part));
+}
+
+/** Rank of a split: 0 = the byline's first name looks like a real first name, 1 = plausible, else not a candidate. */
+function tier(byline: Byline): number {
+  const first = byline.authors[0] ?? "";
+  const words = first.split(" ");
+  const firstWord = words[0] ?? "";
+  // "LearningJohn": a long lower-case run before a capital is a title word glued to a name, not a name like "LaBella".
+  const glued = words.some((w) => /\p{Ll}{4,}\p{Lu}/u.test(w));
+  return words.length >= 2 && !hasInnerCapital(firstWord) && !glued ? 0 : 1;
+}
+
+/**
+ * Split "TitleFirst Author, Second Author et al. · affiliation". Candidate split points are capitals glued to the
+ * previous non-space character; the rest of the line from there must parse as a byline. The earliest candidate whose
+ * first author has a plain first word wins ("EfficientNetSanyukta" splits before "Sanyukta", "ChallengeDominic
+ * LaBella" before "Dominic"); failing that, the earliest strict parse, then the earliest lenient one. null when no
+ * split parses.
+ */
+export function splitTitleByline(line: string): TitleByline | null {
+  const chars = [...line];
+  const starts: number[] = [];
+  let offset = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] ?? "";
+    const prev = chars[i - 1];
+    if (i > 0 && prev !== undefined && /\p{Lu}/u.test(ch) && !/[\s\-'’/]/u.test(prev)) starts.push(offset);
+    offset += ch.length;
+  }
+  let best: { at: number; byline: Byline; rank: number } | null = null;
+  for (const mode of ["strict", "lenient"] as const) {
+    for (const at of starts) {
+      const title = line.slice(0, at).trim();
+      if (title === "") continue;
+      const byline = parseByline(line.slice(at), mode);
+      if (!byline) continue;
+      const rank = (mode === "strict" ? 0 : 2) + tier(byline);
+      if (!best || rank < best.rank) best = { at, byline, rank };
+      if (rank === 0) break;
+    }
+    if (best) break;
+  }
+  if (!best) return null;
+  return { title: line.slice(0, best.at).trim(), byline: best.byline };
+}
