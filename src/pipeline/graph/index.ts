@@ -1,0 +1,66 @@
+/**
+ * The graph stage: identity + topic results in, the analysed graphology graph out (the graph-file contract in
+ * src/model/graph-file.ts). Steps, each in its own file: validate -> nodes -> edges -> research clusters -> communities
+ * -> centralities -> community labels -> sizes and colours -> layout -> graph attributes.
+ *
+ * Every random choice draws from its own seedrandom stream derived from options.seed, so changing, say, the number of
+ * betweenness samples does not move the layout.
+ */
+import Graph from "graphology";
+import seedrandom from "seedrandom";
+import type { EdgeAttributes, GraphAttributes, NodeAttributes, SourceSummary } from "../../model/graph-file";
+import type { IdentityResult } from "../identity/types";
+import type { PipelineOptions } from "../options";
+import type { TopicClusterResult, TopicResult } from "../topics/types";
+import { assignAppearance } from "./appearance";
+import { addEdges } from "./build-edges";
+import { addNodes } from "./build-nodes";
+import { assignCentrality } from "./centrality";
+import { assignCommunities, communityInfo } from "./communities";
+import { graphAttributes } from "./graph-attributes";
+import { assignLayout } from "./layout";
+import { assignTopicClusters, topicClusterInfo } from "./topic-clusters";
+import type { PaperGraph } from "./types";
+import { validateGraphInput } from "./validate-input";
+
+export { GraphInputError } from "./validate-input";
+export type { PaperGraph } from "./types";
+
+export function buildGraph(
+  input: { identity: IdentityResult; topics: TopicResult; clusters: TopicClusterResult; sources: SourceSummary[] },
+  options: PipelineOptions,
+): Graph {
+  validateGraphInput(input);
+  const graph: PaperGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({
+    type: "mixed",
+    multi: false,
+    allowSelfLoops: false,
+  });
+  const stream = (name: string) => seedrandom(`${options.seed}:${name}`);
+
+  addNodes(graph, input);
+  addEdges(graph, input);
+  assignTopicClusters(graph, input.clusters);
+  // Louvain's stream is seeded with the bare seed, as the topic stage's Louvain is: `--seed 7` means seedrandom("7").
+  const communities = assignCommunities(graph, { resolution: options.resolution, rng: seedrandom(String(options.seed)) });
+  const betweenness = assignCentrality(graph, {
+    betweennessExactMaxNodes: options.betweennessExactMaxNodes,
+    betweennessSamples: options.betweennessSamples,
+    rng: stream("betweenness"),
+  });
+  const communityClusters = communityInfo(graph, communities);
+  assignAppearance(graph);
+  assignLayout(graph, { iterations: options.layoutIterations, rng: stream("layout"), overlapRng: stream("noverlap") });
+
+  graph.replaceAttributes(
+    graphAttributes(graph, {
+      options,
+      sources: input.sources,
+      communities: communityClusters,
+      topicClusters: topicClusterInfo(input.clusters),
+      modularity: communities.modularity,
+      betweenness,
+    }),
+  );
+  return graph as unknown as Graph;
+}

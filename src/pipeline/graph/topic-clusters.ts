@@ -1,0 +1,48 @@
+/**
+ * Research clusters (by subject, from the topic stage) on every node: papers and topics as the topic stage assigned
+ * them; an author gets the cluster most of their papers belong to (papers without a cluster do not vote; a tie goes to
+ * the lower id, i.e. the larger cluster; no clustered paper: -1).
+ */
+import type { ClusterInfo } from "../../model/graph-file";
+import type { TopicClusterResult } from "../topics/types";
+import { clusterColor } from "./palette";
+import type { PaperGraph } from "./types";
+
+/** The most frequent value, ties to the smallest; null for no votes. */
+export function majority(votes: Iterable<number>): number | null {
+  const counts = new Map<number, number>();
+  for (const v of votes) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const [v, c] of counts) {
+    if (c > bestCount || (c === bestCount && best !== null && v < best)) {
+      best = v;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+export function assignTopicClusters(graph: PaperGraph, clusters: TopicClusterResult): void {
+  graph.forEachNode((key, attributes) => {
+    if (attributes.kind === "paper") attributes.topicCluster = clusters.paperCluster.get(key) ?? -1;
+    else if (attributes.kind === "topic") attributes.topicCluster = clusters.topicCluster.get(key) ?? -1;
+  });
+  graph.forEachNode((key, attributes) => {
+    if (attributes.kind !== "author") return;
+    const votes: number[] = [];
+    graph.forEachOutNeighbor(key, (_paper, paper) => {
+      if (paper.kind === "paper" && paper.topicCluster >= 0) votes.push(paper.topicCluster);
+    });
+    attributes.topicCluster = majority(votes) ?? -1;
+  });
+}
+
+/** Graph attribute `topicClusters`: id -> { label, size, terms, color }, in id order. */
+export function topicClusterInfo(clusters: TopicClusterResult): Record<string, ClusterInfo> {
+  const out: Record<string, ClusterInfo> = {};
+  for (const c of [...clusters.clusters].sort((a, b) => a.id - b.id)) {
+    out[String(c.id)] = { label: c.label, size: c.size, terms: [...c.terms], color: clusterColor(c.id) };
+  }
+  return out;
+}
