@@ -28,6 +28,9 @@ export const NODE_COLUMN_ORDER = [
 ];
 export const EDGE_COLUMN_ORDER = ["kind", "weight", "size", "color"];
 
+/** Measures that are real numbers even when a small export happens to hold only whole values: keep their type stable. */
+const REAL_COLUMNS = new Set(["x", "y", "size", "pagerank", "betweenness", "weightedDegree", "relevance", "weight", "modularity"]);
+
 function isSourceRef(v: object): v is { file: string; line: number } {
   const o = v as Record<string, unknown>;
   return Object.keys(o).length === 2 && typeof o.file === "string" && typeof o.line === "number";
@@ -99,7 +102,10 @@ export function buildTable(
   const rows = records.map((r) => flattenAttributes(r, opts.listSep, opts.exclude));
   const names = new Set<string>();
   for (const row of rows) for (const k of row.keys()) names.add(k);
-  const columns = orderColumns(names, opts.order).map((name) => ({ name, type: inferType(rows.map((r) => r.get(name) ?? null)) }));
+  const columns = orderColumns(names, opts.order).map((name) => {
+    const type = inferType(rows.map((r) => r.get(name) ?? null));
+    return { name, type: type === "integer" && REAL_COLUMNS.has(name) ? ("double" as const) : type };
+  });
   // A column typed string may still hold numbers or booleans from some rows: render them as text.
   for (const c of columns) {
     if (c.type !== "string") continue;
