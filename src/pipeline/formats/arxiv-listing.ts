@@ -94,7 +94,7 @@ export function readArxivListing(lines: readonly Line[], file: string): ReaderRe
       diag.warn(end.idLine.no, `arXiv line "${end.idLine.text}" has no "Created: YYYY-MM-DD" line after it; the record is kept without a date`);
     }
     if (!blocks.some((b) => b.length > 0) && record.title === null) {
-      diag.warn(at, `arXiv record ${record.arxivId ?? ""} has no title or abstract before its arXiv line`.replace("  ", " "));
+      diag.warn(at, `arXiv record${record.arxivId ? " " + record.arxivId : ""} has no title or abstract before its arXiv line; kept with its id and dates only`);
     }
     records.push(record);
   };

@@ -47,6 +47,18 @@ function validName(name: string, mode: BylineMode): boolean {
   });
 }
 
+export const CUT_MESSAGE =
+  "byline looks cut off (it ends in \"et\", a comma, or the end of a file without a final newline); the names read are kept and the author list is marked incomplete";
+
+/**
+ * A byline on the very last line of a file that has no final newline may have been cut mid-word ("... Nazanin Mal"),
+ * which no parse can tell from a complete name. Unless it already ends in "et al.", mark it cut (incomplete).
+ */
+export function markCutAtEnd(byline: Byline, unterminated: boolean | undefined): Byline {
+  if (!unterminated || !byline.authorsComplete || byline.affiliation !== null) return byline;
+  return { ...byline, authorsComplete: false, cut: true };
+}
+
 /** Parse a byline; null when the text does not read as one in the given mode. */
 export function parseByline(text: string, mode: BylineMode = "lenient"): Byline | null {
   let body = collapse(text);

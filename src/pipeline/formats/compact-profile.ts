@@ -8,7 +8,7 @@
  * The title/byline split is done by splitTitleByline (byline.ts). A byline on its own line is accepted too.
  */
 import type { PaperRecord } from "../records";
-import { parseByline, splitTitleByline, type Byline } from "./byline";
+import { CUT_MESSAGE, markCutAtEnd, parseByline, splitTitleByline, type Byline } from "./byline";
 import { assignEntryDates, isEntryHead, parseEntryHead, type EntryHead, type HeadedRecord } from "./entry-head";
 import type { Line } from "./lines";
 import { Diagnostics, emptyRecord, type ReaderResult } from "./record";
@@ -28,22 +28,25 @@ function readEntry(head: Line, parsed: EntryHead, body: readonly Line[], file: s
   let byline: Byline | null = null;
   const split = splitTitleByline(first.text);
   const ownLine = rest[0] ? parseByline(rest[0].text, "strict") : null;
+  let bylineLine = first;
   if (split) {
     record.title = cleanText(split.title);
     byline = split.byline;
-  } else if (ownLine) {
+  } else if (ownLine && rest[0]) {
     record.title = cleanText(first.text);
     byline = ownLine;
+    bylineLine = rest[0];
     rest.shift();
   } else {
     record.title = cleanText(first.text);
     diag.warn(first.no, `cannot tell where the title ends and the byline starts in "${excerpt(first.text)}"; the whole line is kept as the title, without authors`);
   }
   if (byline) {
+    byline = markCutAtEnd(byline, bylineLine.unterminated);
     record.authors = byline.authors;
     record.authorsComplete = byline.authorsComplete;
     record.affiliation = byline.affiliation;
-    if (byline.cut) diag.warn(first.no, "byline is cut off; the names before the cut are kept and the list is marked incomplete");
+    if (byline.cut) diag.warn(bylineLine.no, CUT_MESSAGE);
   }
   if (rest.length) record.abstract = cleanText(rest.map((l) => l.text).join(" ")) || null;
   return { head: parsed, line: head.no, record };

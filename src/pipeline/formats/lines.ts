@@ -8,6 +8,8 @@ export interface Line {
   no: number;
   /** NFC, zero-width characters removed, whitespace runs collapsed to one space, trimmed. */
   text: string;
+  /** Set on the last line when the file ends without a line terminator: a cut file ends like this. */
+  unterminated?: true;
 }
 
 /** A run of consecutive non-blank lines. */
@@ -28,7 +30,10 @@ export function toLines(text: string): Line[] {
   if (body === "") return [];
   const parts = body.split(/\r\n|\r|\n/);
   if (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
-  return parts.map((raw, i) => ({ no: i + 1, text: normaliseLine(raw) }));
+  const lines: Line[] = parts.map((raw, i) => ({ no: i + 1, text: normaliseLine(raw) }));
+  const last = lines[lines.length - 1];
+  if (last && !/[\r\n]$/.test(body)) last.unterminated = true;
+  return lines;
 }
 
 export function toBlocks(lines: readonly Line[]): Block[] {

@@ -12,7 +12,7 @@
  * Entries missing a byline or an abstract still become records, with a warning.
  */
 import type { PaperRecord, ProfileFigures, ProfileHeader } from "../records";
-import { parseByline, type Byline } from "./byline";
+import { CUT_MESSAGE, markCutAtEnd, parseByline, type Byline } from "./byline";
 import { assignEntryDates, isEntryHead, parseEntryHead, type EntryHead, type HeadedRecord } from "./entry-head";
 import { blockText, toBlocks, type Block, type Line } from "./lines";
 import { Diagnostics, emptyRecord, type ReaderResult } from "./record";
@@ -88,12 +88,13 @@ function readEntry(head: Line, parsed: EntryHead, body: readonly Line[], file: s
   }
 
   const bylineBlock = blocks[0];
-  const byline = bylineBlock ? asByline(bylineBlock.lines[0]?.text ?? "") : null;
-  if (bylineBlock && byline) {
+  const parsedByline = bylineBlock ? asByline(bylineBlock.lines[0]?.text ?? "") : null;
+  if (bylineBlock && parsedByline) {
+    const byline = markCutAtEnd(parsedByline, bylineBlock.lines.length === 1 && bylineBlock.lines[0]?.unterminated);
     record.authors = byline.authors;
     record.authorsComplete = byline.authorsComplete;
     record.affiliation = byline.affiliation;
-    if (byline.cut) diag.warn(bylineBlock.lines[0]?.no ?? head.no, "byline is cut off; the names before the cut are kept and the list is marked incomplete");
+    if (byline.cut) diag.warn(bylineBlock.lines[0]?.no ?? head.no, CUT_MESSAGE);
     const rest = bylineBlock.lines.slice(1);
     blocks.splice(0, 1, ...(rest.length ? [{ lines: rest }] : []));
   } else {
