@@ -1,0 +1,547 @@
+/**
+ * Author resolution: spellings -> people. Blocking (surname word + given initial, phonetic surname, compact form)
+ * keeps the candidate pairs near-linear; every union is checked against the whole clusters it joins, so chains
+ * ("J. Smith" linking "John" and "Jane Smith") cannot build false merges.
+ */
+import DoubleMetaphone from "natural/lib/natural/phonetics/double_metaphone.js";
+import type { Diagnostic, PaperRecord, ParsedDocument, ProfileFigures, SourceRef } from "../records";
+import type { MergeEvent } from "./types";
+import { COMMON_SURNAMES, compareNames, formalNames, isNicknameForm, type NameRelation } from "./name-match";
+import { cleanName, cmp, fold, hasDiacritics, nameKey, normalizeText, parseName, type ParsedName } from "./normalize";
+import type { Thesaurus } from "./thesaurus";
+
+const metaphone = new DoubleMetaphone();
+
+/** Context weights (see README "Evidence"): a merge happens when the summed context reaches the name penalty. */
+export const CONTEXT = {
+  /** Per shared co-author seen on bylines of at most SMALL_BYLINE names on both sides. */
+  coauthor: 2,
+  /** Per shared co-author met only on consortium bylines, capped at consortiumCap in total. */
+  consortiumCoauthor: 0.5,
+  consortiumCap: 1,
+  /** Both names on one profile page (the page's person works with both). */
+  sameProfilePage: 1,
+  /** Both names in one other listing (search result, arXiv listing). */
+  sameListing: 0.5,
+  /** The same paper read from two listings names them at the same byline position. */
+  samePosition: 3,
+  /** Two or more rare title words shared by their papers. */
+  titleWords: 0.5,
+} as const;
+export const SMALL_BYLINE = 20;
+/** A surname carried by this many different given names in the input counts as common. */
+export const COMMON_SURNAME_MIN_GIVEN = 5;
+
+/** A record as the author stage sees it. */
+export interface RecordRef {
+  rec: PaperRecord;
+  doc: number;
+}
+
+export interface AuthorCluster {
+  key: string;
+  name: string;
+  aliases: string[];
+  profile: ProfileFigures | null;
+}
+
+export interface AuthorResolution {
+  clusters: AuthorCluster[];
+  /** occ[record][position] -> cluster index, or -1 for a name that could not be read. */
+  occ: number[][];
+  /** Profile person of each record (cluster index) or -1. */
+  profileOf: number[];
+  merges: MergeEvent[];
+  keptApart: MergeEvent[];
+  diagnostics: Diagnostic[];
+}
+
+interface Variant {
+  parsed: ParsedName;
+  /** Raw spelling -> times read. */
+  spellings: Map<string, number>;
+  records: Set<number>;
+}
+
+interface PendingEvent {
+  a: number;
+  b: number;
+  merged: string[];
+  evidence: string[];
+}
+
+function pairKey(a: number, b: number): number {
+  return a < b ? a * 4_194_304 + b : b * 4_194_304 + a;
+}
+
+const TITLE_STOP = new Set(
+  "with from that this into using based their than over under between towards toward through across without via study analysis approach method methods model models learning deep data image images medical network networks".split(" "),
+);
+
+export function resolveAuthors(
+  docs: ParsedDocument[],
+  refs: RecordRef[],
+  groups: number[][],
+  thesaurus: Thesaurus | undefined,
+): AuthorResolution {
+  const diagnostics: Diagnostic[] = [];
+  const variants: Variant[] = [];
+  const byExact = new Map<string, number>();
+  const variantOf = (raw: string): number => {
+    const parsed = parseName(raw);
+    if (!parsed.exact) return -1;
+    let id = byExact.get(parsed.exact);
+    if (id === undefined) {
+      id = variants.length;
+      byExact.set(parsed.exact, id);
+      variants.push({ parsed, spellings: new Map(), records: new Set() });
+    }
+    return id;
+  };
+  const addSpelling = (id: number, raw: string) => {
+    const v = variants[id]!;
+    const s = raw.normalize("NFC").trim();
+    v.spellings.set(s, (v.spellings.get(s) ?? 0) + 1);
+  };
+
+  // 1. Every byline name becomes an occurrence of a variant (spellings equal up to case/diacritics/hyphens/dots).
+  const occ: number[][] = refs.map(({ rec, doc }) =>
+    rec.authors.map((raw) => {
+      const id = variantOf(raw);
+      if (id < 0) {
+        diagnostics.push({ file: docs[doc]!.file, line: rec.source.line, severity: "warning", message: `author name "${raw}" has no letters; left out of the byline` });
+        return -1;
+      }
+      addSpelling(id, raw);
+      return id;
+    }),
+  );
+  // Profile people: the page header (counted once per page) and each record's profileAuthor.
+  const profileVariant = refs.map(({ rec }) => (rec.profileAuthor ? variantOf(rec.profileAuthor) : -1));
+  const headerVariant = docs.map((d) => (d.profile ? variantOf(d.profile.name) : -1));
+  docs.forEach((d, i) => {
+    const seen = new Set<string>();
+    if (d.profile && headerVariant[i]! >= 0) {
+      addSpelling(headerVariant[i]!, d.profile.name);
+      seen.add(d.profile.name);
+    }
+    refs.forEach(({ rec, doc }, r) => {
+      if (doc === i && rec.profileAuthor && !seen.has(rec.profileAuthor) && profileVariant[r]! >= 0) {
+        seen.add(rec.profileAuthor);
+        addSpelling(profileVariant[r]!, rec.profileAuthor);
+      }
+    });
+  });
+
+  // Surnames shared by many given names in this input are treated like the static list of common ones.
+  const givenPerSurname = new Map<string, Set<string>>();
+  for (const v of variants) {
+    const core = v.parsed.surname[v.parsed.surname.length - 1]?.t;
+    const g = v.parsed.given[0];
+    if (!core || !g || g.initial) continue;
+    let s = givenPerSurname.get(core);
+    if (!s) givenPerSurname.set(core, (s = new Set()));
+    s.add(g.t);
+  }
+  const isCommon = (s: string) => COMMON_SURNAMES.has(s) || (givenPerSurname.get(s)?.size ?? 0) >= COMMON_SURNAME_MIN_GIVEN;
+  const relCache = new Map<number, NameRelation>();
+  const relation = (x: number, y: number): NameRelation => {
+    const k = pairKey(x, y);
+    let r = relCache.get(k);
+    if (!r) relCache.set(k, (r = compareNames(variants[x]!.parsed, variants[y]!.parsed, isCommon)));
+    return r;
+  };
+  const events: PendingEvent[] = [];
+  const apart: PendingEvent[] = [];
+  const srcText = (r: number) => `${refs[r]!.rec.source.file}:${refs[r]!.rec.source.line}`;
+
+  // 2. A profile page's person is on every paper of the page: bind the byline spelling that names them.
+  const bindings = new Map<number, string[]>();
+  for (const g of groups) {
+    const persons = [...new Set(g.map((r) => profileVariant[r]!).filter((p) => p >= 0))].sort((a, b) => a - b);
+    for (const p of persons) {
+      for (const r of g) {
+        const row = occ[r]!;
+        if (row.includes(p)) continue;
+        let best = -1;
+        let bestPenalty = Infinity;
+        row.forEach((v, pos) => {
+          if (v < 0 || persons.includes(v)) return;
+          const rel = relation(v, p);
+          if (rel.verdict === "different") return;
+          const pen = rel.verdict === "same" ? -1 : rel.penalty;
+          if (pen < bestPenalty) {
+            bestPenalty = pen;
+            best = pos;
+          }
+        });
+        if (best < 0) continue;
+        const raw = refs[r]!.rec.authors[best]!;
+        const from = row[best]!;
+        const sp = variants[from]!.spellings;
+        sp.set(raw.normalize("NFC").trim(), (sp.get(raw.normalize("NFC").trim()) ?? 0) - 1);
+        row[best] = p;
+        addSpelling(p, raw);
+        const why = bindings.get(p) ?? [];
+        why.push(`"${raw}" at ${srcText(r)} is the page's own person (${relation(from, p).reasons.join("; ")})`);
+        bindings.set(p, why);
+      }
+    }
+  }
+  occ.forEach((row, r) => row.forEach((v) => v >= 0 && variants[v]!.records.add(r)));
+  profileVariant.forEach((p, r) => p >= 0 && variants[p]!.records.add(r));
+  for (const v of variants) for (const [s, n] of [...v.spellings]) if (n <= 0) v.spellings.delete(s);
+
+  // 3. Candidate pairs by blocking.
+  const blocks = new Map<string, number[]>();
+  const put = (key: string, id: number) => {
+    const b = blocks.get(key);
+    if (b) {
+      if (b[b.length - 1] !== id) b.push(id);
+    } else blocks.set(key, [id]);
+  };
+  const lostWords = new Map<string, number[]>();
+  variants.forEach((v, id) => {
+    const p = v.parsed;
+    put("c:" + p.compact, id);
+    if (p.lowerStart) put("ls:" + p.compact, id);
+    else if (p.compact.length > 4) put("ls:" + p.compact.slice(1), id);
+    const g = p.given[0];
+    if (!g) return;
+    const letters = [...new Set(formalNames(g.t).map((x) => x[0]!))];
+    const words = [...p.given.slice(1), ...p.surname].filter((t) => !t.initial).map((t) => t.t);
+    const core = p.surname[p.surname.length - 1];
+    const keys = new Set<string>(words);
+    if (core && !core.initial) keys.add("dm:" + metaphone.process(core.t)[0]);
+    for (const k of keys) for (const l of letters) put(`${k}|${l}`, id);
+    if (p.lowerStart) for (const w of words) (lostWords.get(w) ?? lostWords.set(w, []).get(w)!).push(id);
+  });
+  const pairs = new Set<number>();
+  const addPair = (a: number, b: number) => a !== b && pairs.add(pairKey(a, b));
+  for (const ids of blocks.values()) {
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) addPair(ids[i]!, ids[j]!);
+  }
+  // A lost first letter changes the given initial: compare those rare spellings with every name sharing a word.
+  if (lostWords.size) {
+    variants.forEach((v, id) => {
+      for (const t of [...v.parsed.given.slice(1), ...v.parsed.surname]) for (const x of lostWords.get(t.t) ?? []) addPair(x, id);
+    });
+  }
+  // The same paper read twice, with two spellings at one byline position: strong evidence, and a candidate pair.
+  const samePosition = new Map<number, string>();
+  for (const g of groups) {
+    for (let i = 0; i < g.length; i++) {
+      for (let j = i + 1; j < g.length; j++) {
+        const a = occ[g[i]!]!;
+        const b = occ[g[j]!]!;
+        for (let pos = 0; pos < Math.min(a.length, b.length); pos++) {
+          const x = a[pos]!;
+          const y = b[pos]!;
+          if (x < 0 || y < 0 || x === y) continue;
+          addPair(x, y);
+          if (!samePosition.has(pairKey(x, y))) {
+            samePosition.set(pairKey(x, y), `same paper, byline position ${pos + 1}, in ${srcText(g[i]!)} and ${srcText(g[j]!)}`);
+          }
+        }
+      }
+    }
+  }
+  const pairList = [...pairs].sort((a, b) => a - b).map((k) => [Math.floor(k / 4_194_304), k % 4_194_304] as [number, number]);
+
+  // 4. Union-find over variants with cluster-wide conflict checks.
+  const parent = variants.map((_, i) => i);
+  const members: number[][] = variants.map((_, i) => [i]);
+  const recs: Set<number>[] = variants.map((v) => new Set(v.records));
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  const splitSets: Array<{ sides: number[][]; source: SourceRef }> = [];
+  const thesaurusVariants = (names: string[], source: SourceRef): number[][] =>
+    names.map((n) => {
+      const id = byExact.get(parseName(n).exact);
+      if (id === undefined) {
+        diagnostics.push({ file: source.file, line: source.line, severity: "warning", message: `thesaurus name "${n}" does not occur in any input; check its spelling` });
+        return [];
+      }
+      return [id];
+    });
+  for (const e of thesaurus?.entries ?? []) if (e.action === "split") splitSets.push({ sides: thesaurusVariants(e.names, e.source), source: e.source });
+
+  const spellingsOf = (root: number) =>
+    [...new Set(members[root]!.flatMap((v) => [...variants[v]!.spellings.keys()].map(cleanName)))].sort(cmp);
+  const conflict = (ra: number, rb: number): string | null => {
+    const [small, big] = recs[ra]!.size <= recs[rb]!.size ? [recs[ra]!, recs[rb]!] : [recs[rb]!, recs[ra]!];
+    for (const r of small) if (big.has(r)) return `both named on one byline (${srcText(r)}): two different people`;
+    for (const s of splitSets) {
+      for (let i = 0; i < s.sides.length; i++) {
+        for (let j = 0; j < s.sides.length; j++) {
+          if (i === j) continue;
+          const inA = s.sides[i]!.some((v) => find(v) === ra);
+          const inB = s.sides[j]!.some((v) => find(v) === rb);
+          if (inA && inB) return `thesaurus split (${s.source.file}:${s.source.line})`;
+        }
+      }
+    }
+    for (const x of members[ra]!) {
+      for (const y of members[rb]!) {
+        const rel = relation(x, y);
+        if (rel.verdict === "different") {
+          return `"${variants[x]!.parsed.clean}" and "${variants[y]!.parsed.clean}" would end up together: ${rel.reasons.join("; ")}`;
+        }
+      }
+    }
+    return null;
+  };
+  const union = (x: number, y: number, evidence: string[]): boolean => {
+    const ra = find(x);
+    const rb = find(y);
+    if (ra === rb) return false;
+    const why = conflict(ra, rb);
+    if (why) {
+      apart.push({ a: x, b: y, merged: [variants[x]!.parsed.clean, variants[y]!.parsed.clean], evidence: [...evidence, `kept apart: ${why}`] });
+      return false;
+    }
+    events.push({ a: x, b: y, merged: [...new Set([...spellingsOf(ra), ...spellingsOf(rb)])].sort(cmp), evidence });
+    const [keep, drop] = members[ra]!.length >= members[rb]!.length ? [ra, rb] : [rb, ra];
+    parent[drop] = keep;
+    members[keep]!.push(...members[drop]!);
+    members[drop] = [];
+    for (const r of recs[drop]!) recs[keep]!.add(r);
+    recs[drop] = new Set();
+    return true;
+  };
+
+  // Round 1: names alone are enough.
+  const contextual: Array<[number, number]> = [];
+  for (const [x, y] of pairList) {
+    const rel = relation(x, y);
+    if (rel.verdict === "different") continue;
+    if (rel.penalty === 0) union(x, y, [...rel.reasons, "names alone are enough"]);
+    else contextual.push([x, y]);
+  }
+
+  // Round 2: weigh context against the name penalty, strongest margins first; repeat while merges enable more.
+  const titleDf = new Map<string, number>();
+  const titleWords = refs.map(({ rec }) => {
+    const ws = new Set(normalizeText(rec.title ?? "").split(" ").filter((w) => w.length >= 4 && !TITLE_STOP.has(w)));
+    for (const w of ws) titleDf.set(w, (titleDf.get(w) ?? 0) + 1);
+    return ws;
+  });
+  const rareMax = Math.max(2, Math.floor(refs.length * 0.005));
+  const isProfile = (d: number) => docs[d]!.format === "profile" || docs[d]!.format === "compact-profile";
+  const context = (x: number, y: number): { score: number; evidence: string[] } => {
+    const ra = find(x);
+    const rb = find(y);
+    const evidence: string[] = [];
+    let score = 0;
+    const co = (root: number) => {
+      const m = new Map<number, boolean>();
+      for (const r of recs[root]!) {
+        const row = occ[r]!;
+        const small = row.length <= SMALL_BYLINE;
+        for (const v of row) {
+          if (v < 0) continue;
+          const c = find(v);
+          if (c === ra || c === rb) continue;
+          m.set(c, (m.get(c) ?? false) || small);
+        }
+      }
+      return m;
+    };
+    const ca = co(ra);
+    const cb = co(rb);
+    const strong: string[] = [];
+    const weak: string[] = [];
+    for (const [c, smallA] of ca) {
+      if (!cb.has(c)) continue;
+      const label = variants[members[c]![0]!]!.parsed.clean;
+      (smallA && cb.get(c) ? strong : weak).push(label);
+    }
+    strong.sort(cmp);
+    weak.sort(cmp);
+    if (strong.length) {
+      score += CONTEXT.coauthor * strong.length;
+      evidence.push(`${strong.length} shared co-author${strong.length > 1 ? "s" : ""}: ${strong.slice(0, 3).join(", ")}${strong.length > 3 ? ", …" : ""}`);
+    }
+    if (weak.length) {
+      const w = Math.min(CONTEXT.consortiumCap, CONTEXT.consortiumCoauthor * weak.length);
+      score += w;
+      evidence.push(`${weak.length} shared co-author${weak.length > 1 ? "s" : ""} on consortium bylines (> ${SMALL_BYLINE} names), worth ${w}: ${weak.slice(0, 3).join(", ")}${weak.length > 3 ? ", …" : ""}`);
+    }
+    const docsA = new Set([...recs[ra]!].map((r) => refs[r]!.doc));
+    const shared = [...new Set([...recs[rb]!].map((r) => refs[r]!.doc))].filter((d) => docsA.has(d)).sort((a, b) => a - b);
+    if (shared.length) {
+      const prof = shared.find(isProfile);
+      const d = prof ?? shared[0]!;
+      score += prof !== undefined ? CONTEXT.sameProfilePage : CONTEXT.sameListing;
+      evidence.push(`same ${prof !== undefined ? "profile page" : "listing"}: ${docs[d]!.file}`);
+    }
+    const pos = samePosition.get(pairKey(x, y));
+    if (pos) {
+      score += CONTEXT.samePosition;
+      evidence.push(pos);
+    }
+    const wa = new Set([...recs[ra]!].flatMap((r) => [...titleWords[r]!]));
+    const sharedWords = [...new Set([...recs[rb]!].flatMap((r) => [...titleWords[r]!]))]
+      .filter((w) => wa.has(w) && (titleDf.get(w) ?? 0) <= rareMax)
+      .sort(cmp);
+    if (sharedWords.length >= 2) {
+      score += CONTEXT.titleWords;
+      evidence.push(`rare title words in common: ${sharedWords.slice(0, 4).join(", ")}`);
+    }
+    return { score, evidence };
+  };
+  for (let round = 0; round < 3; round++) {
+    const ready: Array<{ x: number; y: number; margin: number; evidence: string[]; penalty: number }> = [];
+    for (const [x, y] of contextual) {
+      if (find(x) === find(y)) continue;
+      const rel = relation(x, y);
+      const ctx = context(x, y);
+      if (ctx.score >= rel.penalty) {
+        ready.push({ x, y, margin: ctx.score - rel.penalty, penalty: rel.penalty, evidence: [...rel.reasons, ...ctx.evidence, `context ${ctx.score} ≥ needed ${rel.penalty}`] });
+      }
+    }
+    if (!ready.length) break;
+    ready.sort((a, b) => b.margin - a.margin || a.penalty - b.penalty || a.x - b.x || a.y - b.y);
+    let merged = 0;
+    for (const c of ready) if (union(c.x, c.y, c.evidence)) merged++;
+    if (!merged) break;
+  }
+  // Near misses: compatible names that stayed apart for lack of evidence.
+  const reported = new Set<number>();
+  for (const [x, y] of contextual) {
+    const ra = find(x);
+    const rb = find(y);
+    if (ra === rb || reported.has(pairKey(ra, rb))) continue;
+    reported.add(pairKey(ra, rb));
+    const rel = relation(x, y);
+    const ctx = context(x, y);
+    if (ctx.score >= rel.penalty) continue; // a conflict already recorded why
+    apart.push({
+      a: x,
+      b: y,
+      merged: [variants[x]!.parsed.clean, variants[y]!.parsed.clean],
+      evidence: [...rel.reasons, ...(ctx.evidence.length ? ctx.evidence : ["no shared co-author, listing or paper"]), `context ${ctx.score} < needed ${rel.penalty}: kept apart`],
+    });
+  }
+
+  // 5. Thesaurus merges (after automatic matching) and renames.
+  const renames = new Map<number, { name: string; source: SourceRef }>();
+  for (const e of thesaurus?.entries ?? []) {
+    if (e.action === "split") continue;
+    const ids = thesaurusVariants(e.action === "rename" ? [e.names[0]!] : e.names, e.source).flat();
+    if (e.action === "rename") {
+      if (ids[0] !== undefined) renames.set(ids[0], { name: e.names[1]!, source: e.source });
+      continue;
+    }
+    for (let i = 1; i < ids.length; i++) {
+      const ra = find(ids[0]!);
+      const rb = find(ids[i]!);
+      if (ra === rb) continue;
+      const split = splitSets.find((s) => s.sides.some((side) => side.some((v) => find(v) === ra)) && s.sides.some((side) => side.some((v) => find(v) === rb)));
+      if (split) {
+        diagnostics.push({ file: e.source.file, line: e.source.line, severity: "error", message: `merge contradicts the split on line ${split.source.line}; neither merge is applied` });
+        continue;
+      }
+      const [small, big] = recs[ra]!.size <= recs[rb]!.size ? [recs[ra]!, recs[rb]!] : [recs[rb]!, recs[ra]!];
+      const together = [...small].find((r) => big.has(r));
+      if (together !== undefined) {
+        diagnostics.push({ file: e.source.file, line: e.source.line, severity: "warning", message: `merged as asked, but these names appear together on one byline (${srcText(together)})` });
+      }
+      events.push({ a: ids[0]!, b: ids[i]!, merged: [...new Set([...spellingsOf(ra), ...spellingsOf(rb)])].sort(cmp), evidence: [`thesaurus merge (${e.source.file}:${e.source.line})`] });
+      const [keep, drop] = members[ra]!.length >= members[rb]!.length ? [ra, rb] : [rb, ra];
+      parent[drop] = keep;
+      members[keep]!.push(...members[drop]!);
+      members[drop] = [];
+      for (const r of recs[drop]!) recs[keep]!.add(r);
+    }
+  }
+
+  // 6. Clusters: display name, aliases, key, profile figures.
+  const roots = [...new Set(variants.map((_, i) => find(i)))];
+  const built = roots.map((root) => {
+    const counts = new Map<string, number>();
+    const aliases = new Set<string>();
+    for (const v of members[root]!) {
+      for (const [raw, n] of variants[v]!.spellings) {
+        aliases.add(raw);
+        const c = cleanName(raw);
+        counts.set(c, (counts.get(c) ?? 0) + n);
+      }
+    }
+    const rename = members[root]!.map((v) => renames.get(v)).find((x) => x);
+    const name = rename ? rename.name : pickDisplay(counts);
+    aliases.add(name);
+    return { root, name, aliases: [...aliases].sort(cmp), base: "a:" + nameKey(parseName(name)) };
+  });
+  built.sort((a, b) => cmp(a.base, b.base) || cmp(a.aliases.join("\n"), b.aliases.join("\n")));
+  const clusterOfRoot = new Map<number, number>();
+  const clusters: AuthorCluster[] = [];
+  const used = new Map<string, number>();
+  for (const b of built) {
+    const n = (used.get(b.base) ?? 0) + 1;
+    used.set(b.base, n);
+    clusterOfRoot.set(b.root, clusters.length);
+    clusters.push({ key: n === 1 ? b.base : `${b.base}~${n}`, name: b.name, aliases: b.aliases, profile: null });
+  }
+  const clusterOf = (v: number) => clusterOfRoot.get(find(v))!;
+  docs.forEach((d, i) => {
+    const v = headerVariant[i]!;
+    if (!d.profile || v < 0) return;
+    const c = clusters[clusterOf(v)]!;
+    if (!c.profile) c.profile = d.profile.figures;
+    else diagnostics.push({ file: d.file, line: d.profile.figures.source.line, severity: "warning", message: `a second profile page for ${c.name}; the figures of ${c.profile.source.file} are kept` });
+  });
+
+  const toEvent = (e: PendingEvent): MergeEvent => {
+    const c = clusters[clusterOf(e.a)]!;
+    return { entity: "author", key: c.key, into: c.name, merged: e.merged, evidence: e.evidence };
+  };
+  const merges: MergeEvent[] = [];
+  // Spellings equal up to case/diacritics/hyphens are one variant: list them as merges too.
+  variants.forEach((v, id) => {
+    const sp = [...v.spellings.keys()].sort(cmp);
+    if (sp.length > 1) merges.push(toEvent({ a: id, b: id, merged: sp, evidence: ["same name up to case, diacritics, hyphens and dots"] }));
+  });
+  for (const [p, why] of [...bindings].sort((a, b) => a[0] - b[0])) {
+    merges.push(toEvent({ a: p, b: p, merged: [variants[p]!.parsed.clean], evidence: why }));
+  }
+  merges.push(...events.map(toEvent));
+  const keptApart = apart.map((e) => ({ ...toEvent(e), key: `${clusters[clusterOf(e.a)]!.key} / ${clusters[clusterOf(e.b)]!.key}`, into: `${clusters[clusterOf(e.a)]!.name} / ${clusters[clusterOf(e.b)]!.name}` }));
+
+  return {
+    clusters,
+    occ: occ.map((row) => row.map((v) => (v < 0 ? -1 : clusterOf(v)))),
+    profileOf: profileVariant.map((v) => (v < 0 ? -1 : clusterOf(v))),
+    merges,
+    keptApart,
+    diagnostics,
+  };
+}
+
+/** Display form: well formed, fullest (most words, formal given name), with diacritics, most frequent; then code-unit order. */
+export function pickDisplay(counts: Map<string, number>): string {
+  const rank = (s: string): number[] => {
+    const words = s.split(/[\s-]+/).filter(Boolean);
+    const full = words.filter((w) => w.replace(/\./g, "").length > 1).length;
+    const wellFormed = /^\p{Lu}/u.test(s) && !/\d/.test(s) ? 1 : 0;
+    // "Nicholas Byrne" is fuller than "Nick Byrne" although both have two words.
+    const formal = isNicknameForm(fold(words[0] ?? "").replace(/\./g, "")) ? 0 : 1;
+    return [wellFormed, full, words.length, formal, hasDiacritics(s) ? 1 : 0, counts.get(s) ?? 0];
+  };
+  const better = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+    return false;
+  };
+  let best = "";
+  let bestRank: number[] | null = null;
+  for (const s of [...counts.keys()].sort(cmp)) {
+    const r = rank(s);
+    if (!bestRank || better(r, bestRank)) {
+      best = s;
+      bestRank = r;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,41 @@
+/**
+ * Identity resolution: one entity per person and per paper. Papers are grouped first (so the same paper read
+ * from two listings can vouch for its authors), then spellings are clustered into people, then each paper takes
+ * the union of its records with author keys in byline order.
+ */
+import type { ParsedDocument } from "../records";
+import { resolveAuthors, type RecordRef } from "./authors";
+import { buildPapers, groupPapers } from "./papers";
+import { cmp } from "./normalize";
+import type { Thesaurus } from "./thesaurus";
+import type { IdentityResult, ResolvedAuthor } from "./types";
+
+export { parseThesaurus } from "./thesaurus";
+export type { Thesaurus, ThesaurusEntry, ThesaurusAction } from "./thesaurus";
+export { formatMergeReport } from "./report";
+
+export function resolveIdentity(docs: ParsedDocument[], options: { thesaurus?: Thesaurus }): IdentityResult {
+  const ordered = [...docs].sort((a, b) => cmp(a.file, b.file));
+  const refs: RecordRef[] = ordered.flatMap((d, doc) => d.records.map((rec) => ({ rec, doc })));
+  const grouping = groupPapers(refs);
+  const people = resolveAuthors(ordered, refs, grouping.groups, options.thesaurus);
+  const keyOf = (c: number) => (c < 0 ? null : people.clusters[c]!.key);
+  const built = buildPapers(
+    refs,
+    grouping,
+    people.occ.map((row) => row.map(keyOf)),
+    people.profileOf.map(keyOf),
+  );
+  const papersOf = new Map<string, string[]>();
+  for (const p of built.papers) for (const a of p.authors) (papersOf.get(a) ?? papersOf.set(a, []).get(a)!).push(p.key);
+  const authors: ResolvedAuthor[] = people.clusters
+    .map((c) => ({ key: c.key, name: c.name, aliases: c.aliases, papers: (papersOf.get(c.key) ?? []).sort(cmp), profile: c.profile }))
+    .sort((a, b) => cmp(a.key, b.key));
+  return {
+    authors,
+    papers: built.papers,
+    merges: [...people.merges, ...built.merges],
+    keptApart: [...people.keptApart, ...built.keptApart],
+    diagnostics: [...people.diagnostics, ...built.diagnostics],
+  };
+}

@@ -1,0 +1,240 @@
+/**
+ * Paper de-duplication: records of one paper read from several listings become one ResolvedPaper. Matches on
+ * arXiv id, normalised title, or (when a side has no title) near-identical abstracts. A shared title prefix is
+ * never enough: "The Brain Tumor Segmentation (BraTS) Challenge 2023: ..." names several different papers.
+ */
+import type { Diagnostic, SourceRef } from "../records";
+import type { RecordRef } from "./authors";
+import { cmp, fnv1a, normalizeText, slug } from "./normalize";
+import type { MergeEvent, ResolvedPaper } from "./types";
+
+/** Share of the smaller abstract's 5-word shingles found in the other one. */
+export const ABSTRACT_CONTAINMENT = 0.8;
+export const SHINGLE = 5;
+/** Abstracts shorter than this many shingles are too short to identify a paper. */
+export const MIN_SHINGLES = 10;
+/** Shingles found in more records than this are boilerplate ("in this paper we propose"): not indexed. */
+const MAX_POSTINGS = 50;
+/** Titles sharing at least this many opening words, yet different, are reported as kept apart. */
+const PREFIX_WORDS = 5;
+
+export function normalizeArxivId(id: string | null): string | null {
+  if (!id) return null;
+  const m = id.trim().replace(/^arxiv:\s*/i, "").replace(/v\d+$/i, "");
+  return m ? m.toLowerCase() : null;
+}
+
+function shingles(text: string | null): Set<string> {
+  const out = new Set<string>();
+  if (!text) return out;
+  const w = normalizeText(text).split(" ").filter(Boolean);
+  for (let i = 0; i + SHINGLE <= w.length; i++) out.add(fnv1a(w.slice(i, i + SHINGLE).join(" ")));
+  return out;
+}
+
+export interface PaperGrouping {
+  /** Record indices per paper, each sorted; groups ordered by their first record. */
+  groups: number[][];
+  /** Evidence per group (same order as groups); empty for single records. */
+  evidence: string[][];
+  keptApart: Array<{ records: [number, number]; evidence: string[] }>;
+}
+
+export function groupPapers(refs: RecordRef[]): PaperGrouping {
+  const n = refs.length;
+  const arxiv = refs.map(({ rec }) => normalizeArxivId(rec.arxivId));
+  const title = refs.map(({ rec }) => (rec.title ? normalizeText(rec.title) : ""));
+  const parent = refs.map((_, i) => i);
+  const ids: Array<Set<string>> = arxiv.map((a) => new Set(a ? [a] : []));
+  const why: string[][] = refs.map(() => []);
+  const keptApart: PaperGrouping["keptApart"] = [];
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  const src = (i: number) => `${refs[i]!.rec.source.file}:${refs[i]!.rec.source.line}`;
+  const union = (a: number, b: number, reason: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) return;
+    const all = new Set([...ids[ra]!, ...ids[rb]!]);
+    if (all.size > 1) {
+      keptApart.push({ records: [a, b], evidence: [reason, `kept apart: different arXiv ids ${[...all].sort(cmp).join(" / ")}`] });
+      return;
+    }
+    const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
+    parent[drop] = keep;
+    ids[keep] = all;
+    why[keep]!.push(...why[drop]!, `${src(a)} = ${src(b)}: ${reason}`);
+  };
+  const byKey = (keyOf: (i: number) => string | null, reason: (k: string) => string) => {
+    const first = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const k = keyOf(i);
+      if (!k) continue;
+      const f = first.get(k);
+      if (f === undefined) first.set(k, i);
+      else union(f, i, reason(k));
+    }
+  };
+  byKey((i) => arxiv[i]!, (k) => `same arXiv id ${k}`);
+  byKey((i) => (title[i]!.length >= 12 ? title[i]! : null), () => "same title after normalising case, punctuation and diacritics");
+
+  // Abstracts: inverted index over shingles; a candidate must cover most of the smaller abstract.
+  const sh = refs.map(({ rec }) => shingles(rec.abstract));
+  const postings = new Map<string, number[]>();
+  sh.forEach((s, i) => {
+    if (s.size < MIN_SHINGLES) return;
+    for (const h of s) (postings.get(h) ?? postings.set(h, []).get(h)!).push(i);
+  });
+  for (let i = 0; i < n; i++) {
+    if (sh[i]!.size < MIN_SHINGLES) continue;
+    const hits = new Map<number, number>();
+    for (const h of sh[i]!) {
+      const p = postings.get(h)!;
+      if (p.length > MAX_POSTINGS) continue;
+      for (const j of p) if (j > i) hits.set(j, (hits.get(j) ?? 0) + 1);
+    }
+    for (const [j, k] of [...hits].sort((a, b) => a[0] - b[0])) {
+      const share = k / Math.min(sh[i]!.size, sh[j]!.size);
+      if (share < ABSTRACT_CONTAINMENT || find(i) === find(j)) continue;
+      const reason = `abstracts ${Math.round(share * 100)}% identical (${SHINGLE}-word shingles)`;
+      if (title[i] && title[j] && title[i] !== title[j]) {
+        keptApart.push({ records: [i, j], evidence: [reason, "kept apart: both have titles and the titles differ"] });
+      } else union(i, j, reason);
+    }
+  }
+  // Titles that open alike but differ: say so in the audit trail.
+  const titled = [...new Set(title.filter((t) => t))].sort(cmp);
+  const firstWithTitle = new Map<string, number>();
+  title.forEach((t, i) => t && !firstWithTitle.has(t) && firstWithTitle.set(t, i));
+  for (let k = 0; k + 1 < titled.length; k++) {
+    const a = titled[k]!.split(" ");
+    const b = titled[k + 1]!.split(" ");
+    let p = 0;
+    while (p < a.length && p < b.length && a[p] === b[p]) p++;
+    if (p >= PREFIX_WORDS) {
+      const i = firstWithTitle.get(titled[k]!)!;
+      const j = firstWithTitle.get(titled[k + 1]!)!;
+      if (find(i) !== find(j)) {
+        keptApart.push({ records: [i, j], evidence: [`titles share the opening "${a.slice(0, p).join(" ")}"`, "kept apart: a shared title prefix is not enough"] });
+      }
+    }
+  }
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) (members.get(find(i)) ?? members.set(find(i), []).get(find(i))!).push(i);
+  const roots = [...members.keys()].sort((a, b) => a - b);
+  return { groups: roots.map((r) => members.get(r)!), evidence: roots.map((r) => why[r]!), keptApart };
+}
+
+const precision = (d: string) => d.split("-").length;
+
+function bySource(a: SourceRef, b: SourceRef): number {
+  return cmp(a.file, b.file) || a.line - b.line;
+}
+
+function openingWords(text: string, words = 8): string {
+  const w = text.replace(/\s+/g, " ").trim().split(" ");
+  return w.slice(0, words).join(" ") + (w.length > words ? "…" : "");
+}
+
+/**
+ * One ResolvedPaper per group: fields are the union of the records. `occ` maps each record's byline to author
+ * keys; `profileOf` gives each record's profile person (or null).
+ */
+export function buildPapers(
+  refs: RecordRef[],
+  grouping: PaperGrouping,
+  occ: Array<Array<string | null>>,
+  profileOf: Array<string | null>,
+): { papers: ResolvedPaper[]; merges: MergeEvent[]; keptApart: MergeEvent[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const drafts = grouping.groups.map((g, gi) => {
+    const rs = [...g].sort((a, b) => bySource(refs[a]!.rec.source, refs[b]!.rec.source));
+    const recs = rs.map((r) => refs[r]!.rec);
+    const titles = new Map<string, number>();
+    for (const r of recs) if (r.title) titles.set(r.title, (titles.get(r.title) ?? 0) + 1);
+    const title = [...titles].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0]?.[0] ?? null;
+    const bylineIdx = [...rs].sort((a, b) => {
+      const ra = refs[a]!.rec;
+      const rb = refs[b]!.rec;
+      return Number(rb.authorsComplete) - Number(ra.authorsComplete) || rb.authors.length - ra.authors.length || rs.indexOf(a) - rs.indexOf(b);
+    })[0]!;
+    const chosen = refs[bylineIdx]!.rec;
+    const authors: string[] = [];
+    for (const k of occ[bylineIdx]!) if (k && !authors.includes(k)) authors.push(k);
+    for (const r of rs) {
+      if (r === bylineIdx) continue;
+      occ[r]!.forEach((k, pos) => {
+        if (!k || authors.includes(k)) return;
+        authors.push(k);
+        if (chosen.authorsComplete) {
+          diagnostics.push({ file: refs[r]!.rec.source.file, line: refs[r]!.rec.source.line, severity: "warning", message: `"${refs[r]!.rec.authors[pos]}" is not on the complete byline read at ${chosen.source.file}:${chosen.source.line}; appended to that paper's authors` });
+        }
+      });
+    }
+    for (const r of rs) {
+      const p = profileOf[r];
+      if (!p || authors.includes(p)) continue;
+      authors.push(p);
+      if (chosen.authorsComplete) {
+        diagnostics.push({ file: refs[r]!.rec.source.file, line: refs[r]!.rec.source.line, severity: "warning", message: `the page's person ${refs[r]!.rec.profileAuthor} is not on the complete byline of "${title ?? "this paper"}"; appended` });
+      }
+    }
+    const dates = recs.map((r) => r.date).filter((d): d is string => !!d).sort((a, b) => precision(b) - precision(a) || cmp(a, b));
+    const date = dates[0] ?? null;
+    const arxivId = normalizeArxivId(recs.map((r) => r.arxivId).find((x) => x) ?? null);
+    const abstract = recs.map((r) => r.abstract).filter((a): a is string => !!a).sort((a, b) => b.length - a.length)[0] ?? null;
+    const label = title ?? (arxivId ? `arXiv:${arxivId} — ${openingWords(abstract ?? "")}` : abstract ? openingWords(abstract) : "untitled paper");
+    const base = arxivId
+      ? `p:arxiv:${arxivId}`
+      : title
+        ? `p:${slug(normalizeText(title)) || fnv1a(title)}`
+        : abstract
+          ? `p:abs-${fnv1a(normalizeText(abstract).slice(0, 300))}`
+          : `p:rec-${fnv1a(`${recs[0]!.source.file}:${recs[0]!.source.line}`)}`;
+    const paper: ResolvedPaper = {
+      key: base,
+      title,
+      label,
+      authors,
+      authorsComplete: chosen.authorsComplete,
+      affiliation: recs.map((r) => r.affiliation).find((x) => x) ?? null,
+      date,
+      year: date ? Number(date.slice(0, 4)) : null,
+      arxivId,
+      categories: [...new Set(recs.flatMap((r) => r.categories))].sort(cmp),
+      hasCode: recs.some((r) => r.hasCode),
+      abstract,
+      comment: recs.map((r) => r.comment).find((x) => x) ?? null,
+      sources: recs.map((r) => r.source).sort(bySource),
+    };
+    return { paper, gi };
+  });
+  drafts.sort((a, b) => cmp(a.paper.key, b.paper.key) || bySource(a.paper.sources[0]!, b.paper.sources[0]!));
+  const used = new Map<string, number>();
+  const keyOfGroup = new Map<number, string>();
+  for (const d of drafts) {
+    const n = (used.get(d.paper.key) ?? 0) + 1;
+    used.set(d.paper.key, n);
+    if (n > 1) d.paper.key = `${d.paper.key}-${n}`;
+    keyOfGroup.set(d.gi, d.paper.key);
+  }
+  const papers = drafts.map((d) => d.paper).sort((a, b) => cmp(a.key, b.key));
+  const groupOfRecord = new Map<number, number>();
+  grouping.groups.forEach((g, gi) => g.forEach((r) => groupOfRecord.set(r, gi)));
+  const srcs = (g: number[]) => g.map((r) => `${refs[r]!.rec.source.file}:${refs[r]!.rec.source.line}`);
+  const merges: MergeEvent[] = [];
+  grouping.groups.forEach((g, gi) => {
+    if (g.length < 2) return;
+    const p = drafts.find((d) => d.gi === gi)!.paper;
+    merges.push({ entity: "paper", key: p.key, into: p.label, merged: srcs(g), evidence: grouping.evidence[gi]! });
+  });
+  merges.sort((a, b) => cmp(a.key, b.key));
+  const keptApart: MergeEvent[] = grouping.keptApart.map(({ records: [a, b], evidence }) => {
+    const ka = keyOfGroup.get(groupOfRecord.get(a)!)!;
+    const kb = keyOfGroup.get(groupOfRecord.get(b)!)!;
+    return { entity: "paper", key: `${ka} / ${kb}`, into: `${refs[a]!.rec.title ?? ka} / ${refs[b]!.rec.title ?? kb}`, merged: srcs([a, b]), evidence };
+  });
+  return { papers, merges, keptApart, diagnostics };
+}
