@@ -1,0 +1,326 @@
+/**
+ * The explorer for one loaded graph: owns the single UI store, derives what is drawn (visibleSubgraph, the same
+ * function the exporters use) and lays out the graph and the panels. Remounted (key) when another graph is opened.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import type { ClusterInfo } from "../model/graph-file";
+import { visibleSubgraph, type Lens } from "../model/view-filter";
+import type { PaperGraph } from "./data/types";
+import { GraphErrorBoundary } from "./graph/GraphErrorBoundary";
+import { GraphView } from "./graph/GraphView";
+import type { GraphApi } from "./graph/ReadyController";
+import { computeHighlight, nodeDisplay, type DisplayState } from "./graph/reducers";
+import { computeSizes } from "./graph/sizes";
+import { ClustersPanel } from "./panels/ClustersPanel";
+import { DetailsPanel } from "./panels/DetailsPanel";
+import { FiltersPanel } from "./panels/FiltersPanel";
+import { Legend, METRIC_LABEL } from "./panels/Legend";
+import { Overview } from "./panels/Overview";
+import { PathsPanel } from "./panels/PathsPanel";
+import { SearchBox } from "./panels/SearchBox";
+import { StatusBar } from "./panels/StatusBar";
+import { buildSearchIndex } from "./state/search";
+import { clusterMembers, collaborationPath, displayName, pathEdges, yearHistogram } from "./state/selectors";
+import { INITIAL_UI_STATE, SIZE_METRICS, uiReducer, type ColorMode, type SharedState, type SizeMetric, type UiState } from "./state/ui-state";
+import { useUrlSync } from "./state/use-url-sync";
+import { parseUrlState, sanitizeForGraph, serializeUrlState } from "./state/url-state";
+import { publishTestHooks } from "./test-hooks";
+
+const LENSES: { lens: Lens; label: string }[] = [
+  { lens: "coauthor", label: "Co-authors" },
+  { lens: "topics", label: "Topics" },
+  { lens: "full", label: "Full graph" },
+];
+
+function clusterIdSet(table: Record<string, ClusterInfo> | undefined): Set<number> {
+  return new Set(Object.keys(table ?? {}).map(Number).filter(Number.isInteger));
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  return el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName);
+}
+
+export interface ExplorerProps {
+  graph: PaperGraph;
+  source: string;
+  onOpenFile: (file: File) => void;
+  onOpenJson: (json: unknown, fileName: string) => void;
+  /** Slot for the export menu (needs the live view), rendered in the toolbar. */
+  renderExport?: (ctx: ExportContext) => React.ReactNode;
+}
+
+export interface ExportContext {
+  graph: PaperGraph;
+  state: UiState;
+  viewUrl: string;
+  nodeDisplay: (key: string) => { x: number; y: number; size: number; color: string; label: string | null; hidden: boolean; forceLabel: boolean };
+  api: GraphApi | null;
+  onOpenGraph: (json: unknown, fileName: string) => void;
+}
+
+export function Explorer({ graph, source, onOpenFile, onOpenJson, renderExport }: ExplorerProps) {
+  const attrs = graph.getAttributes();
+  const clusterIds = useMemo(
+    () => ({ community: clusterIdSet(graph.getAttribute("communities")), topicCluster: clusterIdSet(graph.getAttribute("topicClusters")) }),
+    [graph],
+  );
+  const sanitize = useCallback((s: SharedState) => sanitizeForGraph(s, (k) => graph.hasNode(k), clusterIds), [graph, clusterIds]);
+  const [state, dispatch] = useReducer(uiReducer, null, (): UiState => {
+    const shared = sanitize(parseUrlState(window.location.hash));
+    // A link with a selection but no camera opens centred on the selection.
+    const focus = shared.selected !== null && !shared.camera ? { keys: [shared.selected], seq: 1 } : null;
+    return { ...INITIAL_UI_STATE, ...shared, focus };
+  });
+  useUrlSync(state, dispatch, sanitize);
+
+  const index = useMemo(() => buildSearchIndex(graph), [graph]);
+  const histogram = useMemo(() => yearHistogram(graph), [graph]);
+  const maxShared = useMemo(() => {
+    let m = 1;
+    graph.forEachEdge((_e, a) => {
+      if (a.kind === "coauthor" && a.weight > m) m = a.weight;
+    });
+    return m;
+  }, [graph]);
+  const communityColors = useMemo(() => {
+    const m = new Map<number, string>();
+    for (const [id, info] of Object.entries(attrs.communities ?? {})) m.set(Number(id), info.color);
+    return m;
+  }, [attrs.communities]);
+
+  const { selected, hovered, ego, pathTarget, filter, colorMode, sizeMetric } = state;
+  const sizes = useMemo(() => computeSizes(graph, sizeMetric), [graph, sizeMetric]);
+  const visible = useMemo(() => visibleSubgraph(graph, filter), [graph, filter]);
+  const path = useMemo(
+    () => (selected !== null && pathTarget !== null ? collaborationPath(graph, selected, pathTarget, filter.minSharedPapers) : null),
+    [graph, selected, pathTarget, filter.minSharedPapers],
+  );
+  const pathEdgeKeys = useMemo(() => (path ? pathEdges(graph, path) : []), [graph, path]);
+  const highlight = useMemo(
+    () => computeHighlight(graph, visible, { hovered, selected, ego }, path, pathEdgeKeys),
+    [graph, visible, hovered, selected, ego, path, pathEdgeKeys],
+  );
+  const display = useMemo<DisplayState>(
+    () => ({
+      visible,
+      selected,
+      highlight,
+      path: { nodes: new Set(path ?? []), edges: new Set(pathEdgeKeys) },
+      colorMode,
+      communityColors,
+      sizes,
+    }),
+    [visible, selected, highlight, path, pathEdgeKeys, colorMode, communityColors, sizes],
+  );
+
+  // Renderer-backed operations arrive after the first frame.
+  const [api, setApi] = useState<GraphApi | null>(null);
+  const [rendererError, setRendererError] = useState<string | null>(null);
+
+  const open = useCallback((key: string) => dispatch({ type: "select", key, focus: true }), []);
+  const focusCluster = useCallback(
+    (mode: "community" | "topicCluster", id: number) => {
+      const members = clusterMembers(graph, mode, id).filter((k) => visible.nodes.has(k));
+      dispatch({ type: "focusNodes", keys: members });
+    },
+    [graph, visible],
+  );
+
+  const searchRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "/" && !isTyping(e.target) && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        searchRef.current?.focus();
+      } else if (e.key === "Escape" && !e.defaultPrevented) {
+        dispatch({ type: "select", key: null });
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
+  const selectedName = selected !== null ? displayName(graph.getNodeAttributes(selected)) : null;
+  useEffect(() => {
+    document.title = selectedName ? `${selectedName} · papergraph` : "papergraph explorer";
+  }, [selectedName]);
+
+  useEffect(() => {
+    publishTestHooks({
+      ready: api !== null || rendererError !== null,
+      rendererOk: api !== null,
+      selected,
+      hovered,
+      lens: filter.lens,
+      filter,
+      visibleNodeCount: visible.nodes.size,
+      visibleEdgeCount: visible.edges.size,
+      renderedNodeCount: api ? api.renderedNodeCount() : null,
+      camera: state.camera,
+      path,
+      graphOrder: graph.order,
+      graphSize: graph.size,
+      error: rendererError,
+    });
+  }, [api, rendererError, selected, hovered, filter, visible, state.camera, path, graph, display]);
+
+  const viewUrl = window.location.origin + window.location.pathname + serializeUrlState(state);
+  const nodeDisplayFn = useCallback(
+    (key: string) => {
+      const a = graph.getNodeAttributes(key);
+      const d = nodeDisplay(key, a, display);
+      return { x: a.x, y: a.y, size: d.size, color: d.color, label: d.label, hidden: d.hidden, forceLabel: d.forceLabel };
+    },
+    [graph, display],
+  );
+
+  const [dragging, setDragging] = useState(false);
+  const selectedDrawn = selected !== null && visible.nodes.has(selected);
+  const egoSize = ego > 0 && selectedDrawn && highlight && !hovered ? highlight.nodes.size : 0;
+
+  return (
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes("Files")) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const f = e.dataTransfer.files[0];
+        if (f) onOpenFile(f);
+      }}
+    >
+      <header className="toolbar">
+        <h1 className="brand">
+          <img src="./favicon.svg" alt="" width={22} height={22} /> papergraph
+        </h1>
+        <SearchBox
+          ref={searchRef}
+          index={index}
+          label="Search authors, papers and topics"
+          placeholder="Search authors, papers, topics…  ( / )"
+          value={state.query}
+          onChange={(q) => dispatch({ type: "setQuery", query: q })}
+          onChoose={(h) => {
+            dispatch({ type: "setQuery", query: "" });
+            open(h.key);
+          }}
+          testId="search-input"
+        />
+        <div className="segmented" role="group" aria-label="Lens">
+          {LENSES.map((l) => (
+            <button key={l.lens} type="button" aria-pressed={filter.lens === l.lens} onClick={() => dispatch({ type: "setLens", lens: l.lens })}>
+              {l.label}
+            </button>
+          ))}
+        </div>
+        <label className="select">
+          <span>Colour</span>
+          <select value={colorMode} onChange={(e) => dispatch({ type: "setColorMode", mode: e.target.value as ColorMode })}>
+            <option value="cluster">Research cluster</option>
+            <option value="community">Co-author community</option>
+          </select>
+        </label>
+        <label className="select">
+          <span>Size</span>
+          <select value={sizeMetric} onChange={(e) => dispatch({ type: "setSizeMetric", metric: e.target.value as SizeMetric })}>
+            {SIZE_METRICS.map((m) => (
+              <option key={m} value={m}>
+                {METRIC_LABEL[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="button" title="Open a graph.json (or drop one on the page)">
+          Open…
+          <input
+            type="file"
+            accept=".json,application/json"
+            className="visually-hidden"
+            aria-label="Open a graph file"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) onOpenFile(f);
+              e.target.value = "";
+            }}
+          />
+        </label>
+        {renderExport?.({ graph, state, viewUrl, nodeDisplay: nodeDisplayFn, api, onOpenGraph: onOpenJson })}
+      </header>
+
+      <aside className="sidebar left" aria-label="Clusters and filters">
+        <ClustersPanel
+          graph={graph}
+          filter={filter}
+          onToggle={(mode, id) => dispatch({ type: "toggleCluster", mode, id })}
+          onShowAll={() => dispatch({ type: "showAllClusters" })}
+          onFocus={focusCluster}
+        />
+        <FiltersPanel filter={filter} histogram={histogram} maxShared={maxShared} onChange={(patch) => dispatch({ type: "setFilter", patch })} />
+      </aside>
+
+      <main className="stage" aria-label="Graph" data-testid="graph-stage">
+        <GraphErrorBoundary onError={setRendererError}>
+          <GraphView graph={graph} display={display} camera={state.camera} focus={state.focus} dispatch={dispatch} onReady={setApi} />
+        </GraphErrorBoundary>
+        <Legend graph={graph} colorMode={colorMode} sizeMetric={sizeMetric} />
+        {visible.nodes.size === 0 && (
+          <p className="empty-view" role="status">
+            Nothing to draw with these filters.
+          </p>
+        )}
+        {dragging && <div className="drop-overlay">Drop a graph.json to open it</div>}
+      </main>
+
+      <aside className="sidebar right" aria-label="Details">
+        {selected !== null ? (
+          <DetailsPanel
+            key={selected}
+            graph={graph}
+            selected={selected}
+            lens={filter.lens}
+            drawn={selectedDrawn}
+            onOpen={open}
+            onLens={(lens) => dispatch({ type: "setLens", lens })}
+            onFocusCluster={focusCluster}
+          />
+        ) : (
+          <Overview graph={graph} onOpen={open} />
+        )}
+        <PathsPanel
+          graph={graph}
+          index={index}
+          selected={selected}
+          ego={ego}
+          egoSize={egoSize}
+          pathTarget={pathTarget}
+          path={path}
+          minShared={filter.minSharedPapers}
+          onEgo={(e) => dispatch({ type: "setEgo", ego: e })}
+          onPathTarget={(k) => dispatch({ type: "setPathTarget", key: k })}
+          onOpen={open}
+          onFocusPath={() => path && dispatch({ type: "focusNodes", keys: path })}
+        />
+      </aside>
+
+      <StatusBar
+        attrs={attrs}
+        order={graph.order}
+        visibleNodes={visible.nodes.size}
+        visibleEdges={visible.edges.size}
+        filter={filter}
+        source={source}
+        rendererError={rendererError}
+      />
+    </div>
+  );
+}

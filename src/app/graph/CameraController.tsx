@@ -1,0 +1,58 @@
+/**
+ * Renders nothing. Reports camera moves to the store (debounced: the URL is replaced, not pushed), applies a camera
+ * that arrives from outside (a link, back/forward), and answers focus requests by framing the requested nodes.
+ */
+import { useSigma } from "@react-sigma/core";
+import { useEffect, useRef, type Dispatch } from "react";
+import type { CameraView, UiAction, UiState } from "../state/ui-state";
+import { fitCamera, sameView } from "./camera-fit";
+
+const REPORT_DELAY_MS = 250;
+const ANIMATION_MS = 450;
+
+export function CameraController(props: { camera: CameraView | null; focus: UiState["focus"]; dispatch: Dispatch<UiAction> }) {
+  const { camera, focus, dispatch } = props;
+  const sigma = useSigma();
+  const reported = useRef<CameraView | null>(null);
+  const applied = useRef(false);
+
+  useEffect(() => {
+    const cam = sigma.getCamera();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onUpdate = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const s = cam.getState();
+        const view = { x: s.x, y: s.y, ratio: s.ratio, angle: s.angle };
+        reported.current = view;
+        dispatch({ type: "setCamera", camera: view });
+      }, REPORT_DELAY_MS);
+    };
+    cam.on("updated", onUpdate);
+    return () => {
+      cam.off("updated", onUpdate);
+      clearTimeout(timer);
+    };
+  }, [sigma, dispatch]);
+
+  useEffect(() => {
+    if (!camera) return;
+    if (reported.current && sameView(camera, reported.current)) return;
+    const cam = sigma.getCamera();
+    if (sameView(cam.getState(), camera)) return;
+    reported.current = camera;
+    // The first camera (from a link) is set at once; later ones (back/forward) glide.
+    if (!applied.current) cam.setState(camera);
+    else cam.animate(camera, { duration: ANIMATION_MS });
+    applied.current = true;
+  }, [sigma, camera]);
+
+  useEffect(() => {
+    if (!focus) return;
+    const points = focus.keys.filter((k) => sigma.getGraph().hasNode(k)).map((k) => sigma.getNodeDisplayData(k)).filter((d) => d !== undefined);
+    const target = fitCamera(points, sigma.getCamera().getState().ratio);
+    if (target) sigma.getCamera().animate(target, { duration: ANIMATION_MS });
+  }, [sigma, focus]);
+
+  return null;
+}

@@ -1,0 +1,39 @@
+/**
+ * Renders nothing. After the renderer's first frame, hands the app the few renderer-backed operations it needs
+ * (so panels never hold sigma): the camera state and a PNG capture.
+ */
+import { useSigma } from "@react-sigma/core";
+import { useEffect } from "react";
+import type { CameraView } from "../state/ui-state";
+
+export interface GraphApi {
+  camera(): CameraView;
+  /** Nodes sigma currently draws (not hidden by the reducers). */
+  renderedNodeCount(): number;
+}
+
+export function ReadyController({ onReady }: { onReady: (api: GraphApi) => void }) {
+  const sigma = useSigma();
+  useEffect(() => {
+    const api: GraphApi = {
+      camera: () => {
+        const s = sigma.getCamera().getState();
+        return { x: s.x, y: s.y, ratio: s.ratio, angle: s.angle };
+      },
+      renderedNodeCount: () => sigma.getGraph().filterNodes((n) => !sigma.getNodeDisplayData(n)?.hidden).length,
+    };
+    let done = false;
+    const onRender = () => {
+      if (done) return;
+      done = true;
+      onReady(api);
+    };
+    sigma.on("afterRender", onRender);
+    // A frame may already have been drawn before this effect subscribed.
+    sigma.scheduleRender();
+    return () => {
+      sigma.off("afterRender", onRender);
+    };
+  }, [sigma, onReady]);
+  return null;
+}

@@ -1,0 +1,135 @@
+/**
+ * How each node and edge looks, as pure functions of its attributes and the UI state (sigma's nodeReducer /
+ * edgeReducer idea): nothing is written into the graph. No sigma import here, so unit tests run without WebGL;
+ * GraphController installs them once and calls sigma.refresh({ skipIndexation: true }) when the input changes.
+ */
+import type { EdgeAttributes, NodeAttributes, PaperGraph } from "../data/types";
+import type { VisibleSet } from "../../model/view-filter";
+import { egoNetwork, lensProjection } from "../state/selectors";
+import type { ColorMode } from "../state/ui-state";
+
+export const DIM_NODE = "#dcdde3";
+export const DIM_EDGE = "#eeeff2";
+export const FOCUS_EDGE = "#6b7280";
+export const PATH_COLOR = "#d62728";
+
+export interface Highlight {
+  /** Nodes lit up; everything else is dimmed. null: nothing is focused, draw normally. */
+  nodes: Set<string>;
+  edges: Set<string>;
+}
+
+export interface DisplayState {
+  visible: VisibleSet;
+  selected: string | null;
+  highlight: Highlight | null;
+  path: { nodes: Set<string>; edges: Set<string> };
+  colorMode: ColorMode;
+  communityColors: Map<number, string>;
+  sizes: Map<string, number>;
+}
+
+export interface NodeDisplay {
+  hidden: boolean;
+  color: string;
+  size: number;
+  label: string | null;
+  forceLabel: boolean;
+  highlighted: boolean;
+  zIndex: number;
+}
+
+export interface EdgeDisplay {
+  hidden: boolean;
+  color: string;
+  size: number;
+  zIndex: number;
+}
+
+function incidentVisibleEdges(graph: PaperGraph, node: string, visible: VisibleSet): { nodes: Set<string>; edges: Set<string> } {
+  const nodes = new Set<string>([node]);
+  const edges = new Set<string>();
+  graph.forEachEdge(node, (e, _a, s, t) => {
+    if (!visible.edges.has(e)) return;
+    edges.add(e);
+    nodes.add(s === node ? t : s);
+  });
+  return { nodes, edges };
+}
+
+/**
+ * What to light up, in priority order: the hovered node's neighbourhood; the collaboration path; the selection's
+ * ego network (1-2 hops over visible edges); the selection and its neighbours; for a selection the lens does not
+ * draw, where it shows up in the lens (lensProjection).
+ */
+export function computeHighlight(
+  graph: PaperGraph,
+  visible: VisibleSet,
+  ui: { hovered: string | null; selected: string | null; ego: 0 | 1 | 2 },
+  path: string[] | null,
+  pathEdgeKeys: string[],
+): Highlight | null {
+  if (ui.hovered !== null && visible.nodes.has(ui.hovered)) return incidentVisibleEdges(graph, ui.hovered, visible);
+  if (path && path.length > 1) return { nodes: new Set(path), edges: new Set(pathEdgeKeys) };
+  const sel = ui.selected;
+  if (sel === null || !graph.hasNode(sel)) return null;
+  if (!visible.nodes.has(sel)) return { nodes: lensProjection(graph, sel, visible.nodes), edges: new Set() };
+  if (ui.ego > 0) {
+    const nodes = egoNetwork(graph, sel, ui.ego, (e) => visible.edges.has(e));
+    const edges = new Set<string>();
+    for (const n of nodes) {
+      graph.forEachEdge(n, (e, _a, s, t) => {
+        if (visible.edges.has(e) && nodes.has(s) && nodes.has(t)) edges.add(e);
+      });
+    }
+    return { nodes, edges };
+  }
+  return incidentVisibleEdges(graph, sel, visible);
+}
+
+export function nodeDisplay(key: string, a: NodeAttributes, ds: DisplayState): NodeDisplay {
+  const hidden = !ds.visible.nodes.has(key);
+  let color = a.color;
+  if (ds.colorMode === "community" && a.community >= 0) color = ds.communityColors.get(a.community) ?? a.color;
+  const size = ds.sizes.get(key) ?? a.size;
+  const out: NodeDisplay = { hidden, color, size, label: a.label, forceLabel: false, highlighted: false, zIndex: 1 };
+  const onPath = ds.path.nodes.has(key);
+  if (ds.highlight) {
+    if (ds.highlight.nodes.has(key)) {
+      out.forceLabel = true;
+      out.zIndex = 2;
+    } else {
+      out.color = DIM_NODE;
+      out.label = null;
+      out.zIndex = 0;
+    }
+  }
+  if (onPath && !hidden) {
+    out.highlighted = true;
+    out.forceLabel = true;
+    out.zIndex = 3;
+  }
+  if (key === ds.selected) {
+    out.highlighted = true;
+    out.forceLabel = true;
+    out.zIndex = 4;
+  }
+  return out;
+}
+
+export function edgeDisplay(key: string, a: EdgeAttributes, ds: DisplayState): EdgeDisplay {
+  const hidden = !ds.visible.edges.has(key);
+  const out: EdgeDisplay = { hidden, color: a.color, size: a.size, zIndex: 1 };
+  if (ds.path.edges.has(key)) return { hidden, color: PATH_COLOR, size: Math.max(3, a.size * 1.5), zIndex: 3 };
+  if (ds.highlight) {
+    if (ds.highlight.edges.has(key)) {
+      out.color = FOCUS_EDGE;
+      out.size = Math.max(1.5, a.size);
+      out.zIndex = 2;
+    } else {
+      out.color = DIM_EDGE;
+      out.zIndex = 0;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+/**
+ * Sigma settings, fixed for the life of the renderer (the reducers are installed separately, once). A module
+ * constant on purpose: @react-sigma re-creates the renderer when the settings object changes.
+ */
+import type { Settings } from "sigma/settings";
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../data/types";
+
+export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes, GraphAttributes>> = {
+  renderEdgeLabels: false,
+  // Labels: a coarse grid with few labels per cell, and none for nodes drawn smaller than the threshold, so they
+  // do not pile up on the whole-graph view; zooming in reveals more.
+  labelDensity: 0.6,
+  labelGridCellSize: 90,
+  labelRenderedSizeThreshold: 7,
+  labelFont: "Inter, system-ui, sans-serif",
+  labelSize: 12,
+  labelWeight: "500",
+  labelColor: { color: "#1f2330" },
+  zIndex: true,
+  defaultEdgeType: "line",
+  defaultEdgeColor: "#c9ccd6",
+  minCameraRatio: 0.02,
+  maxCameraRatio: 5,
+  stagePadding: 40,
+  // jsdom / headless without WebGL still mounts (the app shows the panels; the canvas stays blank).
+  allowInvalidContainer: true,
+};

@@ -1,0 +1,304 @@
+/**
+ * Details of the selected node. Every name, paper and topic in it is a button that selects that node (pushing a
+ * history entry, so browser back returns here). Text from the inputs is rendered as text, never as HTML.
+ */
+import type { ReactNode } from "react";
+import type { ClusterInfo } from "../../model/graph-file";
+import { LENS_KINDS, type Lens } from "../../model/view-filter";
+import type { AuthorNodeAttributes, PaperGraph, PaperNodeAttributes, TopicNodeAttributes } from "../data/types";
+import {
+  bylineOf,
+  coauthorsOf,
+  displayName,
+  leadingAuthorsOfTopic,
+  papersOf,
+  papersOfTopic,
+  relatedTopics,
+  topicsOfAuthor,
+  topicsOfPaper,
+  type CountedRef,
+  type PaperRef,
+} from "../state/selectors";
+import { ExpandableList, NodeLink } from "./NodeLinks";
+
+export interface DetailsProps {
+  graph: PaperGraph;
+  selected: string;
+  lens: Lens;
+  drawn: boolean;
+  onOpen: (key: string) => void;
+  onLens: (lens: Lens) => void;
+  onFocusCluster: (mode: "community" | "topicCluster", id: number) => void;
+}
+
+const LENS_NAME: Record<Lens, string> = { coauthor: "co-author network", topics: "topic map", full: "full knowledge graph" };
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="detail-section" aria-label={title}>
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function ClusterLine(props: {
+  graph: PaperGraph;
+  mode: "community" | "topicCluster";
+  id: number;
+  onFocusCluster: DetailsProps["onFocusCluster"];
+}) {
+  const { graph, mode, id } = props;
+  if (id < 0) return null;
+  const table = graph.getAttribute(mode === "community" ? "communities" : "topicClusters") as Record<string, ClusterInfo> | undefined;
+  const info = table?.[String(id)];
+  const name = mode === "community" ? "Co-author community" : "Research cluster";
+  return (
+    <div className="kv">
+      <span className="k">{name}</span>
+      <button type="button" className="link cluster-link" onClick={() => props.onFocusCluster(mode, id)}>
+        <span className="swatch" style={{ background: info?.color ?? "#999" }} aria-hidden="true" />
+        {info?.label ?? `#${id}`}
+      </button>
+    </div>
+  );
+}
+
+const plural = (n: number, one: string, many = one + "s") => `${n} ${n === 1 ? one : many}`;
+
+function PaperList({ papers, onOpen, label }: { papers: PaperRef[]; onOpen: (k: string) => void; label: string }) {
+  return (
+    <ExpandableList
+      items={papers}
+      label={label}
+      itemKey={(p) => p.key}
+      empty="No papers."
+      render={(p) => (
+        <>
+          <span className="year">{p.year ?? "n.d."}</span>
+          <NodeLink nodeKey={p.key} kind="paper" onOpen={onOpen}>
+            {p.label}
+          </NodeLink>
+        </>
+      )}
+    />
+  );
+}
+
+function CountedList(props: { items: CountedRef[]; onOpen: (k: string) => void; label: string; unit: string; kind: "author" | "topic"; empty: string }) {
+  return (
+    <ExpandableList
+      items={props.items}
+      label={props.label}
+      itemKey={(c) => c.key}
+      empty={props.empty}
+      render={(c) => (
+        <>
+          <NodeLink nodeKey={c.key} kind={props.kind} onOpen={props.onOpen}>
+            {c.label}
+          </NodeLink>
+          <span className="count" title={`${c.count} ${props.unit}`}>
+            {Number.isInteger(c.count) ? c.count : c.count.toFixed(2)}
+          </span>
+        </>
+      )}
+    />
+  );
+}
+
+function AuthorDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: AuthorNodeAttributes; p: DetailsProps }) {
+  const others = (a.aliases ?? []).filter((s) => s !== a.name);
+  const prof = a.profile;
+  const figures: [string, string | number | null][] = prof
+    ? [
+        ["h-index", prof.hIndex],
+        ["Papers (profile)", prof.papers],
+        ["Citations", prof.citations === null ? null : prof.citations.toLocaleString("en")],
+        ["Novelty", prof.novelty === null ? null : `${prof.novelty}%`],
+        ["AI score", prof.aiScore],
+        ["Category", prof.category],
+      ]
+    : [];
+  return (
+    <>
+      <p className="subtitle">
+        Author · {plural(a.paperCount, "paper")} in this graph
+      </p>
+      {others.length > 0 && (
+        <div className="kv">
+          <span className="k">Also written</span>
+          <span>{others.join(" · ")}</span>
+        </div>
+      )}
+      <ClusterLine graph={graph} mode="community" id={a.community} onFocusCluster={p.onFocusCluster} />
+      <ClusterLine graph={graph} mode="topicCluster" id={a.topicCluster} onFocusCluster={p.onFocusCluster} />
+      {prof && (
+        <Section title="Profile">
+          <dl className="figures">
+            {figures
+              .filter(([, v]) => v !== null && v !== undefined)
+              .map(([label, v]) => (
+                <div key={label}>
+                  <dt>{label}</dt>
+                  <dd>{v}</dd>
+                </div>
+              ))}
+          </dl>
+          <p className="muted small">
+            From {prof.source.file}:{prof.source.line}
+          </p>
+        </Section>
+      )}
+      <Section title="Co-authors">
+        <CountedList items={coauthorsOf(graph, k)} onOpen={p.onOpen} label="Co-authors by shared papers" unit="shared papers" kind="author" empty="No co-authors in this graph." />
+      </Section>
+      <Section title="Papers">
+        <PaperList papers={papersOf(graph, k)} onOpen={p.onOpen} label="Papers, newest first" />
+      </Section>
+      <Section title="Topics">
+        <CountedList items={topicsOfAuthor(graph, k)} onOpen={p.onOpen} label="Topics of their papers" unit="papers" kind="topic" empty="No topics." />
+      </Section>
+    </>
+  );
+}
+
+function PaperDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: PaperNodeAttributes; p: DetailsProps }) {
+  const byline = bylineOf(graph, k);
+  const names = (graph.getAttribute("categoryNames") ?? {}) as Record<string, string>;
+  return (
+    <>
+      <p className="byline" aria-label="Authors">
+        {byline.length === 0 && <span className="muted">No authors listed in the source</span>}
+        {byline.map((au, i) => (
+          <span key={au.key}>
+            {i > 0 && ", "}
+            <NodeLink nodeKey={au.key} kind="author" onOpen={p.onOpen}>
+              {au.label}
+            </NodeLink>
+          </span>
+        ))}
+        {!a.authorsComplete && byline.length > 0 && <span className="etal"> et al.</span>}
+      </p>
+      <div className="kv">
+        <span className="k">Date</span>
+        <span>{a.date ?? "undated"}</span>
+      </div>
+      {a.categories.length > 0 && (
+        <div className="kv">
+          <span className="k">Categories</span>
+          <span className="chips">
+            {a.categories.map((c) => (
+              <span key={c} className="chip" title={names[c] ?? c}>
+                {c}
+                {names[c] ? ` · ${names[c]}` : ""}
+              </span>
+            ))}
+          </span>
+        </div>
+      )}
+      <div className="kv">
+        <span className="k">Code</span>
+        <span>{a.hasCode ? "Code available" : "No code link"}</span>
+      </div>
+      {a.arxivId && (
+        <div className="kv">
+          <span className="k">arXiv</span>
+          <span className="mono">{a.arxivId}</span>
+        </div>
+      )}
+      {a.comment && (
+        <div className="kv">
+          <span className="k">Comment</span>
+          <span>{a.comment}</span>
+        </div>
+      )}
+      {a.affiliation && (
+        <div className="kv">
+          <span className="k">Affiliation</span>
+          <span>{a.affiliation}</span>
+        </div>
+      )}
+      <ClusterLine graph={graph} mode="topicCluster" id={a.topicCluster} onFocusCluster={p.onFocusCluster} />
+      {a.abstract && (
+        <Section title="Abstract">
+          <p className="abstract">{a.abstract}</p>
+        </Section>
+      )}
+      <Section title="Topics">
+        <ExpandableList
+          items={topicsOfPaper(graph, k)}
+          label="Topics of this paper"
+          itemKey={(t) => t.key}
+          empty="No topics."
+          render={(t) => (
+            <NodeLink nodeKey={t.key} kind="topic" onOpen={p.onOpen}>
+              {t.label}
+            </NodeLink>
+          )}
+        />
+      </Section>
+      <Section title="Sources">
+        <ul className="ref-list sources" aria-label="Where this paper was read">
+          {a.sources.map((s) => (
+            <li key={`${s.file}:${s.line}`} className="mono">
+              {s.file}:{s.line}
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </>
+  );
+}
+
+function TopicDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: TopicNodeAttributes; p: DetailsProps }) {
+  const variants = (a.variants ?? []).filter((v) => v !== a.term);
+  return (
+    <>
+      <p className="subtitle">Topic · {plural(a.paperCount, "paper")}</p>
+      {variants.length > 0 && (
+        <div className="kv">
+          <span className="k">Also read as</span>
+          <span>{variants.join(" · ")}</span>
+        </div>
+      )}
+      <ClusterLine graph={graph} mode="topicCluster" id={a.topicCluster} onFocusCluster={p.onFocusCluster} />
+      <Section title="Leading authors">
+        <CountedList items={leadingAuthorsOfTopic(graph, k)} onOpen={p.onOpen} label="Authors with the most papers on this topic" unit="papers" kind="author" empty="No authors." />
+      </Section>
+      <Section title="Related topics">
+        <CountedList items={relatedTopics(graph, k)} onOpen={p.onOpen} label="Related topics" unit="co-occurrence" kind="topic" empty="No related topics." />
+      </Section>
+      <Section title="Papers">
+        <PaperList papers={papersOfTopic(graph, k)} onOpen={p.onOpen} label="Papers on this topic, newest first" />
+      </Section>
+    </>
+  );
+}
+
+export function DetailsPanel(p: DetailsProps) {
+  const { graph, selected: k } = p;
+  const a = graph.getNodeAttributes(k);
+  const lensFor: Lens = a.kind === "author" ? "coauthor" : a.kind === "topic" ? "topics" : "full";
+  const inLens = LENS_KINDS[p.lens].nodes.includes(a.kind);
+  return (
+    <article className="details" aria-labelledby="details-title" data-testid="details-panel" data-kind={a.kind}>
+      <p className={`kind-badge kind-${a.kind}`}>{a.kind}</p>
+      <h2 id="details-title">{displayName(a)}</h2>
+      {!p.drawn && (
+        <p className="notice" role="status">
+          {inLens
+            ? "Hidden by the current filters; shown here, not on the graph."
+            : `Not drawn in the ${LENS_NAME[p.lens]}; related nodes are lit up instead. `}
+          {!inLens && (
+            <button type="button" className="link" onClick={() => p.onLens(lensFor)}>
+              Show the {LENS_NAME[lensFor]}
+            </button>
+          )}
+        </p>
+      )}
+      {a.kind === "author" && <AuthorDetails graph={graph} k={k} a={a} p={p} />}
+      {a.kind === "paper" && <PaperDetails graph={graph} k={k} a={a} p={p} />}
+      {a.kind === "topic" && <TopicDetails graph={graph} k={k} a={a} p={p} />}
+    </article>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * Filters: node kinds (full lens), a year range (two thumbs over a histogram of papers per year; undated papers
+ * handled by their own checkbox), and the minimum number of shared papers for a co-author edge.
+ */
+import type { NodeKind } from "../../model/graph-file";
+import type { ViewFilter } from "../../model/view-filter";
+import type { YearHistogram } from "../state/selectors";
+
+const KINDS: { kind: NodeKind; label: string }[] = [
+  { kind: "author", label: "Authors" },
+  { kind: "paper", label: "Papers" },
+  { kind: "topic", label: "Topics" },
+];
+
+export function FiltersPanel(props: {
+  filter: ViewFilter;
+  histogram: YearHistogram;
+  maxShared: number;
+  onChange: (patch: Partial<ViewFilter>) => void;
+}) {
+  const { filter, histogram, maxShared, onChange } = props;
+  const years = histogram.years;
+  const first = years[0]?.year;
+  const last = years[years.length - 1]?.year;
+  const range: [number, number] | null = first !== undefined && last !== undefined ? (filter.yearRange ?? [first, last]) : null;
+  const peak = Math.max(1, ...years.map((y) => y.count));
+  const setRange = (lo: number, hi: number) => {
+    if (first === undefined || last === undefined) return;
+    const r: [number, number] = [Math.min(lo, hi), Math.max(lo, hi)];
+    onChange({ yearRange: r[0] <= first && r[1] >= last ? null : r });
+  };
+
+  return (
+    <section className="panel" aria-labelledby="filters-title" data-testid="filters-panel">
+      <h2 id="filters-title">Filters</h2>
+
+      <fieldset disabled={filter.lens !== "full"}>
+        <legend>Node kinds {filter.lens !== "full" && <span className="muted small">(full graph lens)</span>}</legend>
+        {KINDS.map(({ kind, label }) => (
+          <label key={kind} className="check">
+            <input
+              type="checkbox"
+              checked={filter.kinds.includes(kind)}
+              onChange={(e) => {
+                const kinds = e.target.checked ? [...filter.kinds, kind] : filter.kinds.filter((k) => k !== kind);
+                onChange({ kinds: KINDS.map((k) => k.kind).filter((k) => kinds.includes(k)) });
+              }}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+
+      <fieldset>
+        <legend>Years</legend>
+        {range && first !== undefined && last !== undefined ? (
+          <>
+            <div className="histogram" aria-hidden="true">
+              {years.map((y) => (
+                <div
+                  key={y.year}
+                  className={`bar${y.year >= range[0] && y.year <= range[1] ? " in" : ""}`}
+                  style={{ height: `${Math.max(4, (y.count / peak) * 100)}%` }}
+                  title={`${y.year}: ${y.count} papers`}
+                />
+              ))}
+            </div>
+            <div className="two-thumb">
+              <input
+                type="range"
+                min={first}
+                max={last}
+                step={1}
+                value={range[0]}
+                aria-label="From year"
+                onChange={(e) => setRange(Math.min(Number(e.target.value), range[1]), range[1])}
+              />
+              <input
+                type="range"
+                min={first}
+                max={last}
+                step={1}
+                value={range[1]}
+                aria-label="To year"
+                onChange={(e) => setRange(range[0], Math.max(Number(e.target.value), range[0]))}
+              />
+            </div>
+            <p className="range-text" aria-live="polite">
+              {range[0] === range[1] ? range[0] : `${range[0]} – ${range[1]}`}
+              {filter.yearRange && (
+                <>
+                  {" "}
+                  <button type="button" className="link" onClick={() => onChange({ yearRange: null })}>
+                    All years
+                  </button>
+                </>
+              )}
+            </p>
+          </>
+        ) : (
+          <p className="muted">No dated papers.</p>
+        )}
+        <label className="check">
+          <input type="checkbox" checked={filter.includeUndated} onChange={(e) => onChange({ includeUndated: e.target.checked })} />
+          Include undated papers ({histogram.undated})
+        </label>
+        {!filter.yearRange && <p className="muted small">Undated papers count only once a year range is set.</p>}
+      </fieldset>
+
+      <fieldset>
+        <legend>Co-author links</legend>
+        <label className="stacked">
+          <span>
+            Minimum shared papers: <strong>{filter.minSharedPapers}</strong>
+          </span>
+          <input
+            type="range"
+            min={1}
+            max={Math.max(2, maxShared)}
+            step={1}
+            value={filter.minSharedPapers}
+            onChange={(e) => onChange({ minSharedPapers: Number(e.target.value) })}
+          />
+        </label>
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+/** One line about what is on screen: counts, lens, active filters, the file the graph came from. */
+import type { Lens, ViewFilter } from "../../model/view-filter";
+import type { GraphAttributes } from "../data/types";
+
+const LENS_NAME: Record<Lens, string> = { coauthor: "Co-author network", topics: "Topic map", full: "Full knowledge graph" };
+
+export function StatusBar(props: {
+  attrs: GraphAttributes;
+  order: number;
+  visibleNodes: number;
+  visibleEdges: number;
+  filter: ViewFilter;
+  source: string;
+  rendererError: string | null;
+}) {
+  const { attrs, filter } = props;
+  const active: string[] = [];
+  if (filter.yearRange) active.push(`years ${filter.yearRange[0]}–${filter.yearRange[1]}${filter.includeUndated ? " + undated" : ""}`);
+  if (filter.minSharedPapers > 1) active.push(`≥ ${filter.minSharedPapers} shared papers`);
+  if (filter.hiddenClusters.length) active.push(`${filter.hiddenClusters.length} clusters hidden`);
+  if (filter.lens === "full" && filter.kinds.length < 3) active.push(`kinds: ${filter.kinds.join(", ") || "none"}`);
+  const c = attrs.counts;
+  return (
+    <footer className="statusbar" data-testid="status-bar">
+      <span role="status" aria-live="polite">
+        {LENS_NAME[filter.lens]}: {props.visibleNodes.toLocaleString("en")} nodes, {props.visibleEdges.toLocaleString("en")} edges shown
+        {active.length ? ` · filters: ${active.join(", ")}` : ""}
+      </span>
+      {props.rendererError && <span className="warn">Graph drawing unavailable: {props.rendererError}</span>}
+      <span className="muted">
+        {props.source}
+        {c ? ` · ${c.authors} authors, ${c.papers} papers, ${c.topics} topics` : ` · ${props.order} nodes`}
+      </span>
+    </footer>
+  );
+}

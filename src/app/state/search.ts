@@ -1,0 +1,129 @@
+/**
+ * One search over authors (name + every spelling), papers (title, arXiv id) and topics (term + variants).
+ * Accent- and case-insensitive (normalizeText on both sides), prefix and typo tolerant (MiniSearch), and ranked in
+ * tiers so an exact match always beats a prefix match, which beats a fuzzy one; inside a tier MiniSearch's score,
+ * boosted by kind and pagerank, decides, then the label and key (stable order).
+ */
+import MiniSearch, { type SearchOptions } from "minisearch";
+import type { NodeKind } from "../../model/graph-file";
+import type { PaperGraph } from "../data/types";
+import { normalizeText, words } from "./normalize";
+import { displayName } from "./selectors";
+
+export interface SearchHit {
+  key: string;
+  kind: NodeKind;
+  label: string;
+  /** Short second line: paper year and first author, author paper count, topic paper count. */
+  detail: string;
+  /** 0 exact, 1 whole-field prefix, 2 every word exact, 3 every word a prefix, 4 fuzzy. */
+  tier: number;
+}
+
+interface Doc {
+  id: string;
+  kind: NodeKind;
+  label: string;
+  detail: string;
+  primary: string;
+  alternates: string;
+  pagerank: number;
+  /** Folded searchable strings, for tiering. */
+  folded: string[];
+}
+
+export interface SearchIndex {
+  mini: MiniSearch<Doc>;
+  docs: Map<string, Doc>;
+}
+
+const KIND_BOOST: Record<NodeKind, number> = { author: 1.3, topic: 1.15, paper: 1 };
+
+function docFor(graph: PaperGraph, key: string): Doc {
+  const a = graph.getNodeAttributes(key);
+  const label = displayName(a);
+  let alternates: string[] = [];
+  let detail: string;
+  if (a.kind === "author") {
+    alternates = (a.aliases ?? []).filter((s) => s !== label);
+    detail = `${a.paperCount} paper${a.paperCount === 1 ? "" : "s"}`;
+  } else if (a.kind === "topic") {
+    alternates = (a.variants ?? []).filter((s) => s !== label);
+    detail = `${a.paperCount} paper${a.paperCount === 1 ? "" : "s"}`;
+  } else {
+    if (a.arxivId) alternates = [a.arxivId, `arXiv:${a.arxivId}`];
+    const first = a.authors[0] !== undefined && graph.hasNode(a.authors[0]) ? displayName(graph.getNodeAttributes(a.authors[0])) : null;
+    detail = [a.year ?? "undated", first ? (a.authors.length > 1 || !a.authorsComplete ? `${first} et al.` : first) : null]
+      .filter((x) => x !== null)
+      .join(" · ");
+  }
+  return {
+    id: key,
+    kind: a.kind,
+    label,
+    detail,
+    primary: label,
+    alternates: alternates.join(" \u2022 "),
+    pagerank: Number.isFinite(a.pagerank) ? a.pagerank : 0,
+    folded: [label, ...alternates].map((s) => normalizeText(s).trim()),
+  };
+}
+
+export function buildSearchIndex(graph: PaperGraph): SearchIndex {
+  const mini = new MiniSearch<Doc>({
+    idField: "id",
+    fields: ["primary", "alternates"],
+    storeFields: ["kind"],
+    tokenize: (text) => words(text),
+    processTerm: (term) => normalizeText(term),
+  });
+  const docs = new Map<string, Doc>();
+  const keys = graph.nodes().sort();
+  for (const k of keys) docs.set(k, docFor(graph, k));
+  mini.addAll([...docs.values()]);
+  return { mini, docs };
+}
+
+function tierOf(doc: Doc, q: string, qWords: string[]): number {
+  const qNoPrefix = q.startsWith("arxiv:") ? q.slice(6).trim() : q;
+  if (doc.folded.some((f) => f === q || f === qNoPrefix)) return 0;
+  if (doc.folded.some((f) => f.startsWith(q))) return 1;
+  const fieldWords = new Set(doc.folded.flatMap((f) => words(f)));
+  if (qWords.every((w) => fieldWords.has(w))) return 2;
+  if (qWords.every((w) => [...fieldWords].some((fw) => fw.startsWith(w)))) return 3;
+  return 4;
+}
+
+/** Ranked hits for a query (empty or blank query -> none). `kinds` limits the kinds returned. */
+export function searchNodes(index: SearchIndex, query: string, opts: { limit?: number; kinds?: NodeKind[] } = {}): SearchHit[] {
+  const limit = opts.limit ?? 12;
+  const q = normalizeText(query).replace(/\s+/g, " ").trim();
+  const qWords = words(q);
+  if (qWords.length === 0) return [];
+  const kinds = opts.kinds ? new Set(opts.kinds) : null;
+  const searchOpts: SearchOptions = {
+    prefix: true,
+    // Typos: one edit from 4 letters, two from 7 ("Lekadri" -> "lekadir" is two edits).
+    fuzzy: (term: string) => (term.length >= 7 ? 2 : term.length >= 4 ? 1 : 0),
+    boost: { primary: 2, alternates: 1 },
+    boostDocument: (id: unknown) => {
+      const d = index.docs.get(id as string);
+      return d ? KIND_BOOST[d.kind] * (1 + Math.sqrt(d.pagerank)) : 1;
+    },
+    filter: kinds ? (r) => kinds.has(r.kind as NodeKind) : undefined,
+  };
+  let results = index.mini.search(q, { ...searchOpts, combineWith: "AND" });
+  if (results.length === 0 && qWords.length > 1) results = index.mini.search(q, { ...searchOpts, combineWith: "OR" });
+  const hits = results.map((r) => {
+    const d = index.docs.get(r.id as string)!;
+    return { hit: { key: d.id, kind: d.kind, label: d.label, detail: d.detail, tier: tierOf(d, q, qWords) }, score: r.score };
+  });
+  hits.sort(
+    (a, b) =>
+      a.hit.tier - b.hit.tier ||
+      b.score - a.score ||
+      (a.hit.label < b.hit.label ? -1 : a.hit.label > b.hit.label ? 1 : 0) ||
+      (a.hit.key < b.hit.key ? -1 : 1),
+  );
+  return hits.slice(0, limit).map((h) => h.hit);
+}

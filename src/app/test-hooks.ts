@@ -1,0 +1,35 @@
+/**
+ * Read-only hooks for browser tests and benchmarks: window.__papergraph is a frozen snapshot, replaced (never
+ * mutated) whenever the view changes; `ready` turns true after the renderer's first frame.
+ */
+import type { Lens, ViewFilter } from "../model/view-filter";
+import type { CameraView } from "./state/ui-state";
+
+export interface PapergraphTestHooks {
+  ready: boolean;
+  /** Whether the WebGL renderer could start (false: panels work, the canvas is empty). */
+  rendererOk: boolean;
+  selected: string | null;
+  hovered: string | null;
+  lens: Lens;
+  filter: ViewFilter;
+  visibleNodeCount: number;
+  visibleEdgeCount: number;
+  /** Nodes the renderer itself draws (from sigma's display data), null before the first frame. */
+  renderedNodeCount: number | null;
+  camera: CameraView | null;
+  path: string[] | null;
+  graphOrder: number;
+  graphSize: number;
+  error: string | null;
+}
+
+declare global {
+  interface Window {
+    __papergraph?: Readonly<PapergraphTestHooks>;
+  }
+}
+
+export function publishTestHooks(hooks: PapergraphTestHooks): void {
+  window.__papergraph = Object.freeze({ ...hooks });
+}

@@ -1,0 +1,187 @@
+/**
+ * Runtime validator of the graph file (public/data/graph.json or a file a user opens). Checks the format version and
+ * every attribute readers rely on, and reports readable problems ("nodes[3] "a:x": attributes.x must be a finite
+ * number, got "abc"") instead of letting a renderer fail later on NaN. Pure: no DOM, no Node.
+ */
+import { FORMAT_VERSION, type GraphFile } from "./graph-file";
+
+export type ValidationResult =
+  | { ok: true; file: GraphFile; warnings: string[] }
+  | { ok: false; errors: string[] };
+
+/** Problems listed at most (a wrong file usually breaks every node the same way). */
+const MAX_ERRORS = 25;
+
+const NODE_KINDS = new Set(["author", "paper", "topic"]);
+const EDGE_KINDS = new Set(["authored", "coauthor", "about", "related"]);
+const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function show(v: unknown): string {
+  if (v === undefined) return "nothing";
+  if (typeof v === "number" && !Number.isFinite(v)) return String(v);
+  const s = JSON.stringify(v);
+  return s === undefined ? typeof v : s.length > 40 ? s.slice(0, 37) + "..." : s;
+}
+
+class Collector {
+  errors: string[] = [];
+  dropped = 0;
+  add(msg: string) {
+    if (this.errors.length < MAX_ERRORS) this.errors.push(msg);
+    else this.dropped++;
+  }
+}
+
+type Check = (v: unknown) => boolean;
+const finite: Check = (v) => typeof v === "number" && Number.isFinite(v);
+const integer: Check = (v) => Number.isInteger(v);
+const str: Check = (v) => typeof v === "string";
+const strOrNull: Check = (v) => v === null || typeof v === "string";
+const bool: Check = (v) => typeof v === "boolean";
+const strArray: Check = (v) => Array.isArray(v) && v.every((x) => typeof x === "string");
+const sourceRef: Check = (v) => isRec(v) && typeof v.file === "string" && Number.isInteger(v.line);
+
+function need(c: Collector, where: string, attrs: Rec, field: string, check: Check, expected: string) {
+  if (!check(attrs[field])) c.add(`${where}: attributes.${field} must be ${expected}, got ${show(attrs[field])}`);
+}
+
+function optional(c: Collector, where: string, attrs: Rec, field: string, check: Check, expected: string) {
+  if (attrs[field] !== undefined) need(c, where, attrs, field, check, expected);
+}
+
+function checkNode(c: Collector, where: string, a: Rec, keys: Set<string>) {
+  if (!NODE_KINDS.has(a.kind as string)) {
+    c.add(`${where}: attributes.kind must be "author", "paper" or "topic", got ${show(a.kind)}`);
+    return;
+  }
+  need(c, where, a, "label", str, "a string");
+  for (const f of ["x", "y", "size", "degree", "pagerank", "betweenness"]) need(c, where, a, f, finite, "a finite number");
+  if (finite(a.size) && (a.size as number) < 0) c.add(`${where}: attributes.size must not be negative, got ${a.size}`);
+  need(c, where, a, "color", str, "a CSS colour string");
+  need(c, where, a, "community", integer, "an integer (-1 for none)");
+  need(c, where, a, "topicCluster", integer, "an integer (-1 for none)");
+  optional(c, where, a, "weightedDegree", finite, "a finite number");
+  if (a.kind === "author") {
+    need(c, where, a, "name", str, "a string");
+    need(c, where, a, "aliases", strArray, "an array of strings");
+    need(c, where, a, "paperCount", integer, "an integer");
+    optional(c, where, a, "profile", (v) => v === null || isRec(v), "an object or null");
+  } else if (a.kind === "paper") {
+    need(c, where, a, "title", strOrNull, "a string or null");
+    need(c, where, a, "authors", strArray, "an array of author node keys");
+    if (strArray(a.authors)) {
+      for (const k of a.authors as string[]) if (!keys.has(k)) c.add(`${where}: attributes.authors names "${k}", which is not a node`);
+    }
+    need(c, where, a, "authorsComplete", bool, "true or false");
+    need(c, where, a, "date", (v) => v === null || (typeof v === "string" && DATE_RE.test(v)), '"YYYY-MM-DD", "YYYY-MM" or null');
+    need(c, where, a, "year", (v) => v === null || integer(v), "an integer or null");
+    need(c, where, a, "categories", strArray, "an array of strings");
+    need(c, where, a, "hasCode", bool, "true or false");
+    need(c, where, a, "abstract", strOrNull, "a string or null");
+    need(c, where, a, "sources", (v) => Array.isArray(v) && v.every(sourceRef), "an array of { file, line }");
+    need(c, where, a, "topics", strArray, "an array of topic node keys");
+    optional(c, where, a, "arxivId", strOrNull, "a string or null");
+  } else {
+    need(c, where, a, "term", str, "a string");
+    need(c, where, a, "paperCount", integer, "an integer");
+    optional(c, where, a, "variants", strArray, "an array of strings");
+  }
+}
+
+function checkClusters(c: Collector, name: string, v: unknown) {
+  if (!isRec(v)) {
+    c.add(`attributes.${name} must be an object (cluster id -> { label, size, terms, color }), got ${show(v)}`);
+    return;
+  }
+  for (const [id, info] of Object.entries(v)) {
+    if (!/^-?\d+$/.test(id)) c.add(`attributes.${name}: key ${show(id)} must be an integer cluster id`);
+    if (!isRec(info) || typeof info.label !== "string" || !finite(info.size) || !strArray(info.terms) || typeof info.color !== "string") {
+      c.add(`attributes.${name}["${id}"] must be { label: string, size: number, terms: string[], color: string }, got ${show(info)}`);
+    }
+  }
+}
+
+/** Validate parsed JSON as a papergraph graph file. Never throws. */
+export function validateGraphFile(input: unknown): ValidationResult {
+  const c = new Collector();
+  const warnings: string[] = [];
+  if (!isRec(input)) {
+    return { ok: false, errors: [`The graph file must be a JSON object (graphology's export form), got ${Array.isArray(input) ? "an array" : show(input)}.`] };
+  }
+  const attrs = input.attributes;
+  if (!isRec(attrs)) {
+    return { ok: false, errors: ['The graph file has no "attributes" object: it was not written by papergraph. Rebuild it with `npm run graph`.'] };
+  }
+  if (attrs.formatVersion !== FORMAT_VERSION) {
+    const got = attrs.formatVersion === undefined ? "none" : show(attrs.formatVersion);
+    return {
+      ok: false,
+      errors: [`Unsupported graph format version ${got}; this explorer reads version ${FORMAT_VERSION}. Rebuild the file with \`npm run graph\`.`],
+    };
+  }
+  if (input.options !== undefined) {
+    const o = input.options;
+    if (!isRec(o) || !["mixed", "directed", "undirected"].includes(o.type as string)) {
+      c.add(`options.type must be "mixed", "directed" or "undirected", got ${show(isRec(o) ? o.type : o)}`);
+    }
+  }
+  checkClusters(c, "communities", attrs.communities);
+  checkClusters(c, "topicClusters", attrs.topicClusters);
+  if (attrs.categoryNames !== undefined && !isRec(attrs.categoryNames)) c.add(`attributes.categoryNames must be an object, got ${show(attrs.categoryNames)}`);
+  if (attrs.sources !== undefined && !Array.isArray(attrs.sources)) c.add(`attributes.sources must be an array, got ${show(attrs.sources)}`);
+
+  if (!Array.isArray(input.nodes)) c.add(`"nodes" must be an array, got ${show(input.nodes)}`);
+  if (!Array.isArray(input.edges)) c.add(`"edges" must be an array, got ${show(input.edges)}`);
+  if (c.errors.length) return { ok: false, errors: c.errors };
+
+  const nodes = input.nodes as unknown[];
+  const edges = input.edges as unknown[];
+  const keys = new Set<string>();
+  nodes.forEach((n, i) => {
+    if (!isRec(n) || typeof n.key !== "string" || n.key === "") {
+      c.add(`nodes[${i}]: must be { key: non-empty string, attributes }, got ${show(n)}`);
+      return;
+    }
+    if (keys.has(n.key)) c.add(`nodes[${i}] "${n.key}": duplicate node key`);
+    keys.add(n.key);
+  });
+  nodes.forEach((n, i) => {
+    if (!isRec(n) || typeof n.key !== "string") return;
+    const where = `nodes[${i}] "${n.key}"`;
+    if (!isRec(n.attributes)) c.add(`${where}: attributes must be an object, got ${show(n.attributes)}`);
+    else checkNode(c, where, n.attributes, keys);
+  });
+  const edgeKeys = new Set<string>();
+  edges.forEach((e, i) => {
+    const where = `edges[${i}]`;
+    if (!isRec(e)) {
+      c.add(`${where}: must be an object, got ${show(e)}`);
+      return;
+    }
+    if (e.key !== undefined) {
+      if (typeof e.key !== "string") c.add(`${where}: key must be a string, got ${show(e.key)}`);
+      else if (edgeKeys.has(e.key)) c.add(`${where} "${e.key}": duplicate edge key`);
+      else edgeKeys.add(e.key);
+    }
+    for (const end of ["source", "target"] as const) {
+      if (typeof e[end] !== "string" || !keys.has(e[end] as string)) c.add(`${where}: ${end} ${show(e[end])} is not a node`);
+    }
+    const a = e.attributes;
+    if (!isRec(a)) {
+      c.add(`${where}: attributes must be an object, got ${show(a)}`);
+      return;
+    }
+    if (!EDGE_KINDS.has(a.kind as string)) c.add(`${where}: attributes.kind must be "authored", "coauthor", "about" or "related", got ${show(a.kind)}`);
+    need(c, where, a, "weight", finite, "a finite number");
+  });
+  if (nodes.length === 0) warnings.push("The graph has no nodes: no input produced a paper. Check the inputs given to `npm run graph`.");
+
+  if (c.errors.length) {
+    if (c.dropped) c.errors.push(`... and ${c.dropped} more problem${c.dropped === 1 ? "" : "s"}.`);
+    return { ok: false, errors: c.errors };
+  }
+  return { ok: true, file: input as unknown as GraphFile, warnings };
+}
