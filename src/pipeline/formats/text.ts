@@ -64,7 +64,7 @@ function replaceAccents(s: string): string {
     const mark = COMBINING[acc];
     return mark === undefined ? m : (a ?? b ?? "") + mark;
   });
-  // A control word swallows the one space after it ("P\\l otka" is "Płotka").
+  // A control word swallows the one space after it ("P\l otka" is "Płotka").
   t = t.replace(/\{\\(ss|aa|AA|ae|AE|oe|OE|o|O|l|L|i)\}|\\(ss|aa|AA|ae|AE|oe|OE|o|O|l|L|i)(?![A-Za-z]) ?/g,
     (_m, a: string | undefined, b: string | undefined) => LETTER_MACROS[a ?? b ?? ""] ?? _m);
   return t;

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { readArxivListing } from "../../../src/pipeline/formats/arxiv-listing";
+import { toLines } from "../../../src/pipeline/formats/lines";
+
+const read = (text: string) => readArxivListing(toLines(text), "in/arxiv.txt");
+
+describe("readArxivListing", () => {
+  it("reads abstract-only records with Created and Updated dates", () => {
+    // seeds/003 lines 1-9, abstracts shortened
+    const r = read([
+      "Cortical lesions (CLs) have emerged as valuable biomarkers in multiple sclerosis (MS).", "",
+      "arXiv:2507.12092", "Created: 2025-07-16 Updated: 2025-07-17", "",
+      "Artificial intelligence (AI) has introduced numerous opportunities.", "",
+      "arXiv:2507.01539v2", "Created: 2025-07-02",
+    ].join("\n"));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.records[0]).toEqual({
+      source: { file: "in/arxiv.txt", line: 1 },
+      format: "arxiv-listing",
+      title: null,
+      authors: [],
+      authorsComplete: false,
+      affiliation: null,
+      date: "2025-07-16",
+      updated: "2025-07-17",
+      arxivId: "2507.12092",
+      categories: [],
+      hasCode: false,
+      abstract: "Cortical lesions (CLs) have emerged as valuable biomarkers in multiple sclerosis (MS).",
+      comment: null,
+      profileAuthor: null,
+    });
+    // The version suffix is not part of the paper's identity.
+    expect(r.records[1]).toMatchObject({ source: { line: 6 }, arxivId: "2507.01539", date: "2025-07-02", updated: null });
+  });
+
+  it("reads a title with its full author list, and the comment line before the arXiv line", () => {
+    // seeds/003 lines 53-61 with the author list shortened; " and " before the last name as arXiv sometimes prints it
+    const r = read([
+      "Why is the winner the best?", "Matthias Eisenmann, Annika Reinke, Álvaro García Faura and Lena Maier-Hein", "",
+      "International benchmarking competitions have become fundamental.", "",
+      "accepted to CVPR 2023", "",
+      "arXiv:2303.17719", "Created: 2023-03-30",
+    ].join("\n"));
+    expect(r.records).toHaveLength(1);
+    expect(r.records[0]).toMatchObject({
+      source: { line: 1 },
+      title: "Why is the winner the best?",
+      authors: ["Matthias Eisenmann", "Annika Reinke", "Álvaro García Faura", "Lena Maier-Hein"],
+      authorsComplete: true,
+      abstract: "International benchmarking competitions have become fundamental.",
+      comment: "accepted to CVPR 2023",
+      arxivId: "2303.17719",
+    });
+  });
+
+  it("keeps a record cut at the end of the file only when it has a title, and always says so", () => {
+    // brief h1: a truncated last record (no arXiv / Created lines at EOF), with and without a title
+    const base = ["First abstract.", "", "arXiv:2504.04814", "Created: 2025-04-07", ""];
+    const untitled = read([...base, "To date, several methods have been developed to explain deep"].join("\n"));
+    expect(untitled.records).toHaveLength(1);
+    expect(untitled.diagnostics).toEqual([
+      { file: "in/arxiv.txt", line: 6, severity: "warning", message: expect.stringContaining("incomplete record") },
+    ]);
+
+    const titled = read([...base, "MedShapeNet", "Jianning Li, Antonio Pepe", "", "We present MedShapeNet, a large collection"].join("\n"));
+    expect(titled.records).toHaveLength(2);
+    expect(titled.records[1]).toMatchObject({ source: { line: 6 }, title: "MedShapeNet", authors: ["Jianning Li", "Antonio Pepe"], arxivId: null, date: null });
+    expect(titled.diagnostics.map((d) => d.line)).toEqual([6]);
+  });
+
+  it("reports a missing Created line, impossible dates, odd ids and a Created line without an id", () => {
+    // constructed malformed records
+    const r = read([
+      "Abstract one.", "", "arXiv:2507.12092", "",
+      "Abstract two.", "", "arXiv:2507.12093", "Created: 2025-02-30 Updated: 2025-13-01", "",
+      "Abstract three.", "", "arXiv:not-an-id", "Created: 2025-01-02", "",
+      "Abstract four.", "", "Created: 2025-01-03",
+    ].join("\n"));
+    expect(r.records.map((x) => [x.source.line, x.arxivId, x.date, x.updated, x.abstract])).toEqual([
+      [1, "2507.12092", null, null, "Abstract one."],
+      [5, "2507.12093", null, null, "Abstract two."],
+      [10, "not-an-id", "2025-01-02", null, "Abstract three."],
+      [15, null, "2025-01-03", null, "Abstract four."],
+    ]);
+    expect(r.diagnostics.map((d) => d.line)).toEqual([3, 8, 8, 12, 17]);
+  });
+
+  it("keeps an arXiv line with nothing before it as a record, with a warning", () => {
+    // constructed: two arXiv blocks in a row
+    const r = read(["Abstract.", "", "arXiv:2507.12092", "Created: 2025-07-16", "", "arXiv:2507.12093", "Created: 2025-07-17"].join("\n"));
+    expect(r.records.map((x) => [x.source.line, x.arxivId, x.abstract])).toEqual([[1, "2507.12092", "Abstract."], [6, "2507.12093", null]]);
+    expect(r.diagnostics.map((d) => d.line)).toEqual([6]);
+  });
+});
