@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * GEXF 1.3 round trip: our file read back by graphology-gexf (the parser Gephi Lite uses) and by jsdom's strict XML
  * parser, over the adversarial fixture (test/fixtures/exporters/special-graph.ts).

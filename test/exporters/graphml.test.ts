@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * GraphML round trip over the adversarial fixture (test/fixtures/exporters/special-graph.ts): read back by
  * graphology-graphml and jsdom's strict XML parser; typed keys; networkx-safe direction handling.

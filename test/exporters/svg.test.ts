@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * SVG over the adversarial fixture (test/fixtures/exporters/special-graph.ts): well-formed (jsdom's strict XML
  * parser), one circle per visible node, escaped text, a viewBox containing every node, the on-screen display used.

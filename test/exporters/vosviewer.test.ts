@@ -1,9 +1,9 @@
+// @vitest-environment jsdom
 /**
  * VOSviewer JSON map over the adversarial fixture (test/fixtures/exporters/special-graph.ts), checked against the
  * documented format (app.vosviewer.com/docs/file-types/json-file-type): integer ids, 1-based clusters, links between
  * existing items, HTML-safe labels and descriptions, provenance in info.
  */
-import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_VIEW_FILTER } from "../../src/model/view-filter";
 import { buildSpecialGraph, CLUSTER_COLORS, NASTY_AUTHOR, NASTY_TITLE } from "../fixtures/exporters/special-graph";
@@ -18,7 +18,7 @@ interface Doc {
 
 /** What a browser shows for an HTML fragment (VOSviewer Online renders labels and descriptions as HTML). */
 const shown = (html: string) => {
-  const el = new JSDOM("").window.document.createElement("div");
+  const el = document.createElement("div");
   el.innerHTML = html;
   return { text: el.textContent, scripts: el.querySelectorAll("script").length };
 };
