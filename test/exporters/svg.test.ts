@@ -19,6 +19,11 @@ function circles(doc: Document) {
 describe("SVG export", () => {
   const data = buildSpecialGraph();
 
+  it("(guard) the strict parser used below does reject ill-formed XML and forbidden characters", () => {
+    expect(() => parseXmlStrict("<svg><g></svg>")).toThrow(/not well-formed/);
+    expect(() => parseXmlStrict("<svg>\u0001</svg>")).toThrow(/not well-formed/);
+  });
+
   it("is well-formed with one circle per node, a line per edge and escaped labels", () => {
     const svg = text("svg");
     const doc = parseXmlStrict(svg);
