@@ -14,12 +14,16 @@ import type { Selection } from "./selection";
 import type { LegendItem, Provenance } from "./types";
 import { round2, xmlAttr, xmlText } from "./xml";
 
+// Label look mirrors the explorer's sigma settings (src/app/graph/settings.ts: labelFont, labelSize, labelWeight,
+// labelColor, labelRenderedSizeThreshold); pure code cannot import app/, so keep the two in step by hand.
 const CANVAS = 1000;
-const FONT_SIZE = 14;
-const FONT_FAMILY = "Inter, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
+const FONT_SIZE = 12;
+const FONT_WEIGHT = "500";
+const LABEL_COLOR = "#1f2330";
+const FONT_FAMILY = "Inter, system-ui, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
 const EDGE_ALPHA = 0.6;
 /** sigma hides labels of nodes drawn smaller than this (labelRenderedSizeThreshold). */
-const LABEL_SIZE_THRESHOLD = 6;
+const LABEL_SIZE_THRESHOLD = 7;
 
 interface Box {
   x0: number;
@@ -141,7 +145,7 @@ export function writeSvg(sel: Selection, prov: Provenance, legend: LegendItem[])
     `<g class="nodes" stroke="#ffffff" stroke-width="1">`,
     ...circles,
     `</g>`,
-    `<g class="labels" font-size="${FONT_SIZE}" fill="#222222" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`,
+    `<g class="labels" font-size="${FONT_SIZE}" font-weight="${FONT_WEIGHT}" fill="${LABEL_COLOR}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`,
     ...labels,
     `</g>`,
     ...legendLines,
