@@ -94,29 +94,47 @@ export function parseByline(text: string, mode: BylineMode = "lenient"): Byline 
 export interface TitleByline {
   title: string;
   byline: Byline;
+  /** 0: confident (strict parse, plain given name first); 1: strict parse only; 2, 3: lenient parse only. */
+  rank: number;
 }
 
-function hasInnerCapital(word: string): boolean {
-  // Capitals right after a hyphen or apostrophe start a new name part ("Jean-Pierre", "O'Neil"): not inner.
-  return word.split(/[-'’]/).some((part) => /\p{Ll}\p{Lu}/u.test(part) || /^\p{Lu}{2,}\p{Ll}/u.test(part));
+// A given name as the first word of a byline: "Lena", "Jean-Pierre", "G", "A.", "J.-P.", "İbrahim" (not "LaBella",
+// "NN-based" or "NetSanyukta", which are surname-like or title words glued to a name).
+const GIVEN_NAME = /^\p{Lu}[\p{Ll}\p{M}'’]*\.?(?:-\p{Lu}[\p{Ll}\p{M}'’]*\.?)*$/u;
+// Prefixes after which a surname legitimately continues with a capital ("LaBella", "McDonald", "DiCaprio").
+const INNER_CAPITAL_PREFIX = /^(?:Mc|Mac|La|Le|De|Di|Da|Du|Del|Della|Van|Von|Ten|Ter|St|Fitz|O'|O’|D'|D’)$/;
+
+/** "LearningJohn", "DataJohn", "MRIJoan": a title word glued to a name, not a name such as "LaBella". */
+function gluedWord(word: string): boolean {
+  return word.split("-").some((part) => {
+    if (/\p{Lu}\p{Lu}\p{Ll}/u.test(part)) return true;
+    const re = /\p{Ll}(?=\p{Lu})/gu;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(part))) {
+      if (!INNER_CAPITAL_PREFIX.test(part.slice(0, m.index + 1))) return true;
+    }
+    return false;
+  });
 }
 
-/** Rank of a split: 0 = the byline's first name looks like a real first name, 1 = plausible, else not a candidate. */
-function tier(byline: Byline): number {
-  const first = byline.authors[0] ?? "";
-  const words = first.split(" ");
-  const firstWord = words[0] ?? "";
-  // "LearningJohn": a long lower-case run before a capital is a title word glued to a name, not a name like "LaBella".
-  const glued = words.some((w) => /\p{Ll}{4,}\p{Lu}/u.test(w));
-  return words.length >= 2 && !hasInnerCapital(firstWord) && !glued ? 0 : 1;
+/**
+ * Rank of a split: 0 = the byline starts with a plain given name and has no glued words, 1 = it only parses.
+ * Exported for tests and for readers that accept only confident splits.
+ */
+export function splitRank(byline: Byline): number {
+  const words = (byline.authors[0] ?? "").split(" ");
+  const confident = words.length >= 2 && GIVEN_NAME.test(words[0] ?? "") && !byline.authors.some((a) => a.split(" ").some(gluedWord));
+  return confident ? 0 : 1;
 }
 
 /**
  * Split "TitleFirst Author, Second Author et al. · affiliation". Candidate split points are capitals glued to the
  * previous non-space character; the rest of the line from there must parse as a byline. The earliest candidate whose
- * first author has a plain first word wins ("EfficientNetSanyukta" splits before "Sanyukta", "ChallengeDominic
- * LaBella" before "Dominic"); failing that, the earliest strict parse, then the earliest lenient one. null when no
- * split parses.
+ * first author starts with a plain given name and whose names contain no glued title word wins ("EfficientNetSanyukta"
+ * splits before "Sanyukta", "ChallengeDominic LaBella" before "Dominic"); failing that, the earliest strict parse,
+ * then the earliest lenient one. null when no split parses.
+ *
+ * Known limit: a first author whose given name itself has an inner capital ("SeulGi Hong") is split inside it.
  */
 export function splitTitleByline(line: string): TitleByline | null {
   const chars = [...line];
@@ -135,12 +153,15 @@ export function splitTitleByline(line: string): TitleByline | null {
       if (title === "") continue;
       const byline = parseByline(line.slice(at), mode);
       if (!byline) continue;
-      const rank = (mode === "strict" ? 0 : 2) + tier(byline);
+      // An initial cut off an acronym or a number ("MR Segmentation" -> "R Segmentation", "3D Cardiac") is no
+      // confident name start.
+      const acronymTail = /[\p{Lu}\d]$/u.test(line.slice(0, at)) && /^\p{Lu}\.?$/u.test((byline.authors[0] ?? "").split(" ")[0] ?? "");
+      const rank = (mode === "strict" ? 0 : 2) + (acronymTail ? 1 : splitRank(byline));
       if (!best || rank < best.rank) best = { at, byline, rank };
       if (rank === 0) break;
     }
     if (best) break;
   }
   if (!best) return null;
-  return { title: line.slice(0, best.at).trim(), byline: best.byline };
+  return { title: line.slice(0, best.at).trim(), byline: best.byline, rank: best.rank };
 }

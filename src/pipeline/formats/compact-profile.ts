@@ -49,6 +49,9 @@ function readEntry(head: Line, parsed: EntryHead, body: readonly Line[], file: s
     if (byline.cut) diag.warn(bylineLine.no, CUT_MESSAGE);
   }
   if (rest.length) record.abstract = cleanText(rest.map((l) => l.text).join(" ")) || null;
+  for (const extra of rest.slice(1)) {
+    diag.warn(extra.no, `unexpected extra line in entry "${excerpt(record.title ?? head.text)}" (an entry is a date line, a title+byline line and at most one abstract line); kept as part of the abstract`);
+  }
   return { head: parsed, line: head.no, record };
 }
 

@@ -12,7 +12,7 @@
  * Entries missing a byline or an abstract still become records, with a warning.
  */
 import type { PaperRecord, ProfileFigures, ProfileHeader } from "../records";
-import { CUT_MESSAGE, markCutAtEnd, parseByline, type Byline } from "./byline";
+import { CUT_MESSAGE, markCutAtEnd, parseByline, splitTitleByline, type Byline } from "./byline";
 import { assignEntryDates, isEntryHead, parseEntryHead, type EntryHead, type HeadedRecord } from "./entry-head";
 import { blockText, toBlocks, type Block, type Line } from "./lines";
 import { Diagnostics, emptyRecord, type ReaderResult } from "./record";
@@ -79,8 +79,10 @@ function readEntry(head: Line, parsed: EntryHead, body: readonly Line[], file: s
   const blocks: Block[] = toBlocks(body);
   const attached = body.length > 0 && body[0]?.text !== "";
   const first = blocks[0];
+  let titleLine: Line | null = null;
   if (first && (attached || !asByline(first.lines[0]?.text ?? ""))) {
-    record.title = cleanText(first.lines[0]?.text ?? "") || null;
+    titleLine = first.lines[0] ?? null;
+    record.title = cleanText(titleLine?.text ?? "") || null;
     const restOfFirst = first.lines.slice(1);
     blocks.splice(0, 1, ...(restOfFirst.length ? [{ lines: restOfFirst }] : []));
   } else {
@@ -89,20 +91,38 @@ function readEntry(head: Line, parsed: EntryHead, body: readonly Line[], file: s
 
   const bylineBlock = blocks[0];
   const parsedByline = bylineBlock ? asByline(bylineBlock.lines[0]?.text ?? "") : null;
+  // A page saved in the compact layout under a profile header: title and byline glued on the title line.
+  // Only a confident split with byline evidence (several names, "et al." or an affiliation), so a title such as
+  // "... in CNN-based Brain MR Segmentation" is never cut into a fake author.
+  const split = !parsedByline && titleLine ? splitTitleByline(titleLine.text) : null;
+  const glued = split && split.rank === 0 && (split.byline.authors.length > 1 || !split.byline.authorsComplete || split.byline.affiliation !== null) ? split : null;
+  let byline: Byline | null = null;
+  let bylineLine: Line | undefined;
   if (bylineBlock && parsedByline) {
-    const byline = markCutAtEnd(parsedByline, bylineBlock.lines.length === 1 && bylineBlock.lines[0]?.unterminated);
-    record.authors = byline.authors;
-    record.authorsComplete = byline.authorsComplete;
-    record.affiliation = byline.affiliation;
-    if (byline.cut) diag.warn(bylineBlock.lines[0]?.no ?? head.no, CUT_MESSAGE);
+    bylineLine = bylineBlock.lines[0];
+    byline = markCutAtEnd(parsedByline, bylineBlock.lines.length === 1 && bylineLine?.unterminated);
     const rest = bylineBlock.lines.slice(1);
     blocks.splice(0, 1, ...(rest.length ? [{ lines: rest }] : []));
+  } else if (glued && titleLine) {
+    record.title = cleanText(glued.title);
+    bylineLine = titleLine;
+    byline = markCutAtEnd(glued.byline, blocks.length === 0 && titleLine.unterminated);
   } else {
     diag.warn(head.no, `entry "${excerpt(record.title ?? head.text)}" has no byline; kept without authors`);
   }
+  if (byline) {
+    record.authors = byline.authors;
+    record.authorsComplete = byline.authorsComplete;
+    record.affiliation = byline.affiliation;
+    if (byline.cut) diag.warn(bylineLine?.no ?? head.no, CUT_MESSAGE);
+  }
 
-  if (blocks.length) {
+  const [abstract, ...extra] = blocks;
+  if (abstract) {
     record.abstract = cleanText(blocks.map(blockText).join(" ")) || null;
+    for (const b of extra) {
+      diag.warn(b.lines[0]?.no ?? head.no, `unexpected text after the abstract of entry "${excerpt(record.title ?? head.text)}"; kept as part of the abstract`);
+    }
   } else {
     diag.warn(head.no, `entry "${excerpt(record.title ?? head.text)}" has no abstract`);
   }

@@ -145,6 +145,15 @@ describe("splitTitleByline (compact profile lines)", () => {
     expect(s?.byline).toMatchObject({ authors: ["Raisa Amiruddin", "Nikolay Y. Yordanov", "Nazanin Maleki"], authorsComplete: false, cut: true });
   });
 
+  it("does not take a camel-case or acronym title fragment for a name", () => {
+    // constructed: "BraTS DataJohn" offers "S DataJohn Smith" (glued word) before the real "John Smith";
+    // "CNN-based ..." offers "NN-based ..." whose first word is no given name
+    expect(split("Segmentation with BraTS DataJohn Smith, Ann Lee")).toMatchObject({ title: "Segmentation with BraTS Data", authors: ["John Smith", "Ann Lee"] });
+    expect(split("Bias in CNN-based Brain MR SegmentationJohn Smith, Ann Lee")).toMatchObject({ title: "Bias in CNN-based Brain MR Segmentation", authors: ["John Smith", "Ann Lee"] });
+    expect(splitTitleByline("A Study of Demographic Bias in CNN-based Brain MR Segmentation")?.rank).toBe(1);
+    expect(splitTitleByline("Metrics reloadedLena Maier-Hein, Annika Reinke")?.rank).toBe(0);
+  });
+
   it("returns null when no split parses", () => {
     // constructed: title with no glued byline at all
     expect(splitTitleByline("A title with no byline at all")).toBeNull();

@@ -116,3 +116,28 @@ describe("readProfile", () => {
     expect(r.diagnostics.map((d) => [d.line, d.message.startsWith("byline looks cut off")])).toEqual([[3, false], [6, true]]);
   });
 });
+
+describe("readProfile with compact-style entries under a header", () => {
+  it("splits a title line with a glued byline, and never splits a plain title", () => {
+    // constructed: seeds/004 line 68 placed under a profile header; seeds/001 line 20 title with no byline after it
+    const r = read([
+      "Spyridon Bakas", "", "IVMay 16, 2024",
+      "Analysis of the BraTS 2023 Intracranial Meningioma Segmentation ChallengeDominic LaBella, Ujjwal Baid, Omaditya Khanna et al.", "",
+      "We describe the design and results from the BraTS 2023 challenge.", "",
+      "CVAug 13, 2022", "A Study of Demographic Bias in CNN-based Brain MR Segmentation", "",
+      "Convolutional neural networks (CNNs) are increasingly being used.",
+    ].join("\n"));
+    expect(r.records.map((x) => [x.title, x.authors])).toEqual([
+      ["Analysis of the BraTS 2023 Intracranial Meningioma Segmentation Challenge", ["Dominic LaBella", "Ujjwal Baid", "Omaditya Khanna"]],
+      ["A Study of Demographic Bias in CNN-based Brain MR Segmentation", []],
+    ]);
+    expect(r.diagnostics.map((d) => [d.line, d.message.includes("no byline")])).toEqual([[8, true]]);
+  });
+
+  it("warns about extra text after an abstract and keeps it", () => {
+    // constructed: a second paragraph after the abstract
+    const r = read(["Jane Doe", "", "CVMay 3, 2020", "Title", "", "Ann Lee", "", "First paragraph.", "", "Second paragraph.", ""].join("\n"));
+    expect(r.records[0]?.abstract).toBe("First paragraph. Second paragraph.");
+    expect(r.diagnostics.map((d) => d.line)).toEqual([10]);
+  });
+});
