@@ -20,7 +20,7 @@ import { PathsPanel } from "./panels/PathsPanel";
 import { SearchBox } from "./panels/SearchBox";
 import { StatusBar } from "./panels/StatusBar";
 import { buildSearchIndex } from "./state/search";
-import { clusterMembers, collaborationPath, displayName, pathEdges, yearHistogram } from "./state/selectors";
+import { clusterMembers, collaborationPath, displayName, framingSet, pathEdges, yearHistogram } from "./state/selectors";
 import { INITIAL_UI_STATE, SIZE_METRICS, uiReducer, type ColorMode, type SharedState, type SizeMetric, type UiState } from "./state/ui-state";
 import { useUrlSync } from "./state/use-url-sync";
 import { parseUrlState, sanitizeForGraph, serializeUrlState } from "./state/url-state";
@@ -70,7 +70,11 @@ export function Explorer({ graph, source, onOpenFile, onOpenJson, renderExport }
   const [state, dispatch] = useReducer(uiReducer, null, (): UiState => {
     const shared = sanitize(parseUrlState(window.location.hash));
     // A link with a selection but no camera opens centred on the selection.
-    const focus = shared.selected !== null && !shared.camera ? { keys: [shared.selected], seq: 1 } : null;
+    let focus: UiState["focus"] = null;
+    if (shared.selected !== null && !shared.camera) {
+      const v = visibleSubgraph(graph, shared.filter);
+      focus = { keys: framingSet(graph, shared.selected, v.nodes, v.edges), seq: 1 };
+    }
     return { ...INITIAL_UI_STATE, ...shared, focus };
   });
   useUrlSync(state, dispatch, sanitize);
@@ -119,7 +123,10 @@ export function Explorer({ graph, source, onOpenFile, onOpenJson, renderExport }
   const [api, setApi] = useState<GraphApi | null>(null);
   const [rendererError, setRendererError] = useState<string | null>(null);
 
-  const open = useCallback((key: string) => dispatch({ type: "select", key, focus: true }), []);
+  const open = useCallback(
+    (key: string) => dispatch({ type: "select", key, focus: true, focusKeys: framingSet(graph, key, visible.nodes, visible.edges) }),
+    [graph, visible],
+  );
   const focusCluster = useCallback(
     (mode: "community" | "topicCluster", id: number) => {
       const members = clusterMembers(graph, mode, id).filter((k) => visible.nodes.has(k));

@@ -15,6 +15,17 @@ export function CameraController(props: { camera: CameraView | null; focus: UiSt
   const sigma = useSigma();
   const reported = useRef<CameraView | null>(null);
   const applied = useRef(false);
+  const rendered = useRef(false);
+
+  useEffect(() => {
+    const onRender = () => {
+      rendered.current = true;
+    };
+    sigma.on("afterRender", onRender);
+    return () => {
+      sigma.off("afterRender", onRender);
+    };
+  }, [sigma]);
 
   useEffect(() => {
     const cam = sigma.getCamera();
@@ -49,9 +60,20 @@ export function CameraController(props: { camera: CameraView | null; focus: UiSt
 
   useEffect(() => {
     if (!focus) return;
-    const points = focus.keys.filter((k) => sigma.getGraph().hasNode(k)).map((k) => sigma.getNodeDisplayData(k)).filter((d) => d !== undefined);
-    const target = fitCamera(points, sigma.getCamera().getState().ratio);
-    if (target) sigma.getCamera().animate(target, { duration: ANIMATION_MS });
+    const frame = () => {
+      const points = focus.keys.filter((k) => sigma.getGraph().hasNode(k)).map((k) => sigma.getNodeDisplayData(k)).filter((d) => d !== undefined);
+      const target = fitCamera(points, sigma.getCamera().getState().ratio);
+      if (target) sigma.getCamera().animate(target, { duration: ANIMATION_MS });
+    };
+    // Display data holds normalised coordinates only once sigma has processed the graph (its first render).
+    if (rendered.current) {
+      frame();
+      return;
+    }
+    sigma.once("afterRender", frame);
+    return () => {
+      sigma.off("afterRender", frame);
+    };
   }, [sigma, focus]);
 
   return null;

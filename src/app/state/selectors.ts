@@ -254,3 +254,17 @@ export function topNodes(graph: PaperGraph, kind: NodeAttributes["kind"], metric
   });
   return out.sort(byCountThenLabel).slice(0, n);
 }
+
+/**
+ * What the camera frames when a node is opened: the node and its neighbours over drawn edges; for a node the lens
+ * does not draw, the nodes it projects to (lensProjection). Sorted.
+ */
+export function framingSet(graph: PaperGraph, key: string, visibleNodes: Set<string>, visibleEdges: Set<string>): string[] {
+  if (!graph.hasNode(key)) return [];
+  if (!visibleNodes.has(key)) return [...lensProjection(graph, key, visibleNodes)].sort(cmp);
+  const out = new Set([key]);
+  graph.forEachEdge(key, (e, _a, s, t) => {
+    if (visibleEdges.has(e)) out.add(s === key ? t : s);
+  });
+  return [...out].sort(cmp);
+}

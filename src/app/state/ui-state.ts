@@ -48,7 +48,7 @@ export const INITIAL_UI_STATE: UiState = {
 export type SharedState = Pick<UiState, "selected" | "filter" | "colorMode" | "sizeMetric" | "camera" | "ego" | "pathTarget">;
 
 export type UiAction =
-  | { type: "select"; key: string | null; focus?: boolean }
+  | { type: "select"; key: string | null; focus?: boolean; focusKeys?: string[] }
   | { type: "hover"; key: string | null }
   | { type: "setQuery"; query: string }
   | { type: "setLens"; lens: Lens }
@@ -77,7 +77,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
         ...state,
         selected: action.key,
         pathTarget,
-        focus: action.focus && action.key !== null ? focusOn(state, [action.key]) : state.focus,
+        focus: action.focus && action.key !== null ? focusOn(state, action.focusKeys?.length ? action.focusKeys : [action.key]) : state.focus,
       };
     }
     case "hover":
