@@ -3,7 +3,7 @@
  * GraphML, graphology JSON, CSV, VOSviewer JSON), copy a link to the view, or open a graph file. Everything happens
  * in the page (Blob downloads, no network). It never touches sigma: the PNG comes from the capturePng prop.
  */
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent } from "react";
 import type Graph from "graphology";
 import { exportGraph, makeProvenance, type ExportFormat, type ExportView, type NodeDisplay } from "../../exporters";
 import type { ViewFilter } from "../../model/view-filter";
@@ -60,7 +60,7 @@ export async function copyText(text: string): Promise<boolean> {
   ta.style.opacity = "0";
   document.body.appendChild(ta);
   ta.select();
-  let ok = false;
+  let ok: boolean;
   try {
     ok = document.execCommand("copy");
   } catch {
@@ -164,7 +164,7 @@ export function ExportMenu(props: ExportMenuProps) {
     setManualLink(!ok);
   };
 
-  const openFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
+  const openFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = ""; // picking the same file again fires change again
     if (!file) return;
