@@ -5,9 +5,10 @@
  * Scale: 2x/4x must enlarge everything (nodes, labels, edges), not just the viewport, so the capture runs with the
  * page's devicePixelRatio set to the scale (sigma and export-image both read it). The ratio is the scale itself,
  * not scale x screen ratio, to keep 4x captures inside browsers' canvas limits.
+ * @sigma/export-image (and sigma with it) is imported on first capture: sigma touches WebGL when its module loads,
+ * which would break every jsdom test importing this file, and the capture code is not needed at start-up.
  */
 import type Sigma from "sigma";
-import { drawOnCanvas } from "@sigma/export-image";
 
 export interface LegendEntry {
   label: string;
@@ -76,6 +77,7 @@ export async function capturePng(
   sigma: Sigma,
   opts: { scale: 1 | 2 | 4; legend: boolean; legendItems: { label: string; color: string }[] },
 ): Promise<Blob> {
+  const { drawOnCanvas } = await import("@sigma/export-image");
   const canvas = await withPixelRatio(opts.scale, () => drawOnCanvas(sigma, { backgroundColor: "#ffffff" }));
   const ctx = canvas.getContext("2d");
   if (opts.legend && ctx) drawLegend(ctx, opts.legendItems, opts.scale);

@@ -109,7 +109,7 @@ export function ExportMenu(props: ExportMenuProps) {
   // Focus the first control on open; Escape and clicks outside close the dialog.
   useEffect(() => {
     if (!open) return;
-    dialogRef.current?.querySelector<HTMLElement>("input, button, select")?.focus();
+    dialogRef.current?.querySelector<HTMLElement>("input:not(:disabled), select:not(:disabled), button:not(:disabled)")?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") {
         e.preventDefault();
