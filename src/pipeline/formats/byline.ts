@@ -61,7 +61,8 @@ export function markCutAtEnd(byline: Byline, unterminated: boolean | undefined):
 
 /** Parse a byline; null when the text does not read as one in the given mode. */
 export function parseByline(text: string, mode: BylineMode = "lenient"): Byline | null {
-  let body = collapse(text);
+  // Lines arrive collapsed already; collapsing only when needed keeps the many trial parses of a split cheap.
+  let body = /\s\s|[^\S ]/.test(text) ? collapse(text) : text.trim();
   let affiliation: string | null = null;
   const dot = body.lastIndexOf("·");
   if (dot >= 0) {
@@ -70,15 +71,18 @@ export function parseByline(text: string, mode: BylineMode = "lenient"): Byline 
   }
   let authorsComplete = true;
   let cut = false;
-  const etAl = /,?\s*\bet\s+al\.?$/u.exec(body);
-  const etCut = /,?\s+et(?:\s+a)?$/u.exec(body);
+  // Only the end of the text can hold "et al.": match on a short tail rather than the whole byline.
+  const tailStart = Math.max(0, body.length - 12);
+  const tail = body.slice(tailStart);
+  const etAl = /,?\s*\bet\s+al\.?$/u.exec(tail);
+  const etCut = /,?\s+et(?:\s+a)?$/u.exec(tail);
   if (etAl) {
     authorsComplete = false;
-    body = body.slice(0, etAl.index).trim();
+    body = body.slice(0, tailStart + etAl.index).trim();
   } else if (etCut) {
     authorsComplete = false;
     cut = true;
-    body = body.slice(0, etCut.index).trim();
+    body = body.slice(0, tailStart + etCut.index).trim();
   }
   if (/,$/.test(body)) {
     authorsComplete = false;
@@ -86,8 +90,16 @@ export function parseByline(text: string, mode: BylineMode = "lenient"): Byline 
     body = body.replace(/,+$/, "").trim();
   }
   if (body === "") return null;
-  const names = body.split(/\s*,\s*/).map(cleanName);
-  if (!names.every((n) => n !== "" && validName(n, mode))) return null;
+  // Name by name, stopping at the first that is not one: most candidate splits fail on their first name.
+  const names: string[] = [];
+  for (let from = 0; from <= body.length; ) {
+    const comma = body.indexOf(",", from);
+    const end = comma < 0 ? body.length : comma;
+    const name = cleanName(body.slice(from, end));
+    if (name === "" || !validName(name, mode)) return null;
+    names.push(name);
+    from = end + 1;
+  }
   return { authors: names, authorsComplete, affiliation, cut };
 }
 
