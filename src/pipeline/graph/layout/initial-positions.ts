@@ -1,9 +1,14 @@
 /**
- * Seeded start positions for ForceAtlas2: each research cluster gets a centre on a circle and its nodes a random spot in
- * a disc around it (nodes without a cluster: a disc at the origin). Starting near the final grouping lets a bounded
- * number of iterations reach a readable layout, and the seeded rng makes it repeatable (graphology's random layout
- * would call Math.random).
+ * Seeded start positions for ForceAtlas2, built from the structure already computed, so that the bounded number of
+ * iterations a large graph can afford refines a readable map instead of untangling noise:
+ * - each research cluster (topicCluster) gets a centre on a circle, with a disc whose area is proportional to its size;
+ * - inside that disc each co-author community gets a sub-centre (seeded), with a disc proportional to its members
+ *   there, so a team starts together, next to its papers;
+ * - each node gets a random spot in its community's disc (topics and nodes without a community: the cluster disc).
+ * Nodes without a research cluster share a disc at the origin. The seeded rng makes it repeatable (graphology's random
+ * layout would call Math.random).
  */
+import { compareStrings } from "../numbers";
 import type { PaperGraph, Rng } from "../types";
 
 export interface Position {
@@ -11,34 +16,65 @@ export interface Position {
   y: number;
 }
 
-/** Radius of the circle the cluster centres sit on, grows with sqrt(order) like ForceAtlas2's final extent does. */
+/** Radius of the circle the cluster centres sit on; grows with sqrt(order) like ForceAtlas2's final extent. */
 export function startRadius(order: number): number {
   return 10 * Math.sqrt(Math.max(order, 1));
 }
 
+interface Disc extends Position {
+  r: number;
+}
+
+function spot(disc: Disc, rng: Rng): Position {
+  const angle = 2 * Math.PI * rng();
+  // sqrt of a uniform draw gives uniform density over the disc's area.
+  const r = disc.r * Math.sqrt(rng());
+  return { x: disc.x + r * Math.cos(angle), y: disc.y + r * Math.sin(angle) };
+}
+
 export function initialPositions(graph: PaperGraph, rng: Rng): Map<string, Position> {
+  const order = graph.order;
+  const radius = startRadius(order);
+  // Area per node such that all discs together cover about the area of the start circle.
+  const areaPerNode = (Math.PI * radius * radius) / Math.max(order, 1) / 2;
+  const discRadius = (count: number) => Math.sqrt((areaPerNode * count) / Math.PI) + 1;
+
   const clusterSizes = new Map<number, number>();
+  const groupSizes = new Map<string, number>();
+  const groupOf = (topicCluster: number, community: number) => `${topicCluster}\u0000${community}`;
   graph.forEachNode((_key, a) => {
     clusterSizes.set(a.topicCluster, (clusterSizes.get(a.topicCluster) ?? 0) + 1);
+    if (a.community >= 0) {
+      const g = groupOf(a.topicCluster, a.community);
+      groupSizes.set(g, (groupSizes.get(g) ?? 0) + 1);
+    }
   });
+
   const ids = [...clusterSizes.keys()].filter((id) => id >= 0).sort((a, b) => a - b);
-  const radius = startRadius(graph.order);
-  const centres = new Map<number, Position>();
+  const clusterDiscs = new Map<number, Disc>();
   ids.forEach((id, i) => {
     const angle = (2 * Math.PI * i) / ids.length;
     const r = ids.length > 1 ? radius : 0;
-    centres.set(id, { x: r * Math.cos(angle), y: r * Math.sin(angle) });
+    clusterDiscs.set(id, { x: r * Math.cos(angle), y: r * Math.sin(angle), r: discRadius(clusterSizes.get(id)!) });
   });
-  centres.set(-1, { x: 0, y: 0 });
+  clusterDiscs.set(-1, { x: 0, y: 0, r: discRadius(clusterSizes.get(-1) ?? 1) });
+
+  // Community sub-centres in key order, so the draws do not depend on node order.
+  const groupDiscs = new Map<string, Disc>();
+  for (const g of [...groupSizes.keys()].sort(compareStrings)) {
+    const cluster = clusterDiscs.get(Number(g.split("\u0000")[0]))!;
+    const size = groupSizes.get(g)!;
+    const inner: Disc = { ...cluster, r: Math.max(0, cluster.r - discRadius(size) * 0.5) };
+    groupDiscs.set(g, { ...spot(inner, rng), r: discRadius(size) });
+  }
 
   const positions = new Map<string, Position>();
   graph.forEachNode((key, a) => {
-    const centre = centres.get(a.topicCluster) ?? { x: 0, y: 0 };
-    // Disc area proportional to the cluster's size; uniform density via sqrt of a uniform radius draw.
-    const spread = radius * Math.sqrt((clusterSizes.get(a.topicCluster) ?? 1) / graph.order) * 0.8 + 1;
-    const angle = 2 * Math.PI * rng();
-    const r = spread * Math.sqrt(rng());
-    positions.set(key, { x: centre.x + r * Math.cos(angle), y: centre.y + r * Math.sin(angle) });
+    const disc =
+      (a.community >= 0 ? groupDiscs.get(groupOf(a.topicCluster, a.community)) : undefined) ??
+      clusterDiscs.get(a.topicCluster) ??
+      clusterDiscs.get(-1)!;
+    positions.set(key, spot(disc, rng));
   });
   return positions;
 }

@@ -1,0 +1,2 @@
+export { generateCorpus, generatePapers, generateSyntheticCorpus } from "./generate-corpus";
+export type { CorpusOptions, SyntheticCorpus, SyntheticPaper } from "./generate-corpus";

@@ -1,0 +1,90 @@
+/**
+ * Co-author communities on constructed bylines (bylineInput) whose structure is known, plus the seed-like fixture.
+ */
+import { describe, expect, it } from "vitest";
+import type { GraphAttributes } from "../../../src/model/graph-file";
+import { buildGraph } from "../../../src/pipeline/graph";
+import { NO_COAUTHORS_LABEL } from "../../../src/pipeline/graph/communities";
+import { OTHER_COLOR, PALETTE } from "../../../src/pipeline/graph/palette";
+import { OPTIONS, authorKey, bylineInput, seedLikeInput } from "./fixtures";
+
+/** Constructed: two teams of five who publish among themselves (every 3 of 5 on a paper), one bridge paper. */
+function twoTeams(): string[][] {
+  const teamA = ["Ada Alpha", "Ben Alpha", "Cy Alpha", "Di Alpha", "Ed Alpha"];
+  const teamB = ["Fay Beta", "Gus Beta", "Hal Beta", "Ivy Beta", "Jo Beta", "Kim Beta"];
+  const papers: string[][] = [];
+  for (const team of [teamA, teamB]) {
+    for (let i = 0; i < team.length; i++) papers.push([team[i]!, team[(i + 1) % team.length]!, team[(i + 2) % team.length]!]);
+  }
+  papers.push(["Ada Alpha", "Fay Beta"]); // the bridge
+  papers.push(["Ada Alpha", "Ben Alpha", "Fay Beta", "Gus Beta"]); // mixed paper: two from each team, Ada first
+  papers.push(["Zed Solo"]); // a single-author paper
+  papers.push(["Yan Solo"]); // another
+  return papers;
+}
+
+describe("communities", () => {
+  const graph = buildGraph(bylineInput(twoTeams()), OPTIONS);
+  const attrs = graph.getAttributes() as GraphAttributes;
+  const community = (name: string) => graph.getNodeAttribute(authorKey(name), "community") as number;
+
+  it("separates the two teams and numbers communities by size", () => {
+    const a = ["Ada Alpha", "Ben Alpha", "Cy Alpha", "Di Alpha", "Ed Alpha"].map(community);
+    const b = ["Fay Beta", "Gus Beta", "Hal Beta", "Ivy Beta", "Jo Beta", "Kim Beta"].map(community);
+    expect(new Set(a).size).toBe(1);
+    expect(new Set(b).size).toBe(1);
+    expect(a[0]).not.toBe(b[0]);
+    // team B has 6 members, team A 5: B gets id 0.
+    expect(b[0]).toBe(0);
+    expect(a[0]).toBe(1);
+    expect(attrs.modularity).toBeGreaterThan(0.3);
+  });
+
+  it("puts every author without co-authors into one grey 'No co-authors' community", () => {
+    const solo = community("Zed Solo");
+    expect(community("Yan Solo")).toBe(solo);
+    expect(attrs.communities[String(solo)]).toMatchObject({ label: NO_COAUTHORS_LABEL, size: 2, color: OTHER_COLOR });
+  });
+
+  it("labels a community by its most central author", () => {
+    // Fay Beta is on the bridge and the mixed paper: highest PageRank in team B.
+    expect(attrs.communities["0"]!.label).toBe("Fay Beta et al.");
+    expect(attrs.communities["0"]!.size).toBe(6);
+    expect(attrs.communities["0"]!.color).toBe(PALETTE[0]);
+    expect(attrs.communities["1"]!.label).toBe("Ada Alpha et al.");
+  });
+
+  it("gives a paper the community of most of its authors; a tie goes to the earliest author in the byline", () => {
+    const p = (i: number) => graph.getNodeAttribute(`p:${String(i).padStart(4, "0")}`, "community");
+    expect(p(0)).toBe(community("Ada Alpha"));
+    expect(p(5)).toBe(community("Fay Beta"));
+    // p:0011 = [Ada, Fay]: tie 1-1, Ada first.
+    expect(p(11)).toBe(community("Ada Alpha"));
+    // p:0012 = [Ada, Ben, Fay, Gus]: tie 2-2, Ada first.
+    expect(p(12)).toBe(community("Ada Alpha"));
+  });
+
+  it("is stable for a seed and honours the resolution option", () => {
+    const again = buildGraph(bylineInput(twoTeams()), OPTIONS);
+    expect(again.getAttribute("communities")).toEqual(attrs.communities);
+    const fine = buildGraph(bylineInput(twoTeams()), { ...OPTIONS, resolution: 5 });
+    expect(Object.keys(fine.getAttribute("communities")).length).toBeGreaterThan(Object.keys(attrs.communities).length);
+  });
+
+  it("reports modularity 0 and only the shared community when nobody has co-authors", () => {
+    const g = buildGraph(bylineInput([["Zed Solo"], ["Yan Solo"]]), OPTIONS);
+    expect(g.getAttribute("modularity")).toBe(0);
+    expect(g.getAttribute("communities")).toEqual({ "0": { label: NO_COAUTHORS_LABEL, size: 2, terms: [], color: OTHER_COLOR } });
+  });
+
+  it("leaves topics and author-less papers at -1 and lists distinctive terms (seed-like fixture)", () => {
+    const g = buildGraph(seedLikeInput(), OPTIONS);
+    expect(g.getNodeAttribute("t:validation metrics", "community")).toBe(-1);
+    expect(g.getNodeAttribute("p:volume-rendering-of-neural-implicit-surfaces", "community")).toBe(-1);
+    const reinke = g.getNodeAttribute(authorKey("Annika Reinke"), "community") as number;
+    const info = (g.getAttribute("communities") as GraphAttributes["communities"])[String(reinke)]!;
+    expect(info.label).toBe("Annika Reinke et al.");
+    expect(info.terms.slice(0, 2).sort()).toEqual(["benchmarking competitions", "validation metrics"]);
+    expect(info.terms).not.toContain("neural rendering");
+  });
+});

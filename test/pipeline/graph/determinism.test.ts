@@ -1,0 +1,56 @@
+/**
+ * Same inputs and options -> the same bytes, also when the stage outputs arrive in another order (the identity and
+ * topic stages promise sorted output; the graph stage must not depend on it). Seed-like fixture (fixtures.ts) and a
+ * constructed larger corpus that takes the sampled-betweenness and Barnes-Hut paths.
+ */
+import { describe, expect, it } from "vitest";
+import { buildGraph } from "../../../src/pipeline/graph";
+import { OPTIONS, bylineInput, seedLikeInput, type StageOutputs } from "./fixtures";
+
+const bytes = (input: StageOutputs, options = OPTIONS) => JSON.stringify(buildGraph(input, options).export());
+
+function reversed(input: StageOutputs): StageOutputs {
+  return {
+    ...input,
+    identity: { ...input.identity, authors: [...input.identity.authors].reverse(), papers: [...input.identity.papers].reverse() },
+    topics: {
+      topics: [...input.topics.topics].reverse(),
+      paperTopics: new Map([...input.topics.paperTopics].reverse().map(([k, v]) => [k, [...v].reverse()])),
+      related: [...input.topics.related].reverse().map((r) => ({ source: r.target, target: r.source, weight: r.weight })),
+    },
+  };
+}
+
+/** Constructed: 1,000 papers over up to 1,300 authors in overlapping teams (2,300+ nodes: sampled betweenness, Barnes-Hut). */
+function largeBylines(): string[][] {
+  const papers: string[][] = [];
+  for (let i = 0; i < 1000; i++) {
+    const team = Math.floor(i / 7);
+    papers.push([0, 1, 2, 3].map((j) => `Person${(team * 9 + ((i * 3 + j * 5) % 11)) % 1300} Team${team % 13}`));
+  }
+  return papers;
+}
+
+describe("determinism", () => {
+  it("gives identical JSON for the same input twice", () => {
+    expect(bytes(seedLikeInput())).toBe(bytes(seedLikeInput()));
+  });
+
+  it("does not depend on the order of the stage outputs", () => {
+    expect(bytes(reversed(seedLikeInput()))).toBe(bytes(seedLikeInput()));
+  });
+
+  it("repeats on a graph large enough for sampled betweenness and Barnes-Hut", () => {
+    const options = { ...OPTIONS, betweennessExactMaxNodes: 1000, betweennessSamples: 50, layoutIterations: 30 };
+    const first = bytes(bylineInput(largeBylines()), options);
+    expect(JSON.parse(first).attributes.betweenness).toBe("sampled:50");
+    expect(JSON.parse(first).nodes.length).toBeGreaterThan(2000);
+    expect(bytes(bylineInput(largeBylines()), options)).toBe(first);
+  });
+
+  it("leaves Math.random alone", () => {
+    const original = Math.random;
+    buildGraph(seedLikeInput(), OPTIONS);
+    expect(Math.random).toBe(original);
+  });
+});

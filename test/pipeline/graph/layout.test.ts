@@ -1,0 +1,100 @@
+/**
+ * Layout: seeded start, ForceAtlas2, seeded noverlap; positions rounded, finite, reproducible, clusters kept apart.
+ * Graphs are the seed-like fixture and constructed two-team bylines (fixtures.ts).
+ */
+import seedrandom from "seedrandom";
+import { describe, expect, it } from "vitest";
+import { buildGraph } from "../../../src/pipeline/graph";
+import { autoIterations, forceAtlas2Settings, iterationCost } from "../../../src/pipeline/graph/layout";
+import { initialPositions, startRadius } from "../../../src/pipeline/graph/layout/initial-positions";
+import { withSeededMathRandom } from "../../../src/pipeline/graph/layout/seeded-noverlap";
+import { OPTIONS, authorKey, bylineInput, seedLikeInput } from "./fixtures";
+
+/** Constructed: two teams with no link between them, each a dense circle of co-authorship. */
+function separateTeams(): string[][] {
+  const papers: string[][] = [];
+  for (const team of ["Red", "Blue"]) {
+    const names = Array.from({ length: 8 }, (_, i) => `Member${i} ${team}`);
+    for (let i = 0; i < names.length; i++) papers.push([names[i]!, names[(i + 1) % 8]!, names[(i + 3) % 8]!]);
+  }
+  return papers;
+}
+
+describe("layout", () => {
+  it("writes finite coordinates rounded to 0.01, not all on one spot", () => {
+    const g = buildGraph(seedLikeInput(), OPTIONS);
+    const xs = new Set<number>();
+    g.forEachNode((_k, a) => {
+      for (const v of [a.x, a.y]) {
+        expect(Number.isFinite(v)).toBe(true);
+        expect(Math.abs(v * 100 - Math.round(v * 100))).toBeLessThan(1e-6);
+      }
+      xs.add(a.x);
+    });
+    expect(xs.size).toBe(g.order);
+  });
+
+  it("keeps unconnected teams apart: nearest neighbour of every node is a team mate", () => {
+    const g = buildGraph(bylineInput(separateTeams()), OPTIONS);
+    const authors = g.filterNodes((_k, a) => a.kind === "author");
+    for (const k of authors) {
+      const a = g.getNodeAttributes(k);
+      let best = "";
+      let bestD = Infinity;
+      for (const o of authors) {
+        if (o === k) continue;
+        const b = g.getNodeAttributes(o);
+        const d = Math.hypot(a.x - b.x, a.y - b.y);
+        if (d < bestD) [best, bestD] = [o, d];
+      }
+      // keys are "a:<surname>|<given>": the surname is the team.
+      expect(best.slice(2).split("|")[0], k).toBe(k.slice(2).split("|")[0]);
+    }
+    expect(authors).toContain(authorKey("Member0 Red"));
+  });
+
+  it("changes with the seed and with the iteration count, and repeats for the same ones", () => {
+    const pos = (o: typeof OPTIONS) => {
+      const g = buildGraph(seedLikeInput(), o);
+      return g.mapNodes((k, a) => `${k}:${a.x},${a.y}`).join(";");
+    };
+    expect(pos(OPTIONS)).toBe(pos(OPTIONS));
+    expect(pos({ ...OPTIONS, seed: 7 })).not.toBe(pos(OPTIONS));
+    expect(pos({ ...OPTIONS, layoutIterations: 5 })).not.toBe(pos(OPTIONS));
+  });
+
+  it("scales iterations down with graph size (about 3 s of work) and turns Barnes-Hut on above 2000 nodes", () => {
+    expect(autoIterations(100, 200)).toBe(1000);
+    expect(autoIterations(2531, 15603)).toBe(139);
+    // ~10,000 synthetic papers: the floor of 15 iterations.
+    expect(autoIterations(25_000, 150_000)).toBe(15);
+    expect(autoIterations(0, 0)).toBe(0);
+    expect(iterationCost(4000, 0)).toBeLessThan(iterationCost(2000, 0));
+    expect(forceAtlas2Settings(2000).barnesHutOptimize).toBe(false);
+    expect(forceAtlas2Settings(2001)).toMatchObject({ barnesHutOptimize: true, barnesHutTheta: 1.2 });
+    expect(forceAtlas2Settings(10_000).slowDown).toBe(10.2103);
+  });
+
+  it("starts a community together inside its research cluster's disc", () => {
+    const g = buildGraph(seedLikeInput(), { ...OPTIONS, layoutIterations: 1 });
+    const start = initialPositions(g, seedrandom("start"));
+    const team = [...start].filter(([k]) => g.getNodeAttribute(k, "community") === g.getNodeAttribute(authorKey("Annika Reinke"), "community"));
+    const spread = (ps: [string, { x: number; y: number }][]) => {
+      const cx = ps.reduce((s, [, p]) => s + p.x, 0) / ps.length;
+      const cy = ps.reduce((s, [, p]) => s + p.y, 0) / ps.length;
+      return Math.max(...ps.map(([, p]) => Math.hypot(p.x - cx, p.y - cy)));
+    };
+    expect(team.length).toBeGreaterThan(3);
+    expect(spread(team)).toBeLessThan(spread([...start]) / 2);
+    expect(startRadius(g.order)).toBeGreaterThan(0);
+  });
+
+  it("swaps Math.random for the seeded rng only during the call, also when it throws", () => {
+    const original = Math.random;
+    const seen = withSeededMathRandom(seedrandom("n"), () => [Math.random(), Math.random()]);
+    expect(seen).toEqual([seedrandom("n")(), (() => { const r = seedrandom("n"); r(); return r(); })()]);
+    expect(Math.random).toBe(original);
+    expect(() => withSeededMathRandom(seedrandom("n"), () => { throw new Error("boom"); })).toThrow("boom");
+    expect(Math.random).toBe(original);
+  });
+});
