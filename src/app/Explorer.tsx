@@ -9,7 +9,7 @@ import type { PaperGraph } from "./data/types";
 import { GraphErrorBoundary } from "./graph/GraphErrorBoundary";
 import { GraphView } from "./graph/GraphView";
 import type { GraphApi } from "./graph/ReadyController";
-import { computeHighlight, nodeDisplay, type DisplayState } from "./graph/reducers";
+import { computeHighlight, nodeDisplay, pickForcedLabels, type DisplayState } from "./graph/reducers";
 import { computeSizes } from "./graph/sizes";
 import { ClustersPanel } from "./panels/ClustersPanel";
 import { DetailsPanel } from "./panels/DetailsPanel";
@@ -111,6 +111,7 @@ export function Explorer({ graph, source, onOpenFile, onOpenJson, renderExport }
       visible,
       selected,
       highlight,
+      forcedLabels: pickForcedLabels(highlight, sizes),
       path: { nodes: new Set(path ?? []), edges: new Set(pathEdgeKeys) },
       colorMode,
       communityColors,

@@ -7,6 +7,7 @@ import type { EdgeAttributes, NodeAttributes, PaperGraph } from "../data/types";
 import type { VisibleSet } from "../../model/view-filter";
 import { egoNetwork, lensProjection } from "../state/selectors";
 import type { ColorMode } from "../state/ui-state";
+import { opaqueColor } from "./opaque-color";
 
 export const DIM_NODE = "#dcdde3";
 export const DIM_EDGE = "#eeeff2";
@@ -23,6 +24,8 @@ export interface DisplayState {
   visible: VisibleSet;
   selected: string | null;
   highlight: Highlight | null;
+  /** Lit nodes whose label is forced (the largest few: forcing all of a hub's neighbours piles labels up). */
+  forcedLabels: Set<string>;
   path: { nodes: Set<string>; edges: Set<string> };
   colorMode: ColorMode;
   communityColors: Map<number, string>;
@@ -87,16 +90,24 @@ export function computeHighlight(
   return incidentVisibleEdges(graph, sel, visible);
 }
 
+/** Forced labels: the `max` largest lit nodes (ties by key), so a hub's 80 neighbours do not all shout at once. */
+export function pickForcedLabels(highlight: Highlight | null, sizes: Map<string, number>, max = 14): Set<string> {
+  if (!highlight) return new Set();
+  const ranked = [...highlight.nodes].sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+  return new Set(ranked.slice(0, max));
+}
+
 export function nodeDisplay(key: string, a: NodeAttributes, ds: DisplayState): NodeDisplay {
   const hidden = !ds.visible.nodes.has(key);
   let color = a.color;
   if (ds.colorMode === "community" && a.community >= 0) color = ds.communityColors.get(a.community) ?? a.color;
+  color = opaqueColor(color);
   const size = ds.sizes.get(key) ?? a.size;
   const out: NodeDisplay = { hidden, color, size, label: a.label, forceLabel: false, highlighted: false, zIndex: 1 };
   const onPath = ds.path.nodes.has(key);
   if (ds.highlight) {
     if (ds.highlight.nodes.has(key)) {
-      out.forceLabel = true;
+      out.forceLabel = ds.forcedLabels.has(key);
       out.zIndex = 2;
     } else {
       out.color = DIM_NODE;
@@ -119,7 +130,7 @@ export function nodeDisplay(key: string, a: NodeAttributes, ds: DisplayState): N
 
 export function edgeDisplay(key: string, a: EdgeAttributes, ds: DisplayState): EdgeDisplay {
   const hidden = !ds.visible.edges.has(key);
-  const out: EdgeDisplay = { hidden, color: a.color, size: a.size, zIndex: 1 };
+  const out: EdgeDisplay = { hidden, color: opaqueColor(a.color), size: a.size, zIndex: 1 };
   if (ds.path.edges.has(key)) return { hidden, color: PATH_COLOR, size: Math.max(3, a.size * 1.5), zIndex: 3 };
   if (ds.highlight) {
     if (ds.highlight.edges.has(key)) {

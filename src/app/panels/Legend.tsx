@@ -23,8 +23,8 @@ export function Legend(props: { graph: PaperGraph; colorMode: ColorMode; sizeMet
   const items = legendItems(props.graph, props.colorMode);
   const total = Object.keys(props.graph.getAttribute(props.colorMode === "community" ? "communities" : "topicClusters") ?? {}).length;
   return (
-    <aside className="legend" aria-label="Legend" data-testid="legend">
-      <p className="legend-title">Colour: {props.colorMode === "community" ? "co-author community" : "research cluster"}</p>
+    <details className="legend" open data-testid="legend">
+      <summary className="legend-title">Legend · colour: {props.colorMode === "community" ? "co-author community" : "research cluster"}</summary>
       <ul>
         {items.map((it) => (
           <li key={`${it.label}-${it.color}`}>
@@ -35,6 +35,6 @@ export function Legend(props: { graph: PaperGraph; colorMode: ColorMode; sizeMet
       </ul>
       {total > items.length && <p className="muted small">+ {total - items.length} more in Clusters</p>}
       <p className="legend-title">Size: {METRIC_LABEL[props.sizeMetric]}</p>
-    </aside>
+    </details>
   );
 }
