@@ -13,24 +13,31 @@
  * Most records have only an abstract: title null, authors [] with authorsComplete false. A record cut off at the end
  * of the file (no arXiv line) is kept, with arxivId null, only when it has a title; otherwise it is reported.
  */
-import { parseByline } from "./byline";
+import { parseByline, type Byline } from "./byline";
 import { parseIsoDate } from "./dates";
 import { toBlocks, type Line } from "./lines";
 import { Diagnostics, emptyRecord, type ReaderResult } from "./record";
 import { cleanText, excerpt } from "./text";
 import { isTitleLike } from "./trending";
 
-export const ARXIV_LINE = /^arXiv: ?(\S+)$/i;
+// "arXiv:2303.17719", optionally followed by its primary category as arXiv prints it ("[cs.CV]").
+export const ARXIV_LINE = /^arXiv: ?(\S+?)(?: \[([A-Za-z-]+(?:\.[A-Za-z-]+)?)\])?$/i;
 export const CREATED_LINE = /^Created: ?(\S+)(?: Updated: ?(\S+))?$/i;
 const MODERN_ID = /^(\d{4}\.\d{4,5})(v\d+)?$/;
 const OLD_ID = /^([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(v\d+)?$/;
-// A comment is a short single line between the abstract and the arXiv line.
+// A comment is a short single line between the abstract and the arXiv line that does not read like the end of a
+// paragraph (or names what comments usually name).
 const COMMENT_MAX = 200;
+const COMMENT_WORDS = /\b(?:pages?|figures?|tables?|accepted|submitted|preprint|conference|journal|workshop|proceedings|version|camera[- ]ready|appendix)\b/i;
 
 /** "A, B and C" -> names, or null when the line does not read as an author list. */
-function parseAuthorList(text: string): string[] | null {
-  const byline = parseByline(text.replace(/,? and (?=[^,]+$)/, ", "), "lenient");
-  return byline ? byline.authors : null;
+function parseAuthorList(text: string): Byline | null {
+  return parseByline(text.replace(/,? and (?=[^,]+$)/, ", "), "lenient");
+}
+
+/** "cs.CV" -> "CV", "physics.med-ph" -> "MED-PH": the code profile pages print. */
+function categoryCode(raw: string): string {
+  return (raw.includes(".") ? raw.slice(raw.indexOf(".") + 1) : raw).toUpperCase();
 }
 
 interface Pending {
@@ -42,7 +49,7 @@ export function readArxivListing(lines: readonly Line[], file: string): ReaderRe
   const records: ReturnType<typeof emptyRecord>[] = [];
   let pending: Pending = { lines: [] };
 
-  const finish = (end: { id: string | null; idLine: Line | null; created: Line | null }) => {
+  const finish = (end: { id: string | null; category?: string | undefined; idLine: Line | null; created: Line | null }) => {
     const blocks = pending.lines.filter((b) => b.length > 0);
     pending = { lines: [] };
     const at = blocks[0]?.[0]?.no ?? end.idLine?.no ?? end.created?.no ?? 1;
@@ -52,31 +59,34 @@ export function readArxivListing(lines: readonly Line[], file: string): ReaderRe
     const b0 = blocks[0];
     const b1 = blocks[1];
     if (b0 && b0.length >= 2 && isTitleLike(b0[0]?.text ?? "")) {
-      const authors = parseAuthorList(b0[1]?.text ?? "");
-      if (authors) {
+      const byline = parseAuthorList(b0[1]?.text ?? "");
+      if (byline) {
         record.title = cleanText(b0[0]?.text ?? "");
-        record.authors = authors;
+        record.authors = byline.authors;
+        record.authorsComplete = byline.authorsComplete;
         b0.splice(0, 2);
       }
     } else if (b0 && b0.length === 1 && b1 && blocks.length >= 3 && isTitleLike(b0[0]?.text ?? "")) {
-      const authors = parseAuthorList(b1[0]?.text ?? "");
-      if (authors) {
+      const byline = parseAuthorList(b1[0]?.text ?? "");
+      if (byline) {
         record.title = cleanText(b0[0]?.text ?? "");
-        record.authors = authors;
+        record.authors = byline.authors;
+        record.authorsComplete = byline.authorsComplete;
         b0.splice(0, 1);
         b1.splice(0, 1);
       }
     }
-    record.authorsComplete = record.authors.length > 0;
     const body = blocks.filter((b) => b.length > 0);
     const last = body[body.length - 1];
-    if (body.length >= 2 && last && last.length === 1 && (last[0]?.text.length ?? 0) <= COMMENT_MAX) {
-      record.comment = cleanText(last[0]?.text ?? "");
+    const lastText = last?.length === 1 ? (last[0]?.text ?? "") : "";
+    if (body.length >= 2 && lastText && lastText.length <= COMMENT_MAX && (!/[.!?]$/.test(lastText) || COMMENT_WORDS.test(lastText))) {
+      record.comment = cleanText(lastText);
       body.pop();
     }
     const abstract = body.map((b) => b.map((l) => l.text).join(" ")).join(" ");
     record.abstract = abstract ? cleanText(abstract) : null;
 
+    if (end.category) record.categories = [categoryCode(end.category)];
     if (end.id !== null) {
       const m = MODERN_ID.exec(end.id) ?? OLD_ID.exec(end.id);
       record.arxivId = m?.[1] ?? end.id;
@@ -111,7 +121,7 @@ export function readArxivListing(lines: readonly Line[], file: string): ReaderRe
         const created = next && CREATED_LINE.test(next.text) ? next : null;
         if (current.length) pending.lines.push(current);
         current = [];
-        finish({ id: idMatch[1] ?? null, idLine: line, created });
+        finish({ id: idMatch[1] ?? null, category: idMatch[2], idLine: line, created });
         if (created) i++;
       } else if (createdMatch) {
         if (current.length) pending.lines.push(current);

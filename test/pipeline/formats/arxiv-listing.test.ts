@@ -92,4 +92,17 @@ describe("readArxivListing", () => {
     expect(r.records.map((x) => [x.source.line, x.arxivId, x.abstract])).toEqual([[1, "2507.12092", "Abstract."], [6, "2507.12093", null]]);
     expect(r.diagnostics.map((d) => d.line)).toEqual([6]);
   });
+
+  it("reads a primary category after the id, an author list cut with et al., and keeps a short last paragraph in the abstract", () => {
+    // constructed: arXiv's "[eess.IV]" suffix; "et al." in the list; a two-paragraph abstract whose second paragraph is short
+    const r = read([
+      "A title", "Ann Lee, Bo Chen et al.", "", "First paragraph of the abstract.", "", "Code is available.", "",
+      "arXiv:2401.00001 [physics.med-ph]", "Created: 2024-01-01",
+    ].join("\n"));
+    expect(r.records[0]).toMatchObject({
+      title: "A title", authors: ["Ann Lee", "Bo Chen"], authorsComplete: false, categories: ["MED-PH"], arxivId: "2401.00001",
+      abstract: "First paragraph of the abstract. Code is available.", comment: null,
+    });
+  });
 });
+
