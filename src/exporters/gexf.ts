@@ -82,7 +82,7 @@ export function writeGexf(sel: Selection, prov: Provenance): string {
     out.push(...attvalues(nodeTable, i, "        "));
     out.push(vizColor(a.color, "        "));
     const x = num(a.x), y = num(a.y), size = num(a.size);
-    if (x !== null && y !== null) out.push(`        <viz:position x="${x}" y="${y}" z="0"/>`);
+    if (x !== null && y !== null) out.push(`        <viz:position x="${x}" y="${y}"/>`);
     if (size !== null) out.push(`        <viz:size value="${size}"/>`);
     out.push(`      </node>`);
   });
