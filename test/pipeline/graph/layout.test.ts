@@ -8,6 +8,7 @@ import { buildGraph } from "../../../src/pipeline/graph";
 import { autoIterations, forceAtlas2Settings, iterationCost } from "../../../src/pipeline/graph/layout";
 import { initialPositions, startRadius } from "../../../src/pipeline/graph/layout/initial-positions";
 import { withSeededMathRandom } from "../../../src/pipeline/graph/layout/seeded-noverlap";
+import type { PaperGraph } from "../../../src/pipeline/graph/types";
 import { OPTIONS, authorKey, bylineInput, seedLikeInput } from "./fixtures";
 
 /** Constructed: two teams with no link between them, each a dense circle of co-authorship. */
@@ -77,7 +78,7 @@ describe("layout", () => {
 
   it("starts a community together inside its research cluster's disc", () => {
     const g = buildGraph(seedLikeInput(), { ...OPTIONS, layoutIterations: 1 });
-    const start = initialPositions(g, seedrandom("start"));
+    const start = initialPositions(g as unknown as PaperGraph, seedrandom("start"));
     const team = [...start].filter(([k]) => g.getNodeAttribute(k, "community") === g.getNodeAttribute(authorKey("Annika Reinke"), "community"));
     const spread = (ps: [string, { x: number; y: number }][]) => {
       const cx = ps.reduce((s, [, p]) => s + p.x, 0) / ps.length;
