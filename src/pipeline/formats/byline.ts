@@ -24,10 +24,11 @@ const PARTICLES = new Set([
   "bin", "ben", "al", "el", "y", "e", "zu", "af", "av",
 ]);
 
-// A capitalised word: "Maier-Hein", "O'Hanlon", "LaBella", "İbrahim", "D.", "J.-P.".
-const CAPITAL_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+// A capitalised word: "Maier-Hein", "O'Hanlon", "LaBella", "İbrahim", "D.", "J.-P.". U+FFFD (a byte that was not
+// UTF-8) may stand in for a letter: the name is still read, and readDocument warns about the encoding.
+const CAPITAL_WORD = /^\p{Lu}[\p{L}\p{M}'’.\uFFFD-]*$/u;
 // Any word made of letters, with digits allowed at the end (affiliation markers such as "Phung1").
-const ANY_WORD = /^[\p{L}\p{M}][\p{L}\p{M}'’.-]*\d*$/u;
+const ANY_WORD = /^[\p{L}\p{M}\uFFFD][\p{L}\p{M}'’.\uFFFD-]*\d*$/u;
 // A word ending in a full stop that is not an initial or a suffix reads like the end of a sentence.
 const SENTENCE_END = /^[\p{L}\p{M}'’-]{2,}\.$/u;
 const SUFFIXES = new Set(["Jr.", "Sr.", "St."]);

@@ -44,6 +44,14 @@ export function readDocument(input: InputDocument): ParsedDocument {
   }
   try {
     const result = READERS[format](lines, file);
+    const damaged = lines.find((l) => l.text.includes("\uFFFD"));
+    if (damaged) {
+      result.diagnostics.push({
+        file, line: damaged.no, severity: "warning",
+        message: "the file has characters that are not valid UTF-8 (shown as �); save it as UTF-8 so names match their other spellings",
+      });
+      result.diagnostics.sort((a, b) => a.line - b.line);
+    }
     return { file, format, ...result };
   } catch (err) {
     // A reader bug must not take the whole build down; report it against the file instead.

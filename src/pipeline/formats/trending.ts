@@ -49,6 +49,11 @@ export function readTrending(lines: readonly Line[], file: string): ReaderResult
     const block = blocks[i];
     const head = block?.lines[0];
     if (!block || !head) continue;
+    if (block.lines.length === 1 && (TRENDING_MARKERS.includes(head.text.toLowerCase()) || LISTING_DATE.test(head.text))) {
+      // Page chrome repeated inside the list (two pages pasted together): not a paper.
+      diag.warn(head.no, `page header line inside the list, ignored: "${head.text}"`);
+      continue;
+    }
     const record = emptyRecord(file, head.no, "trending");
     if (block.lines.length > 1) {
       // Title and abstract without the blank line between them.

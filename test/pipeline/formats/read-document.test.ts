@@ -56,6 +56,15 @@ describe("readDocument", () => {
     expect(nullText.diagnostics[0]?.message).toContain("binary file");
   });
 
+  it("reads a file with a few undecodable characters, warning about the encoding", () => {
+    // constructed: seeds/000 entry saved as Latin-1 and decoded as UTF-8 ("Víctor" -> "V\uFFFDctor")
+    const text = ["CVSep 20, 2022", "Generalisability of fetal ultrasound models", "", "Carla Sendra-Balcells, V\uFFFDctor M. Campello et al.", "", "Abstract."].join("\n");
+    const d = readDocument({ file: "latin1.txt", text });
+    expect(d.format).toBe("profile");
+    expect(d.records[0]?.authors).toEqual(["Carla Sendra-Balcells", "V\uFFFDctor M. Campello"]);
+    expect(d.diagnostics.filter((x) => x.message.includes("not valid UTF-8")).map((x) => x.line)).toEqual([4]);
+  });
+
   it("names line 1 and what was expected for an unknown format", () => {
     // constructed: a letter
     const d = readDocument({ file: "letter.txt", text: "Dear colleague,\n\nthanks." });

@@ -52,4 +52,13 @@ describe("readTrending", () => {
     expect(r.listingDate).toBe("Mar 12");
     expect(r.records).toMatchObject([{ source: { line: 3 }, title: "Glued title", abstract: LONG }]);
   });
+
+  it("skips page chrome repeated inside the list, with a warning", () => {
+    // constructed: two trending pages pasted one after the other
+    const r = read([...HEADER, "Title one", "", LONG, "", ...HEADER, "Title two", "", LONG].join("\n"));
+    expect(r.records.map((x) => [x.source.line, x.title])).toEqual([[11, "Title one"], [25, "Title two"]]);
+    expect(r.listingDate).toBe("Mar 11");
+    expect(r.diagnostics.map((d) => d.line)).toEqual([15, 17, 19, 21, 23]);
+  });
 });
+
