@@ -7,7 +7,7 @@ import DoubleMetaphone from "natural/lib/natural/phonetics/double_metaphone.js";
 import type { Diagnostic, PaperRecord, ParsedDocument, ProfileFigures, SourceRef } from "../records";
 import type { MergeEvent } from "./types";
 import { COMMON_SURNAMES, compareNames, formalNames, isNicknameForm, type NameRelation } from "./name-match";
-import { cleanName, cmp, fold, hasDiacritics, nameKey, normalizeText, parseName, type ParsedName } from "./normalize";
+import { cleanName, cmp, fold, hasDiacritics, nameKey, normalizeText, PARTICLES, parseName, startsUpper, type ParsedName } from "./normalize";
 import type { Thesaurus } from "./thesaurus";
 
 const metaphone = new DoubleMetaphone();
@@ -87,7 +87,16 @@ export function resolveAuthors(
   const diagnostics: Diagnostic[] = [];
   const variants: Variant[] = [];
   const byExact = new Map<string, number>();
+  // Spellings repeat across bylines: parse each distinct one once.
+  const seenRaw = new Map<string, number>();
   const variantOf = (raw: string): number => {
+    const known = seenRaw.get(raw);
+    if (known !== undefined) return known;
+    const id = parseVariant(raw);
+    seenRaw.set(raw, id);
+    return id;
+  };
+  const parseVariant = (raw: string): number => {
     const parsed = parseName(raw);
     if (!parsed.exact) return -1;
     let id = byExact.get(parsed.exact);
@@ -119,18 +128,20 @@ export function resolveAuthors(
   // Profile people: the page header (counted once per page) and each record's profileAuthor.
   const profileVariant = refs.map(({ rec }) => (rec.profileAuthor ? variantOf(rec.profileAuthor) : -1));
   const headerVariant = docs.map((d) => (d.profile ? variantOf(d.profile.name) : -1));
-  docs.forEach((d, i) => {
+  const seenOnPage = docs.map((d, i) => {
     const seen = new Set<string>();
     if (d.profile && headerVariant[i]! >= 0) {
       addSpelling(headerVariant[i]!, d.profile.name);
       seen.add(d.profile.name);
     }
-    refs.forEach(({ rec, doc }, r) => {
-      if (doc === i && rec.profileAuthor && !seen.has(rec.profileAuthor) && profileVariant[r]! >= 0) {
-        seen.add(rec.profileAuthor);
-        addSpelling(profileVariant[r]!, rec.profileAuthor);
-      }
-    });
+    return seen;
+  });
+  refs.forEach(({ rec, doc }, r) => {
+    const seen = seenOnPage[doc]!;
+    if (rec.profileAuthor && !seen.has(rec.profileAuthor) && profileVariant[r]! >= 0) {
+      seen.add(rec.profileAuthor);
+      addSpelling(profileVariant[r]!, rec.profileAuthor);
+    }
   });
 
   // Surnames shared by many given names in this input are treated like the static list of common ones.
@@ -209,10 +220,12 @@ export function resolveAuthors(
     const g = p.given[0];
     if (!g) return;
     const letters = [...new Set(formalNames(g.t).map((x) => x[0]!))];
-    const words = [...p.given.slice(1), ...p.surname].filter((t) => !t.initial).map((t) => t.t);
+    // Particles ("de", "van") would make giant blocks; they never identify anyone.
+    const words = [...p.given.slice(1), ...p.surname].filter((t) => !t.initial && !PARTICLES.has(t.t)).map((t) => t.t);
     const core = p.surname[p.surname.length - 1];
     const keys = new Set<string>(words);
-    if (core && !core.initial) keys.add("dm:" + metaphone.process(core.t)[0]);
+    // Phonetic key for one-letter slips; the surname's first letter keeps short codes from forming huge blocks.
+    if (core && !core.initial) keys.add(`dm:${metaphone.process(core.t)[0]}:${core.t[0]}`);
     for (const k of keys) for (const l of letters) put(`${k}|${l}`, id);
     if (p.lowerStart) for (const w of words) (lostWords.get(w) ?? lostWords.set(w, []).get(w)!).push(id);
   });
@@ -330,33 +343,50 @@ export function resolveAuthors(
   });
   const rareMax = Math.max(2, Math.floor(refs.length * 0.005));
   const isProfile = (d: number) => docs[d]!.format === "profile" || docs[d]!.format === "compact-profile";
+  // Per-root context, rebuilt each round (roots merged within a round are picked up by the next one).
+  const coCache = new Map<number, Map<number, boolean>>();
+  const docCache = new Map<number, Set<number>>();
+  const wordCache = new Map<number, Set<string>>();
+  const co = (root: number) => {
+    let m = coCache.get(root);
+    if (m) return m;
+    m = new Map<number, boolean>();
+    for (const r of recs[root]!) {
+      const row = occ[r]!;
+      const small = row.length <= SMALL_BYLINE;
+      for (const v of row) {
+        if (v < 0) continue;
+        const c = find(v);
+        if (c !== root) m.set(c, (m.get(c) ?? false) || small);
+      }
+    }
+    coCache.set(root, m);
+    return m;
+  };
+  const docsOf = (root: number) => {
+    let d = docCache.get(root);
+    if (!d) docCache.set(root, (d = new Set([...recs[root]!].map((r) => refs[r]!.doc))));
+    return d;
+  };
+  const wordsOf = (root: number) => {
+    let w = wordCache.get(root);
+    if (!w) wordCache.set(root, (w = new Set([...recs[root]!].flatMap((r) => [...titleWords[r]!].filter((x) => (titleDf.get(x) ?? 0) <= rareMax)))));
+    return w;
+  };
   const context = (x: number, y: number): { score: number; evidence: string[] } => {
     const ra = find(x);
     const rb = find(y);
     const evidence: string[] = [];
     let score = 0;
-    const co = (root: number) => {
-      const m = new Map<number, boolean>();
-      for (const r of recs[root]!) {
-        const row = occ[r]!;
-        const small = row.length <= SMALL_BYLINE;
-        for (const v of row) {
-          if (v < 0) continue;
-          const c = find(v);
-          if (c === ra || c === rb) continue;
-          m.set(c, (m.get(c) ?? false) || small);
-        }
-      }
-      return m;
-    };
     const ca = co(ra);
     const cb = co(rb);
     const strong: string[] = [];
     const weak: string[] = [];
-    for (const [c, smallA] of ca) {
-      if (!cb.has(c)) continue;
+    const [first, second] = ca.size <= cb.size ? [ca, cb] : [cb, ca];
+    for (const [c, smallFirst] of first) {
+      if (c === ra || c === rb || !second.has(c)) continue;
       const label = variants[members[c]![0]!]!.parsed.clean;
-      (smallA && cb.get(c) ? strong : weak).push(label);
+      (smallFirst && second.get(c) ? strong : weak).push(label);
     }
     strong.sort(cmp);
     weak.sort(cmp);
@@ -369,8 +399,8 @@ export function resolveAuthors(
       score += w;
       evidence.push(`${weak.length} shared co-author${weak.length > 1 ? "s" : ""} on consortium bylines (> ${SMALL_BYLINE} names), worth ${w}: ${weak.slice(0, 3).join(", ")}${weak.length > 3 ? ", …" : ""}`);
     }
-    const docsA = new Set([...recs[ra]!].map((r) => refs[r]!.doc));
-    const shared = [...new Set([...recs[rb]!].map((r) => refs[r]!.doc))].filter((d) => docsA.has(d)).sort((a, b) => a - b);
+    const docsA = docsOf(ra);
+    const shared = [...docsOf(rb)].filter((d) => docsA.has(d)).sort((a, b) => a - b);
     if (shared.length) {
       const prof = shared.find(isProfile);
       const d = prof ?? shared[0]!;
@@ -382,10 +412,8 @@ export function resolveAuthors(
       score += CONTEXT.samePosition;
       evidence.push(pos);
     }
-    const wa = new Set([...recs[ra]!].flatMap((r) => [...titleWords[r]!]));
-    const sharedWords = [...new Set([...recs[rb]!].flatMap((r) => [...titleWords[r]!]))]
-      .filter((w) => wa.has(w) && (titleDf.get(w) ?? 0) <= rareMax)
-      .sort(cmp);
+    const wa = wordsOf(ra);
+    const sharedWords = [...wordsOf(rb)].filter((w) => wa.has(w)).sort(cmp);
     if (sharedWords.length >= 2) {
       score += CONTEXT.titleWords;
       evidence.push(`rare title words in common: ${sharedWords.slice(0, 4).join(", ")}`);
@@ -393,6 +421,9 @@ export function resolveAuthors(
     return { score, evidence };
   };
   for (let round = 0; round < 3; round++) {
+    coCache.clear();
+    docCache.clear();
+    wordCache.clear();
     const ready: Array<{ x: number; y: number; margin: number; evidence: string[]; penalty: number }> = [];
     for (const [x, y] of contextual) {
       if (find(x) === find(y)) continue;
@@ -409,6 +440,9 @@ export function resolveAuthors(
     if (!merged) break;
   }
   // Near misses: compatible names that stayed apart for lack of evidence.
+  coCache.clear();
+  docCache.clear();
+  wordCache.clear();
   const reported = new Set<number>();
   for (const [x, y] of contextual) {
     const ra = find(x);
@@ -525,7 +559,7 @@ export function pickDisplay(counts: Map<string, number>): string {
   const rank = (s: string): number[] => {
     const words = s.split(/[\s-]+/).filter(Boolean);
     const full = words.filter((w) => w.replace(/\./g, "").length > 1).length;
-    const wellFormed = /^\p{Lu}/u.test(s) && !/\d/.test(s) ? 1 : 0;
+    const wellFormed = startsUpper(s) && !/\d/.test(s) ? 1 : 0;
     // "Nicholas Byrne" is fuller than "Nick Byrne" although both have two words.
     const formal = isNicknameForm(fold(words[0] ?? "").replace(/\./g, "")) ? 0 : 1;
     return [wellFormed, full, words.length, formal, hasDiacritics(s) ? 1 : 0, counts.get(s) ?? 0];

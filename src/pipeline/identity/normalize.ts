@@ -8,6 +8,8 @@ const SPECIAL: Record<string, string> = {
 
 /** Lower case, diacritics removed, special letters mapped to ASCII ("Puyol-Antón" -> "puyol-anton"). */
 export function fold(s: string): string {
+  // Fast path: plain ASCII needs only lower-casing (most names in most inputs).
+  if (!/[^ -~]/.test(s)) return s.toLowerCase();
   return s
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
@@ -36,7 +38,7 @@ export function cleanName(raw: string): string {
 }
 
 /** Lower-case particles that belong to the surname when they are not the first token ("van", "de la"). */
-const PARTICLES = new Set([
+export const PARTICLES = new Set([
   "van", "von", "de", "der", "den", "del", "della", "di", "da", "das", "dos", "du", "la", "le", "ten", "ter", "bin", "ibn", "al", "el", "y", "zu", "vom", "st",
 ]);
 
@@ -64,6 +66,8 @@ export interface ParsedName {
 
 function splitInitials(word: string): string[] {
   // "J.R." -> ["J.", "R."]; "A.-M." -> ["A.", "M."]
+  const dot = word.indexOf(".");
+  if (dot < 0 || dot === word.length - 1) return [word];
   if (/^(\p{L}\.){2,}$/u.test(word)) return word.match(/\p{L}\./gu) ?? [word];
   return [word];
 }
@@ -78,6 +82,18 @@ function toTokens(words: string[]): NameToken[] {
     }
   }
   return out;
+}
+
+/** First character is a lower-case letter (plain string ops: V8's /^\p{Ll}/u is slow on hot paths). */
+export function startsLower(s: string): boolean {
+  const c = s.charAt(0);
+  return c !== "" && c === c.toLowerCase() && c !== c.toUpperCase();
+}
+
+/** First character is an upper-case letter. */
+export function startsUpper(s: string): boolean {
+  const c = s.charAt(0);
+  return c !== "" && c === c.toUpperCase() && c !== c.toLowerCase();
 }
 
 /** Split a cleaned name into given names and surname (last word, with lower-case particles before it). */
@@ -96,7 +112,7 @@ export function parseName(raw: string): ParsedName {
     surname,
     exact: all.map((x) => x.t).join(" "),
     compact: all.map((x) => x.t).join(""),
-    lowerStart: /^\p{Ll}/u.test(clean),
+    lowerStart: startsLower(clean),
   };
 }
 
