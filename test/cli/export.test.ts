@@ -125,6 +125,17 @@ describe("runExport (in-process)", () => {
 });
 
 describe("papergraph export (process)", () => {
+  it("runs as the `export` subcommand of the real entry point (npm run export)", async () => {
+    try {
+      const r = await exec(tsx, [path.join(root, "src/cli/main.ts"), "export", "--format", "gexf", "--out", "main-out", "--exported-at", "2026-01-02"], { cwd: dir });
+      expect(r.stderr).toContain("graph.gexf");
+    } catch (e) {
+      const err = e as { code: number; stderr: string };
+      throw new Error(`exit ${err.code}: ${err.stderr}`, { cause: e });
+    }
+    expect(await readFile(path.join(dir, "main-out/graph.gexf"), "utf8")).toContain('<gexf xmlns="http://gexf.net/1.3"');
+  });
+
   it("writes files and exits 0; takes the timestamp from SOURCE_DATE_EPOCH", async () => {
     const r = await proc(["--format", "vosviewer", "--format", "svg", "--out", "proc-out"]);
     expect(r.code, r.stderr).toBe(0);
