@@ -54,6 +54,15 @@ describe("view exports", () => {
     });
   }
 
+  it("an empty view (every cluster hidden) still gives valid, empty files in every format", () => {
+    const view = { filter: { ...DEFAULT_VIEW_FILTER, lens: "full" as const, clusterMode: "topicCluster" as const, hiddenClusters: [0, 1, -1] } };
+    const c = contents(view);
+    for (const f of ["gexf", "graphml", "json", "csv", "vosviewer"]) expect(c[f], f).toEqual({ nodes: [], edges: 0 });
+    const svg = parseXmlStrict(text("svg", view));
+    expect(svg.querySelectorAll("circle").length).toBe(0);
+    expect(svg.documentElement.getAttribute("viewBox")).toMatch(/^-?[\d.]+ -?[\d.]+ [\d.]+ [\d.]+$/);
+  });
+
   it("sanity: the cases above are not all the same set", () => {
     const sizes = cases.map(([, f]) => visibleSubgraph(data as unknown as GraphReader, f).nodes.size);
     expect(new Set(sizes).size).toBeGreaterThan(2);
