@@ -57,7 +57,7 @@ export interface ParsedDocument {
   listingDate: string | null;
 }
 
-/** An input as the pipeline sees it: a name for messages and the file's text (or null for binary files). */
+/** An input as the pipeline sees it: a name for messages and the file's text decoded as UTF-8 (binary files are diagnosed by the readers). */
 export interface InputDocument {
   file: string;
   text: string;
