@@ -85,6 +85,12 @@ export function resolveAuthors(
   thesaurus: Thesaurus | undefined,
 ): AuthorResolution {
   const diagnostics: Diagnostic[] = [];
+  const cleanCache = new Map<string, string>();
+  const cleanOf = (raw: string) => {
+    let c = cleanCache.get(raw);
+    if (c === undefined) cleanCache.set(raw, (c = cleanName(raw)));
+    return c;
+  };
   const variants: Variant[] = [];
   const byExact = new Map<string, number>();
   // Spellings repeat across bylines: parse each distinct one once.
@@ -282,7 +288,7 @@ export function resolveAuthors(
   for (const e of thesaurus?.entries ?? []) if (e.action === "split") splitSets.push({ sides: thesaurusVariants(e.names, e.source), source: e.source });
 
   const spellingsOf = (root: number) =>
-    [...new Set(members[root]!.flatMap((v) => [...variants[v]!.spellings.keys()].map(cleanName)))].sort(cmp);
+    [...new Set(members[root]!.flatMap((v) => [...variants[v]!.spellings.keys()].map(cleanOf)))].sort(cmp);
   const conflict = (ra: number, rb: number): string | null => {
     const [small, big] = recs[ra]!.size <= recs[rb]!.size ? [recs[ra]!, recs[rb]!] : [recs[rb]!, recs[ra]!];
     for (const r of small) if (big.has(r)) return `both named on one byline (${srcText(r)}): two different people`;
@@ -500,7 +506,7 @@ export function resolveAuthors(
     for (const v of members[root]!) {
       for (const [raw, n] of variants[v]!.spellings) {
         aliases.add(raw);
-        const c = cleanName(raw);
+        const c = cleanOf(raw);
         counts.set(c, (counts.get(c) ?? 0) + n);
       }
     }
