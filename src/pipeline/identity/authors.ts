@@ -70,8 +70,9 @@ interface PendingEvent {
   evidence: string[];
 }
 
+/** Unordered pair of variant ids as one number (exact below 2^26 variants per input). */
 function pairKey(a: number, b: number): number {
-  return a < b ? a * 4_194_304 + b : b * 4_194_304 + a;
+  return a < b ? a * 67_108_864 + b : b * 67_108_864 + a;
 }
 
 const TITLE_STOP = new Set(
@@ -265,7 +266,7 @@ export function resolveAuthors(
       }
     }
   }
-  const pairList = [...pairs].sort((a, b) => a - b).map((k) => [Math.floor(k / 4_194_304), k % 4_194_304] as [number, number]);
+  const pairList = [...pairs].sort((a, b) => a - b).map((k) => [Math.floor(k / 67_108_864), k % 67_108_864] as [number, number]);
 
   // 4. Union-find over variants with cluster-wide conflict checks.
   const parent = variants.map((_, i) => i);
