@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from "react";
 import { fetchGraph, graphFromJson, graphFromText, type LoadResult } from "./data/load-graph";
-import { Explorer, type ExplorerProps } from "./Explorer";
+import { Explorer } from "./Explorer";
 import { ErrorScreen, LoadingScreen } from "./panels/ErrorScreen";
 import { publishTestHooks } from "./test-hooks";
 import { DEFAULT_VIEW_FILTER } from "../model/view-filter";
@@ -15,7 +15,7 @@ interface Loaded {
   generation: number;
 }
 
-export function App({ renderExport }: { renderExport?: ExplorerProps["renderExport"] }) {
+export function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [openError, setOpenError] = useState<{ title: string; errors: string[] } | null>(null);
 
@@ -93,7 +93,6 @@ export function App({ renderExport }: { renderExport?: ExplorerProps["renderExpo
         source={result.source}
         onOpenFile={openFile}
         onOpenJson={openJson}
-        renderExport={renderExport}
       />
     </>
   );

@@ -14,7 +14,8 @@ import { computeSizes } from "./graph/sizes";
 import { ClustersPanel } from "./panels/ClustersPanel";
 import { DetailsPanel } from "./panels/DetailsPanel";
 import { FiltersPanel } from "./panels/FiltersPanel";
-import { Legend, METRIC_LABEL } from "./panels/Legend";
+import { ExportMenu } from "./panels/ExportMenu";
+import { Legend, legendItems, METRIC_LABEL } from "./panels/Legend";
 import { Overview } from "./panels/Overview";
 import { PathsPanel } from "./panels/PathsPanel";
 import { SearchBox } from "./panels/SearchBox";
@@ -47,20 +48,9 @@ export interface ExplorerProps {
   source: string;
   onOpenFile: (file: File) => void;
   onOpenJson: (json: unknown, fileName: string) => void;
-  /** Slot for the export menu (needs the live view), rendered in the toolbar. */
-  renderExport?: (ctx: ExportContext) => React.ReactNode;
 }
 
-export interface ExportContext {
-  graph: PaperGraph;
-  state: UiState;
-  viewUrl: string;
-  nodeDisplay: (key: string) => { x: number; y: number; size: number; color: string; label: string | null; hidden: boolean; forceLabel: boolean };
-  api: GraphApi | null;
-  onOpenGraph: (json: unknown, fileName: string) => void;
-}
-
-export function Explorer({ graph, source, onOpenFile, onOpenJson, renderExport }: ExplorerProps) {
+export function Explorer({ graph, source, onOpenFile, onOpenJson }: ExplorerProps) {
   const attrs = graph.getAttributes();
   const clusterIds = useMemo(
     () => ({ community: clusterIdSet(graph.getAttribute("communities")), topicCluster: clusterIdSet(graph.getAttribute("topicClusters")) }),
@@ -184,6 +174,14 @@ export function Explorer({ graph, source, onOpenFile, onOpenJson, renderExport }
     [graph, display],
   );
 
+  const capture = useCallback(
+    (opts: { scale: 1 | 2 | 4; legend: boolean }) =>
+      api
+        ? api.capturePng({ ...opts, legendItems: legendItems(graph, colorMode) })
+        : Promise.reject(new Error("The graph is not drawn in this browser, so there is no picture to export.")),
+    [api, graph, colorMode],
+  );
+
   const [dragging, setDragging] = useState(false);
   const selectedDrawn = selected !== null && visible.nodes.has(selected);
   const egoSize = ego > 0 && selectedDrawn && highlight && !hovered ? highlight.nodes.size : 0;
@@ -262,7 +260,14 @@ export function Explorer({ graph, source, onOpenFile, onOpenJson, renderExport }
             }}
           />
         </label>
-        {renderExport?.({ graph, state, viewUrl, nodeDisplay: nodeDisplayFn, api, onOpenGraph: onOpenJson })}
+        <ExportMenu
+          graph={graph}
+          filter={filter}
+          viewUrl={viewUrl}
+          nodeDisplay={nodeDisplayFn}
+          capturePng={capture}
+          onOpenGraph={onOpenJson}
+        />
       </header>
 
       <aside className="sidebar left" aria-label="Clusters and filters">

@@ -5,11 +5,13 @@
  */
 import Graph from "graphology";
 import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { GraphFile } from "../../src/model/graph-file";
 import type { PaperGraph } from "../../src/app/data/types";
 
-const path = fileURLToPath(new URL("../fixtures/app/graph.json", import.meta.url));
+// A string, not a URL object: under jsdom the global URL is not the one node:url accepts.
+const path = join(dirname(fileURLToPath(import.meta.url)), "../fixtures/app/graph.json");
 const text = readFileSync(path, "utf8");
 
 export function fixtureJson(): GraphFile {

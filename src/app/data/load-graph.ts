@@ -56,7 +56,7 @@ export async function fetchGraph(url: string = GRAPH_URL, fetchImpl: typeof fetc
     return {
       ok: false,
       title: `No graph file at ${source}`,
-      errors: [`The explorer needs public/${source}. Build it from the listings in seeds/ with \`${BUILD_COMMAND}\`, then reload.`],
+      errors: [`The explorer reads public/${source}, which has not been built yet (or the server does not serve it).`],
       source,
     };
   }

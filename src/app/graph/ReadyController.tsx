@@ -5,11 +5,14 @@
 import { useSigma } from "@react-sigma/core";
 import { useEffect } from "react";
 import type { CameraView } from "../state/ui-state";
+import { capturePng } from "./capture-png";
 
 export interface GraphApi {
   camera(): CameraView;
   /** Nodes sigma currently draws (not hidden by the reducers). */
   renderedNodeCount(): number;
+  /** PNG of the current view (capture-png.ts, @sigma/export-image loaded on first use). */
+  capturePng(opts: { scale: 1 | 2 | 4; legend: boolean; legendItems: { label: string; color: string }[] }): Promise<Blob>;
 }
 
 export function ReadyController({ onReady }: { onReady: (api: GraphApi) => void }) {
@@ -21,6 +24,7 @@ export function ReadyController({ onReady }: { onReady: (api: GraphApi) => void 
         return { x: s.x, y: s.y, ratio: s.ratio, angle: s.angle };
       },
       renderedNodeCount: () => sigma.getGraph().filterNodes((n) => !sigma.getNodeDisplayData(n)?.hidden).length,
+      capturePng: (opts) => capturePng(sigma, opts),
     };
     let done = false;
     const onRender = () => {
