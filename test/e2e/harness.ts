@@ -2,14 +2,19 @@
  * Browser-test harness: builds the real app and the real seeds graph into a temporary folder, serves it on
  * 127.0.0.1 and drives Debian's Chromium with playwright-core (no test tool downloads a browser of its own).
  */
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { build, preview, type PreviewServer } from "vite";
+import type { PapergraphTestHooks } from "../../src/app/test-hooks";
 
-export const ROOT = path.resolve(__dirname, "../..");
+// import.meta.url, not __dirname: the harness also runs under tsx (scripts/bench-render.ts) as an ES module.
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const CHROMIUM = process.env.PAPERGRAPH_CHROMIUM ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -80,4 +85,110 @@ export function watchPage(page: Page): PageWatch {
 /** Resolves when the app says its first render is complete. */
 export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => (window as unknown as { __papergraph?: { ready?: boolean } }).__papergraph?.ready === true, null, { timeout });
+}
+
+/**
+ * The real seeds graph, built the way a user builds it (`npm run graph`, i.e. the CLI) into a temporary folder, so
+ * the browser tests exercise the same bytes the product ships. Takes ~30-40 s on this machine.
+ * PAPERGRAPH_E2E_GRAPH=<graph.json> reuses a graph built earlier (for iterating on the browser tests only).
+ */
+export async function buildSeedsGraph(): Promise<string> {
+  const prebuilt = process.env.PAPERGRAPH_E2E_GRAPH;
+  if (prebuilt) return readFile(prebuilt, "utf8");
+  const outDir = await mkdtemp(path.join(tmpdir(), "papergraph-graph-"));
+  try {
+    const tsx = path.join(ROOT, "node_modules/.bin/tsx");
+    await promisify(execFile)(tsx, ["src/cli/main.ts", "graph", "--out", outDir], { cwd: ROOT, maxBuffer: 1 << 26 });
+    return await readFile(path.join(outDir, "graph.json"), "utf8");
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+/** The app's current test-hook snapshot (throws when the app has not published one yet). */
+export async function hooks(page: Page): Promise<PapergraphTestHooks> {
+  const h = await page.evaluate(() => (window as unknown as { __papergraph?: PapergraphTestHooks }).__papergraph ?? null);
+  if (!h) throw new Error("window.__papergraph is not published");
+  return h;
+}
+
+/** Waits until the hook snapshot satisfies `pred` (the snapshot is replaced after each React commit). */
+export async function waitHooks(page: Page, pred: string, timeout = 10_000): Promise<PapergraphTestHooks> {
+  await page.waitForFunction(`(() => { const h = window.__papergraph; return !!h && (${pred}); })()`, null, { timeout });
+  return hooks(page);
+}
+
+export interface PixelStats {
+  width: number;
+  height: number;
+  /** Pixels whose colour differs from the most common colour (the background) by more than a small tolerance. */
+  nonBackground: number;
+  /** Distinct colours after quantising to 5 bits per channel. */
+  colours: number;
+}
+
+/**
+ * Decodes a PNG in the page (the browser's own decoder, so no PNG library is needed in Node) and counts pixels that
+ * are not the background colour. Background = the most frequent colour, so this works on white or tinted backgrounds.
+ */
+export async function pixelStats(page: Page, png: Buffer): Promise<PixelStats> {
+  return page.evaluate(async (b64: string) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext("2d");
+    if (!ctx) throw new Error("no 2d context");
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const freq = new Map<number, number>();
+    const quant = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const c = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!;
+      freq.set(c, (freq.get(c) ?? 0) + 1);
+      quant.add(((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3));
+    }
+    let bg = 0, best = -1;
+    for (const [c, n] of freq) if (n > best) [bg, best] = [c, n];
+    const br = bg >> 16, bgG = (bg >> 8) & 255, bb = bg & 255;
+    let nonBackground = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i]! - br) + Math.abs(data[i + 1]! - bgG) + Math.abs(data[i + 2]! - bb) > 24) nonBackground++;
+    }
+    return { width: bitmap.width, height: bitmap.height, nonBackground, colours: quant.size };
+  }, png.toString("base64"));
+}
+
+/** Width and height from a PNG's IHDR chunk; throws when the bytes are not a PNG. */
+export function pngSize(png: Buffer): { width: number; height: number } {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (png.length < 24 || !png.subarray(0, 8).equals(signature) || png.toString("latin1", 12, 16) !== "IHDR") {
+    throw new Error(`not a PNG (starts with ${png.subarray(0, 8).toString("hex")})`);
+  }
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** Everything a browser test file needs, started once in beforeAll and stopped in afterAll. */
+export interface E2eContext {
+  browser: Browser;
+  url: string;
+  outDir: string;
+  close(): Promise<void>;
+}
+
+export async function startE2e(graphJson: string | null): Promise<E2eContext> {
+  assertChromium(); // first, so a missing browser fails fast instead of after a 40 s build
+  const outDir = await buildApp(graphJson ?? "");
+  if (graphJson === null) await rm(path.join(outDir, "data/graph.json"));
+  const { server, url } = await serve(outDir);
+  const browser = await launch();
+  return {
+    browser,
+    url,
+    outDir,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await rm(outDir, { recursive: true, force: true });
+    },
+  };
 }

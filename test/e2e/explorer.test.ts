@@ -1,0 +1,221 @@
+/**
+ * The explorer in a real Chromium (issue 5): the app and the seeds graph are built exactly as a user builds them,
+ * served on 127.0.0.1, and driven through the UI (keyboard, clicks, browser history). The test hooks
+ * (window.__papergraph) are read only to count what is drawn and to confirm what the UI shows.
+ * Fails (does not skip) when Chromium is missing: startE2e throws with the install command.
+ */
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PreviewServer } from "vite";
+import { buildSeedsGraph, hooks, pixelStats, serve, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch } from "./harness";
+
+// Display name of an author in seeds/ (read in several spellings there, some with and some without the accents).
+const PUYOL = "Esther Puyol-Antón";
+
+let ctx: E2eContext;
+let page: Page;
+let watch: PageWatch;
+
+beforeAll(async () => {
+  ctx = await startE2e(await buildSeedsGraph());
+  page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  watch = watchPage(page);
+  await page.goto(ctx.url);
+  await waitReady(page);
+}, 240_000);
+
+afterAll(async () => {
+  await ctx?.close();
+});
+
+/** SwiftShader's driver notes about ReadPixels stalls are Chromium's, not the app's (sigma reads pixels to pick nodes). */
+const appMessages = (w: PageWatch) => w.errors.filter((e) => !/GL Driver Message \(OpenGL, Performance/.test(e));
+
+const detailsTitle = () => page.getByTestId("details-panel").locator("h2");
+
+async function searchAndPick(query: string, name: string): Promise<void> {
+  const input = page.getByTestId("search-input");
+  await input.click();
+  await input.fill(query);
+  const listbox = page.getByRole("listbox", { name: /Search authors, papers and topics/ });
+  await expect.poll(() => listbox.isVisible(), { timeout: 5000 }).toBe(true);
+  const options = listbox.getByRole("option");
+  await expect.poll(() => options.count()).toBeGreaterThan(0);
+  const labels = await options.locator(".suggestion-label").allTextContents();
+  const at = labels.indexOf(name);
+  expect(at, `suggestions for "${query}": ${labels.join(" | ")}`).toBeGreaterThanOrEqual(0);
+  // Keyboard only: the first option is active after typing; ArrowDown walks to the wanted one, Enter chooses it.
+  for (let i = 0; i < at; i++) await input.press("ArrowDown");
+  expect(await options.nth(at).getAttribute("aria-selected")).toBe("true");
+  await input.press("Enter");
+  await expect.poll(() => detailsTitle().textContent(), { timeout: 5000 }).toBe(name);
+}
+
+describe("explorer on the seeds graph", () => {
+  it("draws the graph with no console errors, no outside requests and a favicon", async () => {
+    const h = await hooks(page);
+    expect(h.rendererOk).toBe(true);
+    expect(h.error).toBeNull();
+    expect(h.lens).toBe("coauthor");
+    // The co-author lens draws every author of the seeds graph.
+    expect(h.visibleNodeCount).toBeGreaterThan(300);
+    expect(h.renderedNodeCount).toBe(h.visibleNodeCount);
+
+    const stats = await pixelStats(page, await page.locator(".graph-canvas").screenshot());
+    // Hundreds of coloured discs and edges: far more than 2% of the stage differs from the background, in many colours.
+    expect(stats.nonBackground / (stats.width * stats.height)).toBeGreaterThan(0.02);
+    expect(stats.colours).toBeGreaterThan(10);
+
+    const href = await page.locator('link[rel="icon"]').getAttribute("href");
+    expect(href).toBeTruthy();
+    const icon = await page.request.get(new URL(href!, page.url()).href);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toMatch(/image\/svg\+xml/);
+    expect(await icon.text()).toMatch(/<svg[\s>]/);
+
+    expect(appMessages(watch)).toEqual([]);
+    expect(watch.external).toEqual([]);
+  });
+
+  it("finds an author by search (with and without accents) and opens the details by keyboard", async () => {
+    await searchAndPick("puyol", PUYOL);
+    const selected = (await hooks(page)).selected;
+    expect(selected).not.toBeNull();
+    // Accent-insensitive: "anton" must reach "Antón".
+    await searchAndPick("anton", PUYOL);
+    expect((await hooks(page)).selected).toBe(selected);
+    // Choosing a suggestion clears the field and closes the list.
+    expect(await page.getByTestId("search-input").inputValue()).toBe("");
+  });
+
+  it("follows a co-author link, and browser back/forward walk the selections", async () => {
+    await searchAndPick("puyol", PUYOL);
+    const first = (await hooks(page)).selected;
+    const coauthors = page.getByRole("list", { name: "Co-authors by shared papers" }).getByRole("button");
+    expect(await coauthors.count()).toBeGreaterThan(0);
+    const name = (await coauthors.first().textContent())!.trim();
+    expect(name).not.toBe(PUYOL);
+    await coauthors.first().click();
+    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000 }).toBe(name);
+    const second = (await hooks(page)).selected;
+    expect(second).not.toBe(first);
+
+    await page.goBack();
+    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000 }).toBe(PUYOL);
+    expect((await hooks(page)).selected).toBe(first);
+    await page.goForward();
+    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000 }).toBe(name);
+    expect((await hooks(page)).selected).toBe(second);
+    await page.goBack();
+    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000 }).toBe(PUYOL);
+  });
+
+  it("keeps the selection across lens switches", async () => {
+    await searchAndPick("puyol", PUYOL);
+    const key = (await hooks(page)).selected;
+    const authors = (await hooks(page)).visibleNodeCount;
+    const lens = page.getByRole("group", { name: "Lens" });
+    for (const [label, id] of [["Topics", "topics"], ["Full graph", "full"], ["Co-authors", "coauthor"]] as const) {
+      await lens.getByRole("button", { name: label }).click();
+      const h = await waitHooks(page, `h.lens === ${JSON.stringify(id)}`);
+      expect(h.selected).toBe(key);
+      expect(await lens.getByRole("button", { name: label }).getAttribute("aria-pressed")).toBe("true");
+      expect(await detailsTitle().textContent()).toBe(PUYOL);
+      expect(page.url()).toContain(id === "coauthor" ? "sel=" : `lens=${id}`);
+      if (id === "full") expect(h.visibleNodeCount).toBeGreaterThan(authors);
+      if (id === "topics") expect(h.visibleNodeCount).toBeLessThan(authors);
+    }
+  });
+
+  it("narrows the view with the year filter, and a copied link reopens the same view", async () => {
+    await searchAndPick("puyol", PUYOL);
+    await page.getByRole("group", { name: "Lens" }).getByRole("button", { name: "Full graph" }).click();
+    const before = await waitHooks(page, `h.lens === "full"`);
+    const from = page.getByLabel("From year");
+    const max = Number(await from.getAttribute("max"));
+    await from.fill(String(max - 1));
+    const after = await waitHooks(page, `h.filter.yearRange !== null`);
+    expect(after.filter.yearRange).toEqual([max - 1, max]);
+    expect(after.visibleNodeCount).toBeLessThan(before.visibleNodeCount);
+    expect(after.visibleNodeCount).toBeGreaterThan(0);
+    // The renderer itself hides the filtered nodes, not only the count in the hooks.
+    await expect.poll(async () => (await hooks(page)).renderedNodeCount, { timeout: 5000 }).toBe(after.visibleNodeCount);
+    expect(page.url()).toContain(`years=${max - 1}-${max}`);
+
+    const link = page.url();
+    const other = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const otherWatch = watchPage(other);
+    try {
+      await other.goto(link);
+      await waitReady(other);
+      const h = await hooks(other);
+      expect(h.selected).toBe(after.selected);
+      expect(h.lens).toBe("full");
+      expect(h.filter).toEqual(after.filter);
+      expect(h.visibleNodeCount).toBe(after.visibleNodeCount);
+      expect(await other.getByTestId("details-panel").locator("h2").textContent()).toBe(PUYOL);
+      expect(appMessages(otherWatch)).toEqual([]);
+    } finally {
+      await other.close();
+    }
+
+    // Back to the defaults for the tests that follow.
+    await page.getByRole("button", { name: "All years" }).click();
+    await waitHooks(page, `h.filter.yearRange === null`);
+    await page.getByRole("group", { name: "Lens" }).getByRole("button", { name: "Co-authors" }).click();
+    await waitHooks(page, `h.lens === "coauthor"`);
+  });
+
+  it("clears the selection with Escape and focuses the search with /", async () => {
+    await searchAndPick("puyol", PUYOL);
+    await page.locator("body").click({ position: { x: 5, y: 880 } }); // the status bar: focus leaves the search box
+    await page.keyboard.press("Escape");
+    await waitHooks(page, "h.selected === null");
+    expect(await page.getByTestId("details-panel").count()).toBe(0);
+
+    await page.keyboard.press("/");
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
+    expect(focused).toBe("search-input");
+    // The key that focused the box is not typed into it.
+    expect(await page.getByTestId("search-input").inputValue()).toBe("");
+    expect(appMessages(watch)).toEqual([]);
+    expect(watch.external).toEqual([]);
+  });
+});
+
+describe("explorer without a graph file", () => {
+  let server: PreviewServer | undefined;
+  let dir: string | undefined;
+  afterAll(async () => {
+    await server?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("shows the error screen naming npm run graph", async () => {
+    // The same build, served without data/graph.json: what a user sees before running `npm run graph`.
+    dir = await mkdtemp(path.join(tmpdir(), "papergraph-nograph-"));
+    await cp(ctx.outDir, dir, { recursive: true });
+    await rm(path.join(dir, "data"), { recursive: true });
+    const served = await serve(dir);
+    server = served.server;
+    const p = await ctx.browser.newPage();
+    const w = watchPage(p);
+    try {
+      await p.goto(served.url);
+      await waitReady(p);
+      const screen = p.getByTestId("error-screen");
+      expect(await screen.isVisible()).toBe(true);
+      expect(await screen.textContent()).toContain("npm run graph");
+      expect(await screen.locator("h1").textContent()).toMatch(/graph\.json/);
+      expect((await hooks(p)).error).toMatch(/graph\.json/);
+      // A missing file is a 404 in the console; anything else (a page error, a stack) is a defect.
+      expect(appMessages(w).filter((e) => !/404/.test(e))).toEqual([]);
+      expect(w.external).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
