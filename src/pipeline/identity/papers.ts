@@ -24,11 +24,26 @@ export function normalizeArxivId(id: string | null): string | null {
   return m ? m.toLowerCase() : null;
 }
 
-function shingles(text: string | null): Set<string> {
-  const out = new Set<string>();
+function wordHash(w: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Set of 5-word shingles, each hashed to a 53-bit number (two independent 32-bit mixes of the word hashes). */
+function shingles(text: string | null): Set<number> {
+  const out = new Set<number>();
   if (!text) return out;
-  const w = normalizeText(text).split(" ").filter(Boolean);
-  for (let i = 0; i + SHINGLE <= w.length; i++) out.add(fnv1a(w.slice(i, i + SHINGLE).join(" ")));
+  const hs = normalizeText(text).split(" ").filter(Boolean).map(wordHash);
+  for (let i = 0; i + SHINGLE <= hs.length; i++) {
+    let a = 0x9e3779b9;
+    let b = 0x85ebca6b;
+    for (let k = i; k < i + SHINGLE; k++) {
+      a = Math.imul(a ^ hs[k]!, 0x01000193);
+      b = Math.imul(b + hs[k]!, 0xc2b2ae35) ^ (b >>> 13);
+    }
+    out.add((a >>> 0) * 2_097_152 + ((b >>> 0) & 0x1fffff));
+  }
   return out;
 }
 
@@ -82,7 +97,7 @@ export function groupPapers(refs: RecordRef[]): PaperGrouping {
 
   // Abstracts: inverted index over shingles; a candidate must cover most of the smaller abstract.
   const sh = refs.map(({ rec }) => shingles(rec.abstract));
-  const postings = new Map<string, number[]>();
+  const postings = new Map<number, number[]>();
   sh.forEach((s, i) => {
     if (s.size < MIN_SHINGLES) return;
     for (const h of s) (postings.get(h) ?? postings.set(h, []).get(h)!).push(i);
