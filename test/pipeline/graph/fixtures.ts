@@ -50,11 +50,13 @@ export function paper(
 
 /** Authors derived from the papers' bylines (as identity would: one per name, papers sorted). */
 export function authorsOf(papers: ResolvedPaper[], names: string[]): ResolvedAuthor[] {
+  const byAuthor = new Map<string, string[]>();
+  for (const p of papers) for (const a of p.authors) byAuthor.set(a, [...(byAuthor.get(a) ?? []), p.key]);
   return names.map((name) => ({
     key: authorKey(name),
     name,
     aliases: [name],
-    papers: papers.filter((p) => p.authors.includes(authorKey(name))).map((p) => p.key).sort(),
+    papers: (byAuthor.get(authorKey(name)) ?? []).sort(),
     profile: null,
   }));
 }
