@@ -1,0 +1,116 @@
+/**
+ * Topic terms of a set of papers: the maxTopics best candidates of the judged vocabulary (vocabulary.ts), the topics
+ * of every paper, and co-occurrence links between topics.
+ */
+import type { PaperTopic, Topic, TopicResult } from "./types";
+import type { JudgedTerm, Vocabulary } from "./vocabulary";
+
+/** A topic keeps its links to at most this many other topics (its strongest), so the map stays readable. */
+export const RELATED_PER_TOPIC = 6;
+
+export interface ExtractOptions {
+  maxTopics: number;
+  topicsPerPaper: number;
+}
+
+const round = (x: number, digits: number) => {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};
+
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** Rank: df x relevance, then df, then occurrences, then key (so a corpus too small to judge still yields topics). */
+export function rankTopics(vocabulary: Vocabulary): JudgedTerm[] {
+  const score = (j: JudgedTerm) => j.term.df * j.relevance;
+  return vocabulary.judged
+    .filter((j) => !j.general)
+    .sort(
+      (a, b) =>
+        score(b) - score(a) ||
+        b.term.df - a.term.df ||
+        b.term.occurrences - a.term.occurrences ||
+        (a.term.key < b.term.key ? -1 : 1),
+    );
+}
+
+/** Weight of a term in a paper: weighted occurrences times inverse document frequency. */
+export function termWeight(tf: number, df: number, n: number): number {
+  return tf * Math.log((n + 1) / df);
+}
+
+export function selectTopics(vocabulary: Vocabulary, options: ExtractOptions): TopicResult {
+  const { corpus } = vocabulary;
+  const chosen = rankTopics(vocabulary).slice(0, Math.max(0, options.maxTopics));
+  const topics: Topic[] = chosen
+    .map(({ term, relevance }) => ({
+      key: term.key,
+      term: term.display,
+      variants: term.variants,
+      paperCount: term.df,
+      relevance: round(relevance, 6),
+    }))
+    .sort(byKey);
+  const gidToKey = new Map(chosen.map(({ term }) => [term.gid, term.key]));
+  const dfByKey = new Map(chosen.map(({ term }) => [term.key, term.df]));
+
+  const paperTopics = new Map<string, PaperTopic[]>();
+  const held: string[][] = [];
+  corpus.paperTf.forEach((tf, pi) => {
+    const weighted: PaperTopic[] = [];
+    for (const [gid, count] of tf) {
+      const key = gidToKey.get(gid);
+      if (key) weighted.push({ topic: key, weight: termWeight(count, dfByKey.get(key)!, corpus.n) });
+    }
+    held.push(weighted.map((w) => w.topic).sort());
+    const max = weighted.reduce((m, w) => Math.max(m, w.weight), 0);
+    const strongest = weighted
+      .map((w) => ({ topic: w.topic, weight: max > 0 ? round(w.weight / max, 4) : 0 }))
+      .filter((w) => w.weight > 0)
+      .sort((a, b) => b.weight - a.weight || (a.topic < b.topic ? -1 : 1))
+      .slice(0, options.topicsPerPaper);
+    paperTopics.set(corpus.keys[pi]!, strongest);
+  });
+
+  return { topics, paperTopics, related: relatedTopics(held, dfByKey, corpus.n) };
+}
+
+/**
+ * Topic-topic links by association strength, c_ij * n / (df_i * df_j): how many times more often two topics share a
+ * paper than chance would have them. Kept when they share at least two papers (one in corpora under 20 papers),
+ * co-occur more than chance, and the link is among the RELATED_PER_TOPIC strongest of either topic.
+ */
+function relatedTopics(held: string[][], df: Map<string, number>, n: number): TopicResult["related"] {
+  const shared = new Map<string, number>();
+  for (const keys of held) {
+    for (let a = 0; a < keys.length; a++) {
+      for (let b = a + 1; b < keys.length; b++) {
+        const pair = keys[a]! + "\u0000" + keys[b]!;
+        shared.set(pair, (shared.get(pair) ?? 0) + 1);
+      }
+    }
+  }
+  const minShared = n < 20 ? 1 : 2;
+  const links: { source: string; target: string; weight: number; count: number }[] = [];
+  for (const [pair, count] of shared) {
+    if (count < minShared) continue;
+    const [source, target] = pair.split("\u0000") as [string, string];
+    const strength = (count * n) / (df.get(source)! * df.get(target)!);
+    if (strength > 1) links.push({ source, target, weight: strength, count });
+  }
+  const order = (a: (typeof links)[number], b: (typeof links)[number]) =>
+    b.weight - a.weight || b.count - a.count || (a.source + a.target < b.source + b.target ? -1 : 1);
+  const perTopic = new Map<string, (typeof links)[number][]>();
+  for (const l of links) {
+    for (const k of [l.source, l.target]) {
+      let list = perTopic.get(k);
+      if (!list) perTopic.set(k, (list = []));
+      list.push(l);
+    }
+  }
+  const kept = new Set<(typeof links)[number]>();
+  for (const list of perTopic.values()) for (const l of list.sort(order).slice(0, RELATED_PER_TOPIC)) kept.add(l);
+  return [...kept]
+    .map((l) => ({ source: l.source, target: l.target, weight: round(l.weight, 4) }))
+    .sort((a, b) => (a.source !== b.source ? (a.source < b.source ? -1 : 1) : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+}

@@ -1,0 +1,90 @@
+/**
+ * From candidate terms to a judged vocabulary: frequency threshold, nested terms, relevance in two rounds.
+ *
+ * 1. Terms in fewer than minDf papers are too rare to judge (minDf grows with the corpus, 1..5).
+ * 2. Nested terms go: "magnetic" when most of its occurrences sit inside one longer candidate ("magnetic resonance"),
+ *    after the C-value idea (Frantzi et al. 2000): the shorter string is not a term of its own there.
+ * 3. Relevance (relevance.ts) is computed on all judged terms; the least relevant GENERAL_SHARE are general words of
+ *    this corpus ("dataset", "framework", "accuracy" in a corpus of imaging papers) and leave the vocabulary.
+ * 4. As VOSviewer does, the remaining terms are clustered again without the general ones, which sharpens the clusters,
+ *    and relevance is recomputed: that second value ranks topics.
+ * Topic score = df * relevance: a subject many papers share and that keeps to its own neighbourhood.
+ */
+import { termRelevance } from "./relevance";
+import { analyseCorpus, type CorpusTerms, type TermStats } from "./terms";
+import type { TopicInputPaper } from "./types";
+
+/** VOSviewer's default: keep the 60% most relevant terms. */
+export const GENERAL_SHARE = 0.4;
+/** Share of a term's occurrences inside one longer candidate above which it is not a term of its own. */
+export const NESTED_SHARE = 0.75;
+/** Co-occurrence edges for the relevance clustering come from each paper's strongest terms only. */
+export const GRAPH_TERMS_PER_PAPER = 30;
+
+export interface JudgedTerm {
+  term: TermStats;
+  relevance: number;
+  /** Dropped as a general word of this corpus. */
+  general: boolean;
+}
+
+export interface Vocabulary {
+  corpus: CorpusTerms;
+  minDf: number;
+  /** Terms with df >= minDf that are not nested, sorted by gid. */
+  judged: JudgedTerm[];
+}
+
+export function minDocumentFrequency(papers: number): number {
+  if (papers < 20) return 1;
+  return Math.min(5, Math.max(2, Math.round(papers / 80)));
+}
+
+const idf = (corpus: CorpusTerms, t: TermStats) => Math.log(corpus.n / t.df);
+
+function relevanceOf(corpus: CorpusTerms, terms: TermStats[], minCooccurrence: number): Float64Array {
+  const index = new Map(terms.map((t, i) => [t.gid, i]));
+  const paperTerms: number[][] = [];
+  const graphTerms: number[][] = [];
+  for (const tf of corpus.paperTf) {
+    const held: [number, number][] = [];
+    for (const [gid, w] of tf) {
+      const i = index.get(gid);
+      if (i !== undefined) held.push([i, w * idf(corpus, terms[i]!)]);
+    }
+    paperTerms.push(held.map(([i]) => i));
+    held.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    graphTerms.push(held.slice(0, GRAPH_TERMS_PER_PAPER).map(([i]) => i));
+  }
+  return termRelevance(paperTerms, graphTerms, terms.length, minCooccurrence).relevance;
+}
+
+export function buildVocabulary(papers: TopicInputPaper[]): Vocabulary {
+  const corpus = analyseCorpus(papers);
+  const minDf = minDocumentFrequency(corpus.n);
+  const minCooccurrence = corpus.n < 20 ? 1 : 2;
+  const nested = (t: TermStats) => {
+    const supers = corpus.contained.get(t.gid);
+    if (!supers) return false;
+    for (const [gid, k] of supers) {
+      if (k >= NESTED_SHARE * t.occurrences && (corpus.byGid.get(gid)?.df ?? 0) >= minDf) return true;
+    }
+    return false;
+  };
+  const candidates = corpus.terms.filter((t) => t.df >= minDf && !nested(t));
+  if (candidates.length === 0) return { corpus, minDf, judged: [] };
+
+  const first = relevanceOf(corpus, candidates, minCooccurrence);
+  const order = candidates.map((_, i) => i).sort((a, b) => first[b]! - first[a]! || (candidates[a]!.gid < candidates[b]!.gid ? -1 : 1));
+  const keep = Math.max(1, Math.ceil(candidates.length * (1 - GENERAL_SHARE)));
+  const specific = new Set(order.slice(0, keep));
+  const kept = candidates.filter((_, i) => specific.has(i));
+  const second = relevanceOf(corpus, kept, minCooccurrence);
+  const secondByGid = new Map(kept.map((t, i) => [t.gid, second[i]!]));
+  const judged = candidates.map((term, i) => ({
+    term,
+    relevance: specific.has(i) ? secondByGid.get(term.gid)! : first[i]!,
+    general: !specific.has(i),
+  }));
+  return { corpus, minDf, judged };
+}
