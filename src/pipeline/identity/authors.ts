@@ -514,7 +514,7 @@ export function resolveAuthors(
     const rename = members[root]!.map((v) => renames.get(v)).find((x) => x);
     const name = rename ? rename.name : pickDisplay(counts);
     aliases.add(name);
-    return { root, name, aliases: [...aliases].sort(cmp), base: "a:" + nameKey(parseName(name)) };
+    return { root, name, aliases: [...aliases].sort(cmp), base: "a:" + nameKey(surnameFromVariants(parseName(name), members[root]!.map((v) => variants[v]!.parsed))) };
   });
   built.sort((a, b) => cmp(a.base, b.base) || cmp(a.aliases.join("\n"), b.aliases.join("\n")));
   const clusterOfRoot = new Map<number, number>();
@@ -559,6 +559,17 @@ export function resolveAuthors(
     keptApart,
     diagnostics,
   };
+}
+
+/**
+ * A second surname reads as a middle name in "Lidia Garrucho Moras"; when another spelling of the same person ends
+ * in that word ("Lidia Garrucho"), the surname starts there, so the key is "garrucho-moras|lidia".
+ */
+export function surnameFromVariants(display: ParsedName, others: ParsedName[]): ParsedName {
+  const cores = new Set(others.map((o) => o.surname[o.surname.length - 1]?.t).filter((t): t is string => !!t));
+  const at = display.given.findIndex((t, i) => i > 0 && !t.initial && cores.has(t.t));
+  if (at < 0) return display;
+  return { ...display, given: display.given.slice(0, at), surname: [...display.given.slice(at), ...display.surname] };
 }
 
 /** Display form: well formed, fullest (most words, formal given name), with diacritics, most frequent; then code-unit order. */

@@ -49,6 +49,7 @@ describe("identity over seeds/", () => {
     expect(nodeOf(result, "Esther Puyol Anton").name).toBe("Esther Puyol-Antón");
     expect(nodeOf(result, "lkay Oksuz").name).toBe("Ilkay Oksuz");
     expect(nodeOf(result, "Lidia Garrucho").name).toBe("Lidia Garrucho Moras");
+    expect(nodeOf(result, "Lidia Garrucho").key).toBe("a:garrucho-moras|lidia");
     expect(nodeOf(result, "Nick Byrne").name).toBe("Nicholas Byrne");
     expect(nodeOf(result, "Baldeep S. Sidhua").name).toBe("Baldeep S. Sidhu");
     expect(nodeOf(result, "Inês P. Machado").aliases).toEqual(["Ines Machado", "Inês P. Machado"]);
