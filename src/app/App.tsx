@@ -58,6 +58,7 @@ export function App() {
       ready: true, rendererOk: false, selected: null, hovered: null, lens: DEFAULT_VIEW_FILTER.lens, filter: DEFAULT_VIEW_FILTER,
       visibleNodeCount: 0, visibleEdgeCount: 0, renderedNodeCount: null, camera: null, path: null, graphOrder: 0, graphSize: 0,
       error: failed.title,
+      nodePagePosition: () => null,
     });
   }, [failed]);
 

@@ -161,6 +161,7 @@ export function Explorer({ graph, source, onOpenFile, onOpenJson }: ExplorerProp
       graphOrder: graph.order,
       graphSize: graph.size,
       error: rendererError,
+      nodePagePosition: (key) => (api ? api.pagePosition(key) : null),
     });
   }, [api, rendererError, selected, hovered, filter, visible, state.camera, path, graph, display]);
 

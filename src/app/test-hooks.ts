@@ -22,6 +22,8 @@ export interface PapergraphTestHooks {
   graphOrder: number;
   graphSize: number;
   error: string | null;
+  /** Page coordinates of a node as drawn now (to hover or click it), null before the first frame or for unknown keys. */
+  nodePagePosition: (key: string) => { x: number; y: number } | null;
 }
 
 declare global {

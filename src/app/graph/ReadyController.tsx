@@ -11,6 +11,8 @@ export interface GraphApi {
   camera(): CameraView;
   /** Nodes sigma currently draws (not hidden by the reducers). */
   renderedNodeCount(): number;
+  /** Where a node is drawn, in page (CSS pixel) coordinates; null for an unknown node. For browser tests. */
+  pagePosition(key: string): { x: number; y: number } | null;
   /** PNG of the current view (capture-png.ts, @sigma/export-image loaded on first use). */
   capturePng(opts: { scale: 1 | 2 | 4; legend: boolean; legendItems: { label: string; color: string }[] }): Promise<Blob>;
 }
@@ -25,6 +27,13 @@ export function ReadyController({ onReady }: { onReady: (api: GraphApi) => void 
       },
       renderedNodeCount: () => sigma.getGraph().filterNodes((n) => !sigma.getNodeDisplayData(n)?.hidden).length,
       capturePng: (opts) => capturePng(sigma, opts),
+      pagePosition: (key) => {
+        if (!sigma.getGraph().hasNode(key)) return null;
+        const a = sigma.getGraph().getNodeAttributes(key) as { x: number; y: number };
+        const p = sigma.graphToViewport({ x: a.x, y: a.y });
+        const box = sigma.getContainer().getBoundingClientRect();
+        return { x: box.left + p.x, y: box.top + p.y };
+      },
     };
     let done = false;
     const onRender = () => {

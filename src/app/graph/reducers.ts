@@ -91,7 +91,7 @@ export function computeHighlight(
 }
 
 /** Forced labels: the `max` largest lit nodes (ties by key), so a hub's 80 neighbours do not all shout at once. */
-export function pickForcedLabels(highlight: Highlight | null, sizes: Map<string, number>, max = 8): Set<string> {
+export function pickForcedLabels(highlight: Highlight | null, sizes: Map<string, number>, max = 6): Set<string> {
   if (!highlight) return new Set();
   const ranked = [...highlight.nodes].sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
   return new Set(ranked.slice(0, max));
