@@ -4,13 +4,9 @@
  * (window.__papergraph) are read only to count what is drawn and to confirm what the UI shows.
  * Fails (does not skip) when Chromium is missing: startE2e throws with the install command.
  */
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PreviewServer } from "vite";
-import { buildSeedsGraph, hooks, pixelStats, serve, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch } from "./harness";
+import { buildSeedsGraph, hooks, pixelStats, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch } from "./harness";
 
 // Display name of an author in seeds/ (read in several spellings there, some with and some without the accents).
 const PUYOL = "Esther Puyol-Antón";
@@ -187,35 +183,25 @@ describe("explorer on the seeds graph", () => {
 });
 
 describe("explorer without a graph file", () => {
-  let server: PreviewServer | undefined;
-  let dir: string | undefined;
-  afterAll(async () => {
-    await server?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
   it("shows the error screen naming npm run graph", async () => {
     // The same build, served without data/graph.json: what a user sees before running `npm run graph`.
-    dir = await mkdtemp(path.join(tmpdir(), "papergraph-nograph-"));
-    await cp(ctx.outDir, dir, { recursive: true });
-    await rm(path.join(dir, "data"), { recursive: true });
-    const served = await serve(dir);
-    server = served.server;
+    const variant = await serveVariant(ctx.outDir, null);
     const p = await ctx.browser.newPage();
     const w = watchPage(p);
     try {
-      await p.goto(served.url);
+      await p.goto(variant.url);
       await waitReady(p);
       const screen = p.getByTestId("error-screen");
       expect(await screen.isVisible()).toBe(true);
       expect(await screen.textContent()).toContain("npm run graph");
       expect(await screen.locator("h1").textContent()).toMatch(/graph\.json/);
       expect((await hooks(p)).error).toMatch(/graph\.json/);
-      // A missing file is a 404 in the console; anything else (a page error, a stack) is a defect.
+      // The browser logs the missing file's 404 itself; anything else (a page error, a stack) is a defect.
       expect(appMessages(w).filter((e) => !/404/.test(e))).toEqual([]);
       expect(w.external).toEqual([]);
     } finally {
       await p.close();
+      await variant.close();
     }
   });
 });

@@ -4,7 +4,7 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,7 +39,7 @@ export function assertChromium(): void {
 /** Builds the app once into a temporary folder; `graphJson` is written to data/graph.json beside it. */
 export async function buildApp(graphJson: string): Promise<string> {
   const outDir = await mkdtemp(path.join(tmpdir(), "papergraph-app-"));
-  await build({ root: ROOT, configFile: path.join(ROOT, "vite.config.ts"), logLevel: "error", build: { outDir, emptyOutDir: true } });
+  await build({ root: ROOT, configFile: path.join(ROOT, "vite.config.ts"), logLevel: "error", build: { outDir, emptyOutDir: true, ...(process.env.PAPERGRAPH_E2E_NOMINIFY ? { minify: false } : {}) } });
   await mkdir(path.join(outDir, "data"), { recursive: true });
   await writeFile(path.join(outDir, "data/graph.json"), graphJson);
   return outDir;
@@ -189,6 +189,25 @@ export async function startE2e(graphJson: string | null): Promise<E2eContext> {
       await browser.close();
       await server.close();
       await rm(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Serves a copy of an already-built app with another graph file (or none, for `null`): no second vite build.
+ * Call the returned close() when done.
+ */
+export async function serveVariant(outDir: string, graphJson: string | null): Promise<{ url: string; close(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), "papergraph-variant-"));
+  await cp(outDir, dir, { recursive: true });
+  if (graphJson === null) await rm(path.join(dir, "data"), { recursive: true, force: true });
+  else await writeFile(path.join(dir, "data/graph.json"), graphJson);
+  const { server, url } = await serve(dir);
+  return {
+    url,
+    close: async () => {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
     },
   };
 }

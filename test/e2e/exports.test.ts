@@ -1,0 +1,193 @@
+/**
+ * Exports from the explorer in a real Chromium (issue 6): PNG at 1x and 2x, SVG and GEXF of the current view,
+ * downloaded through the Export dialog exactly as a user does, then read back from disk and checked.
+ * Fails (does not skip) when Chromium is missing: startE2e throws with the install command.
+ */
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSeedsGraph, hooks, pixelStats, pngSize, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch } from "./harness";
+
+let ctx: E2eContext;
+let page: Page;
+let watch: PageWatch;
+let seedsGraph: string;
+
+/** The seeds graph with Esther Puyol-Antón (a real, central author of seeds/) renamed to `name`. */
+function renamed(name: string): string {
+  const json = JSON.parse(seedsGraph) as { nodes: { key: string; attributes: Record<string, unknown> }[] };
+  const node = json.nodes.find((n) => n.attributes.name === "Esther Puyol-Antón");
+  if (!node) throw new Error("the seeds graph has no Esther Puyol-Antón");
+  Object.assign(node.attributes, { name, label: name, aliases: [name] });
+  return JSON.stringify(json);
+}
+
+beforeAll(async () => {
+  seedsGraph = await buildSeedsGraph();
+  ctx = await startE2e(seedsGraph);
+  page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  watch = watchPage(page);
+  await page.goto(ctx.url);
+  await waitReady(page);
+}, 240_000);
+
+afterAll(async () => {
+  await ctx?.close();
+});
+
+/** SwiftShader's driver notes about ReadPixels stalls are Chromium's, not the app's (sigma and export-image read pixels). */
+const appMessages = (w: PageWatch) => w.errors.filter((e) => !/GL Driver Message \(OpenGL, Performance/.test(e));
+
+interface ExportChoice {
+  format: RegExp;
+  scale?: "1x" | "2x" | "4x";
+  legend?: boolean;
+  scope?: "Current view" | "Whole graph";
+}
+
+/** Opens the Export dialog (if closed), sets the choices, clicks Download and returns the downloaded file. */
+async function exportFile(page: Page, choice: ExportChoice): Promise<{ name: string; bytes: Buffer }> {
+  const dialog = page.getByRole("dialog", { name: "Export" });
+  if (!(await dialog.isVisible())) await page.getByRole("button", { name: "Export", exact: true }).click();
+  await dialog.getByRole("radio", { name: choice.format }).check();
+  if (choice.scope) await dialog.getByRole("radio", { name: choice.scope }).check();
+  if (choice.scale) await dialog.getByLabel("Scale").selectOption({ label: choice.scale });
+  if (choice.legend !== undefined) await dialog.getByRole("checkbox", { name: "Include legend" }).setChecked(choice.legend);
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), dialog.getByRole("button", { name: "Download" }).click()]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), bytes: await readFile(file) };
+}
+
+/** Parses XML with the browser's strict parser; returns the root name, counts of the given tags, or the parse error. */
+async function parseXml(page: Page, bytes: Buffer, mime: string, tags: string[], titleOf?: string) {
+  return page.evaluate(
+    ({ text, mime, tags, titleOf }) => {
+      const doc = new DOMParser().parseFromString(text, mime as DOMParserSupportedType);
+      const error = doc.getElementsByTagName("parsererror")[0]?.textContent ?? null;
+      const counts = Object.fromEntries(tags.map((t) => [t, doc.getElementsByTagName(t).length]));
+      // Circles titled with a given text (SVG) / nodes labelled with it (GEXF): proves the text survived escaping.
+      const titled = titleOf === undefined ? 0 : [...doc.getElementsByTagName("title")].filter((t) => t.textContent === titleOf).length;
+      const labelled = titleOf === undefined ? 0 : [...doc.getElementsByTagName("node")].filter((n) => n.getAttribute("label") === titleOf).length;
+      return { root: doc.documentElement.localName, error, counts, titled, labelled };
+    },
+    { text: bytes.toString("utf8"), mime, tags, titleOf },
+  );
+}
+
+async function stageSize(): Promise<{ width: number; height: number }> {
+  return page.locator(".graph-canvas").evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
+}
+
+describe("exports of the current view", () => {
+  it("downloads a PNG at 1x and 2x with the stage's pixel size times the scale, not blank", async () => {
+    const stage = await stageSize();
+    const one = await exportFile(page, { format: /PNG image/, scale: "1x", legend: false });
+    expect(one.name).toMatch(/\.png$/);
+    expect(pngSize(one.bytes)).toEqual(stage);
+    const s1 = await pixelStats(page, one.bytes);
+    // Without the legend, whatever is not background is the graph itself.
+    expect(s1.nonBackground / (s1.width * s1.height)).toBeGreaterThan(0.02);
+    expect(s1.colours).toBeGreaterThan(10);
+
+    const two = await exportFile(page, { format: /PNG image/, scale: "2x", legend: false });
+    expect(pngSize(two.bytes)).toEqual({ width: stage.width * 2, height: stage.height * 2 });
+    const s2 = await pixelStats(page, two.bytes);
+    // 2x enlarges the drawing (discs, edges, labels), not only the canvas: about four times the inked pixels.
+    const ratio = s2.nonBackground / s1.nonBackground;
+    expect(ratio).toBeGreaterThan(2.5);
+    expect(ratio).toBeLessThan(6);
+
+    // The legend adds ink in the top-left corner.
+    const withLegend = await exportFile(page, { format: /PNG image/, scale: "1x", legend: true });
+    expect(pngSize(withLegend.bytes)).toEqual(stage);
+    expect((await pixelStats(page, withLegend.bytes)).nonBackground).toBeGreaterThan(s1.nonBackground);
+    expect(appMessages(watch)).toEqual([]);
+  });
+
+  it("downloads an SVG with one circle per visible node", async () => {
+    const h = await hooks(page);
+    const svg = await exportFile(page, { format: /^SVG/, scope: "Current view", legend: false });
+    expect(svg.name).toMatch(/\.svg$/);
+    const parsed = await parseXml(page, svg.bytes, "image/svg+xml", ["circle", "line"]);
+    expect(parsed.error).toBeNull();
+    expect(parsed.root).toBe("svg");
+    expect(parsed.counts.circle).toBe(h.visibleNodeCount);
+    expect(parsed.counts.line).toBe(h.visibleEdgeCount);
+  });
+
+  it("downloads a GEXF of the current view after a filter, with the visible nodes and edges only", async () => {
+    await page.getByRole("group", { name: "Lens" }).getByRole("button", { name: "Full graph" }).click();
+    await waitHooks(page, `h.lens === "full"`);
+    const from = page.getByLabel("From year");
+    await from.fill(String(Number(await from.getAttribute("max")) - 1));
+    const h = await waitHooks(page, `h.filter.yearRange !== null`);
+    expect(h.visibleNodeCount).toBeLessThan(h.graphOrder);
+    const gexf = await exportFile(page, { format: /^GEXF/, scope: "Current view" });
+    expect(gexf.name).toMatch(/\.gexf$/);
+    const parsed = await parseXml(page, gexf.bytes, "application/xml", ["node", "edge"]);
+    expect(parsed.error).toBeNull();
+    expect(parsed.root).toBe("gexf");
+    expect(parsed.counts.node).toBe(h.visibleNodeCount);
+    expect(parsed.counts.edge).toBe(h.visibleEdgeCount);
+
+    const whole = await exportFile(page, { format: /^GEXF/, scope: "Whole graph" });
+    const all = await parseXml(page, whole.bytes, "application/xml", ["node", "edge"]);
+    expect(all.counts.node).toBe(h.graphOrder);
+    expect(all.counts.edge).toBe(h.graphSize);
+    expect(appMessages(watch)).toEqual([]);
+    expect(watch.external).toEqual([]);
+  });
+
+  it("escapes names with markup characters in SVG and GEXF (and shows them as text)", async () => {
+    // Adversarial copy of the seeds graph: one real author renamed to a name full of XML/HTML specials (quotes,
+    // angle brackets, a literal entity, a bare ampersand, non-ASCII letters), served as the app's graph file.
+    const NAME = `Zoë "Q" O'Brien <b>&amp; Co</b> & Søn`;
+    const variant = await serveVariant(ctx.outDir, renamed(NAME));
+    const p = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const w = watchPage(p);
+    try {
+      await p.goto(variant.url);
+      await waitReady(p);
+      const input = p.getByTestId("search-input");
+      await input.fill("brien");
+      await p.getByRole("option", { name: /O'Brien/ }).first().waitFor();
+      await input.press("Enter");
+      const title = p.getByTestId("details-panel").locator("h2");
+      await expect.poll(() => title.textContent(), { timeout: 5000 }).toBe(NAME);
+      // Rendered as text: no <b> element made from the name.
+      expect(await title.locator("b").count()).toBe(0);
+
+      const h = await hooks(p);
+      const svg = await parseXml(p, (await exportFile(p, { format: /^SVG/, scope: "Current view", legend: false })).bytes, "image/svg+xml", ["circle"], NAME);
+      expect(svg.error).toBeNull();
+      expect(svg.counts.circle).toBe(h.visibleNodeCount);
+      expect(svg.titled).toBe(1);
+      const gexf = await parseXml(p, (await exportFile(p, { format: /^GEXF/, scope: "Current view" })).bytes, "application/xml", ["node"], NAME);
+      expect(gexf.error).toBeNull();
+      expect(gexf.labelled).toBe(1);
+      expect(appMessages(w)).toEqual([]);
+      expect(w.external).toEqual([]);
+    } finally {
+      await p.close();
+      await variant.close();
+    }
+  });
+
+  it("opens another graph file with Open… and exports from it, without page errors", async () => {
+    const NAME = "Opened Graph Author";
+    const p = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const w = watchPage(p);
+    try {
+      await p.goto(ctx.url);
+      await waitReady(p);
+      await p.getByLabel("Open a graph file").setInputFiles({ name: "renamed.json", mimeType: "application/json", buffer: Buffer.from(renamed(NAME)) });
+      await expect.poll(() => p.getByText(NAME).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await waitHooks(p, "h.ready && h.rendererOk", 30_000);
+      const svg = await parseXml(p, (await exportFile(p, { format: /^SVG/, scope: "Whole graph", legend: false })).bytes, "image/svg+xml", ["circle"], NAME);
+      expect(svg.titled).toBe(1);
+      expect(appMessages(w)).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
