@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { buildGraph } from "../../../src/pipeline/graph";
 import { autoIterations, forceAtlas2Settings, iterationCost } from "../../../src/pipeline/graph/layout";
 import { initialPositions, startRadius } from "../../../src/pipeline/graph/layout/initial-positions";
-import { withSeededMathRandom } from "../../../src/pipeline/graph/layout/seeded-noverlap";
+import { removeOverlaps } from "../../../src/pipeline/graph/layout/remove-overlaps";
 import type { PaperGraph } from "../../../src/pipeline/graph/types";
 import { OPTIONS, authorKey, bylineInput, seedLikeInput } from "./fixtures";
 
@@ -92,12 +92,48 @@ describe("layout", () => {
     expect(startRadius(g.order)).toBeGreaterThan(0);
   });
 
-  it("swaps Math.random for the seeded rng only during the call, also when it throws", () => {
+  it("removes overlaps: no two discs intersect afterwards, including nodes on the very same spot", () => {
+    // Constructed: 400 discs of radius 3..18 dropped into a small square, 10 of them exactly on the origin.
+    const rng = seedrandom("overlaps");
+    const n = 400;
+    const xs = new Float64Array(n).map((_, i) => (i < 10 ? 0 : rng() * 200));
+    const ys = new Float64Array(n).map((_, i) => (i < 10 ? 0 : rng() * 200));
+    const radii = new Float64Array(n).map(() => 3 + rng() * 15);
+    const left = removeOverlaps(xs, ys, radii, { maxPasses: 200, margin: 1, rng: seedrandom("jitter") });
+    expect(left).toBe(0);
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        expect(Math.hypot(xs[i]! - xs[j]!, ys[i]! - ys[j]!) + 1e-6).toBeGreaterThanOrEqual(radii[i]! + radii[j]! + 1 - 1e-3);
+      }
+    }
+  });
+
+  it("leaves separated nodes where they are and is reproducible", () => {
+    const xs = new Float64Array([0, 100, 200]);
+    const ys = new Float64Array([0, 0, 0]);
+    expect(removeOverlaps(xs, ys, new Float64Array([5, 5, 5]), { maxPasses: 10, margin: 1, rng: seedrandom("a") })).toBe(0);
+    expect([...xs]).toEqual([0, 100, 200]);
+    const run = () => {
+      const x = new Float64Array([0, 0, 0, 1]);
+      const y = new Float64Array([0, 0, 0, 1]);
+      removeOverlaps(x, y, new Float64Array([4, 4, 4, 4]), { maxPasses: 100, margin: 1, rng: seedrandom("b") });
+      return [...x, ...y];
+    };
+    expect(run()).toEqual(run());
+  });
+
+  it("does not touch Math.random", () => {
     const original = Math.random;
-    const seen = withSeededMathRandom(seedrandom("n"), () => [Math.random(), Math.random()]);
-    expect(seen).toEqual([seedrandom("n")(), (() => { const r = seedrandom("n"); r(); return r(); })()]);
-    expect(Math.random).toBe(original);
-    expect(() => withSeededMathRandom(seedrandom("n"), () => { throw new Error("boom"); })).toThrow("boom");
-    expect(Math.random).toBe(original);
+    let calls = 0;
+    Math.random = () => {
+      calls++;
+      return original();
+    };
+    try {
+      buildGraph(seedLikeInput(), OPTIONS);
+    } finally {
+      Math.random = original;
+    }
+    expect(calls).toBe(0);
   });
 });

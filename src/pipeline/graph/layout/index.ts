@@ -1,20 +1,20 @@
 /**
- * Node positions: seeded cluster-based start -> ForceAtlas2 (graphology-layout-forceatlas2, synchronous) -> seeded
- * noverlap -> coordinates rounded to 0.01. The whole knowledge graph is laid out once; every lens of the explorer
+ * Node positions: seeded cluster-and-community start -> ForceAtlas2 (graphology-layout-forceatlas2, synchronous) ->
+ * grid-based overlap removal (remove-overlaps.ts, seeded) -> coordinates rounded to 0.01. The whole knowledge graph is laid out once; every lens of the explorer
  * reuses these positions (an author sits near their papers and topics, so switching lens keeps the map familiar).
  */
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import { round6, roundCoord } from "../numbers";
 import type { PaperGraph, Rng } from "../types";
 import { initialPositions } from "./initial-positions";
-import { seededNoverlap } from "./seeded-noverlap";
+import { removeOverlaps } from "./remove-overlaps";
 
 export interface LayoutOptions {
   /** ForceAtlas2 iterations, 0 = scaled to the graph size (layoutIterations). */
   iterations: number;
   /** Start positions. */
   rng: Rng;
-  /** Noverlap's jitter for nodes on the same spot. */
+  /** Direction in which two nodes on the very same spot are separated. */
   overlapRng: Rng;
 }
 
@@ -55,6 +55,9 @@ export function forceAtlas2Settings(order: number) {
   };
 }
 
+/** Overlap-removal passes at most (each is linear in the number of nodes plus overlapping pairs). */
+export const OVERLAP_PASSES = 50;
+
 export function assignLayout(graph: PaperGraph, options: LayoutOptions): void {
   if (graph.order === 0) return;
   const start = initialPositions(graph, options.rng);
@@ -78,10 +81,20 @@ export function assignLayout(graph: PaperGraph, options: LayoutOptions): void {
     });
   }
 
-  const separated = seededNoverlap(graph, { rng: options.overlapRng, maxIterations: 30, margin: 1 });
-  graph.forEachNode((key, a) => {
-    const p = separated.get(key)!;
-    a.x = roundCoord(p.x);
-    a.y = roundCoord(p.y);
+  const nodes = graph.nodes();
+  const xs = new Float64Array(nodes.length);
+  const ys = new Float64Array(nodes.length);
+  const radii = new Float64Array(nodes.length);
+  nodes.forEach((key, i) => {
+    const a = graph.getNodeAttributes(key);
+    xs[i] = a.x;
+    ys[i] = a.y;
+    radii[i] = a.size;
+  });
+  removeOverlaps(xs, ys, radii, { maxPasses: OVERLAP_PASSES, margin: 1, rng: options.overlapRng });
+  nodes.forEach((key, i) => {
+    const a = graph.getNodeAttributes(key);
+    a.x = roundCoord(xs[i]!);
+    a.y = roundCoord(ys[i]!);
   });
 }
