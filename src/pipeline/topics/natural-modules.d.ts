@@ -5,11 +5,10 @@ declare module "natural/lib/natural/stemmers/porter_stemmer.js" {
 }
 
 declare module "natural/lib/natural/tokenizers/regexp_tokenizer.js" {
-  class RegexpTokenizer {
-    constructor(options: { pattern: RegExp; gaps?: boolean });
+  interface RegexpTokenizerInstance {
     tokenize(text: string): string[] | null;
   }
-  const tokenizers: { RegexpTokenizer: typeof RegexpTokenizer };
+  const tokenizers: { RegexpTokenizer: new (options: { pattern: RegExp; gaps?: boolean }) => RegexpTokenizerInstance };
   export default tokenizers;
 }
 

@@ -74,8 +74,10 @@ function cleanText(text: string): string {
   return text
     .normalize("NFKC")
     .replace(/[‘’ʼ`´]/g, "'")
-    .replace(/\b(?:https?:\/\/|www\.)\S+/gi, " . ")
-    .replace(/\S+@\S+\.\S+/g, " . ");
+    .replace(/\b(?:https?:\/\/|www\.)\S+/gi, " , ")
+    // Boilerplate that would leave "state" and "art" behind as terms.
+    .replace(/\bstate[- ]of[- ]the[- ]art\b/gi, " , ")
+    .replace(/\S+@\S+\.\S+/g, " , ");
 }
 
 function wordToken(raw: string, sentenceStart: boolean): WordToken {

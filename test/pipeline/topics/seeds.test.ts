@@ -1,0 +1,61 @@
+/**
+ * The real seed corpus (seeds/, five listings from the project brief, read by the format readers and de-duplicated by
+ * the identity stage): the research clusters the brief names must come out, with labels that name them.
+ * Sets are picked by title, as the brief says: a title that names the subject clearly belongs to it.
+ */
+import { describe, expect, it } from "vitest";
+import { clusterTopics, extractTopics } from "../../../src/pipeline/topics";
+import { DEFAULT_OPTIONS } from "../../../src/pipeline/options";
+import { readSeedCorpus } from "./seed-corpus";
+
+const { papers } = readSeedCorpus();
+const options = { maxTopics: DEFAULT_OPTIONS.maxTopics, topicsPerPaper: DEFAULT_OPTIONS.topicsPerPaper };
+const topics = extractTopics(papers, options);
+const clusters = clusterTopics(papers, topics, { seed: DEFAULT_OPTIONS.seed, resolution: DEFAULT_OPTIONS.clusterResolution });
+
+const SETS: { name: string; title: RegExp; subject: RegExp }[] = [
+  { name: "federated learning", title: /federated/i, subject: /federated/i },
+  // Word boundaries: "unbiased" registration is not about bias.
+  { name: "fairness and bias", title: /\bfair(ness)?\b|\bbias(es|ed)?\b/i, subject: /fairness|bias/i },
+  // "Diffusion-weighted MRI" is an imaging sequence, not a diffusion model.
+  { name: "image synthesis", title: /synthes|generative|\bdiffusion\b(?!-weighted)/i, subject: /synthesis|diffusion|generative/i },
+];
+
+describe("topics of the seed corpus", () => {
+  it("reads the de-duplicated corpus", () => {
+    expect(papers.length).toBeGreaterThan(230);
+    expect(papers.length).toBeLessThan(250);
+  });
+
+  it("unifies variants across the corpus", () => {
+    const byKey = new Map(topics.topics.map((t) => [t.key, t]));
+    const fl = byKey.get("t:federated learning");
+    expect(fl?.term).toBe("federated learning");
+    expect(fl?.variants).toContain("FL");
+    expect(byKey.get("t:diffusion model")?.variants).toEqual(expect.arrayContaining(["diffusion model", "diffusion models"]));
+    for (const t of topics.topics) expect(t.term).not.toMatch(/^(paper|method|results?|approach|performance|study|propose[ds]?)$/i);
+  });
+
+  for (const set of SETS) {
+    it(`has a ${set.name} cluster holding most of its papers, labelled by its subject`, () => {
+      const members = papers.filter((p) => p.title && set.title.test(p.title));
+      expect(members.length).toBeGreaterThanOrEqual(10);
+      const counts = new Map<number, number>();
+      for (const p of members) {
+        const c = clusters.paperCluster.get(p.key)!;
+        counts.set(c, (counts.get(c) ?? 0) + 1);
+      }
+      const [best, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
+      expect(best).toBeGreaterThanOrEqual(0);
+      expect(count / members.length).toBeGreaterThanOrEqual(0.6);
+      const info = clusters.clusters[best]!;
+      expect([info.label, ...info.terms.slice(0, 3)].some((t) => set.subject.test(t)), `${info.label} | ${info.terms.join("; ")}`).toBe(true);
+    });
+  }
+
+  it("gives the same result twice", () => {
+    const again = extractTopics(readSeedCorpus().papers, options);
+    expect(again).toEqual(topics);
+    expect(clusterTopics(papers, again, { seed: DEFAULT_OPTIONS.seed, resolution: DEFAULT_OPTIONS.clusterResolution })).toEqual(clusters);
+  });
+});
