@@ -6,7 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSeedsGraph, hooks, pixelStats, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch } from "./harness";
+import { buildSeedsGraph, hooks, nodePosition, pixelStats, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch } from "./harness";
 
 // Display name of an author in seeds/ (read in several spellings there, some with and some without the accents).
 const PUYOL = "Esther Puyol-Antón";
@@ -85,6 +85,31 @@ describe("explorer on the seeds graph", () => {
     expect((await hooks(page)).selected).toBe(selected);
     // Choosing a suggestion clears the field and closes the list.
     expect(await page.getByTestId("search-input").inputValue()).toBe("");
+  });
+
+  it("hovers and clicks a node on the canvas to open its details", async () => {
+    await searchAndPick("puyol", PUYOL);
+    const key = (await hooks(page)).selected!;
+    await page.locator("body").click({ position: { x: 5, y: 880 } });
+    await page.keyboard.press("Escape");
+    await waitHooks(page, "h.selected === null");
+    // The camera may still be moving towards the selection: wait until the node stays put.
+    let pos = await nodePosition(page, key);
+    for (let i = 0; i < 20; i++) {
+      await page.waitForTimeout(150);
+      const next = await nodePosition(page, key);
+      if (pos && next && Math.hypot(next.x - pos.x, next.y - pos.y) < 0.5) break;
+      pos = next;
+    }
+    expect(pos, "the renderer reports where it drew the node").not.toBeNull();
+    const stage = (await page.locator(".graph-canvas").boundingBox())!;
+    expect(pos!.x).toBeGreaterThan(stage.x);
+    expect(pos!.x).toBeLessThan(stage.x + stage.width);
+    await page.mouse.move(pos!.x, pos!.y);
+    await waitHooks(page, `h.hovered === ${JSON.stringify(key)}`);
+    await page.mouse.click(pos!.x, pos!.y);
+    await waitHooks(page, `h.selected === ${JSON.stringify(key)}`);
+    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000 }).toBe(PUYOL);
   });
 
   it("follows a co-author link, and browser back/forward walk the selections", async () => {

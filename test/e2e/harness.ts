@@ -105,15 +105,29 @@ export async function buildSeedsGraph(): Promise<string> {
   }
 }
 
+/** The hook snapshot's data (its functions cannot cross into Node; see nodePosition for the one there is). */
+export type HookData = Omit<PapergraphTestHooks, "nodePagePosition">;
+
 /** The app's current test-hook snapshot (throws when the app has not published one yet). */
-export async function hooks(page: Page): Promise<PapergraphTestHooks> {
-  const h = await page.evaluate(() => (window as unknown as { __papergraph?: PapergraphTestHooks }).__papergraph ?? null);
+export async function hooks(page: Page): Promise<HookData> {
+  const h = await page.evaluate(() => {
+    const w = (window as unknown as { __papergraph?: PapergraphTestHooks }).__papergraph;
+    if (!w) return null;
+    const data: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(w)) if (typeof v !== "function") data[k] = v;
+    return data as HookData;
+  });
   if (!h) throw new Error("window.__papergraph is not published");
   return h;
 }
 
+/** Where the renderer draws a node now, in page coordinates (to hover or click it), or null. */
+export async function nodePosition(page: Page, key: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((k) => (window as unknown as { __papergraph?: PapergraphTestHooks }).__papergraph?.nodePagePosition?.(k) ?? null, key);
+}
+
 /** Waits until the hook snapshot satisfies `pred` (the snapshot is replaced after each React commit). */
-export async function waitHooks(page: Page, pred: string, timeout = 10_000): Promise<PapergraphTestHooks> {
+export async function waitHooks(page: Page, pred: string, timeout = 10_000): Promise<HookData> {
   await page.waitForFunction(`(() => { const h = window.__papergraph; return !!h && (${pred}); })()`, null, { timeout });
   return hooks(page);
 }
