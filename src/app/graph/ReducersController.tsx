@@ -11,13 +11,11 @@ export function ReducersController({ display }: { display: DisplayState }) {
   const sigma = useSigma<NodeAttributes, EdgeAttributes, GraphAttributes>();
   const current = useRef(display);
 
+  // No cleanup on purpose: resetting a setting refreshes the renderer, and on unmount SigmaContainer has already
+  // killed it (parents clean up first), which throws; a new renderer gets its reducers from this effect.
   useEffect(() => {
     sigma.setSetting("nodeReducer", (key, attrs) => ({ ...attrs, ...nodeDisplay(key, attrs, current.current) }));
     sigma.setSetting("edgeReducer", (key, attrs) => ({ ...attrs, ...edgeDisplay(key, attrs, current.current) }));
-    return () => {
-      sigma.setSetting("nodeReducer", null);
-      sigma.setSetting("edgeReducer", null);
-    };
   }, [sigma]);
 
   useEffect(() => {
