@@ -58,9 +58,17 @@ export function assignAppearance(graph: PaperGraph): void {
       r.max = Math.max(r.max, e.weight);
     }
   });
+  // Most edges share a handful of weights (1, 2, 3 joint papers): scale each distinct weight once.
+  const memo = new Map<string, number>();
   graph.forEachEdge((_key, e) => {
-    const r = edgeRange.get(e.kind)!;
-    e.size = sqrtScale(e.weight, r.min, r.max, MIN_EDGE_SIZE, MAX_EDGE_SIZE, MIN_EDGE_SIZE);
+    const id = `${e.kind}:${e.weight}`;
+    let size = memo.get(id);
+    if (size === undefined) {
+      const r = edgeRange.get(e.kind)!;
+      size = sqrtScale(e.weight, r.min, r.max, MIN_EDGE_SIZE, MAX_EDGE_SIZE, MIN_EDGE_SIZE);
+      memo.set(id, size);
+    }
+    e.size = size;
     e.color = EDGE_COLORS[e.kind];
   });
 }

@@ -46,8 +46,8 @@ function coauthorSubgraph(graph: PaperGraph): Graph<Record<string, never>, { wei
     });
     if (has) sub.addNode(key);
   });
-  graph.forEachUndirectedEdge((_edge, edge, source, target) => {
-    if (edge.kind === "coauthor") sub.addUndirectedEdge(source, target, { weight: edge.weight });
+  graph.forEachUndirectedEdge((key, edge, source, target) => {
+    if (edge.kind === "coauthor") sub.addUndirectedEdgeWithKey(key, source, target, { weight: edge.weight });
   });
   return sub;
 }

@@ -4,12 +4,14 @@
  */
 import Graph from "graphology";
 import betweennessCentrality from "graphology-metrics/centrality/betweenness";
+import pagerank from "graphology-metrics/centrality/pagerank";
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../../../src/model/graph-file";
 import { buildGraph } from "../../../src/pipeline/graph";
 import { sampleSources, sampledBetweenness } from "../../../src/pipeline/graph/centrality/betweenness-sampled";
 import { computeCentrality } from "../../../src/pipeline/graph/centrality";
+import { pagerankOf } from "../../../src/pipeline/graph/centrality/pagerank-csr";
 import { adjacencyOf } from "../../../src/pipeline/graph/centrality/undirected-view";
 import type { PaperGraph } from "../../../src/pipeline/graph/types";
 import { OPTIONS, authorKey, bylineInput } from "./fixtures";
@@ -68,6 +70,24 @@ describe("sampled betweenness", () => {
     expect([...a]).toEqual([...sampleSources(1000, 50, seedrandom("x"))]);
     expect([...a]).not.toEqual([...sampleSources(1000, 50, seedrandom("y"))]);
     expect(sampleSources(5, 50, seedrandom("x")).length).toBe(5);
+  });
+});
+
+describe("PageRank on the CSR view", () => {
+  it("equals graphology-metrics' weighted PageRank on an undirected copy", () => {
+    const g = randomGraph(300, 900, "pagerank-check");
+    // Constructed weights 1..5 so the weighting matters.
+    let i = 0;
+    g.forEachEdge((e) => g.setEdgeAttribute(e, "weight", 1 + (i++ % 5)));
+    g.addNode("isolated", { kind: "author" } as NodeAttributes);
+    const adjacency = adjacencyOf(g);
+    const ours = pagerankOf(adjacency);
+    const undirected = new Graph({ type: "undirected" });
+    g.forEachNode((k) => undirected.addNode(k));
+    g.forEachEdge((_e, a, s, t) => undirected.addEdge(s, t, { weight: a.weight }));
+    const theirs = pagerank(undirected, { getEdgeWeight: "weight", maxIterations: 1000 });
+    adjacency.nodes.forEach((key, j) => expect(ours[j]).toBeCloseTo(theirs[key]!, 12));
+    expect(ours.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
   });
 });
 

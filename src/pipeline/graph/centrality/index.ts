@@ -3,8 +3,8 @@
  *
  * - degree: number of incident edges of every kind (an author's papers plus co-authors; a paper's authors plus topics).
  * - weightedDegree: sum of those edges' weights (joint papers for co-author links, term weight for topic links).
- * - pagerank: graphology-metrics PageRank, weighted, on the undirected view; divided by the graph's maximum so the most
- *   central node has 1 (raw PageRank sums to 1 and shrinks with graph size, useless for sizing or comparing builds).
+ * - pagerank: weighted PageRank on the undirected view (pagerank-csr.ts, graphology-metrics' algorithm without the cost
+ *   of a graphology copy); divided by the graph's maximum so the most central node has 1 (raw PageRank sums to 1 and shrinks with graph size, useless for sizing or comparing builds).
  * - betweenness: unweighted shortest paths on the undirected view, exact (graphology-metrics) up to
  *   betweennessExactMaxNodes nodes, else the seeded sampled estimate; divided by the maximum as well, so exact and
  *   sampled builds share one [0, 1] scale. On the full graph rather than the co-author graph so papers and topics get a
@@ -13,11 +13,11 @@
  * Values are rounded to 6 significant digits so output bytes are stable across platforms.
  */
 import betweennessCentrality from "graphology-metrics/centrality/betweenness";
-import pagerank from "graphology-metrics/centrality/pagerank";
 import { round6 } from "../numbers";
 import type { PaperGraph, Rng } from "../types";
 import { sampledBetweenness } from "./betweenness-sampled";
-import { adjacencyOf, undirectedCopy } from "./undirected-view";
+import { pagerankOf } from "./pagerank-csr";
+import { adjacencyOf, undirectedCopy, type Adjacency } from "./undirected-view";
 
 export interface CentralityOptions {
   betweennessExactMaxNodes: number;
@@ -45,13 +45,16 @@ function maxOf(values: Iterable<number>): number {
   return max;
 }
 
-function rawBetweenness(graph: PaperGraph, options: CentralityOptions): { values: Map<string, number>; method: string } {
+function rawBetweenness(
+  graph: PaperGraph,
+  adjacency: Adjacency,
+  options: CentralityOptions,
+): { values: Map<string, number>; method: string } {
   const order = graph.order;
   if (order <= options.betweennessExactMaxNodes || options.betweennessSamples >= order) {
     const mapping = betweennessCentrality(undirectedCopy(graph), { getEdgeWeight: null, normalized: false });
     return { values: new Map(Object.entries(mapping)), method: "exact" };
   }
-  const adjacency = adjacencyOf(graph);
   const estimate = sampledBetweenness(adjacency, { samples: options.betweennessSamples, rng: options.rng });
   const values = new Map<string, number>();
   adjacency.nodes.forEach((key, i) => values.set(key, estimate[i]!));
@@ -62,9 +65,12 @@ export function computeCentrality(graph: PaperGraph, options: CentralityOptions)
   const nodes = new Map<string, NodeCentrality>();
   if (graph.order === 0) return { nodes, betweenness: "exact" };
 
-  const ranks = pagerank(undirectedCopy(graph), { getEdgeWeight: "weight", maxIterations: 1000 });
-  const { values: between, method } = rawBetweenness(graph, options);
-  const maxRank = maxOf(Object.values(ranks));
+  const adjacency = adjacencyOf(graph);
+  const rankArray = pagerankOf(adjacency);
+  const ranks = new Map<string, number>();
+  adjacency.nodes.forEach((key, i) => ranks.set(key, rankArray[i]!));
+  const { values: between, method } = rawBetweenness(graph, adjacency, options);
+  const maxRank = maxOf(ranks.values());
   const maxBetween = maxOf(between.values());
 
   graph.forEachNode((key) => {
@@ -75,7 +81,7 @@ export function computeCentrality(graph: PaperGraph, options: CentralityOptions)
     nodes.set(key, {
       degree: graph.degree(key),
       weightedDegree: round6(weightedDegree),
-      pagerank: maxRank > 0 ? round6((ranks[key] ?? 0) / maxRank) : 0,
+      pagerank: maxRank > 0 ? round6((ranks.get(key) ?? 0) / maxRank) : 0,
       betweenness: maxBetween > 0 ? round6((between.get(key) ?? 0) / maxBetween) : 0,
     });
   });

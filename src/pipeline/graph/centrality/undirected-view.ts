@@ -18,11 +18,15 @@ export function undirectedCopy(graph: PaperGraph): Graph<Record<string, never>, 
   return copy;
 }
 
-/** Compressed adjacency (CSR) over node indices in graph.nodes() order: neighbours of i are neighbors[starts[i]..starts[i+1]). */
+/**
+ * Compressed adjacency (CSR) over node indices in graph.nodes() order: neighbours of i are
+ * neighbors[starts[i]..starts[i+1]), with the connecting edge's weight at the same position in `weights`.
+ */
 export interface Adjacency {
   nodes: string[];
   starts: Int32Array;
   neighbors: Int32Array;
+  weights: Float64Array;
 }
 
 export function adjacencyOf(graph: PaperGraph): Adjacency {
@@ -38,11 +42,14 @@ export function adjacencyOf(graph: PaperGraph): Adjacency {
   for (let i = 0; i < nodes.length; i++) starts[i + 1] = starts[i]! + degree[i]!;
   const fill = starts.slice(0, nodes.length);
   const neighbors = new Int32Array(starts[nodes.length]!);
-  graph.forEachEdge((_key, _attributes, source, target) => {
+  const weights = new Float64Array(starts[nodes.length]!);
+  graph.forEachEdge((_key, attributes, source, target) => {
     const s = index.get(source)!;
     const t = index.get(target)!;
+    weights[fill[s]!] = attributes.weight;
     neighbors[fill[s]!++] = t;
+    weights[fill[t]!] = attributes.weight;
     neighbors[fill[t]!++] = s;
   });
-  return { nodes, starts, neighbors };
+  return { nodes, starts, neighbors, weights };
 }

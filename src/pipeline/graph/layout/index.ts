@@ -1,7 +1,7 @@
 /**
  * Node positions: seeded cluster-and-community start -> ForceAtlas2 (graphology-layout-forceatlas2, synchronous) ->
- * grid-based overlap removal (remove-overlaps.ts, seeded) -> coordinates rounded to 0.01. The whole knowledge graph is laid out once; every lens of the explorer
- * reuses these positions (an author sits near their papers and topics, so switching lens keeps the map familiar).
+ * grid-based overlap removal (remove-overlaps.ts, seeded) -> coordinates rounded to 0.01. The whole knowledge graph is
+ * laid out once; every lens of the explorer reuses these positions (an author sits near their papers and topics, so switching lens keeps the map familiar).
  */
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import { round6, roundCoord } from "../numbers";
