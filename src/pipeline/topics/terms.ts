@@ -1,8 +1,9 @@
 /**
  * Candidate terms of a corpus: every phrase of one to three words that could name a subject, with its variants unified.
  *
- * - A candidate neither begins nor ends with a stop word (lexicon.ts); a three-word candidate may have "of" in the
- *   middle ("region of interest"). Terms never cross punctuation or numbers (tokens.ts).
+ * - A candidate neither begins nor ends with a stop word (lexicon.ts) and ends with a noun-like word (no adjective,
+ *   participle or adverb ending: "federated" alone is no term); a three-word candidate may have "of" in the middle
+ *   ("region of interest"). Terms never cross punctuation or numbers (tokens.ts).
  * - Variants unify on an identity that ignores case, hyphens and spaces inside the phrase ("multi-center",
  *   "multicenter", "multi center") and the plural of the last word ("networks" -> "network" when "network" occurs in
  *   the corpus; "biases" -> "bias"), so no dictionary can mangle words the corpus never uses.
