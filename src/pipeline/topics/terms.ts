@@ -57,6 +57,15 @@ interface Unit {
   joiner: boolean;
   /** May end a term (a noun, or an acronym). */
   endable: boolean;
+  /** Its words run together without hyphens (its share of a term identity). */
+  key: string;
+  /** The same for all words but the last, which a term ending here singularises. */
+  headKey: string;
+}
+
+function unit(words: string[], surface: string, stop: boolean, joiner: boolean, endable: boolean): Unit {
+  const strip = (ws: string[]) => ws.join("").replace(/-/g, "");
+  return { words, surface, stop, joiner, endable, key: strip(words), headKey: strip(words.slice(0, -1)) };
 }
 
 interface SurfaceCount {
@@ -166,15 +175,15 @@ export function analyseCorpus(papers: TopicInputPaper[]): CorpusTerms {
         if (t.definition) {
           // The long form is counted through its own words unless it is too long to be a candidate.
           const long = short ? own.get(short) : undefined;
-          if (long && long.length > MAX_UNITS) units.push({ words: long, surface: long.join(" "), stop: false, joiner: false, endable: true });
+          if (long && long.length > MAX_UNITS) units.push(unit(long, long.join(" "), false, false, true));
           continue;
         }
         const long = short ? (own.get(short) ?? globalDefinitions.get(short)) : undefined;
-        if (long) units.push({ words: long, surface: t.surface, stop: false, joiner: false, endable: true });
+        if (long) units.push(unit(long, t.surface, false, false, true));
         else {
           const stop = isStopWord(t.lower);
           const joiner = stop && t.lower === "of";
-          units.push({ words: [t.lower], surface: caseOf(t.lower, t.surface), stop, joiner, endable: !stop && !cannotEndTerm(t.lower) });
+          units.push(unit([t.lower], caseOf(t.lower, t.surface), stop, joiner, !stop && !cannotEndTerm(t.lower)));
         }
       }
       return units;
@@ -197,21 +206,26 @@ export function analyseCorpus(papers: TopicInputPaper[]): CorpusTerms {
               break;
             }
             if (!last.endable) continue;
-            const span = units.slice(i, i + n);
-            const words = n === 1 ? first.words.slice() : span.flatMap((u) => u.words);
-            const lastWord = words[words.length - 1]!;
+            // Identity built from per-unit pieces: every unit whole, the last one with its last word singular.
+            let gid = "";
+            for (let k = i; k < i + n - 1; k++) gid += units[k]!.key;
+            const lastWord = last.words[last.words.length - 1]!;
             let sing = singularCache.get(lastWord);
             if (sing === undefined) singularCache.set(lastWord, (sing = singular(lastWord, vocabulary)));
-            words[words.length - 1] = sing;
-            const gid = words.join("").replace(/-/g, "");
+            gid += last.headKey + sing.replace(/-/g, "");
             row[n - 1] = gid;
-            const surface = n === 1 ? first.surface : span.map((u) => u.surface).join(" ");
+            let surface = first.surface;
+            for (let k = i + 1; k < i + n; k++) surface += " " + units[k]!.surface;
             let a = acc.get(gid);
             if (!a) acc.set(gid, (a = { occurrences: 0, units: n, surfaces: new Map() }));
             a.occurrences++;
             if (n < a.units) a.units = n;
             let sc = a.surfaces.get(surface);
-            if (!sc) a.surfaces.set(surface, (sc = { canonical: words.join(" "), count: 0, papers: 0, lastPaper: -1 }));
+            if (!sc) {
+              const words = units.slice(i, i + n).flatMap((u) => u.words);
+              words[words.length - 1] = sing;
+              a.surfaces.set(surface, (sc = { canonical: words.join(" "), count: 0, papers: 0, lastPaper: -1 }));
+            }
             sc.count++;
             if (sc.lastPaper !== pi) {
               sc.papers++;
