@@ -40,7 +40,7 @@ export interface TopicClusterInfo {
 }
 
 export interface TopicClusterResult {
-  /** Paper key -> cluster id (-1 for papers without topics). */
+  /** Paper key -> cluster id (-1 for papers without any clustering term, or similar to no other paper). */
   paperCluster: Map<string, number>;
   /** Topic key -> cluster id. */
   topicCluster: Map<string, number>;
