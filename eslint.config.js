@@ -7,7 +7,7 @@ const nodeBuiltins = ["fs", "path", "os", "child_process", "url", "process", "cr
 const noNode = nodeBuiltins.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "public/data/", "coverage/"] },
+  { ignores: ["dist/", "node_modules/", "public/data/", "coverage/", "tmp/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
