@@ -26,13 +26,16 @@ export interface BaseNodeAttributes {
   y: number;
   size: number;
   color: string;
-  /** Louvain community on the co-authorship structure (-1 when the node has none, e.g. topics). */
+  /** Louvain community on the co-authorship structure; -1 for topics and papers without authors. Authors without co-authors share one "No co-authors" community. */
   community: number;
   /** Research cluster by subject (-1 when unknown). */
   topicCluster: number;
+  /** Incident edges of every kind. */
   degree: number;
   weightedDegree: number;
+  /** Weighted PageRank on the whole graph read as undirected, divided by the maximum (0..1). */
   pagerank: number;
+  /** Hop-count betweenness on the whole graph read as undirected (exact or sampled, see graph attribute), divided by the maximum (0..1). */
   betweenness: number;
 }
 
@@ -89,6 +92,7 @@ export interface TopicNodeAttributes extends BaseNodeAttributes {
   term: string;
   /** Surface forms unified into this term (plural, hyphenation, acronym, case). */
   variants: string[];
+  /** Papers linked to it by an `about` edge. */
   paperCount: number;
   /** Relevance score used to keep the term (higher is more specific). */
   relevance: number;
