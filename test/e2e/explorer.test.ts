@@ -6,7 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSeedsGraph, hooks, nodePosition, pixelStats, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch } from "./harness";
+import { assertChromium, buildSeedsGraph, hooks, nodePosition, pixelStats, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch } from "./harness";
 
 // Display name of an author in seeds/ (read in several spellings there, some with and some without the accents).
 const PUYOL = "Esther Puyol-Antón";
@@ -16,6 +16,7 @@ let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
+  assertChromium(); // before the 40 s graph build: a missing browser fails the file at once
   ctx = await startE2e(await buildSeedsGraph());
   page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
   watch = watchPage(page);

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSeedsGraph, hooks, pixelStats, pngSize, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch } from "./harness";
+import { assertChromium, buildSeedsGraph, hooks, pixelStats, pngSize, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch } from "./harness";
 
 let ctx: E2eContext;
 let page: Page;
@@ -23,6 +23,7 @@ function renamed(name: string): string {
 }
 
 beforeAll(async () => {
+  assertChromium(); // before the 40 s graph build: a missing browser fails the file at once
   seedsGraph = await buildSeedsGraph();
   ctx = await startE2e(seedsGraph);
   page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });

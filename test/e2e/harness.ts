@@ -4,7 +4,8 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -88,13 +89,43 @@ export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
 }
 
 /**
- * The real seeds graph, built the way a user builds it (`npm run graph`, i.e. the CLI) into a temporary folder, so
- * the browser tests exercise the same bytes the product ships. Takes ~30-40 s on this machine.
- * PAPERGRAPH_E2E_GRAPH=<graph.json> reuses a graph built earlier (for iterating on the browser tests only).
+ * The real seeds graph, built the way a user builds it (`npm run graph`, i.e. the CLI), so the browser tests exercise
+ * the same bytes the product ships. The build takes ~30-40 s, so the result is cached under
+ * node_modules/.cache/papergraph-e2e/, keyed by a hash of everything the CLI output depends on (seeds/, src/cli,
+ * src/pipeline, src/model, package-lock.json, papergraph.config.json); test files running in parallel share one build
+ * through a lock folder. PAPERGRAPH_E2E_GRAPH=<graph.json> uses a given file instead.
  */
 export async function buildSeedsGraph(): Promise<string> {
   const prebuilt = process.env.PAPERGRAPH_E2E_GRAPH;
   if (prebuilt) return readFile(prebuilt, "utf8");
+  const dir = path.join(ROOT, "node_modules/.cache/papergraph-e2e");
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `seeds-${await inputsHash()}.json`);
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + 150_000;
+  let owner = false;
+  while (!owner && Date.now() < deadline) {
+    if (existsSync(file)) return readFile(file, "utf8");
+    try {
+      await mkdir(lock); // atomic: exactly one process builds, the others wait for its file
+      owner = true;
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  // Past the deadline the lock is taken as left over from a killed run: build anyway (same bytes either way).
+  try {
+    const json = await runGraphCli();
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, json);
+    await rename(tmp, file);
+    return json;
+  } finally {
+    if (owner || Date.now() >= deadline) await rm(lock, { recursive: true, force: true });
+  }
+}
+
+async function runGraphCli(): Promise<string> {
   const outDir = await mkdtemp(path.join(tmpdir(), "papergraph-graph-"));
   try {
     const tsx = path.join(ROOT, "node_modules/.bin/tsx");
@@ -103,6 +134,24 @@ export async function buildSeedsGraph(): Promise<string> {
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }
+}
+
+/** SHA-256 over the paths and contents of every file the seeds graph depends on. */
+async function inputsHash(): Promise<string> {
+  const hash = createHash("sha256");
+  const files: string[] = [];
+  for (const d of ["seeds", "src/cli", "src/pipeline", "src/model"]) {
+    for (const entry of await readdir(path.join(ROOT, d), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) files.push(path.relative(ROOT, path.join(entry.parentPath, entry.name)));
+    }
+  }
+  files.push("package-lock.json", "papergraph.config.json");
+  for (const f of files.sort()) {
+    hash.update(f + "\0");
+    if (existsSync(path.join(ROOT, f))) hash.update(await readFile(path.join(ROOT, f)));
+    hash.update("\0");
+  }
+  return hash.digest("hex").slice(0, 16);
 }
 
 /** The hook snapshot's data (its functions cannot cross into Node; see nodePosition for the one there is). */
