@@ -26,7 +26,7 @@ export interface BaseNodeAttributes {
   y: number;
   size: number;
   color: string;
-  /** Louvain community on the co-authorship structure; -1 for topics and papers without authors. Authors without co-authors share one "No co-authors" community. */
+  /** Louvain community on the co-authorship structure; -1 for topics and papers without authors. Authors without co-author edges share one "No co-author links" community. */
   community: number;
   /** Research cluster by subject (-1 when unknown). */
   topicCluster: number;

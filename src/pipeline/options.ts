@@ -14,6 +14,12 @@ export interface PipelineOptions {
   maxTopics: number;
   /** Topics linked to each paper at most. */
   topicsPerPaper: number;
+  /**
+   * Papers with more authors than this make no co-author edges (0: no limit). VOSviewer's "ignore documents with a large
+   * number of authors" (default 25): a 130-name challenge paper would otherwise add 8,000 edges of weak ties and swamp
+   * the co-author network, its communities and its layout. Such papers keep their `authored` edges and bylines.
+   */
+  coauthorMaxAuthors: number;
   /** ForceAtlas2 iterations, or 0 for "scaled to the graph size". */
   layoutIterations: number;
   /** Above this many nodes, betweenness is estimated from a sample of source nodes. */
@@ -28,6 +34,7 @@ export const DEFAULT_OPTIONS: Readonly<PipelineOptions> = Object.freeze({
   clusterResolution: 1,
   maxTopics: 150,
   topicsPerPaper: 6,
+  coauthorMaxAuthors: 25,
   layoutIterations: 0,
   betweennessExactMaxNodes: 3000,
   betweennessSamples: 300,
@@ -46,6 +53,7 @@ const RULES: Record<keyof PipelineOptions, Rule> = {
   clusterResolution: { integer: false, min: 0.01, max: 100, help: "a positive number around 1" },
   maxTopics: { integer: true, min: 1, max: 100_000, help: "a whole number such as 150" },
   topicsPerPaper: { integer: true, min: 1, max: 50, help: "a whole number such as 6" },
+  coauthorMaxAuthors: { integer: true, min: 0, max: 100_000, help: "a whole number of authors such as 25; 0 for no limit" },
   layoutIterations: { integer: true, min: 0, max: 100_000, help: "a whole number; 0 scales iterations to the graph size" },
   betweennessExactMaxNodes: { integer: true, min: 0, max: 10_000_000, help: "a whole number of nodes" },
   betweennessSamples: { integer: true, min: 1, max: 1_000_000, help: "a whole number of source nodes" },

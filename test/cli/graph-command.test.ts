@@ -60,7 +60,7 @@ describe("papergraph graph", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/mixed\/listing\.txt\s+arxiv-listing\s+10\s/);
     expect(r.stderr).toMatch(/mixed\/empty\.txt:1: error: .*empty/i);
-    expect(r.stderr).toMatch(/mixed\/photo\.png:1: error: .*binary/i);
+    expect(r.stderr).toMatch(/mixed\/photo\.png:\d+: error: .*binary/i);
     expect(r.stderr).toMatch(/mixed\/notes\.md:1: error: /);
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
     const graph = JSON.parse(await readFile(path.join(dir, "out-mixed/graph.json"), "utf8"));

@@ -27,11 +27,12 @@ function insert(graph: PaperGraph, kind: EdgeKind, directed: boolean, edges: Pen
   }
 }
 
-/** Co-author pairs with their joint-paper counts, from the bylines only. */
-export function coauthorPairs(papers: readonly { authors: readonly string[] }[]): Map<string, PendingEdge> {
+/** Co-author pairs with their joint-paper counts, from the bylines of papers with at most `maxAuthors` authors (0: all). */
+export function coauthorPairs(papers: readonly { authors: readonly string[] }[], maxAuthors = 0): Map<string, PendingEdge> {
   const pairs = new Map<string, PendingEdge>();
   for (const p of papers) {
     const authors = [...new Set(p.authors)].sort(compareStrings);
+    if (maxAuthors > 0 && authors.length > maxAuthors) continue;
     for (let i = 0; i < authors.length; i++) {
       for (let j = i + 1; j < authors.length; j++) {
         const source = authors[i]!;
@@ -46,7 +47,7 @@ export function coauthorPairs(papers: readonly { authors: readonly string[] }[])
   return pairs;
 }
 
-export function addEdges(graph: PaperGraph, input: GraphBuildInput): void {
+export function addEdges(graph: PaperGraph, input: GraphBuildInput, options: { coauthorMaxAuthors: number }): void {
   const { papers } = input.identity;
 
   const authored: PendingEdge[] = [];
@@ -55,7 +56,7 @@ export function addEdges(graph: PaperGraph, input: GraphBuildInput): void {
   }
   insert(graph, "authored", true, authored);
 
-  insert(graph, "coauthor", false, [...coauthorPairs(papers).values()]);
+  insert(graph, "coauthor", false, [...coauthorPairs(papers, options.coauthorMaxAuthors).values()]);
 
   const about: PendingEdge[] = [];
   for (const p of papers) {

@@ -2,7 +2,8 @@
  * Co-authorship communities: Louvain (graphology-communities-louvain) on the co-author subgraph (authors with at least one
  * co-author, coauthor edges weighted by joint papers), seeded rng, configurable resolution.
  *
- * Authors without any co-author (single-author papers only) share ONE community, "No co-authors": Louvain would make each
+ * Authors without any co-author edge (single-author papers, or only papers above coauthorMaxAuthors) share ONE community,
+ * "No co-author links": Louvain would make each
  * a community of one, flooding the cluster list with hundreds of one-person entries that say nothing about
  * collaboration. The shared bucket is grey and is excluded from the modularity (it is not a partition Louvain chose).
  *
@@ -29,11 +30,11 @@ export interface CommunityResult {
   members: string[][];
   /** Modularity of the Louvain partition of the co-author subgraph (0 when it has no edges). */
   modularity: number;
-  /** Id of the shared "No co-authors" community, or null when every author has a co-author. */
+  /** Id of the shared "No co-author links" community, or null when every author has a co-author. */
   isolated: number | null;
 }
 
-export const NO_COAUTHORS_LABEL = "No co-authors";
+export const NO_COAUTHORS_LABEL = "No co-author links";
 
 function coauthorSubgraph(graph: PaperGraph): Graph<Record<string, never>, { weight: number }> {
   const sub = new Graph<Record<string, never>, { weight: number }>({ type: "undirected", multi: false, allowSelfLoops: false });

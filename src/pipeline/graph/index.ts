@@ -39,7 +39,7 @@ export function buildGraph(
   const stream = (name: string) => seedrandom(`${options.seed}:${name}`);
 
   addNodes(graph, input);
-  addEdges(graph, input);
+  addEdges(graph, input, options);
   assignTopicClusters(graph, input.clusters);
   // Louvain's stream is seeded with the bare seed, as the topic stage's Louvain is: `--seed 7` means seedrandom("7").
   const communities = assignCommunities(graph, { resolution: options.resolution, rng: seedrandom(String(options.seed)) });

@@ -40,7 +40,7 @@ describe("communities", () => {
     expect(attrs.modularity).toBeGreaterThan(0.3);
   });
 
-  it("puts every author without co-authors into one grey 'No co-authors' community", () => {
+  it("puts every author without co-authors into one grey 'No co-author links' community", () => {
     const solo = community("Zed Solo");
     expect(community("Yan Solo")).toBe(solo);
     expect(attrs.communities[String(solo)]).toMatchObject({ label: NO_COAUTHORS_LABEL, size: 2, color: OTHER_COLOR });

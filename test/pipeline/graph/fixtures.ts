@@ -69,7 +69,7 @@ export const OPTIONS: PipelineOptions = { ...DEFAULT_OPTIONS };
 
 /**
  * Seven seed papers of the BraTS / benchmarking community plus one author-less trending paper and one constructed
- * single-author paper (the seeds have none; it exercises the "No co-authors" community).
+ * single-author paper (the seeds have none; it exercises the "No co-author links" community).
  */
 export function seedLikeInput(): StageOutputs {
   const papers: ResolvedPaper[] = [
