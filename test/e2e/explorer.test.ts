@@ -121,18 +121,18 @@ describe("explorer on the seeds graph", () => {
     const name = (await coauthors.first().textContent())!.trim();
     expect(name).not.toBe(PUYOL);
     await coauthors.first().click();
-    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000 }).toBe(name);
+    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000, message: "after clicking the co-author" }).toBe(name);
     const second = (await hooks(page)).selected;
     expect(second).not.toBe(first);
 
     await page.goBack();
-    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000 }).toBe(PUYOL);
+    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000, message: "after back" }).toBe(PUYOL);
     expect((await hooks(page)).selected).toBe(first);
     await page.goForward();
-    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000 }).toBe(name);
+    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000, message: "after forward" }).toBe(name);
     expect((await hooks(page)).selected).toBe(second);
     await page.goBack();
-    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000 }).toBe(PUYOL);
+    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000, message: "after the second back" }).toBe(PUYOL);
   });
 
   it("keeps the selection across lens switches", async () => {
