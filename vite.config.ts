@@ -6,6 +6,8 @@ export default defineConfig({
   root: ".",
   base: "./",
   plugins: [react()],
+  // The pipeline worker (listings dropped on the explorer) is an ES module like the app.
+  worker: { format: "es" },
   build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: { host: "127.0.0.1", port: 5173 },
   preview: { host: "127.0.0.1", port: 5173 },

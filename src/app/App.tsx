@@ -3,7 +3,9 @@
  * file, and lets the user open another graph file (file picker or drag and drop) without leaving the page.
  */
 import { useCallback, useEffect, useState } from "react";
-import { fetchGraph, graphFromJson, graphFromText, type LoadResult } from "./data/load-graph";
+import { fetchGraph, graphFromJson, type LoadResult } from "./data/load-graph";
+import { openFiles } from "./data/open-files";
+import type { SourceSummary } from "../model/graph-file";
 import { Explorer } from "./Explorer";
 import { ErrorScreen, LoadingScreen } from "./panels/ErrorScreen";
 import { publishTestHooks } from "./test-hooks";
@@ -18,6 +20,8 @@ interface Loaded {
 export function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [openError, setOpenError] = useState<{ title: string; errors: string[] } | null>(null);
+  const [building, setBuilding] = useState<string | null>(null);
+  const [built, setBuilt] = useState<SourceSummary[] | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -41,10 +45,19 @@ export function App() {
   }, []);
 
   const openFile = useCallback(
-    (file: File) => {
-      file.text().then(
-        (text) => accept(graphFromText(text, file.name)),
-        (e: unknown) => setOpenError({ title: `Could not read ${file.name}`, errors: [String(e)] }),
+    (files: File[]) => {
+      if (files.length === 0) return;
+      setBuilding(files.length === 1 ? files[0]!.name : `${files.length} files`);
+      openFiles(files).then(
+        (outcome) => {
+          setBuilding(null);
+          setBuilt(outcome.result.ok ? outcome.summaries : null);
+          accept(outcome.result);
+        },
+        (e: unknown) => {
+          setBuilding(null);
+          setOpenError({ title: "Could not read the files", errors: [String(e)] });
+        },
       );
     },
     [accept],
@@ -64,6 +77,35 @@ export function App() {
 
   if (loaded === null) return <LoadingScreen />;
   const { result } = loaded;
+  const progress = building && (
+    <div className="banner" role="status">
+      <strong>Reading {building}…</strong>
+    </div>
+  );
+  const summary = built && !openError && !building && (
+    <div className="banner" role="status" data-testid="build-summary">
+      <strong>
+        Built from {built.length} file{built.length === 1 ? "" : "s"}: {built.reduce((n, s) => n + s.records, 0)} records,{" "}
+        {built.reduce((n, s) => n + s.diagnostics.length, 0)} diagnostics
+      </strong>
+      <ul>
+        {built.map((s) => (
+          <li key={s.file}>
+            {s.file}: {s.format ?? "not a listing"}, {s.records} records
+            {s.diagnostics.slice(0, 5).map((d, i) => (
+              <div key={i} className="diagnostic">
+                line {d.line}: {d.severity}: {d.message}
+              </div>
+            ))}
+            {s.diagnostics.length > 5 && <div className="diagnostic">… and {s.diagnostics.length - 5} more</div>}
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => setBuilt(null)} aria-label="Dismiss">
+        ×
+      </button>
+    </div>
+  );
   const banner = openError && (
     <div className="banner" role="alert">
       <strong>{openError.title}</strong>
@@ -80,6 +122,7 @@ export function App() {
   if (!result.ok) {
     return (
       <>
+        {progress}
         {banner}
         <ErrorScreen title={result.title} errors={result.errors} onOpenFile={openFile} />
       </>
@@ -87,7 +130,9 @@ export function App() {
   }
   return (
     <>
+      {progress}
       {banner}
+      {summary}
       <Explorer
         key={loaded.generation}
         graph={result.graph}

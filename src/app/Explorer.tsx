@@ -46,7 +46,7 @@ function isTyping(target: EventTarget | null): boolean {
 export interface ExplorerProps {
   graph: PaperGraph;
   source: string;
-  onOpenFile: (file: File) => void;
+  onOpenFile: (files: File[]) => void;
   onOpenJson: (json: unknown, fileName: string) => void;
 }
 
@@ -202,8 +202,7 @@ export function Explorer({ graph, source, onOpenFile, onOpenJson }: ExplorerProp
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        const f = e.dataTransfer.files[0];
-        if (f) onOpenFile(f);
+        onOpenFile([...e.dataTransfer.files]);
       }}
     >
       <header className="toolbar">
@@ -247,16 +246,16 @@ export function Explorer({ graph, source, onOpenFile, onOpenJson }: ExplorerProp
             ))}
           </select>
         </label>
-        <label className="button" title="Open a graph.json (or drop one on the page)">
+        <label className="button" title="Open a graph.json, or paper listings to build a graph from (or drop them on the page)">
           Open…
           <input
             type="file"
-            accept=".json,application/json"
+            multiple
+            accept=".json,.txt,.csv,application/json,text/plain"
             className="visually-hidden"
-            aria-label="Open a graph file"
+            aria-label="Open a graph file or paper listings"
             onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (f) onOpenFile(f);
+              onOpenFile([...(e.target.files ?? [])]);
               e.target.value = "";
             }}
           />

@@ -1,7 +1,7 @@
 /** Full-page message when no graph could be loaded: what went wrong, the command that builds the file, a way to open one. */
 import { BUILD_COMMAND } from "../data/load-graph";
 
-export function ErrorScreen(props: { title: string; errors: string[]; onOpenFile: (file: File) => void }) {
+export function ErrorScreen(props: { title: string; errors: string[]; onOpenFile: (files: File[]) => void }) {
   return (
     <main className="error-screen" data-testid="error-screen">
       <div className="error-card" role="alert">
@@ -13,17 +13,17 @@ export function ErrorScreen(props: { title: string; errors: string[]; onOpenFile
         </ul>
         <p>
           Build the graph from the paper listings with <code>{BUILD_COMMAND}</code> and reload this page, or open a graph
-          file (graph.json) written by papergraph:
+          file (graph.json) written by papergraph, or paper listings to build one here:
         </p>
         <label className="button">
-          Open a graph file…
+          Open a graph file or listings…
           <input
             type="file"
-            accept=".json,application/json"
+            multiple
+            accept=".json,.txt,.csv,application/json,text/plain"
             className="visually-hidden"
             onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (f) props.onOpenFile(f);
+              props.onOpenFile([...(e.target.files ?? [])]);
               e.target.value = "";
             }}
           />
