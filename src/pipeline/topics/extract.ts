@@ -81,11 +81,16 @@ export function selectTopics(vocabulary: Vocabulary, options: ExtractOptions): T
  * co-occur more than chance, and the link is among the RELATED_PER_TOPIC strongest of either topic.
  */
 function relatedTopics(held: string[][], df: Map<string, number>, n: number): TopicResult["related"] {
-  const shared = new Map<string, number>();
+  // Pairs as numbers (topic indices in key order), not concatenated strings: a few million pairs at 10,000 papers.
+  // The Map keeps first-seen order as before, and index order is key order, so links come out in the same order.
+  const names = [...df.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const index = new Map(names.map((k, i) => [k, i]));
+  const shared = new Map<number, number>();
   for (const keys of held) {
-    for (let a = 0; a < keys.length; a++) {
-      for (let b = a + 1; b < keys.length; b++) {
-        const pair = keys[a]! + "\u0000" + keys[b]!;
+    const ids = keys.map((k) => index.get(k)!);
+    for (let a = 0; a < ids.length; a++) {
+      for (let b = a + 1; b < ids.length; b++) {
+        const pair = ids[a]! * names.length + ids[b]!;
         shared.set(pair, (shared.get(pair) ?? 0) + 1);
       }
     }
@@ -94,7 +99,8 @@ function relatedTopics(held: string[][], df: Map<string, number>, n: number): To
   const links: { source: string; target: string; weight: number; count: number }[] = [];
   for (const [pair, count] of shared) {
     if (count < minShared) continue;
-    const [source, target] = pair.split("\u0000") as [string, string];
+    const source = names[Math.floor(pair / names.length)]!;
+    const target = names[pair % names.length]!;
     const strength = (count * n) / (df.get(source)! * df.get(target)!);
     if (strength > 1) links.push({ source, target, weight: strength, count });
   }

@@ -163,7 +163,34 @@ export function analyseCorpus(papers: TopicInputPaper[]): CorpusTerms {
   const acc = new Map<string, Accumulator>();
   const contained = new Map<string, Map<string, number>>();
   const paperTf: Map<string, number>[] = [];
-  const singularCache = new Map<string, string>();
+  // Per-distinct-string caches: at 10,000 papers the same few thousand words recur millions of times, and building a
+  // unit, testing for an acronym or singularising (regexes, joins) per occurrence dominated this pass.
+  const singularCache = new Map<string, { word: string; key: string }>();
+  const shortFormCache = new Map<string, string | null>();
+  const shortFormOf = (surface: string): string | null => {
+    let short = shortFormCache.get(surface);
+    if (short === undefined) shortFormCache.set(surface, (short = acronymShortForm(surface)));
+    return short;
+  };
+  // Units of plain words depend only on (surface, lower), never on the paper; units are never mutated, so sharing is safe.
+  const wordUnitCache = new Map<string, Map<string, Unit>>();
+  const wordUnit = (lower: string, surface: string): Unit => {
+    let bySurface = wordUnitCache.get(lower);
+    if (!bySurface) wordUnitCache.set(lower, (bySurface = new Map()));
+    let u = bySurface.get(surface);
+    if (!u) {
+      const stop = isStopWord(lower);
+      const joiner = stop && lower === "of";
+      bySurface.set(surface, (u = unit([lower], caseOf(lower, surface), stop, joiner, !stop && !cannotEndTerm(lower))));
+    }
+    return u;
+  };
+  const countContained = (sub: string | null | undefined, sup: string) => {
+    if (!sub || sub === sup) return;
+    let m = contained.get(sub);
+    if (!m) contained.set(sub, (m = new Map()));
+    m.set(sup, (m.get(sup) ?? 0) + 1);
+  };
   lexed.forEach((paper, pi) => {
     const tf = new Map<string, number>();
     paperTf.push(tf);
@@ -171,7 +198,7 @@ export function analyseCorpus(papers: TopicInputPaper[]): CorpusTerms {
     const toUnits = (chunk: Chunk): Unit[] => {
       const units: Unit[] = [];
       for (const t of chunk) {
-        const short = acronymShortForm(t.surface);
+        const short = shortFormOf(t.surface);
         if (t.definition) {
           // The long form is counted through its own words unless it is too long to be a candidate.
           const long = short ? own.get(short) : undefined;
@@ -180,11 +207,7 @@ export function analyseCorpus(papers: TopicInputPaper[]): CorpusTerms {
         }
         const long = short ? (own.get(short) ?? globalDefinitions.get(short)) : undefined;
         if (long) units.push(unit(long, t.surface, false, false, true));
-        else {
-          const stop = isStopWord(t.lower);
-          const joiner = stop && t.lower === "of";
-          units.push(unit([t.lower], caseOf(t.lower, t.surface), stop, joiner, !stop && !cannotEndTerm(t.lower)));
-        }
+        else units.push(wordUnit(t.lower, t.surface));
       }
       return units;
     };
@@ -211,8 +234,11 @@ export function analyseCorpus(papers: TopicInputPaper[]): CorpusTerms {
             for (let k = i; k < i + n - 1; k++) gid += units[k]!.key;
             const lastWord = last.words[last.words.length - 1]!;
             let sing = singularCache.get(lastWord);
-            if (sing === undefined) singularCache.set(lastWord, (sing = singular(lastWord, vocabulary)));
-            gid += last.headKey + sing.replace(/-/g, "");
+            if (sing === undefined) {
+              const word = singular(lastWord, vocabulary);
+              singularCache.set(lastWord, (sing = { word, key: word.replace(/-/g, "") }));
+            }
+            gid += last.headKey + sing.key;
             row[n - 1] = gid;
             let surface = first.surface;
             for (let k = i + 1; k < i + n; k++) surface += " " + units[k]!.surface;
@@ -223,7 +249,7 @@ export function analyseCorpus(papers: TopicInputPaper[]): CorpusTerms {
             let sc = a.surfaces.get(surface);
             if (!sc) {
               const words = units.slice(i, i + n).flatMap((u) => u.words);
-              words[words.length - 1] = sing;
+              words[words.length - 1] = sing.word;
               a.surfaces.set(surface, (sc = { canonical: words.join(" "), count: 0, papers: 0, lastPaper: -1 }));
             }
             sc.count++;
@@ -238,12 +264,8 @@ export function analyseCorpus(papers: TopicInputPaper[]): CorpusTerms {
           for (let n = 2; n <= MAX_UNITS && i + n <= units.length; n++) {
             const sup = gids[i]![n - 1];
             if (!sup) continue;
-            for (const sub of [gids[i]![n - 2], gids[i + 1]![n - 2]]) {
-              if (!sub || sub === sup) continue;
-              let m = contained.get(sub);
-              if (!m) contained.set(sub, (m = new Map()));
-              m.set(sup, (m.get(sup) ?? 0) + 1);
-            }
+            countContained(gids[i]![n - 2], sup);
+            countContained(gids[i + 1]![n - 2], sup);
           }
         }
       }
