@@ -343,8 +343,12 @@ export function resolveAuthors(
 
   // Round 2: weigh context against the name penalty, strongest margins first; repeat while merges enable more.
   const titleDf = new Map<string, number>();
+  // Word sets per distinct title (a paper's records share it); shared between records and only read.
+  const titleWordCache = new Map<string, Set<string>>();
   const titleWords = refs.map(({ rec }) => {
-    const ws = new Set(normalizeText(rec.title ?? "").split(" ").filter((w) => w.length >= 4 && !TITLE_STOP.has(w)));
+    const t = rec.title ?? "";
+    let ws = titleWordCache.get(t);
+    if (!ws) titleWordCache.set(t, (ws = new Set(normalizeText(t).split(" ").filter((w) => w.length >= 4 && !TITLE_STOP.has(w)))));
     for (const w of ws) titleDf.set(w, (titleDf.get(w) ?? 0) + 1);
     return ws;
   });
@@ -372,12 +376,21 @@ export function resolveAuthors(
   };
   const docsOf = (root: number) => {
     let d = docCache.get(root);
-    if (!d) docCache.set(root, (d = new Set([...recs[root]!].map((r) => refs[r]!.doc))));
+    if (!d) {
+      // Plain loops, not spread + map/flatMap: these run for every root in every round.
+      d = new Set<number>();
+      for (const r of recs[root]!) d.add(refs[r]!.doc);
+      docCache.set(root, d);
+    }
     return d;
   };
   const wordsOf = (root: number) => {
     let w = wordCache.get(root);
-    if (!w) wordCache.set(root, (w = new Set([...recs[root]!].flatMap((r) => [...titleWords[r]!].filter((x) => (titleDf.get(x) ?? 0) <= rareMax)))));
+    if (!w) {
+      w = new Set<string>();
+      for (const r of recs[root]!) for (const x of titleWords[r]!) if ((titleDf.get(x) ?? 0) <= rareMax) w.add(x);
+      wordCache.set(root, w);
+    }
     return w;
   };
   const context = (x: number, y: number): { score: number; evidence: string[] } => {

@@ -58,7 +58,15 @@ export interface PaperGrouping {
 export function groupPapers(refs: RecordRef[]): PaperGrouping {
   const n = refs.length;
   const arxiv = refs.map(({ rec }) => normalizeArxivId(rec.arxivId));
-  const title = refs.map(({ rec }) => (rec.title ? normalizeText(rec.title) : ""));
+  // One paper is read from several listings with the same title and abstract: normalise and shingle each distinct
+  // string once (the shingle sets are shared between records and only read).
+  const titleCache = new Map<string, string>();
+  const title = refs.map(({ rec }) => {
+    if (!rec.title) return "";
+    let t = titleCache.get(rec.title);
+    if (t === undefined) titleCache.set(rec.title, (t = normalizeText(rec.title)));
+    return t;
+  });
   const parent = refs.map((_, i) => i);
   const ids: Array<Set<string>> = arxiv.map((a) => new Set(a ? [a] : []));
   const why: string[][] = refs.map(() => []);
@@ -96,7 +104,13 @@ export function groupPapers(refs: RecordRef[]): PaperGrouping {
   byKey((i) => (title[i]!.length >= 12 ? title[i]! : null), () => "same title after normalising case, punctuation and diacritics");
 
   // Abstracts: inverted index over shingles; a candidate must cover most of the smaller abstract.
-  const sh = refs.map(({ rec }) => shingles(rec.abstract));
+  const shingleCache = new Map<string, Set<number>>();
+  const sh = refs.map(({ rec }) => {
+    if (!rec.abstract) return shingles(null);
+    let s = shingleCache.get(rec.abstract);
+    if (!s) shingleCache.set(rec.abstract, (s = shingles(rec.abstract)));
+    return s;
+  });
   const postings = new Map<number, number[]>();
   sh.forEach((s, i) => {
     if (s.size < MIN_SHINGLES) return;
