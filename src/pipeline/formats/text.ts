@@ -73,6 +73,9 @@ function replaceAccents(s: string): string {
 /** Title / abstract / comment display form. */
 export function cleanText(raw: string): string {
   let t = raw.normalize("NFC");
+  // Every rewrite below needs a backslash, a dollar or a backquote; most abstracts have none, and skipping a dozen
+  // regex passes over them is a large share of the read phase. (NFC is idempotent: no second normalize needed.)
+  if (!/[\\$`]/.test(t)) return collapse(t);
   t = t.replace(/\\href\{[^{}]*\}\{([^{}]*)\}/g, "$1");
   t = t.replace(/\\footnote\{([^{}]*)\}/g, " ($1)");
   t = t.replace(/\\(?:textit|textbf|emph|texttt|textrm|textsc|url|underline|mbox)\{([^{}]*)\}/g, "$1");
