@@ -8,8 +8,8 @@
  * deltas collected in the page for ~3 s): median, p95, max and frames per second.
  * Chromium draws WebGL with SwiftShader (CPU) here, so the figures are relative: compare graphs and commits on the
  * same machine, not with a GPU browser. The synthetic graph takes minutes to build; it is cached under
- * node_modules/.cache/papergraph-bench/ keyed by papers and seed only: delete that folder after changing the
- * pipeline. The seeds graph comes from the browser tests' cache (test/e2e/harness.ts, keyed by a hash of its inputs).
+ * node_modules/.cache/papergraph-bench/ keyed by papers, seed and a hash of the pipeline's sources. The seeds graph
+ * comes from the browser tests' cache (test/e2e/harness.ts, keyed by the same hash).
  */
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -18,7 +18,7 @@ import type { Browser } from "playwright-core";
 import { resolveOptions } from "../src/pipeline/options";
 import { runPipeline } from "../src/pipeline/run";
 import { generateCorpus } from "../src/pipeline/synthetic";
-import { ROOT, buildApp, buildSeedsGraph, hooks, launch, serveVariant, waitReady, watchPage } from "../test/e2e/harness";
+import { ROOT, buildApp, buildSeedsGraph, hooks, inputsHash, launch, serveVariant, waitReady, watchPage } from "../test/e2e/harness";
 
 const SYNTHETIC = { papers: 10_000, seed: 1 };
 const VIEWPORT = { width: 1400, height: 900 };
@@ -30,7 +30,8 @@ const log = (s: string) => process.stderr.write(s + "\n");
 
 async function syntheticGraph(papers: number, seed: number): Promise<string> {
   const dir = path.join(ROOT, "node_modules/.cache/papergraph-bench");
-  const file = path.join(dir, `graph-${papers}-seed${seed}.json`);
+  // Keyed by the pipeline's sources too (the harness's input hash), so a changed pipeline rebuilds it.
+  const file = path.join(dir, `graph-${papers}-seed${seed}-${await inputsHash()}.json`);
   if (existsSync(file)) {
     log(`synthetic graph: cached ${path.relative(ROOT, file)}`);
     return readFile(file, "utf8");

@@ -61,10 +61,16 @@ describe("explorer on the seeds graph", () => {
     expect(h.visibleNodeCount).toBeGreaterThan(300);
     expect(h.renderedNodeCount).toBe(h.visibleNodeCount);
 
-    const stats = await pixelStats(page, await page.locator(".graph-canvas").screenshot());
+    // Overlays (legend, camera buttons, messages) are hidden so that only the renderer's canvases can add ink; the
+    // same shot with the canvases hidden too is the baseline, so the ink counted is the canvases' own.
+    const overlays = ".stage > :not(.graph-canvas), .camera-buttons { visibility: hidden !important; }";
+    const stage = page.locator(".graph-canvas");
+    const drawn = await pixelStats(page, await stage.screenshot({ style: overlays }));
+    const bare = await pixelStats(page, await stage.screenshot({ style: overlays + " .graph-canvas canvas { visibility: hidden !important; }" }));
+    expect(bare.nonBackground).toBe(0);
     // Hundreds of coloured discs and edges: far more than 2% of the stage differs from the background, in many colours.
-    expect(stats.nonBackground / (stats.width * stats.height)).toBeGreaterThan(0.02);
-    expect(stats.colours).toBeGreaterThan(10);
+    expect(drawn.nonBackground / (drawn.width * drawn.height)).toBeGreaterThan(0.02);
+    expect(drawn.colours).toBeGreaterThan(10);
 
     const href = await page.locator('link[rel="icon"]').getAttribute("href");
     expect(href).toBeTruthy();
@@ -152,7 +158,7 @@ describe("explorer on the seeds graph", () => {
     }
   });
 
-  it("narrows the view with the year filter, and a copied link reopens the same view", async () => {
+  it("narrows the view with the year filter, and the copied link reopens the same view", async () => {
     await searchAndPick("puyol", PUYOL);
     await page.getByRole("group", { name: "Lens" }).getByRole("button", { name: "Full graph" }).click();
     const before = await waitHooks(page, `h.lens === "full"`);
@@ -167,7 +173,18 @@ describe("explorer on the seeds graph", () => {
     await expect.poll(async () => (await hooks(page)).renderedNodeCount, { timeout: 5000 }).toBe(after.visibleNodeCount);
     expect(page.url()).toContain(`years=${max - 1}-${max}`);
 
-    const link = page.url();
+    // The Export dialog's "Copy link" puts the view's address on the clipboard: that is the link a user shares.
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(ctx.url).origin });
+    await page.getByRole("button", { name: "Export", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Export" });
+    await dialog.getByRole("button", { name: "Copy link" }).click();
+    await expect.poll(() => dialog.getByRole("button", { name: "Copied" }).count(), { timeout: 5000 }).toBe(1);
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(page.url());
+    // Escape closes the dialog, and only the dialog: the selection stays.
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.count(), { timeout: 5000 }).toBe(0);
+    expect.soft((await hooks(page)).selected, "Escape that closed the Export dialog also cleared the selection").toBe(after.selected);
     const other = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const otherWatch = watchPage(other);
     try {

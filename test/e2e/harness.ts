@@ -136,8 +136,8 @@ async function runGraphCli(): Promise<string> {
   }
 }
 
-/** SHA-256 over the paths and contents of every file the seeds graph depends on. */
-async function inputsHash(): Promise<string> {
+/** SHA-256 over the paths and contents of every file the seeds graph depends on (the pipeline, the CLI, seeds/). */
+export async function inputsHash(): Promise<string> {
   const hash = createHash("sha256");
   const files: string[] = [];
   for (const d of ["seeds", "src/cli", "src/pipeline", "src/model"]) {
