@@ -105,13 +105,22 @@ function nearestNeighbours(vectors: SparseVector[]): { neighbour: number; simila
         dot[q]! += w * postWeight[e]!;
       }
     }
-    const candidates: number[] = [];
+    // Top NEIGHBOURS by (similarity desc, index asc), a total order, kept by insertion: the same list a full sort of
+    // the (often thousands of) candidates would give.
+    const best: number[] = [];
+    const before = (a: number, b: number) => dot[a]! > dot[b]! || (dot[a] === dot[b] && a < b);
     for (let i = 0; i < count; i++) {
       const q = touched[i]!;
-      if (dot[q]! >= MIN_SIMILARITY) candidates.push(q);
+      if (!(dot[q]! >= MIN_SIMILARITY)) continue;
+      if (best.length === NEIGHBOURS && !before(q, best[NEIGHBOURS - 1]!)) continue;
+      let at = best.length === NEIGHBOURS ? NEIGHBOURS - 1 : best.length;
+      while (at > 0 && before(q, best[at - 1]!)) {
+        best[at] = best[at - 1]!;
+        at--;
+      }
+      best[at] = q;
     }
-    candidates.sort((a, b) => dot[b]! - dot[a]! || a - b);
-    const result = candidates.slice(0, NEIGHBOURS).map((neighbour) => ({ neighbour, similarity: dot[neighbour]! }));
+    const result = best.map((neighbour) => ({ neighbour, similarity: dot[neighbour]! }));
     for (let i = 0; i < count; i++) {
       const q = touched[i]!;
       dot[q] = 0;
@@ -121,23 +130,25 @@ function nearestNeighbours(vectors: SparseVector[]): { neighbour: number; simila
   });
 }
 
-function centroidSimilarity(vectors: SparseVector[], members: number[], others: number[]): number {
-  const sum = (ps: number[]) => {
-    const c: SparseVector = new Map();
-    for (const p of ps) for (const [id, w] of vectors[p]!) c.set(id, (c.get(id) ?? 0) + w);
-    return c;
-  };
-  const a = sum(members);
-  const b = sum(others);
+interface Centroid {
+  sum: SparseVector;
+  /** Squared length of sum. */
+  norm2: number;
+}
+
+/** Summed vectors of a cluster's members (in the order given) and its squared length. */
+function centroidOf(vectors: SparseVector[], members: number[]): Centroid {
+  const sum: SparseVector = new Map();
+  for (const p of members) for (const [id, w] of vectors[p]!) sum.set(id, (sum.get(id) ?? 0) + w);
+  let norm2 = 0;
+  for (const w of sum.values()) norm2 += w * w;
+  return { sum, norm2 };
+}
+
+function centroidSimilarity(a: Centroid, b: Centroid): number {
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [id, w] of a) {
-    dot += w * (b.get(id) ?? 0);
-    na += w * w;
-  }
-  for (const w of b.values()) nb += w * w;
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+  for (const [id, w] of a.sum) dot += w * (b.sum.get(id) ?? 0);
+  return a.norm2 > 0 && b.norm2 > 0 ? dot / Math.sqrt(a.norm2 * b.norm2) : 0;
 }
 
 export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResult, options: ClusterOptions): TopicClusterResult {
@@ -242,6 +253,16 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
  * similarity), smallest first. A cluster connected to nothing and similar to nothing is dissolved to -1.
  */
 function mergeSmallClusters(cluster: Int32Array, graph: Graph, vectors: SparseVector[], minSize: number, order: number[]): void {
+  // Centroids are reused while a cluster keeps its size: clusters only ever gain members (or vanish), so a cluster id
+  // and a size name one member set, summed in the same order as a recomputation would (same floats).
+  const centroids = new Map<number, { size: number; centroid: Centroid }>();
+  const centroidOfCluster = (k: number, members: number[]): Centroid => {
+    const known = centroids.get(k);
+    if (known && known.size === members.length) return known.centroid;
+    const centroid = centroidOf(vectors, members);
+    centroids.set(k, { size: members.length, centroid });
+    return centroid;
+  };
   for (;;) {
     const members = new Map<number, number[]>();
     for (const p of order) {
@@ -275,8 +296,9 @@ function mergeSmallClusters(cluster: Int32Array, graph: Graph, vectors: SparseVe
       }
     }
     if (target < 0) {
+      const own = centroidOf(vectors, ms);
       for (const k of candidates) {
-        const s = centroidSimilarity(vectors, ms, members.get(k)!);
+        const s = centroidSimilarity(own, centroidOfCluster(k, members.get(k)!));
         if (s > best) {
           best = s;
           target = k;
