@@ -313,6 +313,10 @@ export function resolveAuthors(
     }
     return null;
   };
+  // Per-root listings and rare title words depend only on the root's records: kept across rounds and dropped by union
+  // for the two roots it joins (rebuilding them every round cost about a second at 10,000 papers).
+  const docCache = new Map<number, Set<number>>();
+  const wordCache = new Map<number, Set<string>>();
   const union = (x: number, y: number, evidence: string[]): boolean => {
     const ra = find(x);
     const rb = find(y);
@@ -329,6 +333,10 @@ export function resolveAuthors(
     members[drop] = [];
     for (const r of recs[drop]!) recs[keep]!.add(r);
     recs[drop] = new Set();
+    docCache.delete(keep);
+    docCache.delete(drop);
+    wordCache.delete(keep);
+    wordCache.delete(drop);
     return true;
   };
 
@@ -354,10 +362,8 @@ export function resolveAuthors(
   });
   const rareMax = Math.max(2, Math.floor(refs.length * 0.005));
   const isProfile = (d: number) => docs[d]!.format === "profile" || docs[d]!.format === "compact-profile";
-  // Per-root context, rebuilt each round (roots merged within a round are picked up by the next one).
+  // Per-root co-authors, rebuilt each round (roots merged within a round are picked up by the next one).
   const coCache = new Map<number, Map<number, boolean>>();
-  const docCache = new Map<number, Set<number>>();
-  const wordCache = new Map<number, Set<string>>();
   const co = (root: number) => {
     let m = coCache.get(root);
     if (m) return m;
@@ -442,8 +448,6 @@ export function resolveAuthors(
   };
   for (let round = 0; round < 3; round++) {
     coCache.clear();
-    docCache.clear();
-    wordCache.clear();
     const ready: Array<{ x: number; y: number; margin: number; evidence: string[]; penalty: number }> = [];
     for (const [x, y] of contextual) {
       if (find(x) === find(y)) continue;
@@ -461,8 +465,6 @@ export function resolveAuthors(
   }
   // Near misses: compatible names that stayed apart for lack of evidence.
   coCache.clear();
-  docCache.clear();
-  wordCache.clear();
   const reported = new Set<number>();
   for (const [x, y] of contextual) {
     const ra = find(x);
