@@ -184,7 +184,7 @@ describe("explorer on the seeds graph", () => {
     // Escape closes the dialog, and only the dialog: the selection stays.
     await page.keyboard.press("Escape");
     await expect.poll(() => dialog.count(), { timeout: 5000 }).toBe(0);
-    expect.soft((await hooks(page)).selected, "Escape that closed the Export dialog also cleared the selection").toBe(after.selected);
+    expect((await hooks(page)).selected, "Escape that closed the Export dialog also cleared the selection").toBe(after.selected);
     const other = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const otherWatch = watchPage(other);
     try {

@@ -120,10 +120,12 @@ export function ExportMenu(props: ExportMenuProps) {
       const t = e.target as Node;
       if (!dialogRef.current?.contains(t) && !buttonRef.current?.contains(t)) setOpen(false);
     };
-    document.addEventListener("keydown", onKey);
+    // Capture phase: the dialog's Escape must be handled (and marked defaultPrevented) before the explorer's own
+    // Escape-clears-selection listener on document sees it.
+    document.addEventListener("keydown", onKey, true);
     document.addEventListener("pointerdown", onPointer);
     return () => {
-      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("keydown", onKey, true);
       document.removeEventListener("pointerdown", onPointer);
     };
   }, [open, close]);
