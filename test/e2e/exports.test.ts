@@ -4,9 +4,10 @@
  * Fails (does not skip) when Chromium is missing: startE2e throws with the install command.
  */
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertChromium, buildSeedsGraph, hooks, pixelStats, pngSize, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch } from "./harness";
+import { ROOT, assertChromium, buildSeedsGraph, hooks, pixelStats, pngSize, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch } from "./harness";
 
 let ctx: E2eContext;
 let page: Page;
@@ -186,6 +187,31 @@ describe("exports of the current view", () => {
       await waitHooks(p, "h.ready && h.rendererOk", 30_000);
       const svg = await parseXml(p, (await exportFile(p, { format: /^SVG/, scope: "Whole graph", legend: false })).bytes, "image/svg+xml", ["circle"], NAME);
       expect(svg.titled).toBe(1);
+      expect(appMessages(w)).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it("builds a graph from dropped listings in a worker, with a per-file summary", async () => {
+    const p = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const w = watchPage(p);
+    try {
+      await p.goto(ctx.url);
+      await waitReady(p);
+      // Two real seed listings (arXiv listing 003_, compact profile 004_) and a file that is not a listing.
+      await p.getByLabel("Open a graph file or paper listings").setInputFiles([
+        ...(await Promise.all(["003_b7b40e951325af8c.txt", "004_ffc89207e1d731a7.txt"].map(async (name) => ({ name, mimeType: "text/plain", buffer: await readFile(path.join(ROOT, "seeds", name)) })))),
+        { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("remember to email Lena\n") },
+      ]);
+      const summary = p.getByTestId("build-summary");
+      await summary.waitFor({ timeout: 120_000 });
+      await expect.poll(() => summary.textContent()).toMatch(/Built from 3 files: 60 records/);
+      expect(await summary.textContent()).toMatch(/notes\.txt: not a listing, 0 records/);
+      await waitHooks(p, "h.ready && h.rendererOk && h.graphOrder > 0", 60_000);
+      // 60 records, one paper read twice ("Why is the winner the best?" in 003_ and 004_).
+      const papers = (await p.getByTestId("status-bar").textContent()) ?? "";
+      expect(papers).toMatch(/59 papers/);
       expect(appMessages(w)).toEqual([]);
     } finally {
       await p.close();
