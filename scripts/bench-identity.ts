@@ -6,6 +6,7 @@
 import os from "node:os";
 import seedrandom from "seedrandom";
 import { resolveIdentity } from "../src/pipeline/identity";
+import { emptyRecord } from "../src/pipeline/formats/record";
 import type { PaperRecord, ParsedDocument } from "../src/pipeline/records";
 
 const target = Number(process.argv[2] ?? 100_000);
@@ -94,20 +95,10 @@ for (let r = 0; names < target; r++) {
   truth.push(people);
   names += people.length;
   records.push({
-    source: { file: `listing-${r % 200}.txt`, line: 1 + 10 * Math.floor(r / 200) },
-    format: "arxiv-listing",
+    ...emptyRecord(`listing-${r % 200}.txt`, 1 + 10 * Math.floor(r / 200), "arxiv-listing"),
     title: `Synthetic study number ${r} on topic ${Math.floor(rng() * 500)}`,
     authors: people.map((i) => spell(persons[i]!)),
     authorsComplete: true,
-    affiliation: null,
-    date: null,
-    updated: null,
-    arxivId: null,
-    categories: [],
-    hasCode: false,
-    abstract: null,
-    comment: null,
-    profileAuthor: null,
   });
 }
 const docs: ParsedDocument[] = Array.from({ length: 200 }, (_, d) => ({

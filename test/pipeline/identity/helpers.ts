@@ -1,26 +1,12 @@
 /** Hand-built ParsedDocument fixtures: each test states which case it covers and where the names come from. */
+import { emptyRecord } from "../../../src/pipeline/formats/record";
 import type { PaperRecord, ParsedDocument, ProfileHeader } from "../../../src/pipeline/records";
 
 let lineCounter = 0;
 
 export function rec(file: string, fields: Partial<PaperRecord> & { authors: string[] }): PaperRecord {
   lineCounter += 10;
-  return {
-    source: { file, line: fields.source?.line ?? lineCounter },
-    format: "profile",
-    title: null,
-    authorsComplete: true,
-    affiliation: null,
-    date: null,
-    updated: null,
-    arxivId: null,
-    categories: [],
-    hasCode: false,
-    abstract: null,
-    comment: null,
-    profileAuthor: null,
-    ...fields,
-  };
+  return { ...emptyRecord(file, fields.source?.line ?? lineCounter, "profile"), authorsComplete: true, ...fields };
 }
 
 export function doc(file: string, records: PaperRecord[], opts: { format?: ParsedDocument["format"]; profile?: string } = {}): ParsedDocument {
