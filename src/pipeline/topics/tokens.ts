@@ -71,13 +71,14 @@ export function matchLongForm(short: string, candidateWords: string[]): string[]
 }
 
 function cleanText(text: string): string {
-  return text
+  const t = text
     .normalize("NFKC")
     .replace(/[‘’ʼ`´]/g, "'")
     .replace(/\b(?:https?:\/\/|www\.)\S+/gi, " , ")
     // Boilerplate that would leave "state" and "art" behind as terms.
-    .replace(/\bstate[- ]of[- ]the[- ]art\b/gi, " , ")
-    .replace(/\S+@\S+\.\S+/g, " , ");
+    .replace(/\bstate[- ]of[- ]the[- ]art\b/gi, " , ");
+  // The e-mail pattern backtracks over every word of an abstract; only texts with an "@" can match it.
+  return t.includes("@") ? t.replace(/\S+@\S+\.\S+/g, " , ") : t;
 }
 
 function wordToken(raw: string, sentenceStart: boolean): WordToken {
