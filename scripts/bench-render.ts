@@ -9,7 +9,8 @@
  * Chromium draws WebGL with SwiftShader (CPU) here, so the figures are relative: compare graphs and commits on the
  * same machine, not with a GPU browser. The synthetic graph takes minutes to build; it is cached under
  * node_modules/.cache/papergraph-bench/ keyed by papers, seed and a hash of the pipeline's sources. The seeds graph
- * comes from the browser tests' cache (test/e2e/harness.ts, keyed by the same hash).
+ * comes from the browser tests' cache (test/e2e/harness.ts, keyed by the same hash). BENCH_GRAPH=<file> uses that
+ * graph file as the synthetic graph instead (no rebuild).
  */
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -29,6 +30,13 @@ const RUNS = Number(process.argv[2] ?? 3);
 const log = (s: string) => process.stderr.write(s + "\n");
 
 async function syntheticGraph(papers: number, seed: number): Promise<string> {
+  // BENCH_GRAPH=<file> pins the synthetic graph: comparing renderer commits while someone edits the pipeline would
+  // otherwise rebuild it (minutes) and change the input between the "before" and "after" runs.
+  const pinned = process.env.BENCH_GRAPH;
+  if (pinned) {
+    log(`synthetic graph: pinned ${pinned}`);
+    return readFile(pinned, "utf8");
+  }
   const dir = path.join(ROOT, "node_modules/.cache/papergraph-bench");
   // Keyed by the pipeline's sources too (the harness's input hash), so a changed pipeline rebuilds it.
   const file = path.join(dir, `graph-${papers}-seed${seed}-${await inputsHash()}.json`);

@@ -1,7 +1,14 @@
-/** Renders nothing. Pointer events on the graph -> UI actions (hover lights up, click selects, click on empty stage clears). */
+/**
+ * Renders nothing. Pointer events on the graph -> UI actions (hover lights up, click selects, click on empty stage
+ * clears). Hover is held back while a button is down or the camera moves (drag, wheel, animation): the pointer sweeps
+ * over many nodes then, and each hover change re-runs the reducers. The last hover is applied once the gesture ends.
+ */
 import { useRegisterEvents, useSigma } from "@react-sigma/core";
 import { useEffect, type Dispatch } from "react";
 import type { UiAction } from "../state/ui-state";
+
+/** How long after the camera's last update it counts as still moving (wheel ticks arrive ~every 20-50 ms). */
+const SETTLE_MS = 120;
 
 export function EventsController({ dispatch }: { dispatch: Dispatch<UiAction> }) {
   const sigma = useSigma();
@@ -9,18 +16,65 @@ export function EventsController({ dispatch }: { dispatch: Dispatch<UiAction> })
 
   useEffect(() => {
     const container = sigma.getContainer();
+    const camera = sigma.getCamera();
+    const captor = sigma.getMouseCaptor();
+    const touch = sigma.getTouchCaptor();
+    let pointed: string | null = null; // the node under the pointer, per sigma's enter/leave events
+    let sent: string | null = null; // the hover last dispatched
+    let pressed = false;
+    let moving = false;
+    let settle: ReturnType<typeof setTimeout> | undefined;
+
+    const flush = () => {
+      if (pressed || moving || pointed === sent) return;
+      sent = pointed;
+      dispatch({ type: "hover", key: pointed });
+    };
+    const press = () => {
+      pressed = true;
+    };
+    const release = () => {
+      if (!pressed) return;
+      pressed = false;
+      flush();
+    };
+    const onCamera = () => {
+      moving = true;
+      clearTimeout(settle);
+      settle = setTimeout(() => {
+        moving = false;
+        flush();
+      }, SETTLE_MS);
+    };
+    camera.on("updated", onCamera);
+    // The captor's mouseup fires wherever the button is released (it listens on the document), unlike upStage.
+    captor.on("mouseup", release);
+    touch.on("touchup", release);
+
     registerEvents({
       enterNode: (e) => {
         container.style.cursor = "pointer";
-        dispatch({ type: "hover", key: e.node });
+        pointed = e.node;
+        flush();
       },
       leaveNode: () => {
         container.style.cursor = "";
-        dispatch({ type: "hover", key: null });
+        pointed = null;
+        flush();
       },
+      downNode: press,
+      downStage: press,
+      upNode: release,
+      upStage: release,
       clickNode: (e) => dispatch({ type: "select", key: e.node }),
       clickStage: () => dispatch({ type: "select", key: null }),
     });
+    return () => {
+      camera.off("updated", onCamera);
+      captor.off("mouseup", release);
+      touch.off("touchup", release);
+      clearTimeout(settle);
+    };
   }, [sigma, registerEvents, dispatch]);
 
   return null;

@@ -32,9 +32,20 @@ interface Doc {
   folded: string[];
 }
 
-export interface SearchIndex {
+interface Built {
   mini: MiniSearch<Doc>;
   docs: Map<string, Doc>;
+}
+
+/**
+ * Built lazily so it stays off the first render (a 10k-paper graph has ~24k nodes: over a second of work). In a
+ * browser it is filled in idle slices right after creation; a search before it is done finishes it at once.
+ */
+export interface SearchIndex {
+  /** The finished index (completes any remaining work synchronously). */
+  get(): Built;
+  /** Whether every document has been added (for tests and diagnostics). */
+  ready(): boolean;
 }
 
 const KIND_BOOST: Record<NodeKind, number> = { author: 1.3, topic: 1.15, paper: 1 };
@@ -69,7 +80,21 @@ function docFor(graph: PaperGraph, key: string): Doc {
   };
 }
 
-export function buildSearchIndex(graph: PaperGraph): SearchIndex {
+/** Documents added per idle batch before checking the slice's remaining time again (~10 ms on a laptop). */
+const SLICE_DOCS = 200;
+
+type IdleScheduler = (work: (deadline: { timeRemaining(): number }) => void) => void;
+
+function browserIdle(): IdleScheduler | null {
+  const g = globalThis as { requestIdleCallback?: (cb: (d: { timeRemaining(): number }) => void, o?: { timeout: number }) => number };
+  return typeof g.requestIdleCallback === "function" ? (work) => g.requestIdleCallback!(work, { timeout: 2000 }) : null;
+}
+
+/**
+ * `idle` schedules background slices (default: requestIdleCallback where there is one; without it nothing runs until
+ * the first search); `batch` is how many documents a slice adds between deadline checks. Documents are added in key order either way, so the index is the same however it was built.
+ */
+export function buildSearchIndex(graph: PaperGraph, idle: IdleScheduler | null = browserIdle(), batch = SLICE_DOCS): SearchIndex {
   const mini = new MiniSearch<Doc>({
     idField: "id",
     fields: ["primary", "alternates"],
@@ -79,9 +104,29 @@ export function buildSearchIndex(graph: PaperGraph): SearchIndex {
   });
   const docs = new Map<string, Doc>();
   const keys = graph.nodes().sort();
-  for (const k of keys) docs.set(k, docFor(graph, k));
-  mini.addAll([...docs.values()]);
-  return { mini, docs };
+  let next = 0;
+  const addOne = () => {
+    const doc = docFor(graph, keys[next++]!);
+    docs.set(doc.id, doc);
+    mini.add(doc);
+  };
+  const built: Built = { mini, docs };
+  const slice = (deadline: { timeRemaining(): number }) => {
+    // At least one batch per slice: a callback run for its timeout has no time remaining, and must still progress.
+    do {
+      const end = Math.min(keys.length, next + batch);
+      while (next < end) addOne();
+    } while (next < keys.length && deadline.timeRemaining() > 1);
+    if (next < keys.length) idle?.(slice);
+  };
+  if (idle && keys.length > 0) idle(slice);
+  return {
+    get: () => {
+      while (next < keys.length) addOne();
+      return built;
+    },
+    ready: () => next >= keys.length,
+  };
 }
 
 function tierOf(doc: Doc, q: string, qWords: string[]): number {
@@ -101,21 +146,22 @@ export function searchNodes(index: SearchIndex, query: string, opts: { limit?: n
   const qWords = words(q);
   if (qWords.length === 0) return [];
   const kinds = opts.kinds ? new Set(opts.kinds) : null;
+  const { mini, docs } = index.get();
   const searchOpts: SearchOptions = {
     prefix: true,
     // Typos: one edit from 4 letters, two from 7 ("Lekadri" -> "lekadir" is two edits).
     fuzzy: (term: string) => (term.length >= 7 ? 2 : term.length >= 4 ? 1 : 0),
     boost: { primary: 2, alternates: 1 },
     boostDocument: (id: unknown) => {
-      const d = index.docs.get(id as string);
+      const d = docs.get(id as string);
       return d ? KIND_BOOST[d.kind] * (1 + Math.sqrt(d.pagerank)) : 1;
     },
     filter: kinds ? (r) => kinds.has(r.kind as NodeKind) : undefined,
   };
-  let results = index.mini.search(q, { ...searchOpts, combineWith: "AND" });
-  if (results.length === 0 && qWords.length > 1) results = index.mini.search(q, { ...searchOpts, combineWith: "OR" });
+  let results = mini.search(q, { ...searchOpts, combineWith: "AND" });
+  if (results.length === 0 && qWords.length > 1) results = mini.search(q, { ...searchOpts, combineWith: "OR" });
   const hits = results.map((r) => {
-    const d = index.docs.get(r.id as string)!;
+    const d = docs.get(r.id as string)!;
     return { hit: { key: d.id, kind: d.kind, label: d.label, detail: d.detail, tier: tierOf(d, q, qWords) }, score: r.score };
   });
   hits.sort(

@@ -84,3 +84,39 @@ describe("searchNodes", () => {
     expect(searchNodes(index, "Tiarna")[0]).toMatchObject({ kind: "author", detail: "2 papers" });
   });
 });
+
+describe("lazy, sliced index build", () => {
+  // The explorer builds the index in idle slices so it stays off the first render. A fake scheduler that hands out
+  // tiny deadlines forces many slices (and one timed-out slice with no time left) on the app fixture graph.
+  it("gives the same hits whether built in idle slices, on first search, or mid-way", () => {
+    const queued: ((d: { timeRemaining(): number }) => void)[] = [];
+    const sliced = buildSearchIndex(fixtureGraph(), (work) => queued.push(work), 5);
+    expect(sliced.ready()).toBe(false);
+    let slices = 0;
+    let budget = 0; // the first slice has no time remaining (a callback run for its timeout), later ones a little
+    while (queued.length) {
+      const work = queued.shift()!;
+      work({ timeRemaining: () => budget-- });
+      budget = 2;
+      slices++;
+    }
+    expect(sliced.ready()).toBe(true);
+    expect(slices).toBeGreaterThan(2); // 33 nodes, 5 per batch, a few batches per slice
+
+    const lazy = buildSearchIndex(fixtureGraph(), null);
+    expect(lazy.ready()).toBe(false);
+    // Half-built: one slice ran, then a search needs the rest at once.
+    const half: ((d: { timeRemaining(): number }) => void)[] = [];
+    const partial = buildSearchIndex(fixtureGraph(), (work) => half.push(work), 5);
+    half.shift()!({ timeRemaining: () => 0 });
+    expect(partial.ready()).toBe(false);
+    for (const q of ["e", "bias", "mr", "annika", "lekadri", "puyol anton"]) {
+      const expected = keys(q);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(searchNodes(sliced, q).map((h) => h.key)).toEqual(expected);
+      expect(searchNodes(lazy, q).map((h) => h.key)).toEqual(expected);
+      expect(searchNodes(partial, q).map((h) => h.key)).toEqual(expected);
+    }
+    expect(lazy.ready()).toBe(true);
+  });
+});
