@@ -16,7 +16,9 @@ export function ReducersController({ display }: { display: DisplayState }) {
   // No cleanup on purpose: resetting a setting refreshes the renderer, and on unmount SigmaContainer has already
   // killed it (parents clean up first), which throws; a new renderer gets its reducers from this effect.
   useEffect(() => {
-    sigma.setSetting("nodeReducer", (key, attrs) => ({ ...attrs, ...nodeDisplay(key, attrs, current.current) }));
+    // Only what sigma draws: sigma already hands the reducer its own copy of the attributes, and copying a paper's
+    // ~30 attributes again for every node on every full refresh is wasted work on large graphs.
+    sigma.setSetting("nodeReducer", (key, attrs) => ({ x: attrs.x, y: attrs.y, ...nodeDisplay(key, attrs, current.current) }));
     sigma.setSetting("edgeReducer", (key, attrs) => ({ ...attrs, ...edgeDisplay(key, attrs, current.current) }));
   }, [sigma]);
 
