@@ -1,7 +1,9 @@
 /**
- * Topic terms of a set of papers: the maxTopics best candidates of the judged vocabulary (vocabulary.ts), the topics
- * of every paper, and co-occurrence links between topics.
+ * Topic terms of a set of papers: the maxTopics best candidates of the judged vocabulary (vocabulary.ts) that name a
+ * subject on their own (subjects.ts: no lone adjective, verb form or vague noun), the topics of every paper, and
+ * co-occurrence links between topics.
  */
+import { subjectTest } from "./subjects";
 import type { PaperTopic, Topic, TopicResult } from "./types";
 import type { JudgedTerm, Vocabulary } from "./vocabulary";
 
@@ -41,7 +43,12 @@ export function termWeight(tf: number, df: number, n: number): number {
 
 export function selectTopics(vocabulary: Vocabulary, options: ExtractOptions): TopicResult {
   const { corpus } = vocabulary;
-  const chosen = rankTopics(vocabulary).slice(0, Math.max(0, options.maxTopics));
+  // Paper clustering (cluster.ts) still reads every ranked term: "cardiac" or "whole" alone is no topic, but tells
+  // papers apart.
+  const namesSubject = subjectTest(corpus, vocabulary.minDf);
+  const chosen = rankTopics(vocabulary)
+    .filter((j) => namesSubject(j.term))
+    .slice(0, Math.max(0, options.maxTopics));
   const topics: Topic[] = chosen
     .map(({ term, relevance }) => ({
       key: term.key,

@@ -109,6 +109,11 @@ const isAdverb = (lower: string) => {
   return last.length >= 5 && /[^aeiouy]ly$/.test(last) && !NOUN_EXCEPTIONS.has(last);
 };
 
+/** Articles, pronouns, prepositions, conjunctions and the like (not the scholarly boilerplate). */
+export function isFunctionWord(lower: string): boolean {
+  return FUNCTION_WORDS.has(lower);
+}
+
 /** True for a lower-case word that may not begin or end a term. */
 const stopCache = new Map<string, boolean>();
 

@@ -15,7 +15,7 @@
  *   word in the case it has mid-sentence in abstracts, so "Federated Learning" in a title reads "federated learning"
  *   while "MRI", "U-Net" and "Gaussian" keep their capitals.
  */
-import { cannotEndTerm, isStopWord } from "./lexicon";
+import { cannotEndTerm, isFunctionWord, isStopWord } from "./lexicon";
 import { acronymShortForm, lexField, type AcronymDefinition, type Chunk, type LexedField } from "./tokens";
 import type { TopicInputPaper } from "./types";
 
@@ -47,6 +47,14 @@ export interface CorpusTerms {
   paperTf: Map<string, number>[];
   /** Sub-term gid -> longer term gid -> occurrences of the sub-term inside it. */
   contained: Map<string, Map<string, number>>;
+  /** Every lower-case word of the corpus. */
+  words: ReadonlySet<string>;
+  /**
+   * Per lower-case word: its occurrences, and how many of them end a phrase (the chunk ends or a function word follows).
+   * A part-of-speech hint without a tagger: nouns end noun phrases, adjectives and verbs are followed by their noun or
+   * object (subjects.ts).
+   */
+  phraseFinal: Map<string, { final: number; total: number }>;
 }
 
 interface Unit {
@@ -119,13 +127,22 @@ export function analyseCorpus(papers: TopicInputPaper[]): CorpusTerms {
   // Pass 1: vocabulary, mid-sentence casing evidence, acronym definitions.
   const vocabulary = new Set<string>();
   const casing = new Map<string, Map<string, number>>();
+  const phraseFinal = new Map<string, { final: number; total: number }>();
   const paperDefinitions: Map<string, string[]>[] = [];
   const corpusDefinitions = new Map<string, Map<string, number>>();
   lexed.forEach((paper) => {
     for (const field of [paper.title, paper.abstract]) {
       for (const chunk of field.chunks) {
-        for (const t of chunk) {
+        for (let i = 0; i < chunk.length; i++) {
+          const t = chunk[i]!;
           vocabulary.add(t.lower);
+          if (!t.definition) {
+            let f = phraseFinal.get(t.lower);
+            if (!f) phraseFinal.set(t.lower, (f = { final: 0, total: 0 }));
+            f.total++;
+            const next = chunk[i + 1];
+            if (!next || isFunctionWord(next.lower)) f.final++;
+          }
           if (field === paper.abstract && !t.sentenceStart && !t.definition) {
             let m = casing.get(t.lower);
             if (!m) casing.set(t.lower, (m = new Map()));
@@ -296,5 +313,5 @@ export function analyseCorpus(papers: TopicInputPaper[]): CorpusTerms {
       occurrences: a.occurrences,
     });
   }
-  return { n: papers.length, keys: papers.map((p) => p.key), terms, byGid: new Map(terms.map((t) => [t.gid, t])), paperTf, contained };
+  return { n: papers.length, keys: papers.map((p) => p.key), terms, byGid: new Map(terms.map((t) => [t.gid, t])), paperTf, contained, words: vocabulary, phraseFinal };
 }
