@@ -13,7 +13,8 @@
  * 5. Labels come from distinctive topics: for topic t in cluster c, with a = papers of c holding t,
  *    p_c = (a + 0.5) / (size + 1) and p = (df + 0.5) / (n + 1), score = p_c * ln(p_c / p) — over-represented in the
  *    cluster (the log-ratio) and common in it (the share), not merely frequent. Only topics in two or more of its
- *    papers count. The label joins the two best that do not repeat each other ("cardiac MR" and "cardiac").
+ *    papers count. The label joins the two best that do not repeat each other ("cardiac MR" and "cardiac"), a single
+ *    word's score discounted by SINGLE_WORD_LABEL_WEIGHT against multi-word terms.
  * 6. A topic belongs to the cluster holding most of its weight over papers (sum of its TF-IDF weight per paper).
  * Cluster ids run 0..k-1 by size (largest first), then label.
  */
@@ -27,6 +28,8 @@ import type { Vocabulary } from "./vocabulary";
 export const NEIGHBOURS = 10;
 export const MIN_SIMILARITY = 0.05;
 export const CLUSTER_TERMS = 8;
+/** A single word's distinctiveness counts this much against a multi-word term's when a label is chosen. */
+export const SINGLE_WORD_LABEL_WEIGHT = 0.75;
 
 export interface ClusterOptions {
   seed: number;
@@ -194,7 +197,7 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
   }
   const provisional = [...groups.values()].map((members) => {
     const terms = distinctiveTerms(members, topics, topicGids, vocabulary);
-    return { members, terms: terms.map((t) => t.term), label: label(terms.map((t) => t.term)) };
+    return { members, terms: terms.map((t) => t.term), label: label(terms) };
   });
   provisional.sort(
     (a, b) => b.members.length - a.members.length || cmp(a.label, b.label) || cmp(corpus.keys[a.members[0]!]!, corpus.keys[b.members[0]!]!),
@@ -340,8 +343,17 @@ function distinctiveTerms(
     .map(({ term, score }) => ({ term, score }));
 }
 
-/** The two best terms, skipping one that repeats a chosen term's words ("cardiac" after "cardiac MR segmentation"). */
-function label(terms: string[]): string {
+/**
+ * The two best terms, skipping one that repeats a chosen term's words ("cardiac" after "cardiac MR segmentation").
+ * A multi-word term names a subject more precisely than one word, so it wins when its distinctiveness is at least
+ * SINGLE_WORD_LABEL_WEIGHT of a single word's ("cardiac MRI" over "cardiac").
+ */
+function label(scored: ScoredTerm[]): string {
+  const weight = (t: ScoredTerm) => (/\s/.test(t.term) ? t.score : t.score * SINGLE_WORD_LABEL_WEIGHT);
+  const terms = scored
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => weight(b.t) - weight(a.t) || a.i - b.i)
+    .map(({ t }) => t.term);
   const words = (t: string) => t.toLowerCase().split(/[\s-]+/);
   const chosen: string[] = [];
   for (const t of terms) {
