@@ -20,12 +20,20 @@ export interface GraphApi {
 export function ReadyController({ onReady }: { onReady: (api: GraphApi) => void }) {
   const sigma = useSigma();
   useEffect(() => {
+    // Counted once per full processing: the app reads it on every state change (camera reports included), and a
+    // pass over a 24k-node graph's display data each time showed up in pan profiles. Hidden flags only change on a
+    // full refresh (a partial one never changes what the lens shows: refresh-plan.ts), which always reprocesses.
+    let renderedCount: number | null = null;
+    const invalidate = () => {
+      renderedCount = null;
+    };
+    sigma.on("afterProcess", invalidate);
     const api: GraphApi = {
       camera: () => {
         const s = sigma.getCamera().getState();
         return { x: s.x, y: s.y, ratio: s.ratio, angle: s.angle };
       },
-      renderedNodeCount: () => sigma.getGraph().filterNodes((n) => !sigma.getNodeDisplayData(n)?.hidden).length,
+      renderedNodeCount: () => (renderedCount ??= sigma.getGraph().filterNodes((n) => !sigma.getNodeDisplayData(n)?.hidden).length),
       capturePng: (opts) => capturePng(sigma, opts),
       pagePosition: (key) => {
         if (!sigma.getGraph().hasNode(key)) return null;
@@ -46,6 +54,7 @@ export function ReadyController({ onReady }: { onReady: (api: GraphApi) => void 
     sigma.scheduleRender();
     return () => {
       sigma.off("afterRender", onRender);
+      sigma.off("afterProcess", invalidate);
     };
   }, [sigma, onReady]);
   return null;
