@@ -1,6 +1,7 @@
 /**
- * Renders nothing. Reports camera moves to the store (debounced: the URL is replaced, not pushed), applies a camera
- * that arrives from outside (a link, back/forward), and answers focus requests by framing the requested nodes.
+ * Renders nothing. Reports camera moves to the store (debounced and held until a drag is released: the URL is
+ * replaced, not pushed), applies a camera that arrives from outside (a link, back/forward), and answers focus
+ * requests by framing the requested nodes.
  */
 import { useSigma } from "@react-sigma/core";
 import { useEffect, useRef, type Dispatch } from "react";
@@ -29,19 +30,34 @@ export function CameraController(props: { camera: CameraView | null; focus: UiSt
 
   useEffect(() => {
     const cam = sigma.getCamera();
+    const captor = sigma.getMouseCaptor();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const onUpdate = () => {
+    let pending = false;
+    const arm = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
+        // Not while the button is still down: on a large graph a drag's frames can be further apart than the delay,
+        // and each report re-renders the whole app in the middle of the gesture. The release reports it.
+        if (captor.isMouseDown) return;
+        pending = false;
         const s = cam.getState();
         const view = { x: s.x, y: s.y, ratio: s.ratio, angle: s.angle };
         reported.current = view;
         dispatch({ type: "setCamera", camera: view });
       }, REPORT_DELAY_MS);
     };
+    const onUpdate = () => {
+      pending = true;
+      arm();
+    };
+    const onRelease = () => {
+      if (pending) arm();
+    };
     cam.on("updated", onUpdate);
+    captor.on("mouseup", onRelease);
     return () => {
       cam.off("updated", onUpdate);
+      captor.off("mouseup", onRelease);
       clearTimeout(timer);
     };
   }, [sigma, dispatch]);
