@@ -62,7 +62,7 @@ function buildFilter(values: Record<string, string | boolean | string[] | undefi
   const filter: ViewFilter = { ...DEFAULT_VIEW_FILTER, lens: "full", kinds: [...DEFAULT_VIEW_FILTER.kinds], hiddenClusters: [] };
   const lens = values.lens as string | undefined;
   if (lens !== undefined) {
-    if (!(lens in LENS_KINDS)) throw new UsageError(`--lens must be one of ${Object.keys(LENS_KINDS).join(", ")}; got "${lens}"`);
+    if (!Object.hasOwn(LENS_KINDS, lens)) throw new UsageError(`--lens must be one of ${Object.keys(LENS_KINDS).join(", ")}; got "${lens}"`);
     filter.lens = lens as Lens;
   }
   if (values.kinds !== undefined) {
@@ -191,7 +191,13 @@ export async function runExport(argv: string[], io: ExportIO): Promise<number> {
     return 1;
   }
   for (const w of checked.warnings) log(`papergraph export: warning: ${w}`);
-  const graph = Graph.from(checked.file as unknown as Parameters<typeof Graph.from>[0]);
+  let graph: Graph;
+  try {
+    graph = Graph.from(checked.file as unknown as Parameters<typeof Graph.from>[0]);
+  } catch (e) {
+    io.stderr(`papergraph export: ${inPath} cannot be loaded as a graph (${(e as Error).message}); rebuild it with \`npm run graph\`\n`);
+    return 1;
+  }
 
   const view: ExportView | null = filter ? { filter } : null;
   const generator = `${typeof graph.getAttribute("generator") === "string" ? graph.getAttribute("generator") : "papergraph"} export`;

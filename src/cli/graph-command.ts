@@ -127,12 +127,22 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
     io.stdout(json);
   } else {
     const outDir = path.resolve(io.cwd, values.out ?? "public/data");
-    await mkdir(outDir, { recursive: true });
-    await writeFile(path.join(outDir, "graph.json"), json);
-    await writeFile(path.join(outDir, "merge-report.md"), report);
+    try {
+      await mkdir(outDir, { recursive: true });
+      await writeFile(path.join(outDir, "graph.json"), json);
+      await writeFile(path.join(outDir, "merge-report.md"), report);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      io.stderr(`papergraph graph: cannot write to ${displayPath(outDir, io.cwd)} (${err.code ?? err.message}); choose another --out folder\n`);
+      return 1;
+    }
     log(`wrote ${displayPath(path.join(outDir, "graph.json"), io.cwd)} (${(json.length / 1024).toFixed(0)} KiB) and ${displayPath(path.join(outDir, "merge-report.md"), io.cwd)}`);
   }
-  if (values["merge-report"] && values.out !== "-") io.stdout(report);
+  if (values["merge-report"]) {
+    // stdout already carries the graph with --out -: the report goes to stderr then, never silently nowhere.
+    if (values.out === "-") io.stderr(report);
+    else io.stdout(report);
+  }
 
   const diagnostics = result.summaries.reduce((n, s) => n + s.diagnostics.length, 0);
   if (values.strict && (diagnostics > 0 || collected.problems.length > 0)) {

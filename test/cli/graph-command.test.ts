@@ -3,7 +3,7 @@
  * checking exit codes, the stderr summary, what lands on disk and that nothing prints a stack trace.
  */
 import { execFile } from "node:child_process";
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -106,4 +106,28 @@ describe("papergraph graph", () => {
     expect(a!.stdout.length).toBeGreaterThan(1000);
     expect(a!.stdout === b!.stdout).toBe(true);
   }, 180_000);
+
+  it("follows symbolic links, reads a file named twice once, and recognises a thesaurus given as a file", async () => {
+    // Found by review: links were skipped silently, duplicates made duplicate papers, thesaurus.csv was read as a listing.
+    await mkdir(path.join(dir, "linked"));
+    await symlink(path.join(dir, "mixed/listing.txt"), path.join(dir, "linked/listing-link.txt"));
+    await symlink(path.join(dir, "nowhere.txt"), path.join(dir, "linked/broken.txt"));
+    await writeFile(path.join(dir, "my-corrections.csv"), "action,name,other\nmerge,Jianning Li,J. Li\n");
+    const r = await cli(["graph", "linked", "mixed/listing.txt", "./mixed/listing.txt", "my-corrections.csv", "--out", "out-linked"], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/linked\/broken\.txt: broken symbolic link, skipped/);
+    expect(r.stderr).toMatch(/linked\/listing-link\.txt\s+arxiv-listing\s+10\s/);
+    expect(r.stderr).toMatch(/with thesaurus my-corrections\.csv/);
+    const graph = JSON.parse(await readFile(path.join(dir, "out-linked/graph.json"), "utf8"));
+    expect(graph.attributes.sources.filter((s: { format: string }) => s.format === "arxiv-listing")).toHaveLength(1);
+    expect(graph.nodes.filter((n: { attributes: { kind: string } }) => n.attributes.kind === "paper")).toHaveLength(10);
+  }, 60_000);
+
+  it("says plainly when the output folder cannot be written, exit 1 and no stack trace", async () => {
+    await writeFile(path.join(dir, "a-file"), "x");
+    const r = await cli(["graph", "mixed", "--out", "a-file/sub"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot write to a-file\/sub \(ENOTDIR\); choose another --out folder/);
+    expect(r.stderr).not.toMatch(/internal error/);
+  }, 60_000);
 });

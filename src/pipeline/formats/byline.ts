@@ -149,6 +149,8 @@ export function splitRank(byline: Byline): number {
  *
  * Known limit: a first author whose given name itself has an inner capital ("SeulGi Hong") is split inside it.
  */
+const MAX_TITLE_LENGTH = 1000;
+
 export function splitTitleByline(line: string): TitleByline | null {
   const chars = [...line];
   const starts: number[] = [];
@@ -156,6 +158,8 @@ export function splitTitleByline(line: string): TitleByline | null {
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i] ?? "";
     const prev = chars[i - 1];
+    // Titles are never this long; the bound keeps a pathological line (each candidate parses the rest) from going quadratic.
+    if (offset > MAX_TITLE_LENGTH) break;
     if (i > 0 && prev !== undefined && /\p{Lu}/u.test(ch) && !/[\s\-'’/]/u.test(prev)) starts.push(offset);
     offset += ch.length;
   }

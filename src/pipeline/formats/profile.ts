@@ -66,7 +66,9 @@ function readHeader(lines: readonly Line[], file: string, diag: Diagnostics): Pr
 
 /** A block reads as a byline when it parses as comma-separated names (not a sentence). */
 function asByline(text: string): Byline | null {
-  if (text.length > 2000) return null;
+  // Consortium bylines run to hundreds of names (~15 characters each); an abstract is never a list of names, so the cap
+  // only bounds work on pathological blocks.
+  if (text.length > 50_000) return null;
   return parseByline(text, "lenient");
 }
 

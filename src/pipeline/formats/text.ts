@@ -42,7 +42,7 @@ function mapChars(s: string, table: Record<string, string>): string | null {
 
 function replaceSymbols(s: string): string {
   // A known macro name not followed by another letter (\pm0.04 -> ±0.04, but \pmb stays as read).
-  return s.replace(/\\([A-Za-z]+)(?![A-Za-z])/g, (all, name: string) => SYMBOLS[name] ?? all);
+  return s.replace(/\\([A-Za-z]+)(?![A-Za-z])/g, (all, name: string) => (Object.hasOwn(SYMBOLS, name) ? SYMBOLS[name]! : all));
 }
 
 /** Inline math `$...$`: rewritten only when every construct inside is understood; otherwise kept verbatim. */
@@ -59,14 +59,17 @@ function replaceMath(s: string): string {
 }
 
 function replaceAccents(s: string): string {
-  let t = s.replace(/\{?\\(["'`^~=.])\s*\{?([A-Za-z])\}?\}?/g, (_m, acc: string, letter: string) => letter + (COMBINING[acc] ?? ""));
+  let t = s.replace(/\{?\\(["'`^~=.])\s*\{?([A-Za-z])\}?\}?/g, (_m, acc: string, letter: string) => letter + (Object.hasOwn(COMBINING, acc) ? COMBINING[acc]! : ""));
   t = t.replace(/\{?\\([cvuHkr])(?:\{([A-Za-z])\}|\s+([A-Za-z]))\}?/g, (m, acc: string, a: string | undefined, b: string | undefined) => {
-    const mark = COMBINING[acc];
+    const mark = Object.hasOwn(COMBINING, acc) ? COMBINING[acc] : undefined;
     return mark === undefined ? m : (a ?? b ?? "") + mark;
   });
   // A control word swallows the one space after it ("P\l otka" is "Płotka").
   t = t.replace(/\{\\(ss|aa|AA|ae|AE|oe|OE|o|O|l|L|i)\}|\\(ss|aa|AA|ae|AE|oe|OE|o|O|l|L|i)(?![A-Za-z]) ?/g,
-    (_m, a: string | undefined, b: string | undefined) => LETTER_MACROS[a ?? b ?? ""] ?? _m);
+    (_m, a: string | undefined, b: string | undefined) => {
+      const name = a ?? b ?? "";
+      return Object.hasOwn(LETTER_MACROS, name) ? LETTER_MACROS[name]! : _m;
+    });
   return t;
 }
 

@@ -51,7 +51,8 @@ const NICKNAMES: Record<string, string[]> = {
 
 /** The formal names a (folded) given name stands for, itself included. */
 export function formalNames(given: string): string[] {
-  return [given, ...(NICKNAMES[given] ?? [])];
+  // hasOwn: a given name such as "constructor" must not reach Object.prototype.
+  return [given, ...(Object.hasOwn(NICKNAMES, given) ? NICKNAMES[given]! : [])];
 }
 
 /** True for a short form listed in the nickname table ("nick", "bob"). */
