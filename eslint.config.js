@@ -2,9 +2,10 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
+import { builtinModules } from "node:module";
 
-const nodeBuiltins = ["fs", "path", "os", "child_process", "url", "process", "crypto", "worker_threads", "stream", "util"];
-const noNode = nodeBuiltins.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
+// Every Node built-in, with and without the node: prefix (pure code runs in a browser worker too).
+const noNode = builtinModules.filter((m) => !m.startsWith("_")).flatMap((m) => [m, `node:${m}`]);
 
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "public/data/", "coverage/", "tmp/"] },
@@ -32,10 +33,45 @@ export default tseslint.config(
         paths: noNode.map((name) => ({ name, message: "pipeline/, model/ and exporters/ are pure: no Node built-ins (only src/cli touches the file system)." })),
         patterns: [
           { group: ["**/app/**", "**/cli/**"], message: "pipeline/, model/ and exporters/ never import app/ or cli/." },
+          { group: ["node:*"], message: "pipeline/, model/ and exporters/ are pure: no Node built-ins." },
           { group: ["sigma", "sigma/*", "@react-sigma/*", "react", "react-dom"], message: "No UI libraries outside src/app." },
         ],
       }],
-      "no-restricted-globals": ["error", { name: "process", message: "Pure code takes options, not process state." }, { name: "document", message: "No DOM in pure code." }, { name: "window", message: "No DOM in pure code." }],
+      "no-restricted-globals": ["error",
+        { name: "process", message: "Pure code takes options, not process state." },
+        { name: "Buffer", message: "Pure code runs in browsers too: use Uint8Array / TextEncoder." },
+        { name: "require", message: "ES modules only." },
+        { name: "__dirname", message: "Pure code has no file system." },
+        { name: "document", message: "No DOM in pure code." },
+        { name: "window", message: "No DOM in pure code." },
+        { name: "localStorage", message: "No DOM in pure code." },
+        { name: "navigator", message: "No DOM in pure code." }],
+    },
+  },
+  // model/ is the contract: it imports nothing of ours; exporters/ read the contract only.
+  {
+    files: ["src/model/**/*.ts", "src/exporters/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: noNode.map((name) => ({ name, message: "model/ and exporters/ are pure: no Node built-ins." })),
+        patterns: [
+          { group: ["**/app/**", "**/cli/**", "**/pipeline/**"], message: "model/ imports nothing of ours; exporters/ import model/ only." },
+          { group: ["node:*"], message: "No Node built-ins in pure code." },
+          { group: ["sigma", "sigma/*", "@react-sigma/*", "react", "react-dom"], message: "No UI libraries outside src/app." },
+        ],
+      }],
+    },
+  },
+  {
+    files: ["src/model/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: noNode.map((name) => ({ name, message: "model/ is pure: no Node built-ins." })),
+        patterns: [
+          { group: ["../**", "./../**", "**/exporters/**"], message: "model/ imports nothing of ours." },
+          { group: ["node:*"], message: "No Node built-ins in pure code." },
+        ],
+      }],
     },
   },
   {
