@@ -6,7 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertChromium, buildSeedsGraph, hooks, nodePosition, pixelStats, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch } from "./harness";
+import { assertChromium, buildSeedsGraph, hooks, nodePosition, pixelStats, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch, UI_TIMEOUT } from "./harness";
 
 // Display name of an author in seeds/ (read in several spellings there, some with and some without the accents).
 const PUYOL = "Esther Puyol-Antón";
@@ -38,7 +38,7 @@ async function searchAndPick(query: string, name: string): Promise<void> {
   await input.click();
   await input.fill(query);
   const listbox = page.getByRole("listbox", { name: /Search authors, papers and topics/ });
-  await expect.poll(() => listbox.isVisible(), { timeout: 5000 }).toBe(true);
+  await expect.poll(() => listbox.isVisible(), { timeout: UI_TIMEOUT }).toBe(true);
   const options = listbox.getByRole("option");
   await expect.poll(() => options.count()).toBeGreaterThan(0);
   const labels = await options.locator(".suggestion-label").allTextContents();
@@ -48,7 +48,7 @@ async function searchAndPick(query: string, name: string): Promise<void> {
   for (let i = 0; i < at; i++) await input.press("ArrowDown");
   expect(await options.nth(at).getAttribute("aria-selected")).toBe("true");
   await input.press("Enter");
-  await expect.poll(() => detailsTitle().textContent(), { timeout: 5000 }).toBe(name);
+  await expect.poll(() => detailsTitle().textContent(), { timeout: UI_TIMEOUT }).toBe(name);
 }
 
 describe("explorer on the seeds graph", () => {
@@ -116,7 +116,7 @@ describe("explorer on the seeds graph", () => {
     await waitHooks(page, `h.hovered === ${JSON.stringify(key)}`);
     await page.mouse.click(pos!.x, pos!.y);
     await waitHooks(page, `h.selected === ${JSON.stringify(key)}`);
-    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000 }).toBe(PUYOL);
+    await expect.poll(() => detailsTitle().textContent(), { timeout: UI_TIMEOUT }).toBe(PUYOL);
   });
 
   it("follows a co-author link, and browser back/forward walk the selections", async () => {
@@ -127,18 +127,18 @@ describe("explorer on the seeds graph", () => {
     const name = (await coauthors.first().textContent())!.trim();
     expect(name).not.toBe(PUYOL);
     await coauthors.first().click();
-    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000, message: "after clicking the co-author" }).toBe(name);
+    await expect.poll(() => detailsTitle().textContent(), { timeout: UI_TIMEOUT, message: "after clicking the co-author" }).toBe(name);
     const second = (await hooks(page)).selected;
     expect(second).not.toBe(first);
 
     await page.goBack();
-    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000, message: "after back" }).toBe(PUYOL);
+    await expect.poll(() => detailsTitle().textContent(), { timeout: UI_TIMEOUT, message: "after back" }).toBe(PUYOL);
     expect((await hooks(page)).selected).toBe(first);
     await page.goForward();
-    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000, message: "after forward" }).toBe(name);
+    await expect.poll(() => detailsTitle().textContent(), { timeout: UI_TIMEOUT, message: "after forward" }).toBe(name);
     expect((await hooks(page)).selected).toBe(second);
     await page.goBack();
-    await expect.poll(() => detailsTitle().textContent(), { timeout: 5000, message: "after the second back" }).toBe(PUYOL);
+    await expect.poll(() => detailsTitle().textContent(), { timeout: UI_TIMEOUT, message: "after the second back" }).toBe(PUYOL);
   });
 
   it("keeps the selection across lens switches", async () => {
@@ -170,7 +170,7 @@ describe("explorer on the seeds graph", () => {
     expect(after.visibleNodeCount).toBeLessThan(before.visibleNodeCount);
     expect(after.visibleNodeCount).toBeGreaterThan(0);
     // The renderer itself hides the filtered nodes, not only the count in the hooks.
-    await expect.poll(async () => (await hooks(page)).renderedNodeCount, { timeout: 5000 }).toBe(after.visibleNodeCount);
+    await expect.poll(async () => (await hooks(page)).renderedNodeCount, { timeout: UI_TIMEOUT }).toBe(after.visibleNodeCount);
     expect(page.url()).toContain(`years=${max - 1}-${max}`);
 
     // The Export dialog's "Copy link" puts the view's address on the clipboard: that is the link a user shares.
@@ -178,12 +178,12 @@ describe("explorer on the seeds graph", () => {
     await page.getByRole("button", { name: "Export", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "Export" });
     await dialog.getByRole("button", { name: "Copy link" }).click();
-    await expect.poll(() => dialog.getByRole("button", { name: "Copied" }).count(), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => dialog.getByRole("button", { name: "Copied" }).count(), { timeout: UI_TIMEOUT }).toBe(1);
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toBe(page.url());
     // Escape closes the dialog, and only the dialog: the selection stays.
     await page.keyboard.press("Escape");
-    await expect.poll(() => dialog.count(), { timeout: 5000 }).toBe(0);
+    await expect.poll(() => dialog.count(), { timeout: UI_TIMEOUT }).toBe(0);
     expect((await hooks(page)).selected, "Escape that closed the Export dialog also cleared the selection").toBe(after.selected);
     const other = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const otherWatch = watchPage(other);

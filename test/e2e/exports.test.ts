@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, assertChromium, buildSeedsGraph, hooks, pixelStats, pngSize, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch } from "./harness";
+import { ROOT, assertChromium, buildSeedsGraph, hooks, pixelStats, pngSize, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch, UI_TIMEOUT } from "./harness";
 
 let ctx: E2eContext;
 let page: Page;
@@ -155,7 +155,7 @@ describe("exports of the current view", () => {
       await p.getByRole("option", { name: /O'Brien/ }).first().waitFor();
       await input.press("Enter");
       const title = p.getByTestId("details-panel").locator("h2");
-      await expect.poll(() => title.textContent(), { timeout: 5000 }).toBe(NAME);
+      await expect.poll(() => title.textContent(), { timeout: UI_TIMEOUT }).toBe(NAME);
       // Rendered as text: no <b> element made from the name.
       expect(await title.locator("b").count()).toBe(0);
 

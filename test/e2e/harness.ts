@@ -16,6 +16,11 @@ import type { PapergraphTestHooks } from "../../src/app/test-hooks";
 
 // import.meta.url, not __dirname: the harness also runs under tsx (scripts/bench-render.ts) as an ES module.
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/**
+ * Upper bound for one UI transition (a click, back/forward, a filter). Generous on purpose: CI runs these tests beside the
+ * pipeline tests on 2 cores with WebGL in software, where one redraw can take seconds; a wait is not a speed assertion.
+ */
+export const UI_TIMEOUT = 20_000;
 export const CHROMIUM = process.env.PAPERGRAPH_CHROMIUM ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -176,7 +181,7 @@ export async function nodePosition(page: Page, key: string): Promise<{ x: number
 }
 
 /** Waits until the hook snapshot satisfies `pred` (the snapshot is replaced after each React commit). */
-export async function waitHooks(page: Page, pred: string, timeout = 10_000): Promise<HookData> {
+export async function waitHooks(page: Page, pred: string, timeout = UI_TIMEOUT): Promise<HookData> {
   await page.waitForFunction(`(() => { const h = window.__papergraph; return !!h && (${pred}); })()`, null, { timeout });
   return hooks(page);
 }
