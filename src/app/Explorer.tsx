@@ -291,7 +291,7 @@ export function Explorer({ graph, source, onOpenFile, onOpenJson }: ExplorerProp
             Nothing to draw with these filters.
           </p>
         )}
-        {dragging && <div className="drop-overlay">Drop a graph.json to open it</div>}
+        {dragging && <div className="drop-overlay">Drop a graph.json, or paper listings to build a graph from</div>}
       </main>
 
       <aside className="sidebar right" aria-label="Details">

@@ -6,7 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertChromium, buildSeedsGraph, hooks, nodePosition, pixelStats, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch, UI_TIMEOUT } from "./harness";
+import { assertChromium, buildSeedsGraph, hooks, nodePosition, pixelStats, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch, UI_TIMEOUT, appMessages } from "./harness";
 
 // Display name of an author in seeds/ (read in several spellings there, some with and some without the accents).
 const PUYOL = "Esther Puyol-Antón";
@@ -27,9 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ctx?.close();
 });
-
-/** SwiftShader's driver notes about ReadPixels stalls are Chromium's, not the app's (sigma reads pixels to pick nodes). */
-const appMessages = (w: PageWatch) => w.errors.filter((e) => !/GL Driver Message \(OpenGL, Performance/.test(e));
 
 const detailsTitle = () => page.getByTestId("details-panel").locator("h2");
 

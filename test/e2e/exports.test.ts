@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, assertChromium, buildSeedsGraph, hooks, pixelStats, pngSize, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch, UI_TIMEOUT } from "./harness";
+import { ROOT, assertChromium, buildSeedsGraph, hooks, pixelStats, pngSize, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch, UI_TIMEOUT, appMessages } from "./harness";
 
 let ctx: E2eContext;
 let page: Page;
@@ -36,9 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ctx?.close();
 });
-
-/** SwiftShader's driver notes about ReadPixels stalls are Chromium's, not the app's (sigma and export-image read pixels). */
-const appMessages = (w: PageWatch) => w.errors.filter((e) => !/GL Driver Message \(OpenGL, Performance/.test(e));
 
 interface ExportChoice {
   format: RegExp;

@@ -88,6 +88,12 @@ export function watchPage(page: Page): PageWatch {
   return watch;
 }
 
+/**
+ * Console messages that are the app's: SwiftShader's driver notes about ReadPixels stalls are Chromium's own (sigma and
+ * export-image read pixels), not errors of ours.
+ */
+export const appMessages = (w: PageWatch): string[] => w.errors.filter((e) => !/GL Driver Message \(OpenGL, Performance/.test(e));
+
 /** Resolves when the app says its first render is complete. */
 export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => (window as unknown as { __papergraph?: { ready?: boolean } }).__papergraph?.ready === true, null, { timeout });
