@@ -564,7 +564,12 @@ export function resolveAuthors(
     merges.push(toEvent({ a: p, b: p, merged: [variants[p]!.parsed.clean], evidence: why }));
   }
   merges.push(...events.map(toEvent));
-  const keptApart = apart.map((e) => ({ ...toEvent(e), key: `${clusters[clusterOf(e.a)]!.key} / ${clusters[clusterOf(e.b)]!.key}`, into: `${clusters[clusterOf(e.a)]!.name} / ${clusters[clusterOf(e.b)]!.name}` }));
+  const keptApart = apart.map((e) => {
+    const [ca, cb] = [clusters[clusterOf(e.a)]!, clusters[clusterOf(e.b)]!];
+    // A near miss that a thesaurus merge joined afterwards: show the spellings as read, and say what joined them.
+    if (ca === cb) return { ...toEvent(e), into: e.merged.join(" / "), evidence: [...e.evidence, `joined afterwards by the thesaurus into ${ca.name} (${ca.key})`] };
+    return { ...toEvent(e), key: `${ca.key} / ${cb.key}`, into: `${ca.name} / ${cb.name}` };
+  });
 
   return {
     clusters,

@@ -81,6 +81,13 @@ describe("thesaurus applied after automatic matching", () => {
     expect(r.keptApart.some((m) => m.evidence.some((e) => e.includes("thesaurus split (th.csv:3)")))).toBe(true);
     expect(r.diagnostics).toEqual([{ file: "th.csv", line: 5, severity: "warning", message: 'thesaurus name "Nobody Here" does not occur in any input; check its spelling' }]);
   });
+  it("a near miss later joined by a thesaurus merge is reported with both spellings and what joined them", () => {
+    const { thesaurus } = parseThesaurus("action,name,other\nmerge,Patrick Christ,Patrich Ferndinand Christ\n", "th.csv");
+    const r = resolveIdentity(docs(), { thesaurus });
+    const miss = r.keptApart.find((m) => m.entity === "author" && m.merged.includes("Patrick Christ"))!;
+    expect(miss.into).toBe("Patrich Ferndinand Christ / Patrick Christ");
+    expect(miss.evidence.at(-1)).toMatch(/^joined afterwards by the thesaurus into .+ \(a:christ\|/);
+  });
   it("a merge that contradicts a split is refused with an error", () => {
     const { thesaurus } = parseThesaurus("action,name,other\nsplit,Hongwei Li,Hongwei Bran Li\nmerge,Hongwei Bran Li,Hongwei Li\n", "th.csv");
     const r = resolveIdentity(docs(), { thesaurus });
