@@ -58,20 +58,19 @@ export function readArxivListing(lines: readonly Line[], file: string): ReaderRe
     // Title + full author list: the first two lines, in one block or two.
     const b0 = blocks[0];
     const b1 = blocks[1];
+    // The title line and the author line that follows it, whether the two share a block or not.
+    const titleAndAuthors = (authorLine: string): boolean => {
+      const byline = parseAuthorList(authorLine);
+      if (!byline) return false;
+      record.title = cleanText(b0?.[0]?.text ?? "");
+      record.authors = byline.authors;
+      record.authorsComplete = byline.authorsComplete;
+      return true;
+    };
     if (b0 && b0.length >= 2 && isTitleLike(b0[0]?.text ?? "")) {
-      const byline = parseAuthorList(b0[1]?.text ?? "");
-      if (byline) {
-        record.title = cleanText(b0[0]?.text ?? "");
-        record.authors = byline.authors;
-        record.authorsComplete = byline.authorsComplete;
-        b0.splice(0, 2);
-      }
+      if (titleAndAuthors(b0[1]?.text ?? "")) b0.splice(0, 2);
     } else if (b0 && b0.length === 1 && b1 && blocks.length >= 3 && isTitleLike(b0[0]?.text ?? "")) {
-      const byline = parseAuthorList(b1[0]?.text ?? "");
-      if (byline) {
-        record.title = cleanText(b0[0]?.text ?? "");
-        record.authors = byline.authors;
-        record.authorsComplete = byline.authorsComplete;
+      if (titleAndAuthors(b1[0]?.text ?? "")) {
         b0.splice(0, 1);
         b1.splice(0, 1);
       }
