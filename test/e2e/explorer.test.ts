@@ -6,7 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertChromium, buildSeedsGraph, hooks, nodePosition, pixelStats, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch, UI_TIMEOUT, appMessages } from "./harness";
+import { assertChromium, buildSeedsGraph, hooks, nodePosition, pixelStats, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch, UI_TIMEOUT, appMessages, openApp } from "./harness";
 
 // Display name of an author in seeds/ (read in several spellings there, some with and some without the accents).
 const PUYOL = "Esther Puyol-Antón";
@@ -18,10 +18,7 @@ let watch: PageWatch;
 beforeAll(async () => {
   assertChromium(); // before the 40 s graph build: a missing browser fails the file at once
   ctx = await startE2e(await buildSeedsGraph());
-  page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
-  watch = watchPage(page);
-  await page.goto(ctx.url);
-  await waitReady(page);
+  ({ page, watch } = await openApp(ctx.browser, ctx.url));
 }, 240_000);
 
 afterAll(async () => {
@@ -182,11 +179,8 @@ describe("explorer on the seeds graph", () => {
     await page.keyboard.press("Escape");
     await expect.poll(() => dialog.count(), { timeout: UI_TIMEOUT }).toBe(0);
     expect((await hooks(page)).selected, "Escape that closed the Export dialog also cleared the selection").toBe(after.selected);
-    const other = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const otherWatch = watchPage(other);
+    const { page: other, watch: otherWatch } = await openApp(ctx.browser, link);
     try {
-      await other.goto(link);
-      await waitReady(other);
       const h = await hooks(other);
       expect(h.selected).toBe(after.selected);
       expect(h.lens).toBe("full");

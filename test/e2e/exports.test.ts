@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, assertChromium, buildSeedsGraph, hooks, pixelStats, pngSize, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch, UI_TIMEOUT, appMessages } from "./harness";
+import { ROOT, assertChromium, buildSeedsGraph, hooks, pixelStats, pngSize, serveVariant, startE2e, waitHooks, type E2eContext, type PageWatch, UI_TIMEOUT, appMessages, openApp } from "./harness";
 
 let ctx: E2eContext;
 let page: Page;
@@ -27,10 +27,7 @@ beforeAll(async () => {
   assertChromium(); // before the 40 s graph build: a missing browser fails the file at once
   seedsGraph = await buildSeedsGraph();
   ctx = await startE2e(seedsGraph);
-  page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
-  watch = watchPage(page);
-  await page.goto(ctx.url);
-  await waitReady(page);
+  ({ page, watch } = await openApp(ctx.browser, ctx.url));
 }, 240_000);
 
 afterAll(async () => {
@@ -142,11 +139,8 @@ describe("exports of the current view", () => {
     // angle brackets, a literal entity, a bare ampersand, non-ASCII letters), served as the app's graph file.
     const NAME = `Zoë "Q" O'Brien <b>&amp; Co</b> & Søn`;
     const variant = await serveVariant(ctx.outDir, renamed(NAME));
-    const p = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const w = watchPage(p);
+    const { page: p, watch: w } = await openApp(ctx.browser, variant.url);
     try {
-      await p.goto(variant.url);
-      await waitReady(p);
       const input = p.getByTestId("search-input");
       await input.fill("brien");
       await p.getByRole("option", { name: /O'Brien/ }).first().waitFor();
@@ -174,11 +168,8 @@ describe("exports of the current view", () => {
 
   it("opens another graph file with Open… and exports from it, without page errors", async () => {
     const NAME = "Opened Graph Author";
-    const p = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const w = watchPage(p);
+    const { page: p, watch: w } = await openApp(ctx.browser, ctx.url);
     try {
-      await p.goto(ctx.url);
-      await waitReady(p);
       await p.getByLabel("Open a graph file").setInputFiles({ name: "renamed.json", mimeType: "application/json", buffer: Buffer.from(renamed(NAME)) });
       await expect.poll(() => p.getByText(NAME).count(), { timeout: 10_000 }).toBeGreaterThan(0);
       await waitHooks(p, "h.ready && h.rendererOk", 30_000);
@@ -191,11 +182,8 @@ describe("exports of the current view", () => {
   });
 
   it("builds a graph from dropped listings in a worker, with a per-file summary", async () => {
-    const p = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const w = watchPage(p);
+    const { page: p, watch: w } = await openApp(ctx.browser, ctx.url);
     try {
-      await p.goto(ctx.url);
-      await waitReady(p);
       // Two real seed listings (arXiv listing 003_, compact profile 004_) and a file that is not a listing.
       await p.getByLabel("Open a graph file or paper listings").setInputFiles([
         ...(await Promise.all(["003_b7b40e951325af8c.txt", "004_ffc89207e1d731a7.txt"].map(async (name) => ({ name, mimeType: "text/plain", buffer: await readFile(path.join(ROOT, "seeds", name)) })))),

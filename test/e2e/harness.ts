@@ -94,6 +94,15 @@ export function watchPage(page: Page): PageWatch {
  */
 export const appMessages = (w: PageWatch): string[] => w.errors.filter((e) => !/GL Driver Message \(OpenGL, Performance/.test(e));
 
+/** A new page on the app at `url`, watched from the first request, once its first render is complete. */
+export async function openApp(browser: Browser, url: string): Promise<{ page: Page; watch: PageWatch }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const watch = watchPage(page);
+  await page.goto(url);
+  await waitReady(page);
+  return { page, watch };
+}
+
 /** Resolves when the app says its first render is complete. */
 export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => (window as unknown as { __papergraph?: { ready?: boolean } }).__papergraph?.ready === true, null, { timeout });
