@@ -6,8 +6,43 @@ import type { Diagnostic, ProfileFigures, SourceRef } from "../model/graph-file"
 
 export type { Diagnostic, ProfileFigures, SourceRef };
 
+/** Listing formats: the pages people copy from profile, trending and arXiv listing pages (line-based readers). */
+export type ListingFormatId = "profile" | "compact-profile" | "trending" | "arxiv-listing";
+
+/** Bibliographic export formats (readers in formats/exports/, detected by content before the listings). */
+export type ExportFormatId =
+  | "bibtex"
+  | "ris"
+  | "wos"
+  | "wos-tab"
+  | "scopus-csv"
+  | "medline"
+  | "pubmed-xml"
+  | "csl-json"
+  | "arxiv-atom"
+  | "openalex"
+  | "semantic-scholar";
+
 /** Format ids, as stored in the graph file's `sources[].format`. */
-export type FormatId = "profile" | "compact-profile" | "trending" | "arxiv-listing";
+export type FormatId = ListingFormatId | ExportFormatId;
+
+/**
+ * What a source says about one byline name beyond its spelling. Parallel to `PaperRecord.authors` (same length) when
+ * the source has any of it, else `authorInfo` is empty.
+ */
+export interface AuthorInfo {
+  /** ORCID iD as "0000-0002-1825-0097" (checksum valid, no URL prefix), else null. */
+  orcid: string | null;
+  /**
+   * The source's own author ids, prefixed by their namespace: "openalex:A5023888391", "s2:1741101", "scopus:57203512345",
+   * "wos-rid:A-1234-2010" (ResearcherID). Two spellings sharing one id are one person.
+   */
+  ids: string[];
+  /** Affiliations as printed for this author on this paper. */
+  affiliations: string[];
+  /** Other spellings the source prints for this same byline slot (WoS `AU` beside `AF`, OpenAlex `raw_author_name`). */
+  alternateNames: string[];
+}
 
 export interface PaperRecord {
   /** Where the record starts (its first line). */
@@ -38,6 +73,45 @@ export interface PaperRecord {
    * their name. null outside profile pages.
    */
   profileAuthor: string | null;
+
+  // Bibliographic fields of the export formats (empty / null for listings and where a source lacks them).
+  /** Lower case, no URL or "doi:" prefix ("10.1038/s41586-020-2649-2"). */
+  doi: string | null;
+  /** PubMed id, digits only. */
+  pmid: string | null;
+  /** OpenAlex work id ("W2741809807"). */
+  openalexId: string | null;
+  /** Semantic Scholar paperId (40 hex digits). */
+  s2Id: string | null;
+  /** Web of Science accession number as printed in UT ("WOS:000268997100006"). */
+  wosId: string | null;
+  /** Scopus EID ("2-s2.0-85082124163"). */
+  scopusId: string | null;
+  /** Journal, proceedings or container title. */
+  venue: string | null;
+  volume: string | null;
+  issue: string | null;
+  /** Page range or article number as printed ("123-130", "e1002"). */
+  pages: string | null;
+  /** The source's publication type as read ("article", "inproceedings", "Journal Article", "JOUR"), else null. */
+  publicationType: string | null;
+  /** Author keywords (BibTeX keywords, RIS KW, WoS DE, Scopus author keywords, CSL keyword), as printed. */
+  keywords: string[];
+  /** Indexer keywords (WoS Keywords Plus, Scopus index keywords, OpenAlex topics/concepts/keywords). */
+  indexKeywords: string[];
+  /** MeSH headings as given (descriptor, with "/qualifier" where present; "*" major-topic marks removed). */
+  meshTerms: string[];
+  /** Parallel to `authors` when the source gives ids, ORCIDs or affiliations; otherwise empty. */
+  authorInfo: AuthorInfo[];
+  /** Organisations given as authors (WoS CA, MEDLINE CN, PubMed CollectiveName, braced corporate BibTeX names). Never people. */
+  groupAuthors: string[];
+  /** Citation count as the source states it (OpenAlex cited_by_count, S2 citationCount, WoS TC, Scopus Cited by). */
+  citationCount: number | null;
+  /**
+   * Cited references where the source lists them, as ids when it gives ids ("doi:10.…", "openalex:W…", "s2:…",
+   * "pmid:…") or the printed reference string otherwise (WoS CR). Kept for later; no citation edges yet.
+   */
+  references: string[];
 }
 
 export interface ProfileHeader {

@@ -3,7 +3,7 @@
  * trending list (its header lines), profile pages (entry date lines: blank line after the title -> profile, byline
  * glued on the next line -> compact), profile header figures alone, then the title/abstract rhythm of a trending list.
  */
-import type { FormatId } from "../records";
+import type { ListingFormatId } from "../records";
 import { ARXIV_LINE, CREATED_LINE } from "./arxiv-listing";
 import { isEntryHead } from "./entry-head";
 import { toBlocks, toLines, type Line } from "./lines";
@@ -12,7 +12,7 @@ import { isAbstractLike, isTitleLike } from "./trending";
 
 const TRENDING_HEADER = new Set(["get trending papers in your email inbox!", "byak and the research community"]);
 
-export function detectLines(lines: readonly Line[]): FormatId | null {
+export function detectLines(lines: readonly Line[]): ListingFormatId | null {
   const texts = lines.map((l) => l.text);
   const arxiv = texts.filter((t) => ARXIV_LINE.test(t)).length;
   const created = texts.filter((t) => CREATED_LINE.test(t)).length;
@@ -55,6 +55,6 @@ export function detectLines(lines: readonly Line[]): FormatId | null {
 }
 
 /** Which format a text is in, or null when no reader recognises it. */
-export function detectFormat(text: string): FormatId | null {
+export function detectFormat(text: string): ListingFormatId | null {
   return detectLines(toLines(text));
 }

@@ -2,10 +2,11 @@
  * Format readers: detect the format of an input document by its content and read its records. Every block of a
  * recognised file becomes a record or a diagnostic; problems with the input are diagnostics, never exceptions.
  */
-import type { Diagnostic, FormatId, InputDocument, ParsedDocument } from "../records";
+import type { Diagnostic, FormatId, InputDocument, ListingFormatId, ParsedDocument } from "../records";
 import { readArxivListing } from "./arxiv-listing";
 import { readCompactProfile } from "./compact-profile";
 import { detectLines } from "./detect";
+import { detectExport, isHtmlPage, SNIFF_BYTES } from "./exports";
 import { toLines } from "./lines";
 import { readProfile } from "./profile";
 import type { ReaderResult } from "./record";
@@ -15,7 +16,7 @@ import { readTrending } from "./trending";
 export { CATEGORY_NAMES } from "./categories";
 export { detectFormat } from "./detect";
 
-const READERS: Record<FormatId, (lines: ReturnType<typeof toLines>, file: string) => ReaderResult> = {
+const READERS: Record<ListingFormatId, (lines: ReturnType<typeof toLines>, file: string) => ReaderResult> = {
   profile: readProfile,
   "compact-profile": readCompactProfile,
   trending: readTrending,
@@ -35,16 +36,29 @@ export function readDocument(input: InputDocument): ParsedDocument {
   if (binary !== null) {
     return failed(binary, "binary file: this is not a text listing (it contains NUL bytes or bytes that are not UTF-8); save the listing as UTF-8 text");
   }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === "") return failed(1, "empty file: nothing to read");
+  const head = body.slice(0, SNIFF_BYTES);
+  if (isHtmlPage(head)) {
+    return failed(1, "a saved web page (HTML), not an export or listing: save the export file itself (BibTeX, RIS, WoS, Scopus CSV, PubMed, CSL-JSON, arXiv Atom, OpenAlex, Semantic Scholar) or copy the page's text");
+  }
+  const exportReader = detectExport(head);
+  if (exportReader) return readWith(file, exportReader.format, body, () => exportReader.read(body, file));
   const lines = toLines(text);
-  if (lines.every((l) => l.text === "")) return failed(1, "empty file: nothing to read");
   const format = detectLines(lines);
   if (format === null) {
     const first = lines.find((l) => l.text !== "");
-    return failed(1, `not a recognised listing: expected a profile page, a compact profile, a trending list or an arXiv listing (first line: "${excerpt(first?.text ?? "")}")`);
+    return failed(1, `not a recognised format: expected a bibliographic export (BibTeX, RIS, Web of Science, Scopus CSV, PubMed MEDLINE or XML, CSL-JSON, arXiv Atom, OpenAlex, Semantic Scholar) or a listing (profile page, compact profile, trending list, arXiv listing) (first line: "${excerpt(first?.text ?? "")}")`);
   }
+  return readWith(file, format, body, () => READERS[format](lines, file));
+}
+
+/** Runs one reader, adds the file-wide UTF-8 warning, and turns a reader bug into a diagnostic against the file. */
+function readWith(file: string, format: FormatId, body: string, read: () => ReaderResult): ParsedDocument {
   try {
-    const result = READERS[format](lines, file);
-    const damaged = lines.find((l) => l.text.includes("\uFFFD"));
+    const result = read();
+    const damagedAt = body.indexOf("\uFFFD");
+    const damaged = damagedAt < 0 ? undefined : { no: lineNumberAt(body, damagedAt) };
     if (damaged) {
       result.diagnostics.push({
         file, line: damaged.no, severity: "warning",
@@ -52,7 +66,8 @@ export function readDocument(input: InputDocument): ParsedDocument {
       });
       result.diagnostics.sort((a, b) => a.line - b.line);
     }
-    return { file, format, ...result };
+    const { format: refined, ...rest } = result;
+    return { file, format: refined ?? format, ...rest };
   } catch (err) {
     // A reader bug must not take the whole build down; report it against the file instead.
     const diagnostic: Diagnostic = {
@@ -61,4 +76,15 @@ export function readDocument(input: InputDocument): ParsedDocument {
     };
     return { file, format, records: [], diagnostics: [diagnostic], profile: null, listingDate: null };
   }
+}
+
+/** 1-based line of a character offset (counting \r\n, \r and \n as one line end each). */
+export function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) line++;
+  }
+  return line;
 }

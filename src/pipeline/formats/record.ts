@@ -2,6 +2,8 @@
 import type { Diagnostic, FormatId, PaperRecord, ProfileHeader } from "../records";
 
 export interface ReaderResult {
+  /** Set by a reader that tells a family of formats apart itself (the JSON and XML readers). */
+  format?: FormatId;
   records: PaperRecord[];
   diagnostics: Diagnostic[];
   profile: ProfileHeader | null;
@@ -24,6 +26,7 @@ export function emptyRecord(file: string, line: number, format: FormatId): Paper
     abstract: null,
     comment: null,
     profileAuthor: null,
+    ...bibliographicDefaults(),
   };
 }
 
@@ -36,4 +39,28 @@ export class Diagnostics {
   error(line: number, message: string): void {
     this.list.push({ file: this.file, line, severity: "error", message });
   }
+}
+
+/** The bibliographic fields of a record that only the export formats fill, all empty. */
+export function bibliographicDefaults(): Omit<PaperRecord, "source" | "format" | "title" | "authors" | "authorsComplete" | "affiliation" | "date" | "updated" | "arxivId" | "categories" | "hasCode" | "abstract" | "comment" | "profileAuthor"> {
+  return {
+      doi: null,
+      pmid: null,
+      openalexId: null,
+      s2Id: null,
+      wosId: null,
+      scopusId: null,
+      venue: null,
+      volume: null,
+      issue: null,
+      pages: null,
+      publicationType: null,
+      keywords: [],
+      indexKeywords: [],
+      meshTerms: [],
+      authorInfo: [],
+      groupAuthors: [],
+      citationCount: null,
+      references: [],
+  };
 }

@@ -1,3 +1,4 @@
+import { bibliographicDefaults } from "../../../src/pipeline/formats/record";
 import { describe, expect, it } from "vitest";
 import { readArxivListing } from "../../../src/pipeline/formats/arxiv-listing";
 import { toLines } from "../../../src/pipeline/formats/lines";
@@ -15,6 +16,7 @@ describe("readArxivListing", () => {
     ].join("\n"));
     expect(r.diagnostics).toEqual([]);
     expect(r.records[0]).toEqual({
+      ...bibliographicDefaults(),
       source: { file: "in/arxiv.txt", line: 1 },
       format: "arxiv-listing",
       title: null,

@@ -1,3 +1,4 @@
+import { bibliographicDefaults } from "../../../src/pipeline/formats/record";
 import { describe, expect, it } from "vitest";
 import { toLines } from "../../../src/pipeline/formats/lines";
 import { readProfile } from "../../../src/pipeline/formats/profile";
@@ -29,6 +30,7 @@ describe("readProfile", () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.records).toHaveLength(3);
     expect(r.records[0]).toEqual({
+      ...bibliographicDefaults(),
       source: { file: "in/profile.txt", line: 12 },
       format: "profile",
       title: "FUTURE-AI: International consensus guideline",

@@ -71,7 +71,7 @@ describe("readDocument", () => {
     expect(d.format).toBeNull();
     expect(d.diagnostics).toEqual([{
       file: "letter.txt", line: 1, severity: "error",
-      message: 'not a recognised listing: expected a profile page, a compact profile, a trending list or an arXiv listing (first line: "Dear colleague,")',
+      message: 'not a recognised format: expected a bibliographic export (BibTeX, RIS, Web of Science, Scopus CSV, PubMed MEDLINE or XML, CSL-JSON, arXiv Atom, OpenAlex, Semantic Scholar) or a listing (profile page, compact profile, trending list, arXiv listing) (first line: "Dear colleague,")',
     }]);
   });
 

@@ -1,3 +1,4 @@
+import { bibliographicDefaults } from "../../../src/pipeline/formats/record";
 import { describe, expect, it } from "vitest";
 import { toLines } from "../../../src/pipeline/formats/lines";
 import { readTrending } from "../../../src/pipeline/formats/trending";
@@ -15,6 +16,7 @@ describe("readTrending", () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.records).toHaveLength(2);
     expect(r.records[0]).toEqual({
+      ...bibliographicDefaults(),
       source: { file: "in/trending.txt", line: 11 },
       format: "trending",
       title: "A multi-reconstruction study of breast density estimation using Deep Learning",
