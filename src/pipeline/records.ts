@@ -56,7 +56,7 @@ export interface PaperRecord {
   authorsComplete: boolean;
   /** Affiliation shown after " · " on a byline, else null. */
   affiliation: string | null;
-  /** "YYYY-MM-DD", "YYYY-MM" or null. */
+  /** "YYYY-MM-DD", "YYYY-MM", "YYYY" (exports often give only a year) or null: as precise as the source, never invented. */
   date: string | null;
   /** arXiv "Updated:" date when present. */
   updated: string | null;
