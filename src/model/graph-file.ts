@@ -60,6 +60,13 @@ export interface AuthorNodeAttributes extends BaseNodeAttributes {
   paperCount: number;
   /** Figures from a profile page whose header names this person, else null. */
   profile: ProfileFigures | null;
+  // Written since the export readers (absent in files of older builds, so readers treat a missing field as empty).
+  /** ORCID iD ("0000-0002-1825-0097") when a source gave one, else null. */
+  orcid?: string | null;
+  /** Source author ids with their namespace ("openalex:A5023888391", "s2:1741101", "scopus:57203512345"), sorted. */
+  externalIds?: string[];
+  /** Affiliations printed for this person, most frequent first. */
+  affiliations?: string[];
 }
 
 export interface PaperNodeAttributes extends BaseNodeAttributes {
@@ -85,6 +92,31 @@ export interface PaperNodeAttributes extends BaseNodeAttributes {
   sources: SourceRef[];
   /** Topic node keys, strongest first. */
   topics: string[];
+  // Written since the export readers (absent in files of older builds, so readers treat a missing field as empty).
+  /** Lower case, no URL prefix ("10.1038/s41586-020-2649-2"), else null. */
+  doi?: string | null;
+  pmid?: string | null;
+  /** Ids of other catalogues ("openalex:W2741809807", "s2:<40 hex>", "wos:WOS:000268997100006", "scopus:2-s2.0-…"), sorted. */
+  externalIds?: string[];
+  /** Journal, proceedings or container title. */
+  venue?: string | null;
+  volume?: string | null;
+  issue?: string | null;
+  pages?: string | null;
+  /** Publication type as the source names it ("article", "Journal Article"). */
+  publicationType?: string | null;
+  /** Author keywords as printed, de-duplicated case-insensitively. */
+  keywords?: string[];
+  /** Indexer keywords (Keywords Plus, Scopus index keywords, OpenAlex topics/concepts). */
+  indexKeywords?: string[];
+  /** MeSH headings. */
+  meshTerms?: string[];
+  /** Organisations given as authors (consortia, study groups); never author nodes. */
+  groupAuthors?: string[];
+  /** The largest citation count any source stated, else null. */
+  citationCount?: number | null;
+  /** Number of cited references the sources listed (the references themselves are not in the graph yet). */
+  referenceCount?: number;
 }
 
 export interface TopicNodeAttributes extends BaseNodeAttributes {

@@ -8,6 +8,7 @@ import { readDocument } from "./formats";
 import { parseThesaurus, resolveIdentity } from "./identity";
 import type { IdentityResult } from "./identity/types";
 import type { PipelineOptions } from "./options";
+import { silentProgress, type BuildPhase, type ProgressListener } from "./progress";
 import type { Diagnostic, InputDocument, ParsedDocument } from "./records";
 import { clusterTopics, extractTopics } from "./topics";
 import type { TopicClusterResult, TopicResult } from "./topics/types";
@@ -32,18 +33,29 @@ export interface PipelineResult {
 
 const now = () => (typeof performance !== "undefined" ? performance.now() : 0);
 
-export function runPipeline(input: PipelineInput, options: PipelineOptions): PipelineResult {
+export interface PipelineHooks {
+  /** Called as each phase starts, advances and ends. */
+  onProgress?: ProgressListener;
+}
+
+export function runPipeline(input: PipelineInput, options: PipelineOptions, hooks: PipelineHooks = {}): PipelineResult {
+  const progress = hooks.onProgress ?? silentProgress;
   const timings: Record<string, number> = {};
-  const time = <T>(phase: string, fn: () => T): T => {
+  const time = <T>(phase: BuildPhase, fn: () => T, total: number | null = null, unit = "items"): T => {
+    progress({ phase, done: 0, total, unit });
     const t0 = now();
     const result = fn();
     timings[phase] = now() - t0;
+    progress({ phase, done: total ?? 1, total: total ?? 1, unit, finished: true });
     return result;
   };
 
-  const documents = time("read", () =>
-    [...input.documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map(readDocument),
-  );
+  const sorted = [...input.documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const documents = time("read", () => sorted.map((doc, i) => {
+    const parsed = readDocument(doc);
+    progress({ phase: "read", done: i + 1, total: sorted.length, unit: "files" });
+    return parsed;
+  }), sorted.length, "files");
 
   const thesaurusDiagnostics: Diagnostic[] = [];
   const identity = time("identity", () => {
@@ -54,15 +66,15 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions): Pip
       thesaurusDiagnostics.push(...parsed.diagnostics);
     }
     return resolveIdentity(documents, { thesaurus });
-  });
+  }, documents.reduce((n, d) => n + d.records.length, 0), "records");
 
   const topicInput = identity.papers.map((p) => ({ key: p.key, title: p.title, abstract: p.abstract }));
   const topics = time("topics", () =>
     extractTopics(topicInput, { maxTopics: options.maxTopics, topicsPerPaper: options.topicsPerPaper }),
-  );
+  topicInput.length, "papers");
   const clusters = time("clusters", () =>
     clusterTopics(topicInput, topics, { seed: options.seed, resolution: options.clusterResolution }),
-  );
+  topicInput.length, "papers");
 
   const summaries: SourceSummary[] = documents.map((d) => ({
     file: d.file,
@@ -81,6 +93,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions): Pip
     }
   }
 
-  const graph = time("graph", () => buildGraph({ identity, topics, clusters, sources: summaries }, options));
+  const graph = time("graph", () => buildGraph({ identity, topics, clusters, sources: summaries }, options),
+    identity.authors.length + identity.papers.length + topics.topics.length, "nodes");
   return { graph, documents, identity, topics, clusters, summaries, timings };
 }
