@@ -15,6 +15,7 @@ const MAX_ERRORS = 25;
 const NODE_KINDS = new Set(["author", "paper", "topic"]);
 const EDGE_KINDS = new Set(["authored", "coauthor", "about", "related"]);
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const ORCID_RE = /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
 
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -69,6 +70,9 @@ function checkNode(c: Collector, where: string, a: Rec, keys: Set<string>) {
     need(c, where, a, "aliases", strArray, "an array of strings");
     need(c, where, a, "paperCount", integer, "an integer");
     optional(c, where, a, "profile", (v) => v === null || isRec(v), "an object or null");
+    optional(c, where, a, "orcid", (v) => v === null || (typeof v === "string" && ORCID_RE.test(v)), 'an ORCID iD such as "0000-0002-1825-0097", or null');
+    optional(c, where, a, "externalIds", strArray, "an array of strings");
+    optional(c, where, a, "affiliations", strArray, "an array of strings");
   } else if (a.kind === "paper") {
     need(c, where, a, "title", strOrNull, "a string or null");
     need(c, where, a, "authors", strArray, "an array of author node keys");
@@ -76,7 +80,7 @@ function checkNode(c: Collector, where: string, a: Rec, keys: Set<string>) {
       for (const k of a.authors as string[]) if (!keys.has(k)) c.add(`${where}: attributes.authors names "${k}", which is not a node`);
     }
     need(c, where, a, "authorsComplete", bool, "true or false");
-    need(c, where, a, "date", (v) => v === null || (typeof v === "string" && DATE_RE.test(v)), '"YYYY-MM-DD", "YYYY-MM" or null');
+    need(c, where, a, "date", (v) => v === null || (typeof v === "string" && DATE_RE.test(v)), '"YYYY-MM-DD", "YYYY-MM", "YYYY" or null');
     need(c, where, a, "year", (v) => v === null || integer(v), "an integer or null");
     need(c, where, a, "categories", strArray, "an array of strings");
     need(c, where, a, "hasCode", bool, "true or false");
@@ -84,6 +88,11 @@ function checkNode(c: Collector, where: string, a: Rec, keys: Set<string>) {
     need(c, where, a, "sources", (v) => Array.isArray(v) && v.every(sourceRef), "an array of { file, line }");
     need(c, where, a, "topics", strArray, "an array of topic node keys");
     optional(c, where, a, "arxivId", strOrNull, "a string or null");
+    optional(c, where, a, "doi", (v) => v === null || (typeof v === "string" && /^10\.\S+\/\S+$/.test(v) && v === v.toLowerCase()), 'a lower-case DOI such as "10.1038/nature12373", or null');
+    for (const f of ["pmid", "venue", "volume", "issue", "pages", "publicationType"]) optional(c, where, a, f, strOrNull, "a string or null");
+    for (const f of ["externalIds", "keywords", "indexKeywords", "meshTerms", "groupAuthors"]) optional(c, where, a, f, strArray, "an array of strings");
+    optional(c, where, a, "citationCount", (v) => v === null || (integer(v) && (v as number) >= 0), "a whole number or null");
+    optional(c, where, a, "referenceCount", (v) => integer(v) && (v as number) >= 0, "a whole number");
   } else {
     need(c, where, a, "term", str, "a string");
     need(c, where, a, "paperCount", integer, "an integer");

@@ -63,6 +63,9 @@ function authorAttributes(a: ResolvedAuthor, paperCount: number): AuthorNodeAttr
     aliases: sortedStrings(new Set([...a.aliases, a.name])),
     paperCount,
     profile: copyProfile(a.profile),
+    orcid: a.orcid,
+    externalIds: [...a.externalIds],
+    affiliations: [...a.affiliations],
   };
 }
 
@@ -84,6 +87,20 @@ function paperAttributes(p: ResolvedPaper, topics: PaperTopic[]): PaperNodeAttri
     affiliation: p.affiliation,
     sources: [...p.sources].map(copySource).sort((x, y) => compareStrings(x.file, y.file) || x.line - y.line),
     topics: topics.map((t) => t.topic),
+    doi: p.doi,
+    pmid: p.pmid,
+    externalIds: [...p.externalIds],
+    venue: p.venue,
+    volume: p.volume,
+    issue: p.issue,
+    pages: p.pages,
+    publicationType: p.publicationType,
+    keywords: [...p.keywords],
+    indexKeywords: [...p.indexKeywords],
+    meshTerms: [...p.meshTerms],
+    groupAuthors: [...p.groupAuthors],
+    citationCount: p.citationCount,
+    referenceCount: p.referenceCount,
   };
 }
 

@@ -43,6 +43,9 @@ export interface AuthorCluster {
   name: string;
   aliases: string[];
   profile: ProfileFigures | null;
+  orcid: string | null;
+  externalIds: string[];
+  affiliations: string[];
 }
 
 export interface AuthorResolution {
@@ -61,7 +64,19 @@ interface Variant {
   /** Raw spelling -> times read. */
   spellings: Map<string, number>;
   records: Set<number>;
+  /**
+   * What tells this variant apart from others of the same spelling: "o:<ORCID>", "i:<source author id>", "g:<n>" (an
+   * initials-only name on papers with no co-author in common with its other occurrences), or "" (the spelling alone).
+   */
+  tag: string;
+  /** Other spellings the sources print for the same byline slots (WoS AU beside AF): aliases, not evidence. */
+  alternates: Set<string>;
 }
+
+/** Export formats: a whole file is one query result, so "the same listing" says nothing about who is who. */
+const EXPORT_FORMATS = new Set(["bibtex", "ris", "wos", "wos-tab", "scopus-csv", "medline", "pubmed-xml", "csl-json", "arxiv-atom", "openalex", "semantic-scholar"]);
+/** Beyond this many separated groups of one initials-only spelling, the groups are not compared pairwise (linear bound). */
+const MAX_COMPARED_GROUPS = 64;
 
 interface PendingEvent {
   a: number;
@@ -93,27 +108,32 @@ export function resolveAuthors(
     return c;
   };
   const variants: Variant[] = [];
-  const byExact = new Map<string, number>();
+  /** Folded spelling -> its variants (several when ORCIDs, author ids or initials-only groups tell them apart). */
+  const byExact = new Map<string, number[]>();
+  const byExactTag = new Map<string, number>();
   // Spellings repeat across bylines: parse each distinct one once.
-  const seenRaw = new Map<string, number>();
-  const variantOf = (raw: string): number => {
-    const known = seenRaw.get(raw);
-    if (known !== undefined) return known;
-    const id = parseVariant(raw);
-    seenRaw.set(raw, id);
-    return id;
+  const parsedRaw = new Map<string, ParsedName>();
+  const parsedOf = (raw: string): ParsedName => {
+    let p = parsedRaw.get(raw);
+    if (!p) parsedRaw.set(raw, (p = parseName(raw)));
+    return p;
   };
-  const parseVariant = (raw: string): number => {
-    const parsed = parseName(raw);
+  const variantOf = (raw: string, tag = ""): number => {
+    const parsed = parsedOf(raw);
     if (!parsed.exact) return -1;
-    let id = byExact.get(parsed.exact);
+    const k = parsed.exact + "\u0000" + tag;
+    let id = byExactTag.get(k);
     if (id === undefined) {
       id = variants.length;
-      byExact.set(parsed.exact, id);
-      variants.push({ parsed, spellings: new Map(), records: new Set() });
+      byExactTag.set(k, id);
+      const list = byExact.get(parsed.exact);
+      if (list) list.push(id);
+      else byExact.set(parsed.exact, [id]);
+      variants.push({ parsed, spellings: new Map(), records: new Set(), tag, alternates: new Set() });
     }
     return id;
   };
+  const tags = occurrenceTags(refs, groups, parsedOf);
   const addSpelling = (id: number, raw: string) => {
     const v = variants[id]!;
     const s = raw.normalize("NFC").trim();
@@ -121,14 +141,15 @@ export function resolveAuthors(
   };
 
   // 1. Every byline name becomes an occurrence of a variant (spellings equal up to case/diacritics/hyphens/dots).
-  const occ: number[][] = refs.map(({ rec, doc }) =>
-    rec.authors.map((raw) => {
-      const id = variantOf(raw);
+  const occ: number[][] = refs.map(({ rec, doc }, r) =>
+    rec.authors.map((raw, pos) => {
+      const id = variantOf(raw, tags[r]![pos]!);
       if (id < 0) {
         diagnostics.push({ file: docs[doc]!.file, line: rec.source.line, severity: "warning", message: `author name "${raw}" has no letters; left out of the byline` });
         return -1;
       }
       addSpelling(id, raw);
+      for (const alt of rec.authorInfo[pos]?.alternateNames ?? []) if (alt) variants[id]!.alternates.add(alt.normalize("NFC").trim());
       return id;
     }),
   );
@@ -166,7 +187,7 @@ export function resolveAuthors(
   const relation = (x: number, y: number): NameRelation => {
     const k = pairKey(x, y);
     let r = relCache.get(k);
-    if (!r) relCache.set(k, (r = compareNames(variants[x]!.parsed, variants[y]!.parsed, isCommon)));
+    if (!r) relCache.set(k, (r = taggedRelation(variants[x]!, variants[y]!, compareNames(variants[x]!.parsed, variants[y]!.parsed, isCommon), isCommon)));
     return r;
   };
   const events: PendingEvent[] = [];
@@ -237,7 +258,13 @@ export function resolveAuthors(
     if (p.lowerStart) for (const w of words) (lostWords.get(w) ?? lostWords.set(w, []).get(w)!).push(id);
   });
   const pairs = new Set<number>();
-  const addPair = (a: number, b: number) => a !== b && pairs.add(pairKey(a, b));
+  const addPair = (a: number, b: number) => {
+    if (a === b) return;
+    const pa = variants[a]!.parsed;
+    // Hundreds of separated groups of one initials-only spelling ("Y. Wang" in a large export) are not compared pairwise.
+    if (pa.exact === variants[b]!.parsed.exact && (byExact.get(pa.exact)?.length ?? 0) > MAX_COMPARED_GROUPS) return;
+    pairs.add(pairKey(a, b));
+  };
   for (const ids of blocks.values()) {
     for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) addPair(ids[i]!, ids[j]!);
   }
@@ -279,20 +306,31 @@ export function resolveAuthors(
   const splitSets: Array<{ sides: number[][]; source: SourceRef }> = [];
   const thesaurusVariants = (names: string[], source: SourceRef): number[][] =>
     names.map((n) => {
-      const id = byExact.get(parseName(n).exact);
-      if (id === undefined) {
+      const ids = byExact.get(parseName(n).exact);
+      if (ids === undefined) {
         diagnostics.push({ file: source.file, line: source.line, severity: "warning", message: `thesaurus name "${n}" does not occur in any input; check its spelling` });
         return [];
       }
-      return [id];
+      return ids;
     });
   for (const e of thesaurus?.entries ?? []) if (e.action === "split") splitSets.push({ sides: thesaurusVariants(e.names, e.source), source: e.source });
 
   const spellingsOf = (root: number) =>
     [...new Set(members[root]!.flatMap((v) => [...variants[v]!.spellings.keys()].map(cleanOf)))].sort(cmp);
-  const conflict = (ra: number, rb: number): string | null => {
+  // Per root: the ORCID or source author ids its variants carry. A person never holds two of one namespace.
+  const idTags: Array<Map<string, string>> = variants.map((v) => {
+    const m = new Map<string, string>();
+    if (v.tag.startsWith("o:")) m.set("ORCID", v.tag.slice(2));
+    else if (v.tag.startsWith("i:")) m.set(idNamespace(v.tag.slice(2)), v.tag.slice(2));
+    return m;
+  });
+  const conflict = (ra: number, rb: number, trustIds = false): string | null => {
     const [small, big] = recs[ra]!.size <= recs[rb]!.size ? [recs[ra]!, recs[rb]!] : [recs[rb]!, recs[ra]!];
     for (const r of small) if (big.has(r)) return `both named on one byline (${srcText(r)}): two different people`;
+    for (const [ns, id] of idTags[ra]!) {
+      const other = idTags[rb]!.get(ns);
+      if (other !== undefined && other !== id) return `different ${ns === "ORCID" ? "ORCIDs" : `${ns} author ids`} (${[id, other].sort(cmp).join(" / ")})`;
+    }
     for (const s of splitSets) {
       for (let i = 0; i < s.sides.length; i++) {
         for (let j = 0; j < s.sides.length; j++) {
@@ -303,6 +341,7 @@ export function resolveAuthors(
         }
       }
     }
+    if (trustIds) return null;
     for (const x of members[ra]!) {
       for (const y of members[rb]!) {
         const rel = relation(x, y);
@@ -317,11 +356,11 @@ export function resolveAuthors(
   // for the two roots it joins (rebuilding them every round cost about a second at 10,000 papers).
   const docCache = new Map<number, Set<number>>();
   const wordCache = new Map<number, Set<string>>();
-  const union = (x: number, y: number, evidence: string[]): boolean => {
+  const union = (x: number, y: number, evidence: string[], trustIds = false): boolean => {
     const ra = find(x);
     const rb = find(y);
     if (ra === rb) return false;
-    const why = conflict(ra, rb);
+    const why = conflict(ra, rb, trustIds);
     if (why) {
       apart.push({ a: x, b: y, merged: [variants[x]!.parsed.clean, variants[y]!.parsed.clean], evidence: [...evidence, `kept apart: ${why}`] });
       return false;
@@ -333,12 +372,32 @@ export function resolveAuthors(
     members[drop] = [];
     for (const r of recs[drop]!) recs[keep]!.add(r);
     recs[drop] = new Set();
+    for (const [ns, id] of idTags[drop]!) idTags[keep]!.set(ns, id);
     docCache.delete(keep);
     docCache.delete(drop);
     wordCache.delete(keep);
     wordCache.delete(drop);
     return true;
   };
+
+  // Round 0: an ORCID or a source author id shared by two spellings is one person, whatever the spellings
+  // ("Xiang Li" / "X. Li" / "Li Xiang"); only a shared byline or a conflicting id keeps them apart.
+  const carriers = new Map<string, number[]>();
+  refs.forEach(({ rec }, r) => {
+    rec.authorInfo.forEach((info, pos) => {
+      const v = occ[r]![pos];
+      if (v === undefined || v < 0) return;
+      const keys = [...(info.orcid ? [`ORCID ${info.orcid}`] : []), ...info.ids.map((id) => `${idNamespace(id)} author id ${id}`)];
+      for (const k of keys) {
+        const list = carriers.get(k);
+        if (!list) carriers.set(k, [v]);
+        else if (!list.includes(v)) list.push(v);
+      }
+    });
+  });
+  for (const [k, vs] of [...carriers].sort((a, b) => cmp(a[0], b[0]))) {
+    for (let i = 1; i < vs.length; i++) union(vs[0]!, vs[i]!, [`same ${k}`], true);
+  }
 
   // Round 1: names alone are enough.
   const contextual: Array<[number, number]> = [];
@@ -426,7 +485,7 @@ export function resolveAuthors(
       evidence.push(`${weak.length} shared co-author${weak.length > 1 ? "s" : ""} on consortium bylines (> ${SMALL_BYLINE} names), worth ${w}: ${weak.slice(0, 3).join(", ")}${weak.length > 3 ? ", …" : ""}`);
     }
     const docsA = docsOf(ra);
-    const shared = [...docsOf(rb)].filter((d) => docsA.has(d)).sort((a, b) => a - b);
+    const shared = [...docsOf(rb)].filter((d) => docsA.has(d) && !EXPORT_FORMATS.has(docs[d]!.format ?? "")).sort((a, b) => a - b);
     if (shared.length) {
       const prof = shared.find(isProfile);
       const d = prof ?? shared[0]!;
@@ -529,6 +588,7 @@ export function resolveAuthors(
     const rename = members[root]!.map((v) => renames.get(v)).find((x) => x);
     const name = rename ? rename.name : pickDisplay(counts);
     aliases.add(name);
+    for (const v of members[root]!) for (const alt of variants[v]!.alternates) aliases.add(alt);
     return { root, name, aliases: [...aliases].sort(cmp), base: "a:" + nameKey(surnameFromVariants(parseName(name), members[root]!.map((v) => variants[v]!.parsed))) };
   });
   built.sort((a, b) => cmp(a.base, b.base) || cmp(a.aliases.join("\n"), b.aliases.join("\n")));
@@ -539,9 +599,10 @@ export function resolveAuthors(
     const n = (used.get(b.base) ?? 0) + 1;
     used.set(b.base, n);
     clusterOfRoot.set(b.root, clusters.length);
-    clusters.push({ key: n === 1 ? b.base : `${b.base}~${n}`, name: b.name, aliases: b.aliases, profile: null });
+    clusters.push({ key: n === 1 ? b.base : `${b.base}~${n}`, name: b.name, aliases: b.aliases, profile: null, orcid: null, externalIds: [], affiliations: [] });
   }
   const clusterOf = (v: number) => clusterOfRoot.get(find(v))!;
+  attachAuthorInfo(clusters, refs, occ, clusterOf);
   docs.forEach((d, i) => {
     const v = headerVariant[i]!;
     if (!d.profile || v < 0) return;
@@ -616,4 +677,126 @@ export function pickDisplay(counts: Map<string, number>): string {
     }
   }
   return best;
+}
+
+/** "openalex:A1" -> "openalex"; an id without a namespace counts as its own. */
+function idNamespace(id: string): string {
+  const at = id.indexOf(":");
+  return at < 0 ? "source" : id.slice(0, at);
+}
+
+/** True when every given-name part is an initial ("M. W. Tingley", "X. Li"). */
+function initialsOnly(p: ParsedName): boolean {
+  return p.given.length > 0 && p.given.every((t) => t.initial);
+}
+
+/**
+ * The tag of every byline occurrence (see Variant.tag). Initials-only names without ids are split into groups of
+ * occurrences linked by a co-author spelled the same way or by being one paper read twice; the groups then need
+ * context to merge, so twelve different "X. Li"s of a large export are not glued into one person.
+ */
+function occurrenceTags(refs: RecordRef[], groups: number[][], parsedOf: (raw: string) => ParsedName): string[][] {
+  const tags = refs.map(({ rec }) =>
+    rec.authors.map((_, pos) => {
+      const info = rec.authorInfo[pos];
+      if (info?.orcid) return `o:${info.orcid}`;
+      const id = info?.ids[0];
+      return id ? `i:${[...info.ids].sort(cmp)[0]}` : "";
+    }),
+  );
+  const groupOfRecord = new Int32Array(refs.length);
+  groups.forEach((g, gi) => g.forEach((r) => (groupOfRecord[r] = gi)));
+  // Union-find over the candidate occurrences (record, position), keyed by their folded spelling.
+  const occIndex = new Map<string, number>();
+  const parent: number[] = [];
+  const exactOf: string[] = [];
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  const link = new Map<string, number>();
+  const join = (key: string, o: number) => {
+    const other = link.get(key);
+    if (other === undefined) link.set(key, o);
+    else {
+      const [a, b] = [find(other), find(o)];
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
+  };
+  refs.forEach(({ rec }, r) => {
+    const parsed = rec.authors.map(parsedOf);
+    parsed.forEach((p, pos) => {
+      if (tags[r]![pos] !== "" || !p.exact || !initialsOnly(p)) return;
+      const o = parent.length;
+      parent.push(o);
+      exactOf.push(p.exact);
+      occIndex.set(`${r}:${pos}`, o);
+      join(`${p.exact}\u0000paper:${groupOfRecord[r]}`, o);
+      if (parsed.length > SMALL_BYLINE) return;
+      for (let q = 0; q < parsed.length; q++) if (q !== pos && parsed[q]!.exact) join(`${p.exact}\u0000co:${parsed[q]!.exact}`, o);
+    });
+  });
+  // Number the groups of each spelling in order of first occurrence; a spelling with one group needs no tag.
+  const groupNo = new Map<number, number>();
+  const groupsOfExact = new Map<string, number>();
+  for (let o = 0; o < parent.length; o++) {
+    const root = find(o);
+    if (groupNo.has(root)) continue;
+    const n = groupsOfExact.get(exactOf[o]!) ?? 0;
+    groupNo.set(root, n);
+    groupsOfExact.set(exactOf[o]!, n + 1);
+  }
+  for (const [k, o] of occIndex) {
+    if ((groupsOfExact.get(exactOf[o]!) ?? 0) < 2) continue;
+    const [r, pos] = k.split(":").map(Number) as [number, number];
+    tags[r]![pos] = `g:${groupNo.get(find(o))}`;
+  }
+  return tags;
+}
+
+/** The name relation, corrected for what the tags say about two variants of one spelling. */
+function taggedRelation(a: Variant, b: Variant, base: NameRelation, isCommon: (s: string) => boolean): NameRelation {
+  if (a.parsed.exact !== b.parsed.exact || a.tag === b.tag) return base;
+  const ka = a.tag.slice(0, 2);
+  const kb = b.tag.slice(0, 2);
+  if ((ka === "o:" && kb === "o:") || (ka === "i:" && kb === "i:" && idNamespace(a.tag.slice(2)) === idNamespace(b.tag.slice(2)))) {
+    return { verdict: "different", penalty: 0, reasons: [`same spelling, but different ${ka === "o:" ? "ORCIDs" : "source author ids"} (${a.tag.slice(2)} / ${b.tag.slice(2)})`] };
+  }
+  if (!initialsOnly(a.parsed)) return base;
+  const core = a.parsed.surname[a.parsed.surname.length - 1]?.t ?? "";
+  const penalty = isCommon(core) ? 2 : 1;
+  return {
+    verdict: "compatible",
+    penalty,
+    reasons: [`the same initials-only name "${a.parsed.clean}" on papers with no co-author in common${isCommon(core) ? " (common surname)" : ""}`],
+  };
+}
+
+/** Each person's ORCID, source ids and affiliations, from the byline slots that name them. */
+function attachAuthorInfo(clusters: AuthorCluster[], refs: RecordRef[], occ: number[][], clusterOf: (v: number) => number): void {
+  const orcids = new Map<number, Map<string, number>>();
+  const ids = new Map<number, Set<string>>();
+  const affiliations = new Map<number, Map<string, number>>();
+  const bump = (m: Map<number, Map<string, number>>, c: number, k: string) => {
+    let inner = m.get(c);
+    if (!inner) m.set(c, (inner = new Map()));
+    inner.set(k, (inner.get(k) ?? 0) + 1);
+  };
+  refs.forEach(({ rec }, r) => {
+    rec.authorInfo.forEach((info, pos) => {
+      const v = occ[r]![pos];
+      if (v === undefined || v < 0) return;
+      const c = clusterOf(v);
+      if (info.orcid) bump(orcids, c, info.orcid);
+      for (const id of info.ids) (ids.get(c) ?? ids.set(c, new Set()).get(c)!).add(id);
+      for (const a of info.affiliations) if (a.trim()) bump(affiliations, c, a.trim());
+    });
+  });
+  const ranked = (m: Map<string, number> | undefined) =>
+    [...(m ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([k]) => k);
+  clusters.forEach((c, i) => {
+    c.orcid = ranked(orcids.get(i))[0] ?? null;
+    c.externalIds = [...(ids.get(i) ?? [])].sort(cmp);
+    c.affiliations = ranked(affiliations.get(i)).slice(0, 20);
+  });
 }

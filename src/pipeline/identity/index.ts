@@ -7,6 +7,7 @@ import type { ParsedDocument } from "../records";
 import { resolveAuthors, type RecordRef } from "./authors";
 import { buildPapers, groupPapers } from "./papers";
 import { cmp } from "./normalize";
+import { separateGroupAuthors } from "./group-authors";
 import type { Thesaurus } from "./thesaurus";
 import type { IdentityResult, ResolvedAuthor } from "./types";
 
@@ -16,7 +17,7 @@ export { formatMergeReport } from "./report";
 
 export function resolveIdentity(docs: ParsedDocument[], options: { thesaurus?: Thesaurus }): IdentityResult {
   const ordered = [...docs].sort((a, b) => cmp(a.file, b.file));
-  const refs: RecordRef[] = ordered.flatMap((d, doc) => d.records.map((rec) => ({ rec, doc })));
+  const refs: RecordRef[] = ordered.flatMap((d, doc) => d.records.map((rec) => ({ rec: separateGroupAuthors(rec), doc })));
   const grouping = groupPapers(refs);
   const people = resolveAuthors(ordered, refs, grouping.groups, options.thesaurus);
   const keyOf = (c: number) => (c < 0 ? null : people.clusters[c]!.key);
@@ -29,7 +30,10 @@ export function resolveIdentity(docs: ParsedDocument[], options: { thesaurus?: T
   const papersOf = new Map<string, string[]>();
   for (const p of built.papers) for (const a of p.authors) (papersOf.get(a) ?? papersOf.set(a, []).get(a)!).push(p.key);
   const authors: ResolvedAuthor[] = people.clusters
-    .map((c) => ({ key: c.key, name: c.name, aliases: c.aliases, papers: (papersOf.get(c.key) ?? []).sort(cmp), profile: c.profile }))
+    .map((c) => ({
+      key: c.key, name: c.name, aliases: c.aliases, papers: (papersOf.get(c.key) ?? []).sort(cmp), profile: c.profile,
+      orcid: c.orcid, externalIds: c.externalIds, affiliations: c.affiliations,
+    }))
     .sort((a, b) => cmp(a.key, b.key));
   return {
     authors,

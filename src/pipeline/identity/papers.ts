@@ -55,9 +55,31 @@ export interface PaperGrouping {
   keptApart: Array<{ records: [number, number]; evidence: string[] }>;
 }
 
+/** Catalogue ids that name one paper; a shared one joins records, two different ones in a namespace keep them apart. */
+const ID_NAMESPACES = ["arXiv id", "DOI", "PMID", "OpenAlex id", "Semantic Scholar id", "WoS accession", "Scopus EID"] as const;
+
+/** DataCite's arXiv DOIs ("10.48550/arxiv.2301.00001") name the preprint: read as its arXiv id, not as a DOI. */
+const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
+
+/** The ids of a record, one slot per namespace (null where it has none). */
+export function paperIds(rec: RecordRef["rec"]): Array<string | null> {
+  let doi = rec.doi;
+  let arxiv = normalizeArxivId(rec.arxivId);
+  const arxivDoi = doi ? ARXIV_DOI.exec(doi) : null;
+  if (arxivDoi) {
+    arxiv ??= normalizeArxivId(arxivDoi[1] ?? null);
+    doi = null;
+  }
+  return [arxiv, doi, rec.pmid, rec.openalexId?.toUpperCase() ?? null, rec.s2Id?.toLowerCase() ?? null, rec.wosId?.toUpperCase() ?? null, rec.scopusId];
+}
+
+/** Publication years this far apart still name one work (a preprint and its journal version, a listing's date). */
+const TITLE_YEAR_SLACK = 1;
+
 export function groupPapers(refs: RecordRef[]): PaperGrouping {
   const n = refs.length;
-  const arxiv = refs.map(({ rec }) => normalizeArxivId(rec.arxivId));
+  const idsOf = refs.map(({ rec }) => paperIds(rec));
+  const yearOf = refs.map(({ rec }) => (rec.date ? Number(rec.date.slice(0, 4)) : null));
   // One paper is read from several listings with the same title and abstract: normalise and shingle each distinct
   // string once (the shingle sets are shared between records and only read).
   const titleCache = new Map<string, string>();
@@ -68,7 +90,9 @@ export function groupPapers(refs: RecordRef[]): PaperGrouping {
     return t;
   });
   const parent = refs.map((_, i) => i);
-  const ids: Array<Set<string>> = arxiv.map((a) => new Set(a ? [a] : []));
+  // Per root: the ids of its records per namespace (a namespace with two values never forms), and its years.
+  const ids: Array<Array<string | null>> = idsOf.map((x) => [...x]);
+  const years: Array<[number, number] | null> = yearOf.map((y) => (y === null ? null : [y, y]));
   const why: string[][] = refs.map(() => []);
   const keptApart: PaperGrouping["keptApart"] = [];
   const find = (x: number): number => {
@@ -76,32 +100,68 @@ export function groupPapers(refs: RecordRef[]): PaperGrouping {
     return x;
   };
   const src = (i: number) => `${refs[i]!.rec.source.file}:${refs[i]!.rec.source.line}`;
-  const union = (a: number, b: number, reason: string) => {
+  const idConflict = (ra: number, rb: number): string | null => {
+    const a = ids[ra]!;
+    const b = ids[rb]!;
+    for (let k = 0; k < ID_NAMESPACES.length; k++) {
+      if (a[k] && b[k] && a[k] !== b[k]) return `kept apart: different ${ID_NAMESPACES[k]}s ${[a[k]!, b[k]!].sort(cmp).join(" / ")}`;
+    }
+    return null;
+  };
+  const union = (a: number, b: number, reason: string, checkYears = false) => {
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) return;
-    const all = new Set([...ids[ra]!, ...ids[rb]!]);
-    if (all.size > 1) {
-      keptApart.push({ records: [a, b], evidence: [reason, `kept apart: different arXiv ids ${[...all].sort(cmp).join(" / ")}`] });
+    const conflict = idConflict(ra, rb);
+    if (conflict) {
+      keptApart.push({ records: [a, b], evidence: [reason, conflict] });
+      return;
+    }
+    const ya = years[ra];
+    const yb = years[rb];
+    if (checkYears && ya && yb && (ya[0] - yb[1] > TITLE_YEAR_SLACK || yb[0] - ya[1] > TITLE_YEAR_SLACK)) {
+      keptApart.push({ records: [a, b], evidence: [reason, `kept apart: published ${ya[0]} and ${yb[0]}, more than ${TITLE_YEAR_SLACK} year apart`] });
       return;
     }
     const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
     parent[drop] = keep;
-    ids[keep] = all;
+    ids[keep] = ids[keep]!.map((v, k) => v ?? ids[drop]![k]!);
+    years[keep] = ya && yb ? [Math.min(ya[0], yb[0]), Math.max(ya[1], yb[1])] : (ya ?? yb ?? null);
     why[keep]!.push(...why[drop]!, `${src(a)} = ${src(b)}: ${reason}`);
   };
-  const byKey = (keyOf: (i: number) => string | null, reason: (k: string) => string) => {
-    const first = new Map<string, number>();
+  const byKey = (keyOf: (i: number) => string | null, reason: (k: string) => string, checkYears = false) => {
+    // Every record is tried against each earlier group with the key, so a conflict with the first (two DOIs
+    // sharing a title) does not stop it from joining a later compatible one.
+    const groupsWithKey = new Map<string, number[]>();
     for (let i = 0; i < n; i++) {
       const k = keyOf(i);
       if (!k) continue;
-      const f = first.get(k);
-      if (f === undefined) first.set(k, i);
-      else union(f, i, reason(k));
+      const list = groupsWithKey.get(k);
+      if (!list) {
+        groupsWithKey.set(k, [i]);
+        continue;
+      }
+      let joined = false;
+      for (const f of list) {
+        if (find(f) === find(i)) {
+          joined = true;
+          break;
+        }
+        const before = keptApart.length;
+        union(f, i, reason(k), checkYears);
+        if (find(f) === find(i)) {
+          joined = true;
+          break;
+        }
+        // Report a conflict once per record, not once per earlier group it failed to join.
+        if (keptApart.length > before + 1) keptApart.length = before + 1;
+      }
+      // Distinct groups sharing one key stay few (editorials, errata); a bound keeps a pathological input linear.
+      if (!joined && list.length < 16) list.push(i);
     }
   };
-  byKey((i) => arxiv[i]!, (k) => `same arXiv id ${k}`);
-  byKey((i) => (title[i]!.length >= 12 ? title[i]! : null), () => "same title after normalising case, punctuation and diacritics");
+  ID_NAMESPACES.forEach((name, k) => byKey((i) => idsOf[i]![k]!, (v) => `same ${name} ${v}`));
+  byKey((i) => (title[i]!.length >= 12 ? title[i]! : null), () => "same title after normalising case, punctuation and diacritics", true);
 
   // Abstracts: inverted index over shingles; a candidate must cover most of the smaller abstract.
   const shingleCache = new Map<string, Set<number>>();
@@ -169,6 +229,59 @@ export function groupPapers(refs: RecordRef[]): PaperGrouping {
 
 const precision = (d: string) => d.split("-").length;
 
+/** The first id per namespace over a paper's records (they cannot disagree: grouping keeps conflicting ids apart). */
+function mergedIds(recs: RecordRef["rec"][]): Array<string | null> {
+  const out: Array<string | null> = ID_NAMESPACES.map(() => null);
+  for (const r of recs) paperIds(r).forEach((v, k) => (out[k] ??= v));
+  return out;
+}
+
+/** Case-insensitive union of lists, first spelling kept, in the order read. */
+function unionList(lists: readonly string[][]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const list of lists) {
+    for (const item of list) {
+      const k = item.toLowerCase();
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+const firstOf = <T>(values: readonly (T | null)[]): T | null => values.find((v) => v !== null && v !== "") ?? null;
+
+/** Venue, pages, keywords and the other fields only exports carry: the first or the union of the records'. */
+function bibliographicFields(recs: RecordRef["rec"][], ids: Array<string | null>): Pick<ResolvedPaper,
+  "doi" | "pmid" | "externalIds" | "venue" | "volume" | "issue" | "pages" | "publicationType" | "keywords" | "indexKeywords" |
+  "meshTerms" | "groupAuthors" | "citationCount" | "referenceCount"> {
+  const external = [
+    ids[3] ? `openalex:${ids[3]}` : null,
+    ids[4] ? `s2:${ids[4]}` : null,
+    ids[5] ? `wos:${ids[5]}` : null,
+    ids[6] ? `scopus:${ids[6]}` : null,
+  ].filter((x): x is string => x !== null);
+  const counts = recs.map((r) => r.citationCount).filter((c): c is number => c !== null);
+  return {
+    doi: ids[1] ?? null,
+    pmid: ids[2] ?? null,
+    externalIds: external.sort(cmp),
+    venue: firstOf(recs.map((r) => r.venue)),
+    volume: firstOf(recs.map((r) => r.volume)),
+    issue: firstOf(recs.map((r) => r.issue)),
+    pages: firstOf(recs.map((r) => r.pages)),
+    publicationType: firstOf(recs.map((r) => r.publicationType)),
+    keywords: unionList(recs.map((r) => r.keywords)),
+    indexKeywords: unionList(recs.map((r) => r.indexKeywords)),
+    meshTerms: unionList(recs.map((r) => r.meshTerms)),
+    groupAuthors: unionList(recs.map((r) => r.groupAuthors)),
+    citationCount: counts.length ? Math.max(...counts) : null,
+    referenceCount: Math.max(0, ...recs.map((r) => r.references.length)),
+  };
+}
+
 function bySource(a: SourceRef, b: SourceRef): number {
   return cmp(a.file, b.file) || a.line - b.line;
 }
@@ -226,9 +339,16 @@ export function buildPapers(
     const arxivId = normalizeArxivId(recs.map((r) => r.arxivId).find((x) => x) ?? null);
     const abstract = recs.map((r) => r.abstract).filter((a): a is string => !!a).sort((a, b) => b.length - a.length)[0] ?? null;
     const label = title ?? (arxivId ? `arXiv:${arxivId} — ${openingWords(abstract ?? "")}` : abstract ? openingWords(abstract) : "untitled paper");
+    const ids = mergedIds(recs);
+    const doi = ids[1] ?? null;
+    const pmid = ids[2] ?? null;
     const base = arxivId
       ? `p:arxiv:${arxivId}`
-      : title
+      : doi
+        ? `p:doi:${doi}`
+        : pmid
+          ? `p:pmid:${pmid}`
+          : title
         ? `p:${slug(normalizeText(title)) || fnv1a(title)}`
         : abstract
           ? `p:abs-${fnv1a(normalizeText(abstract).slice(0, 300))}`
@@ -248,6 +368,7 @@ export function buildPapers(
       abstract,
       comment: recs.map((r) => r.comment).find((x) => x) ?? null,
       sources: recs.map((r) => r.source).sort(bySource),
+      ...bibliographicFields(recs, ids),
     };
     return { paper, gi };
   });
@@ -265,9 +386,10 @@ export function buildPapers(
   grouping.groups.forEach((g, gi) => g.forEach((r) => groupOfRecord.set(r, gi)));
   const srcs = (g: number[]) => g.map((r) => `${refs[r]!.rec.source.file}:${refs[r]!.rec.source.line}`);
   const merges: MergeEvent[] = [];
+  const draftOfGroup = new Map(drafts.map((d) => [d.gi, d] as const));
   grouping.groups.forEach((g, gi) => {
     if (g.length < 2) return;
-    const p = drafts.find((d) => d.gi === gi)!.paper;
+    const p = draftOfGroup.get(gi)!.paper;
     merges.push({ entity: "paper", key: p.key, into: p.label, merged: srcs(g), evidence: grouping.evidence[gi]! });
   });
   merges.sort((a, b) => cmp(a.key, b.key));

@@ -11,6 +11,12 @@ export interface ResolvedAuthor {
   /** Keys of their papers, sorted. */
   papers: string[];
   profile: ProfileFigures | null;
+  /** ORCID iD when a source gave one. */
+  orcid: string | null;
+  /** Source author ids with their namespace, sorted. */
+  externalIds: string[];
+  /** Affiliations printed for them, most frequent first. */
+  affiliations: string[];
 }
 
 export interface ResolvedPaper {
@@ -32,6 +38,26 @@ export interface ResolvedPaper {
   comment: string | null;
   /** Every place read, sorted by file then line. */
   sources: SourceRef[];
+  /** Lower case, no URL prefix; never an arXiv DataCite DOI (that is read as the arXiv id). */
+  doi: string | null;
+  pmid: string | null;
+  /** "openalex:W…", "s2:…", "wos:WOS:…", "scopus:2-s2.0-…", sorted. */
+  externalIds: string[];
+  venue: string | null;
+  volume: string | null;
+  issue: string | null;
+  pages: string | null;
+  publicationType: string | null;
+  /** Author keywords, union over the records (case-insensitive, first spelling kept). */
+  keywords: string[];
+  indexKeywords: string[];
+  meshTerms: string[];
+  /** Organisations named as authors; never people. */
+  groupAuthors: string[];
+  /** The largest citation count a source stated. */
+  citationCount: number | null;
+  /** The longest reference list any record gave (references are kept on records, not yet in the graph). */
+  referenceCount: number;
 }
 
 /** One merge decision with the evidence it rests on, for the audit trail. */

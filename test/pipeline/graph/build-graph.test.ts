@@ -14,10 +14,11 @@ const BASE_KEYS = [
   "kind", "label", "x", "y", "size", "color", "community", "topicCluster", "degree", "weightedDegree", "pagerank", "betweenness",
 ];
 const KIND_KEYS: Record<string, string[]> = {
-  author: ["name", "aliases", "paperCount", "profile"],
+  author: ["name", "aliases", "paperCount", "profile", "orcid", "externalIds", "affiliations"],
   paper: [
     "title", "authors", "authorsComplete", "date", "year", "arxivId", "categories", "hasCode", "abstract", "comment",
-    "affiliation", "sources", "topics",
+    "affiliation", "sources", "topics", "doi", "pmid", "externalIds", "venue", "volume", "issue", "pages", "publicationType",
+    "keywords", "indexKeywords", "meshTerms", "groupAuthors", "citationCount", "referenceCount",
   ],
   topic: ["term", "variants", "paperCount", "relevance"],
 };

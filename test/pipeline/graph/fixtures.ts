@@ -44,6 +44,20 @@ export function paper(
     abstract: null,
     comment: null,
     sources: [{ file, line }],
+    doi: null,
+    pmid: null,
+    externalIds: [],
+    venue: null,
+    volume: null,
+    issue: null,
+    pages: null,
+    publicationType: null,
+    keywords: [],
+    indexKeywords: [],
+    meshTerms: [],
+    groupAuthors: [],
+    citationCount: null,
+    referenceCount: 0,
     ...rest,
   };
 }
@@ -58,6 +72,9 @@ export function authorsOf(papers: ResolvedPaper[], names: string[]): ResolvedAut
     aliases: [name],
     papers: (byAuthor.get(authorKey(name)) ?? []).sort(),
     profile: null,
+    orcid: null,
+    externalIds: [],
+    affiliations: [],
   }));
 }
 
