@@ -39,6 +39,7 @@ export function App({ deps }: { deps?: SessionDeps } = {}) {
     shown: describeShown(shown, result.ok ? result.graph.getAttributes() : null),
     canAdd: shown.kind === "inputs" && result.ok,
     kept: session.kept,
+    shownKept: session.kept && shown.kind !== "default",
     building: session.building,
     summaries: session.summaries,
     notes: session.notes,
@@ -60,7 +61,7 @@ export function App({ deps }: { deps?: SessionDeps } = {}) {
       key={loaded.generation}
       graph={result.graph}
       shown={panel.shown}
-      kept={session.kept}
+      kept={panel.shownKept}
       openControl={<OpenMenu {...panel} open={session.dialogOpen} onOpenChange={session.setDialogOpen} />}
       onOpenFiles={session.open}
       canAdd={panel.canAdd}

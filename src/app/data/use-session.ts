@@ -125,6 +125,7 @@ export function useSession({ store, build, fetchDefault, defaultUrl }: SessionDe
       if (!live) return;
       if (!outcome) {
         // Cancelled from the loading screen: the files stay kept (Forget removes them); show the default graph.
+        setStorageNote(`${describeFiles(files.map((f) => f.name))} kept in this browser were not restored (cancelled); Forget removes them.`);
         await showDefault();
         return;
       }

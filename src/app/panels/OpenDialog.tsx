@@ -25,6 +25,8 @@ export interface OpenPanelProps {
   canAdd: boolean;
   /** Whether this browser keeps opened files now ("Forget" clears them). */
   kept: boolean;
+  /** Whether the kept files are the ones shown (not so after a restore that failed or was cancelled). */
+  shownKept: boolean;
   building: BuildState | null;
   summaries: SourceSummary[] | null;
   notes: string[];
@@ -111,7 +113,7 @@ export function OpenPanel(p: OpenPanelProps) {
       <p className="small" data-testid="open-shown">
         <span className="muted">Showing </span>
         {p.shown}
-        {p.kept && <span className="muted"> · kept in this browser</span>}
+        {p.shownKept && <span className="muted"> · kept in this browser</span>}
       </p>
       <div className="open-actions">
         <FilePicker label="Open files…" aria="Open files (replaces the graph)" testId="open-files" disabled={busy} onFiles={(f) => p.onOpen(f, "replace")} />

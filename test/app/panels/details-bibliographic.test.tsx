@@ -26,8 +26,10 @@ function show(selected: string, graph: PaperGraph) {
 }
 const texts = (els: NodeListOf<Element> | undefined) => [...(els ?? [])].map((e) => e.textContent);
 
-// The paper as a Web of Science + PubMed record of it would carry it (values of a real article: Maier-Hein et al.,
-// "Why rankings of biomedical image analysis competitions should be interpreted with care", Nat Commun 9, 5217 (2018)).
+// Bibliographic values of a real, related article (Maier-Hein et al., "Why rankings of biomedical image analysis
+// competitions should be interpreted with care", Nat Commun 2018;9(1):5217, PMID 30523263, as PubMed lists it, with two
+// of its MeSH terms), attached to a fixture paper. The WoS, OpenAlex and Scopus ids are illustrative (shape only); the
+// ORCID iD is ORCID's documented example identity (Josiah Carberry).
 function withBibliographic(): PaperGraph {
   const g = fixtureGraph();
   g.mergeNodeAttributes("p:why-winner-best", {
@@ -47,7 +49,7 @@ function withBibliographic(): PaperGraph {
     referenceCount: 45,
   });
   g.mergeNodeAttributes("a:annika-reinke", {
-    orcid: "0000-0003-4363-1876",
+    orcid: "0000-0002-1825-0097",
     externalIds: ["openalex:A5023888391", "scopus:57203512345"],
     affiliations: ["German Cancer Research Center (DKFZ), Heidelberg", "Heidelberg University"],
   });
@@ -96,8 +98,8 @@ describe("DetailsPanel, bibliographic fields", () => {
   it("shows an author's ORCID (linking to orcid.org in a new tab), author ids and affiliations", () => {
     const { row, section } = show("a:annika-reinke", withBibliographic());
     const a = row("ORCID")!.querySelector("a")!;
-    expect(a.textContent).toBe("0000-0003-4363-1876");
-    expect(a.getAttribute("href")).toBe("https://orcid.org/0000-0003-4363-1876");
+    expect(a.textContent).toBe("0000-0002-1825-0097");
+    expect(a.getAttribute("href")).toBe("https://orcid.org/0000-0002-1825-0097");
     expect(a.getAttribute("target")).toBe("_blank");
     expect(a.getAttribute("rel")).toBe("noopener noreferrer");
     expect(texts(row("Author ids")!.querySelectorAll(".ids span"))).toEqual(["openalex:A5023888391", "scopus:57203512345"]);

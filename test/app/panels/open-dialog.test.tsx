@@ -13,7 +13,7 @@ afterEach(() => {
 
 function show(over: Partial<OpenPanelProps> = {}) {
   const props: OpenPanelProps = {
-    shown: "seeds graph", canAdd: false, kept: false, building: null, summaries: null, notes: [], error: null, storageNote: null,
+    shown: "seeds graph", canAdd: false, kept: false, shownKept: false, building: null, summaries: null, notes: [], error: null, storageNote: null,
     onOpen: vi.fn(), onForget: vi.fn(), onCancel: vi.fn(), ...over,
   };
   m?.unmount();
@@ -32,11 +32,16 @@ describe("OpenPanel", () => {
     // Any file may be picked: formats are recognised by content, so no accept filter hides a misnamed export.
     expect(d.input("Open files (replaces the graph)").hasAttribute("accept")).toBe(false);
 
-    const k = show({ shown: "2 files: library.bib, savedrecs.txt", canAdd: true, kept: true });
+    const k = show({ shown: "2 files: library.bib, savedrecs.txt", canAdd: true, kept: true, shownKept: true });
     expect(k.c.querySelector('[data-testid="open-shown"]')!.textContent).toBe("Showing 2 files: library.bib, savedrecs.txt · kept in this browser");
     expect(k.input("Add files to this graph").disabled).toBe(false);
     click([...k.c.querySelectorAll("button")].find((b) => b.textContent === "Forget")!);
     expect(k.props.onForget).toHaveBeenCalledOnce();
+    // Files kept but not shown (their restore failed): Forget is offered, the default graph is not called kept.
+    const f = show({ kept: true, shownKept: false, storageNote: "2 files kept in this browser were not restored (cancelled); Forget removes them." });
+    expect(f.c.querySelector('[data-testid="open-shown"]')!.textContent).toBe("Showing seeds graph");
+    expect([...f.c.querySelectorAll("button")].map((b) => b.textContent)).toContain("Forget");
+    expect(f.c.querySelector('[data-testid="storage-note"]')!.textContent).toMatch(/not restored/);
   });
 
   it("shows a build's phase and counts on a progress bar, disables picking meanwhile, and cancels", () => {
