@@ -16,7 +16,7 @@ import { DetailsPanel } from "./panels/DetailsPanel";
 import { FiltersPanel } from "./panels/FiltersPanel";
 import { ExportMenu } from "./panels/ExportMenu";
 import { Legend, legendItems, METRIC_LABEL } from "./panels/Legend";
-import type { OpenMode } from "./panels/OpenDialog";
+import type { OpenMode } from "./data/input-set";
 import { Overview } from "./panels/Overview";
 import { PathsPanel } from "./panels/PathsPanel";
 import { SearchBox } from "./panels/SearchBox";

@@ -38,6 +38,9 @@ export function isThesaurus(file: OpenedFile): boolean {
 
 const cmpName = (a: OpenedFile, b: OpenedFile) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/** "replace": the files opened become the whole set; "add": they join the files behind the graph shown. */
+export type OpenMode = "replace" | "add";
+
 export type InputPlan =
   | { kind: "graph"; file: OpenedFile }
   | { kind: "build"; documents: InputDocument[]; thesaurus: InputDocument | null }

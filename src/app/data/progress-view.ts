@@ -41,6 +41,14 @@ const PHASE_SPAN: Record<BuildPhase, [number, number]> = {
   write: [0.98, 0.02],
 };
 
+/** A build under way, as the Open dialog and the loading screen show it. */
+export interface BuildState {
+  /** "Reading library.bib, savedrecs.txt", "Restoring 3 files kept in this browser". */
+  label: string;
+  /** The latest event from the worker, null before the first. */
+  progress: ProgressEvent | null;
+}
+
 export interface ProgressView {
   /** "Reading the files: 2 of 3 files", "Working out who is who (1,234 records)". */
   text: string;

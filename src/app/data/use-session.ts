@@ -9,10 +9,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SourceSummary } from "../../model/graph-file";
 import type { ProgressEvent } from "../../pipeline/progress";
-import type { BuildState, OpenMode } from "../panels/OpenDialog";
-import { addFiles, describeFiles, pickedSet, type OpenedFile, type Shown } from "./input-set";
+import { addFiles, describeFiles, pickedSet, type OpenedFile, type OpenMode, type Shown } from "./input-set";
 import { graphFromJson, type LoadResult } from "./load-graph";
 import { openInputs, readPicked, type BuildRunner, type OpenOutcome, type PickedFile } from "./open-files";
+import type { BuildState } from "./progress-view";
 import type { InputStore } from "./stored-inputs";
 
 export interface Loaded {

@@ -1,7 +1,8 @@
 /** Full-page message when no graph could be loaded: what went wrong, the command that builds the file, a way to open files. */
 import type { ReactNode } from "react";
 import { BUILD_COMMAND } from "../data/load-graph";
-import { BuildProgress, type BuildState } from "./OpenDialog";
+import type { BuildState } from "../data/progress-view";
+import { BuildProgress } from "./OpenDialog";
 
 export function ErrorScreen(props: { title: string; errors: string[]; children?: ReactNode }) {
   return (

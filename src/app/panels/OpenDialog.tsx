@@ -6,17 +6,11 @@
  */
 import { useCallback, useEffect, useId, useRef } from "react";
 import type { SourceSummary } from "../../model/graph-file";
-import type { ProgressEvent } from "../../pipeline/progress";
 import { summaryHeadline, summaryLine } from "../data/format-names";
-import { progressView } from "../data/progress-view";
+import type { OpenMode } from "../data/input-set";
+import { progressView, type BuildState } from "../data/progress-view";
 
-export type OpenMode = "replace" | "add";
-
-export interface BuildState {
-  /** "Reading library.bib, savedrecs.txt", "Restoring 3 files kept in this browser". */
-  label: string;
-  progress: ProgressEvent | null;
-}
+export type { BuildState, OpenMode };
 
 export interface OpenPanelProps {
   /** What is shown now ("seeds graph", "3 files: a.bib, b.txt, c.nbib"). */
