@@ -2,7 +2,7 @@
  * The explorer for one loaded graph: owns the single UI store, derives what is drawn (visibleSubgraph, the same
  * function the exporters use) and lays out the graph and the panels. Remounted (key) when another graph is opened.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
 import type { ClusterInfo } from "../model/graph-file";
 import { visibleSubgraph, type Lens } from "../model/view-filter";
 import type { PaperGraph } from "./data/types";
@@ -16,6 +16,7 @@ import { DetailsPanel } from "./panels/DetailsPanel";
 import { FiltersPanel } from "./panels/FiltersPanel";
 import { ExportMenu } from "./panels/ExportMenu";
 import { Legend, legendItems, METRIC_LABEL } from "./panels/Legend";
+import type { OpenMode } from "./data/input-set";
 import { Overview } from "./panels/Overview";
 import { PathsPanel } from "./panels/PathsPanel";
 import { SearchBox } from "./panels/SearchBox";
@@ -45,12 +46,26 @@ function isTyping(target: EventTarget | null): boolean {
 
 export interface ExplorerProps {
   graph: PaperGraph;
-  source: string;
-  onOpenFile: (files: File[]) => void;
+  /** What is shown, as the status bar names it ("seeds graph", "3 files: a.bib, b.txt, c.nbib"). */
+  shown: string;
+  /** Whether the files shown are kept in this browser (the status bar then offers Forget). */
+  kept: boolean;
+  /** The toolbar's Open control (its state lives above the explorer, which is remounted per graph). */
+  openControl: ReactNode;
+  /** Files dropped on the page: opened instead of the graph, or added to it (when it was built from opened files). */
+  onOpenFiles: (files: File[], mode: OpenMode) => void;
+  canAdd: boolean;
   onOpenJson: (json: unknown, fileName: string) => void;
+  onForget: () => void;
 }
 
-export function Explorer({ graph, source, onOpenFile, onOpenJson }: ExplorerProps) {
+/** Which drop zone a drop landed on (the overlay has one per mode). */
+function dropMode(target: EventTarget | null, canAdd: boolean): OpenMode {
+  const zone = (target as HTMLElement | null)?.closest?.("[data-drop]") as HTMLElement | null;
+  return canAdd && zone?.dataset.drop === "add" ? "add" : "replace";
+}
+
+export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd, onOpenJson, onForget }: ExplorerProps) {
   const attrs = graph.getAttributes();
   const clusterIds = useMemo(
     () => ({ community: clusterIdSet(graph.getAttribute("communities")), topicCluster: clusterIdSet(graph.getAttribute("topicClusters")) }),
@@ -197,12 +212,14 @@ export function Explorer({ graph, source, onOpenFile, onOpenJson }: ExplorerProp
         }
       }}
       onDragLeave={(e) => {
-        if (e.currentTarget === e.target) setDragging(false);
+        // Leaving the window (no element entered next) ends the drag; moving between the overlay's zones does not.
+        if (e.relatedTarget === null) setDragging(false);
       }}
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        onOpenFile([...e.dataTransfer.files]);
+        const files = [...e.dataTransfer.files];
+        if (files.length) onOpenFiles(files, dropMode(e.target, canAdd));
       }}
     >
       <header className="toolbar">
@@ -246,20 +263,7 @@ export function Explorer({ graph, source, onOpenFile, onOpenJson }: ExplorerProp
             ))}
           </select>
         </label>
-        <label className="button" title="Open a graph.json, or paper listings to build a graph from (or drop them on the page)">
-          Open…
-          <input
-            type="file"
-            multiple
-            accept=".json,.txt,.csv,application/json,text/plain"
-            className="visually-hidden"
-            aria-label="Open a graph file or paper listings"
-            onChange={(e) => {
-              onOpenFile([...(e.target.files ?? [])]);
-              e.target.value = "";
-            }}
-          />
-        </label>
+        {openControl}
         <ExportMenu
           graph={graph}
           filter={filter}
@@ -291,7 +295,18 @@ export function Explorer({ graph, source, onOpenFile, onOpenJson }: ExplorerProp
             Nothing to draw with these filters.
           </p>
         )}
-        {dragging && <div className="drop-overlay">Drop a graph.json, or paper listings to build a graph from</div>}
+        {dragging && (
+          <div className="drop-overlay" data-testid="drop-overlay">
+            <div className="drop-zone" data-drop="replace">
+              Drop to open: exports, listings (with a thesaurus) or a graph.json
+            </div>
+            {canAdd && (
+              <div className="drop-zone" data-drop="add">
+                Drop here to add them to this graph
+              </div>
+            )}
+          </div>
+        )}
       </main>
 
       <aside className="sidebar right" aria-label="Details">
@@ -331,7 +346,9 @@ export function Explorer({ graph, source, onOpenFile, onOpenJson }: ExplorerProp
         visibleNodes={visible.nodes.size}
         visibleEdges={visible.edges.size}
         filter={filter}
-        source={source}
+        shown={shown}
+        kept={kept}
+        onForget={onForget}
         rendererError={rendererError}
       />
     </div>

@@ -170,7 +170,8 @@ describe("exports of the current view", () => {
     const NAME = "Opened Graph Author";
     const { page: p, watch: w } = await openApp(ctx.browser, ctx.url);
     try {
-      await p.getByLabel("Open a graph file").setInputFiles({ name: "renamed.json", mimeType: "application/json", buffer: Buffer.from(renamed(NAME)) });
+      await p.getByRole("button", { name: "Open…" }).click();
+      await p.getByLabel("Open files (replaces the graph)").setInputFiles({ name: "renamed.json", mimeType: "application/json", buffer: Buffer.from(renamed(NAME)) });
       await expect.poll(() => p.getByText(NAME).count(), { timeout: 10_000 }).toBeGreaterThan(0);
       await waitHooks(p, "h.ready && h.rendererOk", 30_000);
       const svg = await parseXml(p, (await exportFile(p, { format: /^SVG/, scope: "Whole graph", legend: false })).bytes, "image/svg+xml", ["circle"], NAME);
@@ -185,14 +186,15 @@ describe("exports of the current view", () => {
     const { page: p, watch: w } = await openApp(ctx.browser, ctx.url);
     try {
       // Two real seed listings (arXiv listing 003_, compact profile 004_) and a file that is not a listing.
-      await p.getByLabel("Open a graph file or paper listings").setInputFiles([
+      await p.getByRole("button", { name: "Open…" }).click();
+      await p.getByLabel("Open files (replaces the graph)").setInputFiles([
         ...(await Promise.all(["003_b7b40e951325af8c.txt", "004_ffc89207e1d731a7.txt"].map(async (name) => ({ name, mimeType: "text/plain", buffer: await readFile(path.join(ROOT, "seeds", name)) })))),
         { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("remember to email Lena\n") },
       ]);
       const summary = p.getByTestId("build-summary");
       await summary.waitFor({ timeout: 120_000 });
       await expect.poll(() => summary.textContent()).toMatch(/Built from 3 files: 60 records/);
-      expect(await summary.textContent()).toMatch(/notes\.txt: not a listing, 0 records/);
+      expect(await summary.textContent()).toMatch(/notes\.txt: not recognised, 0 records/);
       await waitHooks(p, "h.ready && h.rendererOk && h.graphOrder > 0", 60_000);
       // 60 records, one paper read twice ("Why is the winner the best?" in 003_ and 004_).
       const papers = (await p.getByTestId("status-bar").textContent()) ?? "";

@@ -1,5 +1,6 @@
-/** Messages between the explorer and its pipeline worker. */
+/** Messages between the explorer and its pipeline worker: progress while the build runs, then one result. */
 import type { SourceSummary } from "../../model/graph-file";
+import type { ProgressEvent } from "../../pipeline/progress";
 import type { InputDocument } from "../../pipeline/records";
 
 export interface BuildRequest {
@@ -10,3 +11,6 @@ export interface BuildRequest {
 export type BuildResponse =
   | { ok: true; json: unknown; summaries: SourceSummary[] }
   | { ok: false; error: string };
+
+/** What the worker posts: any number of progress messages, then the response. */
+export type WorkerMessage = { kind: "progress"; event: ProgressEvent } | { kind: "result"; response: BuildResponse };

@@ -1,64 +1,114 @@
 /**
- * What "open" means for the files a user picks or drops: one graph file (JSON) is loaded as is; paper listings
- * (any other text files, plus an optional thesaurus.csv) are built into a graph by the pipeline in a worker.
+ * What "open" means for the files a user picks or drops: their bytes are decoded here (never uploaded); one graph
+ * file (graphology JSON, told apart by content) is loaded as is; every other file (an export in any format the
+ * pipeline reads, a listing, a thesaurus) goes to the same pipeline the CLI runs, in a worker, with progress.
  */
 import type { SourceSummary } from "../../model/graph-file";
-import type { BuildRequest, BuildResponse } from "./build-protocol";
+import type { ProgressEvent } from "../../pipeline/progress";
+import type { BuildRequest, BuildResponse, WorkerMessage } from "./build-protocol";
+import { decodeInput } from "./decode";
+import { planInputs, type OpenedFile } from "./input-set";
 import { graphFromJson, graphFromText, type LoadResult } from "./load-graph";
 
 export interface OpenOutcome {
   result: LoadResult;
-  /** Per-file summaries when the graph was built from listings (formats, records, diagnostics). */
+  /** "graph": a graph file was loaded; "built": the pipeline built the graph; null: nothing was opened. */
+  kind: "graph" | "built" | null;
+  /** Per-file summaries when the pipeline ran (formats, records, diagnostics). */
   summaries: SourceSummary[] | null;
 }
 
-export function isGraphFile(name: string, text: string): boolean {
-  return /\.json$/i.test(name) || /^\s*\{/.test(text);
+export interface BuildHooks {
+  onProgress?: (event: ProgressEvent) => void;
+  /** Aborting stops the worker; the build then answers `{ ok: false, error: "cancelled" }`. */
+  signal?: AbortSignal;
 }
 
 /** Start a worker and build; injected in tests. */
-export type BuildRunner = (request: BuildRequest) => Promise<BuildResponse>;
+export type BuildRunner = (request: BuildRequest, hooks?: BuildHooks) => Promise<BuildResponse>;
 
-export const workerBuild: BuildRunner = (request) =>
+export const CANCELLED = "The build was cancelled.";
+
+export const workerBuild: BuildRunner = (request, hooks = {}) =>
   new Promise((resolve) => {
+    if (hooks.signal?.aborted) {
+      resolve({ ok: false, error: CANCELLED });
+      return;
+    }
     const worker = new Worker(new URL("./pipeline.worker.ts", import.meta.url), { type: "module" });
-    worker.onmessage = (e: MessageEvent<BuildResponse>) => {
-      resolve(e.data);
+    const finish = (response: BuildResponse) => {
+      hooks.signal?.removeEventListener("abort", onAbort);
       worker.terminate();
+      resolve(response);
+    };
+    const onAbort = () => finish({ ok: false, error: CANCELLED });
+    hooks.signal?.addEventListener("abort", onAbort);
+    worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+      if (e.data.kind === "progress") hooks.onProgress?.(e.data.event);
+      else finish(e.data.response);
     };
     worker.onerror = (e) => {
-      resolve({ ok: false, error: e.message || "the build worker failed" });
-      worker.terminate();
+      e.preventDefault(); // reported in the dialog, not as an uncaught error on the page
+      finish({ ok: false, error: e.message || "the build worker failed" });
     };
     worker.postMessage(request);
   });
 
-export async function openFiles(files: { name: string; text: () => Promise<string> }[], build: BuildRunner = workerBuild): Promise<OpenOutcome> {
-  const read = await Promise.all(files.map(async (f) => ({ file: f.name, text: await f.text() })));
-  read.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const graphs = read.filter((d) => isGraphFile(d.file, d.text));
-  if (graphs.length > 0) {
-    if (read.length > 1) {
-      const names = read.map((d) => d.file).join(", ");
-      return { result: { ok: false, title: "Open one graph file, or listings only", errors: [`Got ${names}: a graph file (.json) is opened on its own; paper listings can be opened together.`], source: names }, summaries: null };
-    }
-    return { result: graphFromText(graphs[0]!.text, graphs[0]!.file), summaries: null };
+/** What the picker or a drop hands over (a File, or anything with a name and bytes). */
+export interface PickedFile {
+  name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface ReadOutcome {
+  files: OpenedFile[];
+  /** Files whose bytes could not be read at all (a folder dropped, a file removed meanwhile), in words. */
+  problems: string[];
+}
+
+/** Decodes every picked file (UTF-8, or UTF-16 with a byte-order mark); a file that cannot be read is named in `problems`. */
+export async function readPicked(picked: readonly PickedFile[]): Promise<ReadOutcome> {
+  const read = await Promise.all(
+    picked.map(async (f) => {
+      try {
+        return { name: f.name, text: decodeInput(new Uint8Array(await f.arrayBuffer())) };
+      } catch (e) {
+        return `${f.name}: could not be read (${e instanceof Error ? e.message || e.name : String(e)}); folders cannot be opened, only the files in them`;
+      }
+    }),
+  );
+  return {
+    files: read.filter((r): r is OpenedFile => typeof r !== "string"),
+    problems: read.filter((r): r is string => typeof r === "string"),
+  };
+}
+
+const failure = (title: string, errors: string[], source: string, summaries: SourceSummary[] | null = null): OpenOutcome => ({
+  result: { ok: false, title, errors, source },
+  kind: null,
+  summaries,
+});
+
+/** Opens a set of decoded files: one graph file is loaded, anything else is built by `build`. Never throws. */
+export async function openInputs(files: readonly OpenedFile[], build: BuildRunner = workerBuild, hooks: BuildHooks = {}): Promise<OpenOutcome> {
+  const names = files.map((f) => f.name).join(", ");
+  if (files.length === 0) return failure("Nothing to open", ["No file was given."], names);
+  const plan = planInputs(files);
+  if (plan.kind === "refused") return failure(plan.title, plan.errors, names);
+  if (plan.kind === "graph") return { result: graphFromText(plan.file.text.replace(/^\uFEFF/, ""), plan.file.name), kind: "graph", summaries: null };
+
+  let response: BuildResponse;
+  try {
+    response = await build({ documents: plan.documents, thesaurus: plan.thesaurus }, hooks);
+  } catch (e) {
+    response = { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
-  const thesaurus = read.find((d) => /(^|\/)thesaurus\.csv$/i.test(d.file)) ?? null;
-  const documents = read.filter((d) => d !== thesaurus);
-  const names = documents.map((d) => d.file).join(", ");
-  if (documents.length === 0) {
-    return { result: { ok: false, title: "Nothing to build", errors: ["A thesaurus alone makes no graph: open it together with paper listings."], source: names }, summaries: null };
-  }
-  const response = await build({ documents, thesaurus });
-  if (!response.ok) {
-    return { result: { ok: false, title: `Could not build a graph from ${names}`, errors: [response.error], source: names }, summaries: null };
-  }
+  if (!response.ok) return failure(`Could not build a graph from ${names}`, [response.error], names);
   const records = response.summaries.reduce((n, s) => n + s.records, 0);
   if (records === 0) {
     const errors = response.summaries.flatMap((s) => s.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`));
-    return { result: { ok: false, title: `No paper could be read from ${names}`, errors, source: names }, summaries: response.summaries };
+    return failure(`No paper could be read from ${names}`, errors, names, response.summaries);
   }
-  const source = documents.length === 1 ? documents[0]!.file : `${documents.length} listings`;
-  return { result: graphFromJson(response.json, source), summaries: response.summaries };
+  const source = plan.documents.length === 1 ? plan.documents[0]!.file : `${plan.documents.length} files`;
+  return { result: graphFromJson(response.json, source), kind: "built", summaries: response.summaries };
 }

@@ -1,19 +1,25 @@
 /**
- * Runs the build pipeline in a browser worker, so listings dropped on the explorer become a graph without the CLI and
- * without blocking the page. The pipeline is the same pure code the CLI runs; the worker only moves data.
+ * Runs the build pipeline in a browser worker, so files opened in the explorer become a graph without the CLI and
+ * without blocking the page. The pipeline is the same pure code the CLI runs; the worker only moves data: progress
+ * events (throttled) while it runs, then the graph or the error.
  */
 import { resolveOptions } from "../../pipeline/options";
 import { runPipeline } from "../../pipeline/run";
-import type { BuildRequest, BuildResponse } from "./build-protocol";
+import type { BuildRequest, WorkerMessage } from "./build-protocol";
+import { throttleProgress } from "./progress-view";
 
-const post = (message: BuildResponse) => (self as unknown as Worker).postMessage(message);
+/** At most this many progress messages a second reach the page. */
+const PROGRESS_INTERVAL_MS = 100;
+
+const post = (message: WorkerMessage) => (self as unknown as Worker).postMessage(message);
 
 self.onmessage = (event: MessageEvent<BuildRequest>) => {
   try {
     const { documents, thesaurus } = event.data;
-    const result = runPipeline({ documents, thesaurus }, resolveOptions({}));
-    post({ ok: true, json: result.graph.export(), summaries: result.summaries });
+    const onProgress = throttleProgress((e) => post({ kind: "progress", event: e }), PROGRESS_INTERVAL_MS, () => performance.now());
+    const result = runPipeline({ documents, thesaurus }, resolveOptions({}), { onProgress });
+    post({ kind: "result", response: { ok: true, json: result.graph.export(), summaries: result.summaries } });
   } catch (e) {
-    post({ ok: false, error: e instanceof Error ? e.message : String(e) });
+    post({ kind: "result", response: { ok: false, error: e instanceof Error ? e.message : String(e) } });
   }
 };

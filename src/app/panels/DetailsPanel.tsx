@@ -19,6 +19,7 @@ import {
   type CountedRef,
   type PaperRef,
 } from "../state/selectors";
+import { authorIds, doiUrl, listOf, venueLine } from "../state/bibliographic";
 import { ExpandableList, NodeLink } from "./NodeLinks";
 
 export interface DetailsProps {
@@ -66,6 +67,40 @@ function ClusterLine(props: {
 
 const plural = (n: number, one: string, many = one + "s") => `${n} ${n === 1 ? one : many}`;
 
+function Row({ k, children }: { k: string; children: ReactNode }) {
+  return (
+    <div className="kv">
+      <span className="k">{k}</span>
+      <span>{children}</span>
+    </div>
+  );
+}
+
+/**
+ * An identifier shown as text that opens its resolver in a new tab when clicked. Nothing is fetched before the click
+ * (a plain link), and the new tab gets neither an opener nor a referrer. Without a resolver address: text only.
+ */
+function IdLink({ id, href, label }: { id: string; href: string | null; label: string }) {
+  if (!href) return <span className="mono">{id}</span>;
+  return (
+    <a className="mono ext-link" href={href} target="_blank" rel="noopener noreferrer" referrerPolicy="no-referrer" title={`Open ${label} ${id} in a new tab`}>
+      {id}
+    </a>
+  );
+}
+
+function Chips({ items, label }: { items: string[]; label: string }) {
+  return (
+    <ul className="chips ref-list" aria-label={label}>
+      {items.map((t, i) => (
+        <li key={`${i}:${t}`} className="chip">
+          {t}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function PaperList({ papers, onOpen, label }: { papers: PaperRef[]; onOpen: (k: string) => void; label: string }) {
   return (
     <ExpandableList
@@ -108,6 +143,7 @@ function CountedList(props: { items: CountedRef[]; onOpen: (k: string) => void; 
 
 function AuthorDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: AuthorNodeAttributes; p: DetailsProps }) {
   const others = (a.aliases ?? []).filter((s) => s !== a.name);
+  const ids = authorIds(a);
   const prof = a.profile;
   const figures: [string, string | number | null][] = prof
     ? [
@@ -129,6 +165,29 @@ function AuthorDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: Au
           <span className="k">Also written</span>
           <span>{others.join(" · ")}</span>
         </div>
+      )}
+      {ids.orcid && (
+        <Row k="ORCID">
+          <IdLink id={ids.orcid} href={ids.orcidUrl} label="ORCID" />
+        </Row>
+      )}
+      {ids.externalIds.length > 0 && (
+        <Row k="Author ids">
+          <span className="ids mono">
+            {ids.externalIds.map((x) => (
+              <span key={x}>{x}</span>
+            ))}
+          </span>
+        </Row>
+      )}
+      {ids.affiliations.length > 0 && (
+        <Section title="Affiliations">
+          <ul className="ref-list affiliations" aria-label="Affiliations, most frequent first">
+            {ids.affiliations.map((x, i) => (
+              <li key={`${i}:${x}`}>{x}</li>
+            ))}
+          </ul>
+        </Section>
       )}
       <ClusterLine graph={graph} mode="community" id={a.community} onFocusCluster={p.onFocusCluster} />
       <ClusterLine graph={graph} mode="topicCluster" id={a.topicCluster} onFocusCluster={p.onFocusCluster} />
@@ -165,10 +224,17 @@ function AuthorDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: Au
 function PaperDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: PaperNodeAttributes; p: DetailsProps }) {
   const byline = bylineOf(graph, k);
   const names = (graph.getAttribute("categoryNames") ?? {}) as Record<string, string>;
+  const groups = listOf(a.groupAuthors);
+  const venue = venueLine(a);
+  const doi = typeof a.doi === "string" && a.doi ? a.doi : null;
+  const keywords = listOf(a.keywords);
+  const indexKeywords = listOf(a.indexKeywords);
+  const mesh = listOf(a.meshTerms);
+  const otherIds = listOf(a.externalIds);
   return (
     <>
       <p className="byline" aria-label="Authors">
-        {byline.length === 0 && <span className="muted">No authors listed in the source</span>}
+        {byline.length === 0 && <span className="muted">{groups.length ? "No individual authors listed in the source" : "No authors listed in the source"}</span>}
         {byline.map((au, i) => (
           <span key={au.key}>
             {i > 0 && ", "}
@@ -179,10 +245,42 @@ function PaperDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: Pap
         ))}
         {!a.authorsComplete && byline.length > 0 && <span className="etal"> et al.</span>}
       </p>
+      {groups.length > 0 && (
+        <Row k="Group authors">
+          <span className="group-authors">{groups.join(" · ")}</span>
+        </Row>
+      )}
       <div className="kv">
         <span className="k">Date</span>
         <span>{a.date ?? "undated"}</span>
       </div>
+      {venue && <Row k="Published in">{venue}</Row>}
+      {a.publicationType && <Row k="Type">{a.publicationType}</Row>}
+      {doi && (
+        <Row k="DOI">
+          <IdLink id={doi} href={doiUrl(doi)} label="DOI" />
+        </Row>
+      )}
+      {a.pmid && (
+        <Row k="PMID">
+          <span className="mono">{a.pmid}</span>
+        </Row>
+      )}
+      {otherIds.length > 0 && (
+        <Row k="Other ids">
+          <span className="ids mono">
+            {otherIds.map((x) => (
+              <span key={x}>{x}</span>
+            ))}
+          </span>
+        </Row>
+      )}
+      {typeof a.citationCount === "number" && Number.isFinite(a.citationCount) && (
+        <Row k="Citations">
+          <span title="The largest citation count a source stated (when it was exported)">{a.citationCount.toLocaleString("en")}</span>
+        </Row>
+      )}
+      {typeof a.referenceCount === "number" && a.referenceCount > 0 && <Row k="References">{`${a.referenceCount.toLocaleString("en")} listed by the source`}</Row>}
       {a.categories.length > 0 && (
         <div className="kv">
           <span className="k">Categories</span>
@@ -222,6 +320,21 @@ function PaperDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: Pap
       {a.abstract && (
         <Section title="Abstract">
           <p className="abstract">{a.abstract}</p>
+        </Section>
+      )}
+      {keywords.length > 0 && (
+        <Section title="Keywords">
+          <Chips items={keywords} label="Author keywords" />
+        </Section>
+      )}
+      {indexKeywords.length > 0 && (
+        <Section title="Index keywords">
+          <Chips items={indexKeywords} label="Indexer keywords" />
+        </Section>
+      )}
+      {mesh.length > 0 && (
+        <Section title="MeSH terms">
+          <Chips items={mesh} label="MeSH headings" />
         </Section>
       )}
       <Section title="Topics">

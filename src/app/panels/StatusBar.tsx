@@ -1,4 +1,4 @@
-/** One line about what is on screen: counts, lens, active filters, the file the graph came from. */
+/** One line about what is on screen: counts, lens, active filters, and what the graph was built from (with Forget when kept). */
 import type { Lens, ViewFilter } from "../../model/view-filter";
 import type { GraphAttributes } from "../data/types";
 
@@ -10,7 +10,10 @@ export function StatusBar(props: {
   visibleNodes: number;
   visibleEdges: number;
   filter: ViewFilter;
-  source: string;
+  /** "seeds graph", "3 files: library.bib, savedrecs.txt, pubmed.nbib", "graph file renamed.json". */
+  shown: string;
+  kept: boolean;
+  onForget: () => void;
   rendererError: string | null;
 }) {
   const { attrs, filter } = props;
@@ -27,9 +30,17 @@ export function StatusBar(props: {
         {active.length ? ` · filters: ${active.join(", ")}` : ""}
       </span>
       {props.rendererError && <span className="warn">Graph drawing unavailable: {props.rendererError}</span>}
-      <span className="muted">
-        {props.source}
+      <span className="muted shown">
+        <span data-testid="status-shown">{props.shown}</span>
         {c ? ` · ${c.authors} authors, ${c.papers} papers, ${c.topics} topics` : ` · ${props.order} nodes`}
+        {props.kept && (
+          <>
+            {" · kept in this browser "}
+            <button type="button" className="link" onClick={props.onForget} title="Remove the opened files from this browser and show the default graph">
+              Forget
+            </button>
+          </>
+        )}
       </span>
     </footer>
   );

@@ -1,5 +1,5 @@
 /**
- * One search over authors (name + every spelling), papers (title, arXiv id) and topics (term + variants).
+ * One search over authors (name + every spelling), papers (title, arXiv id, DOI, PMID) and topics (term + variants).
  * Accent- and case-insensitive (normalizeText on both sides), prefix and typo tolerant (MiniSearch), and ranked in
  * tiers so an exact match always beats a prefix match, which beats a fuzzy one; inside a tier MiniSearch's score,
  * boosted by kind and pagerank, decides, then the label and key (stable order).
@@ -63,6 +63,9 @@ function docFor(graph: PaperGraph, key: string): Doc {
     detail = `${a.paperCount} paper${a.paperCount === 1 ? "" : "s"}`;
   } else {
     if (a.arxivId) alternates = [a.arxivId, `arXiv:${a.arxivId}`];
+    // A DOI or PMID pasted from a reference list finds its paper.
+    if (typeof a.doi === "string" && a.doi) alternates.push(a.doi);
+    if (typeof a.pmid === "string" && a.pmid) alternates.push(a.pmid);
     const first = a.authors[0] !== undefined && graph.hasNode(a.authors[0]) ? displayName(graph.getNodeAttributes(a.authors[0])) : null;
     detail = [a.year ?? "undated", first ? (a.authors.length > 1 || !a.authorsComplete ? `${first} et al.` : first) : null]
       .filter((x) => x !== null)
