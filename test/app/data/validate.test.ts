@@ -79,7 +79,7 @@ describe("validateGraphFile", () => {
       node(j, "p:uslr").attributes.sources = [{ file: "x.txt" }];
     });
     const errs = errorsOf(r).join("\n");
-    expect(errs).toMatch(/"p:medigan": attributes\.date must be "YYYY-MM-DD", "YYYY-MM" or null, got "Sep 28, 2022"/);
+    expect(errs).toMatch(/"p:medigan": attributes\.date must be "YYYY-MM-DD", "YYYY-MM", "YYYY" or null, got "Sep 28, 2022"/);
     expect(errs).toMatch(/"p:uslr": attributes\.sources must be an array of \{ file, line \}/);
   });
 
