@@ -44,7 +44,9 @@ export interface RisRecord {
 }
 
 // "XX  - value", "XX - value", "XX  -  value", "ER  -": a letter, a letter or digit, one or two spaces, a dash.
-const TAG_LINE = /^([A-Z][A-Z0-9])( {1,2})-(?:[ \t]+(.*?))?[ \t]*$/s; // "s": U+2028 inside a value (seen in Zotero test data) is text
+// Greedy value, trimmed afterwards: a lazy one followed by "[ \t]*$" backtracks quadratically on long abstracts.
+// The "s" flag: U+2028 inside a value (seen in Zotero's test data) is text, not a line end.
+const TAG_LINE = /^([A-Z][A-Z0-9])( {1,2})-(?:[ \t](.*))?$/s;
 const BARE_NUMBER = /^\d+\.?$/;
 const ENVELOPE = /^(?:Record #\d+ of \d+|Provider:.*|Database:.*|Content: ?text\/plain.*)$/i;
 /** Fields whose unindented continuation lines are further values rather than wrapped text. */
@@ -68,24 +70,58 @@ function isEndLine(raw: string): boolean {
   return /^ER\s*$/.test(raw);
 }
 
-/** Splits on \r\n, \r and \n, so CRLF, LF and mixed files read alike; a BOM at a line start (concatenated files) is dropped. */
-function splitLines(text: string): string[] {
-  const lines = text.split(/\r\n|\r|\n/);
-  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
-  return lines;
+/**
+ * The lines of a text, split on \r\n, \r and \n (CRLF, LF, CR and mixed files read alike) without building an array
+ * of all lines: a large export's lines become garbage as soon as they are read. A final line end adds no empty line.
+ */
+class LineCursor {
+  /** 1-based number of the line last returned. */
+  no = 0;
+  private pos = 0;
+  private nl = -2; // next "\n" at or after pos; -1 none left; -2 not looked up yet
+  private cr = -2;
+  private done = false;
+  constructor(private readonly text: string) {}
+
+  next(): string | null {
+    if (this.done) return null;
+    const t = this.text;
+    const p = this.pos;
+    if (this.nl !== -1 && this.nl < p) this.nl = t.indexOf("\n", p);
+    if (this.cr !== -1 && this.cr < p) this.cr = t.indexOf("\r", p);
+    const end = this.nl < 0 ? this.cr : this.cr < 0 ? this.nl : Math.min(this.nl, this.cr);
+    if (end < 0) {
+      this.done = true;
+      if (p === t.length && this.no > 0) return null;
+      this.no++;
+      return stripBom(t.slice(p));
+    }
+    this.pos = t.charCodeAt(end) === 13 && t.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    this.no++;
+    return stripBom(t.slice(p, end));
+  }
+
+  /** The next line that is not blank, without moving on. */
+  peekNonBlank(): string | null {
+    const saved = { no: this.no, pos: this.pos, nl: this.nl, cr: this.cr, done: this.done };
+    let line = this.next();
+    while (line !== null && line.trim() === "") line = this.next();
+    Object.assign(this, saved);
+    return line;
+  }
 }
 
+/** A BOM at a line start (two exports concatenated) is dropped. */
 function stripBom(line: string): string {
   return line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
 }
 
 /**
- * Cuts a RIS text into records. Never throws; every line is part of a record, skipped as carrying nothing (blank,
- * Ovid numbers, provider envelopes) or reported.
+ * Cuts a RIS text into records, handing each to `onRecord` as it closes. Never throws; every line is part of a
+ * record, skipped as carrying nothing (blank, Ovid numbers, provider envelopes) or reported.
  */
-export function scanRis(text: string, diag: Diagnostics): RisRecord[] {
-  const lines = splitLines(text);
-  const records: RisRecord[] = [];
+export function scanRis(text: string, diag: Diagnostics, onRecord: (record: RisRecord) => void): void {
+  const cursor = new LineCursor(text);
   let current: RisRecord | null = null;
   let field: RisField | null = null;
   let strict = false;
@@ -98,22 +134,13 @@ export function scanRis(text: string, diag: Diagnostics): RisRecord[] {
     outside = null;
   };
   const close = () => {
-    if (current) records.push(current);
+    if (current) onRecord(current);
     current = null;
     field = null;
   };
-  const nextIsTypeLine = (from: number) => {
-    for (let j = from; j < lines.length; j++) {
-      const t = stripBom(lines[j]!);
-      if (t.trim() === "") continue;
-      return parseTagLine(t)?.tag === "TY";
-    }
-    return false;
-  };
 
-  for (let i = 0; i < lines.length; i++) {
-    const raw = stripBom(lines[i]!);
-    const no = i + 1;
+  for (let raw = cursor.next(); raw !== null; raw = cursor.next()) {
+    const no = cursor.no;
     const tag = parseTagLine(raw);
     const accepted: TagLine | null = tag && (!current || !strict || tag.spaces === 2 || tag.tag === "TY") ? tag : null;
     if (accepted?.tag === "TY") {
@@ -150,7 +177,10 @@ export function scanRis(text: string, diag: Diagnostics): RisRecord[] {
     if (current) {
       if (trimmed === "") continue;
       // Ovid numbers each record ("47. "): inside a record whose ER is missing, it belongs to the next record.
-      if (BARE_NUMBER.test(trimmed) && nextIsTypeLine(i + 1)) continue;
+      if (BARE_NUMBER.test(trimmed)) {
+        const next = cursor.peekNonBlank();
+        if (next !== null && parseTagLine(next)?.tag === "TY") continue;
+      }
       if (field) appendContinuation(field, raw, trimmed);
       else diag.warn(no, `this line is not a RIS tag line (such as "AU  - Surname, Given") and follows the TY line, so it belongs to no field: "${excerpt(trimmed)}"`);
       continue;
@@ -168,7 +198,6 @@ export function scanRis(text: string, diag: Diagnostics): RisRecord[] {
     diag.warn((current as RisRecord).line, 'the file ends inside this record (no closing "ER  - " line): it may have been cut short; the record was read as far as it goes');
     close();
   }
-  return records;
 }
 
 function appendContinuation(field: RisField, raw: string, trimmed: string): void {
@@ -181,32 +210,33 @@ function appendContinuation(field: RisField, raw: string, trimmed: string): void
   field.values[last] = field.values[last] === "" ? trimmed : `${field.values[last]} ${trimmed}`;
 }
 
-/** The fields of one record by tag, in file order. */
+/** The fields of one record by tag, in file order; values tidied once. */
 class Fields {
-  private readonly byTag = new Map<string, RisField[]>();
+  private readonly byTag = new Map<string, string[][]>();
   constructor(readonly all: readonly RisField[]) {
     for (const f of all) {
+      const values = f.values.map(collapse);
       const list = this.byTag.get(f.tag);
-      if (list) list.push(f);
-      else this.byTag.set(f.tag, [f]);
+      if (list) list.push(values);
+      else this.byTag.set(f.tag, [values]);
     }
   }
   /** Every non-empty value of the tags, in order of the tags given, then of the file. */
   values(...tags: string[]): string[] {
     const out: string[] = [];
     for (const tag of tags) {
-      for (const f of this.byTag.get(tag) ?? []) {
-        for (const v of f.values) {
-          const c = collapse(v);
-          if (c !== "") out.push(c);
-        }
-      }
+      for (const vs of this.byTag.get(tag) ?? []) for (const v of vs) if (v !== "") out.push(v);
     }
     return out;
   }
   /** Each occurrence's values joined as one text ("AB" written twice stays two texts). */
   texts(tag: string): string[] {
-    return (this.byTag.get(tag) ?? []).map((f) => collapse(f.values.join(" "))).filter((t) => t !== "");
+    const out: string[] = [];
+    for (const vs of this.byTag.get(tag) ?? []) {
+      const t = vs.length === 1 ? vs[0]! : vs.filter((v) => v !== "").join(" ");
+      if (t !== "") out.push(t);
+    }
+    return out;
   }
   first(...tags: string[]): string | null {
     for (const tag of tags) {
@@ -442,10 +472,10 @@ export function readRis(text: string, file: string): ReaderResult {
   const diag = new Diagnostics(file);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: PaperRecord[] = [];
-  for (const raw of scanRis(body, diag)) {
+  scanRis(body, diag, (raw) => {
     const r = toPaperRecord(raw, file, diag);
     if (r) records.push(r);
-  }
+  });
   if (records.length === 0 && diag.list.length === 0) diag.error(1, 'no RIS records found: a record starts with a "TY  - " line');
   diag.list.sort((a, b) => a.line - b.line);
   return { records, diagnostics: diag.list, profile: null, listingDate: null };
