@@ -95,11 +95,14 @@ export function cleanText(raw: string): string {
 
 /** Names: NFC, accent macros resolved, whitespace collapsed; spelling otherwise kept exactly. */
 export function cleanName(raw: string): string {
-  return collapse(replaceAccents(raw.normalize("NFC")).normalize("NFC"));
+  const t = raw.normalize("NFC");
+  // Every accent macro starts with a backslash: most names have none, and their regex passes are costly at scale.
+  return collapse(t.includes("\\") ? replaceAccents(t).normalize("NFC") : t);
 }
 
 export function collapse(s: string): string {
-  return s.replace(/\s+/g, " ").trim();
+  // The replace visits every single space of an abstract; skip it when there is no run and no tab or line end.
+  return s.includes("  ") || /[^\S ]/.test(s) ? s.replace(/\s+/g, " ").trim() : s.trim();
 }
 
 /** First `n` characters of a line for messages, with an ellipsis when cut. */

@@ -3,11 +3,15 @@
  * Order matters only where two sniffers could both match: markup and JSON first (decided by the first character),
  * then the tagged formats by their record tags.
  */
+import { risReader } from "./ris";
 import type { ExportReader } from "./types";
 
 export type { ExportReader };
 
-export const EXPORT_READERS: readonly ExportReader[] = [];
+// Order: JSON / XML readers, then bibtex, ris, medline, wos, wos-tab, scopus-csv.
+export const EXPORT_READERS: readonly ExportReader[] = [
+  risReader,
+];
 
 /** How much of a text the sniffers see. */
 export const SNIFF_BYTES = 64 * 1024;
