@@ -3,11 +3,18 @@
  * Order matters only where two sniffers could both match: markup and JSON first (decided by the first character),
  * then the tagged formats by their record tags.
  */
+import { medlineReader } from "./medline";
+import { pubmedXmlReader } from "./pubmed-xml";
 import type { ExportReader } from "./types";
 
 export type { ExportReader };
 
-export const EXPORT_READERS: readonly ExportReader[] = [];
+export const EXPORT_READERS: readonly ExportReader[] = [
+  // JSON / XML readers (decided by the first character and the root element)
+  pubmedXmlReader,
+  // tagged formats (bibtex, ris before medline: RIS shares MEDLINE's "XX  - " line shape; wos, wos-tab, scopus-csv after)
+  medlineReader,
+];
 
 /** How much of a text the sniffers see. */
 export const SNIFF_BYTES = 64 * 1024;
