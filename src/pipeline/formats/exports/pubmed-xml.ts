@@ -100,6 +100,7 @@ const parser = new XMLParser({
   htmlEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  jPath: false, // no path strings built per node: a fifth faster, and no callback here needs them
 });
 
 /** YYYY[-MM[-DD]] from an element with Year / Month / Day (/ Season) children, or its MedlineDate. */
