@@ -386,15 +386,20 @@ function checkGap(text: string, from: number, to: number, lines: LineCounter, di
       i += m[0].length;
       continue;
     }
-    const rest = text.slice(i, to);
     const line = lines.lineAt(i);
-    if (/^<DeleteCitation\b/.test(rest)) {
-      const count = (rest.match(/<PMID\b/g) ?? []).length;
+    if (text.startsWith("<DeleteCitation", i)) {
+      const close = text.indexOf("</DeleteCitation>", i);
+      const end = close < 0 || close > to ? to : close + "</DeleteCitation>".length;
+      const count = (text.slice(i, end).match(/<PMID\b/g) ?? []).length;
       diags.warn(line, `<DeleteCitation> lists ${count} PMID(s) to delete from an earlier baseline; these are not articles and are not read`);
-    } else {
-      diags.warn(line, `text outside any PubMed article was not read: "${excerpt(plainText(rest), 60)}"`);
+      i = end;
+      continue;
     }
-    return;
+    // Stray text: reported once, up to the next DeleteCitation (if any) in this gap.
+    const next = text.indexOf("<DeleteCitation", i + 1);
+    const end = next < 0 || next > to ? to : next;
+    diags.warn(line, `text outside any PubMed article was not read: "${excerpt(plainText(text.slice(i, Math.min(end, i + 200))), 60)}"`);
+    i = end;
   }
 }
 
