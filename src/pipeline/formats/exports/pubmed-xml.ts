@@ -379,26 +379,29 @@ const FRAME = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^[>]*(?:\[[\s\S]
 
 /** Reports anything between articles that is not the document's frame (a DeleteCitation list, stray text). */
 function checkGap(text: string, from: number, to: number, lines: LineCounter, diags: Diagnostics): void {
-  let i = from;
-  while (i < to) {
-    const m = FRAME.exec(text.slice(i, Math.min(to, i + 4096)));
+  if (from >= to) return;
+  // One slice per gap; every search below stays inside it, so the gaps together cost one pass over the text.
+  const gap = text.slice(from, to);
+  let i = 0;
+  while (i < gap.length) {
+    const m = FRAME.exec(gap.slice(i, i + 4096));
     if (m && m[0].length > 0) {
       i += m[0].length;
       continue;
     }
-    const line = lines.lineAt(i);
-    if (text.startsWith("<DeleteCitation", i)) {
-      const close = text.indexOf("</DeleteCitation>", i);
-      const end = close < 0 || close > to ? to : close + "</DeleteCitation>".length;
-      const count = (text.slice(i, end).match(/<PMID\b/g) ?? []).length;
+    const line = lines.lineAt(from + i);
+    if (gap.startsWith("<DeleteCitation", i)) {
+      const close = gap.indexOf("</DeleteCitation>", i);
+      const end = close < 0 ? gap.length : close + "</DeleteCitation>".length;
+      const count = (gap.slice(i, end).match(/<PMID\b/g) ?? []).length;
       diags.warn(line, `<DeleteCitation> lists ${count} PMID(s) to delete from an earlier baseline; these are not articles and are not read`);
       i = end;
       continue;
     }
     // Stray text: reported once, up to the next DeleteCitation (if any) in this gap.
-    const next = text.indexOf("<DeleteCitation", i + 1);
-    const end = next < 0 || next > to ? to : next;
-    diags.warn(line, `text outside any PubMed article was not read: "${excerpt(plainText(text.slice(i, Math.min(end, i + 200))), 60)}"`);
+    const next = gap.indexOf("<DeleteCitation", i + 1);
+    const end = next < 0 ? gap.length : next;
+    diags.warn(line, `text outside any PubMed article was not read: "${excerpt(plainText(gap.slice(i, Math.min(end, i + 200))), 60)}"`);
     i = end;
   }
 }

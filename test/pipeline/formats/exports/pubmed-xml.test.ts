@@ -244,6 +244,16 @@ describe("pubmed-xml reader on malformed input", () => {
     expect(doc.records).toEqual(read(text, "a.xml").records);
   });
 
+  it("stays linear when every gap between 5,000 articles holds stray text", () => {
+    // constructed: the worst case for searches that run past their gap
+    const text = set(...Array.from({ length: 5000 }, (_, i) => `junk ${i} ${article(String(i + 1), "<ArticleTitle>T</ArticleTitle>")}`));
+    const t0 = performance.now();
+    const { records, diagnostics } = read(text);
+    expect(records).toHaveLength(5000);
+    expect(diagnostics).toHaveLength(5000);
+    expect(performance.now() - t0).toBeLessThan(10000);
+  });
+
   it("reads every generated article (seeded, 300 articles) without a diagnostic", () => {
     // scripts/formats/generate-pubmed.ts: the generator used for the speed runner
     const { records, diagnostics } = read(generatePubmedXml(300, 3));
