@@ -35,45 +35,53 @@ interface RawRecord {
 const FIELD_LINE = /^([A-Z][A-Z0-9]{1,3}) *-(?:[ \t](.*))?$/;
 
 /**
- * Splits the text into raw records: blank lines end a record, and a second `PMID-` line starts a new one even without
- * a blank line (files concatenated by hand). Lines that belong to no field are reported and skipped.
+ * Splits the text into raw records and hands each to `onRecord` as soon as it ends, so only one record's lines are
+ * held at a time: blank lines end a record, and a second `PMID-` line starts a new one even without a blank line
+ * (files concatenated by hand). Lines that belong to no field are reported and skipped.
  */
-function splitRecords(text: string, diags: Diagnostics): RawRecord[] {
-  const records: RawRecord[] = [];
+function splitRecords(text: string, diags: Diagnostics, onRecord: (raw: RawRecord) => void): void {
   let current: RawRecord | null = null;
   let field: Field | null = null;
   let hasPmid = false;
-  const lines = text.split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] ?? "";
-    const no = i + 1;
+  const end = () => {
+    if (current) onRecord(current);
+    current = null;
+    field = null;
+  };
+  const lineEnd = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let no = 1; start <= text.length; no++) {
+    const m = lineEnd.exec(text);
+    const stop = m ? m.index : text.length;
+    const raw = text.slice(start, stop);
+    start = m ? m.index + m[0].length : text.length + 1;
     if (raw.trim() === "") {
-      current = null;
-      field = null;
+      end();
       continue;
     }
-    const m = FIELD_LINE.exec(raw);
-    if (m) {
-      const tag = m[1] ?? "";
+    const f = FIELD_LINE.exec(raw);
+    if (f) {
+      const tag = f[1] ?? "";
       if (current === null || (tag === "PMID" && hasPmid)) {
+        end();
         current = { line: no, lastLine: no, fields: [] };
-        records.push(current);
         hasPmid = false;
       }
       if (tag === "PMID") hasPmid = true;
-      field = { tag, value: (m[2] ?? "").trim(), line: no };
+      field = { tag, value: (f[2] ?? "").trim(), line: no };
       current.fields.push(field);
       current.lastLine = no;
     } else if (field !== null && current !== null) {
       // A continuation line (six spaces in real files; also accepted when an editor stripped the indentation).
       const more = raw.trim();
-      field.value = field.value ? `${field.value} ${more}` : more;
-      current.lastLine = no;
+      const open: Field = field;
+      open.value = open.value ? `${open.value} ${more}` : more;
+      (current as RawRecord).lastLine = no;
     } else {
       diags.warn(no, `not a MEDLINE field (expected "TAG - value", e.g. "TI  - A title"): "${excerpt(raw.trim())}"; skipped`);
     }
   }
-  return records;
+  end();
 }
 
 /** One byline slot while a record is read. */
@@ -94,6 +102,12 @@ function doiOfArticleId(value: string): string | null {
   if (m) return (m[2] ?? "").toLowerCase() === "doi" ? normalizeDoi(m[1]) : null;
   return /doi\.org\//i.test(value) ? normalizeDoi(value) : null;
 }
+
+/** The tags `RecordBuilder.add` reads. */
+const READ_TAGS = new Set([
+  "PMID", "OWN", "TI", "BTI", "TT", "VTI", "AB", "FAU", "AU", "AUID", "AD", "CN", "FED", "ED", "FIR", "IR", "IRAD",
+  "LID", "AID", "MH", "OT", "KW", "DP", "DEP", "JT", "TA", "VI", "IP", "PG", "PT",
+]);
 
 /** State of one record being read: the authors, and where the last AUID/AD belongs. */
 class RecordBuilder {
@@ -118,6 +132,9 @@ class RecordBuilder {
   }
 
   add(f: Field): void {
+    // Administrative and other fields (STAT, DCOM, IS, LA, PL, RN, PHST, SO, ...) are not part of a record: skipped
+    // before any cleanup, since they are half of a record's lines.
+    if (!READ_TAGS.has(f.tag)) return;
     const value = plainText(f.value);
     switch (f.tag) {
       case "PMID": return this.setPmid(f, value);
@@ -143,7 +160,7 @@ class RecordBuilder {
       case "IP": this.rec.issue ??= value || null; return;
       case "PG": this.rec.pages ??= value || null; return;
       case "PT": this.rec.publicationType ??= value || null; return;
-      default: return; // Administrative and other fields (STAT, DCOM, IS, LA, PL, RN, PHST, SO, ...) are not part of a record.
+      default: return;
     }
   }
 
@@ -249,10 +266,10 @@ function readRecord(raw: RawRecord, file: string, diags: Diagnostics): PaperReco
 export function readMedline(text: string, file: string): ReaderResult {
   const diags = new Diagnostics(file);
   const records: PaperRecord[] = [];
-  for (const raw of splitRecords(text, diags)) {
+  splitRecords(text, diags, (raw) => {
     const rec = readRecord(raw, file, diags);
     if (rec) records.push(rec);
-  }
+  });
   if (records.length === 0 && diags.list.length === 0) diags.error(1, "no MEDLINE record found (records start with a \"PMID- \" line)");
   diags.list.sort((a, b) => a.line - b.line);
   return { records, diagnostics: diags.list, profile: null, listingDate: null };
