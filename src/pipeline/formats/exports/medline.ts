@@ -15,7 +15,7 @@ import { excerpt } from "../text";
 import { normalizeDoi, normalizeOrcid } from "./ids";
 import {
   cleanMeshHeading, combineDates, isEtAl, isPlaceholderTitle, medlineFullName, medlineShortName, parseCompactDate,
-  parsePubmedDate, plainText,
+  parsePubmedDate, plainText, pubmedId,
 } from "./pubmed-common";
 import type { ExportReader } from "./types";
 
@@ -167,8 +167,8 @@ class RecordBuilder {
   private setPmid(f: Field, value: string): void {
     if (this.pmidField) return;
     this.pmidField = f;
-    if (/^\d{1,9}$/.test(value) && Number(value) > 0) this.rec.pmid = String(Number(value));
-    else this.diags.warn(f.line, `"PMID- ${excerpt(value, 30)}" is not a PubMed id (1 to 9 digits); the record is read without one`);
+    this.rec.pmid = pubmedId(value);
+    if (this.rec.pmid === null) this.diags.warn(f.line, `"PMID- ${excerpt(value, 30)}" is not a PubMed id (1 to 9 digits); the record is read without one`);
   }
 
   private setPublished(value: string, line: number): void {

@@ -160,6 +160,12 @@ export function cleanMeshHeading(raw: string): string {
     .join("/");
 }
 
+/** A PMID as printed ("31452104"; 1 to 9 digits, not zero) without leading zeros, else null ("000000000000", "12a"). */
+export function pubmedId(raw: string | null | undefined): string | null {
+  const s = (raw ?? "").trim();
+  return /^\d{1,9}$/.test(s) && Number(s) > 0 ? String(Number(s)) : null;
+}
+
 /** "[Not Available]." is PubMed's placeholder for a missing title (the vernacular title, if any, is the real one). */
 export function isPlaceholderTitle(title: string): boolean {
   return /^\[?\s*not available\s*\]?\.?$/i.test(title.trim());

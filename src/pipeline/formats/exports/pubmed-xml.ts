@@ -11,9 +11,9 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { AuthorInfo, PaperRecord } from "../../records";
 import { Diagnostics, emptyRecord, type ReaderResult } from "../record";
 import { excerpt } from "../text";
-import { normalizeDoi, normalizeOrcid, normalizePmid } from "./ids";
+import { normalizeDoi, normalizeOrcid } from "./ids";
 import { joinName } from "./names";
-import { combineDates, isPlaceholderTitle, parsePubmedDate, plainText, pubmedGivenName, pubmedMonth } from "./pubmed-common";
+import { combineDates, isPlaceholderTitle, parsePubmedDate, plainText, pubmedGivenName, pubmedId, pubmedMonth } from "./pubmed-common";
 import type { ExportReader } from "./types";
 import { LineCounter, splitXmlElements, type XmlElementChunk } from "./xml-chunks";
 
@@ -232,7 +232,7 @@ function readKeywords(parent: XNode | undefined): string[] {
 
 /** One id per cited work ("pmid:…", else "doi:…", else "pmc:…"), else the printed citation. */
 function referenceId(ids: Map<string, string>, citation: string | null): string | null {
-  const pmid = normalizePmid(ids.get("pubmed"));
+  const pmid = pubmedId(ids.get("pubmed"));
   if (pmid) return `pmid:${pmid}`;
   const doi = normalizeDoi(ids.get("doi"));
   if (doi) return `doi:${doi}`;
@@ -257,7 +257,7 @@ function readReferences(parents: (XNode | undefined)[], commentsCorrections: XNo
   for (const p of parents) for (const list of children(p, "ReferenceList")) walk(list);
   for (const cc of children(commentsCorrections, "CommentsCorrections")) {
     if (attr(cc, "RefType") !== "Cites") continue;
-    const pmid = normalizePmid(textOf(child(cc, "PMID")));
+    const pmid = pubmedId(textOf(child(cc, "PMID")));
     const ref = pmid ? `pmid:${pmid}` : textOrNull(child(cc, "RefSource"));
     if (ref) refs.add(ref);
   }
@@ -289,7 +289,7 @@ function readJournalArticle(root: XNode, rec: PaperRecord, diags: Diagnostics, l
   const article = child(citation, "Article");
   const data = child(root, "PubmedData");
   const ids = idsOf(child(data, "ArticleIdList"));
-  rec.pmid = normalizePmid(textOf(child(citation, "PMID"))) ?? normalizePmid(ids.get("pubmed"));
+  rec.pmid = pubmedId(textOf(child(citation, "PMID"))) ?? pubmedId(ids.get("pubmed"));
   rec.doi = validDoiOfELocations(article) ?? normalizeDoi(ids.get("doi"));
   rec.title = titleOf(article);
   rec.abstract = readAbstract(child(article, "Abstract"));
@@ -316,7 +316,7 @@ function readBookArticle(root: XNode, rec: PaperRecord, diags: Diagnostics, line
   const data = child(root, "PubmedBookData");
   const docIds = idsOf(child(doc, "ArticleIdList"));
   const dataIds = idsOf(child(data, "ArticleIdList"));
-  rec.pmid = normalizePmid(textOf(child(doc, "PMID"))) ?? normalizePmid(dataIds.get("pubmed"));
+  rec.pmid = pubmedId(textOf(child(doc, "PMID"))) ?? pubmedId(dataIds.get("pubmed"));
   rec.doi = validDoiOfELocations(doc) ?? normalizeDoi(docIds.get("doi")) ?? normalizeDoi(dataIds.get("doi"));
   const bookTitle = textOrNull(child(book, "BookTitle"));
   const chapter = titleOf(doc);
