@@ -3,14 +3,20 @@
  * Order matters only where two sniffers could both match: markup and JSON first (decided by the first character),
  * then the tagged formats by their record tags.
  */
+import { medlineReader } from "./medline";
+import { pubmedXmlReader } from "./pubmed-xml";
 import { risReader } from "./ris";
 import type { ExportReader } from "./types";
 
 export type { ExportReader };
 
-// Order: JSON / XML readers, then bibtex, ris, medline, wos, wos-tab, scopus-csv.
 export const EXPORT_READERS: readonly ExportReader[] = [
+  // JSON / XML readers (decided by the first character and the root element)
+  pubmedXmlReader,
+  // Tagged formats: bibtex, then ris before medline (RIS shares MEDLINE's "XX  - " line shape; the MEDLINE sniffer
+  // refuses text with a "TY  - " line), then wos, wos-tab, scopus-csv.
   risReader,
+  medlineReader,
 ];
 
 /** How much of a text the sniffers see. */
