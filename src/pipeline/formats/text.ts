@@ -59,7 +59,9 @@ function replaceMath(s: string): string {
 }
 
 function replaceAccents(s: string): string {
-  let t = s.replace(/\{?\\(["'`^~=.])\s*\{?([A-Za-z])\}?\}?/g, (_m, acc: string, letter: string) => letter + (Object.hasOwn(COMBINING, acc) ? COMBINING[acc]! : ""));
+  // An accent on a dotless i or j (\'{\i}, \'\i, \"{\i}) is the plain letter with the mark: rewrite it as \'{i} first (a control word swallows the one space after it).
+  let t = s.replace(/\\(["'`^~=.uvHc])\s*(?:\{\\([ij])\}|\\([ij])(?![A-Za-z]) ?)/g, (_m, acc: string, a: string | undefined, b: string | undefined) => `\\${acc}{${a ?? b ?? ""}}`);
+  t = t.replace(/\{?\\(["'`^~=.])\s*\{?([A-Za-z])\}?\}?/g, (_m, acc: string, letter: string) => letter + (Object.hasOwn(COMBINING, acc) ? COMBINING[acc]! : ""));
   t = t.replace(/\{?\\([cvuHkr])(?:\{([A-Za-z])\}|\s+([A-Za-z]))\}?/g, (m, acc: string, a: string | undefined, b: string | undefined) => {
     const mark = Object.hasOwn(COMBINING, acc) ? COMBINING[acc] : undefined;
     return mark === undefined ? m : (a ?? b ?? "") + mark;

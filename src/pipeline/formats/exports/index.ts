@@ -3,11 +3,14 @@
  * Order matters only where two sniffers could both match: markup and JSON first (decided by the first character),
  * then the tagged formats by their record tags.
  */
+import { bibtexReader } from "./bibtex";
 import type { ExportReader } from "./types";
 
 export type { ExportReader };
 
-export const EXPORT_READERS: readonly ExportReader[] = [];
+// Order: the JSON and XML readers first (decided by the first character), then bibtex, ris, medline, wos, wos-tab,
+// scopus-csv (the tagged and tabular formats, by their record tags or header rows).
+export const EXPORT_READERS: readonly ExportReader[] = [bibtexReader];
 
 /** How much of a text the sniffers see. */
 export const SNIFF_BYTES = 64 * 1024;
