@@ -96,12 +96,32 @@ class Parser {
     return lo + 1;
   }
 
+  /** Undefined macros, one warning per name (an IEEE bibliography without IEEEabrv.bib uses hundreds). */
+  private readonly unknown = new Map<string, { word: string; line: number; label: string; field: string; uses: number }>();
+
+  private unknownMacro(word: string, at: number, label: string, field: string): void {
+    const seen = this.unknown.get(word.toLowerCase());
+    if (seen) seen.uses++;
+    else this.unknown.set(word.toLowerCase(), { word, line: this.lineAt(at), label, field, uses: 1 });
+  }
+
+  private reportUnknownMacros(): void {
+    for (const u of this.unknown.values()) {
+      const name = u.word;
+      const more = u.uses > 1 ? ` (used ${u.uses} times in this file)` : "";
+      this.diag.warn(u.line, `${u.label}: the field "${u.field}" uses the macro "${name}", which no @string defines${more}; kept as the text "${name}"`);
+    }
+  }
+
   run(): void {
     let gapStart = 0;
     for (;;) {
       const at = this.nextEntryStart(this.pos);
       this.checkGap(gapStart, at < 0 ? this.n : at);
-      if (at < 0) return;
+      if (at < 0) {
+        this.reportUnknownMacros();
+        return;
+      }
       this.pos = at;
       this.readBlock();
       gapStart = this.pos;
@@ -176,16 +196,16 @@ class Parser {
   private checkGap(from: number, to: number): void {
     if (to - from < 3) return;
     const gap = this.text.slice(from, to);
-    const field = /^[ \t]*,?[ \t]*([A-Za-z][\w.+:-]*)[ \t]*=[ \t]*[{"\d]/m.exec(gap);
-    if (field) {
-      this.diag.warn(this.lineAt(from + field.index + (field[0].length - field[0].trimStart().length)),
-        `text outside any entry looks like a field ("${excerpt(field[0].trim(), 40)}"): an entry above may have been closed too early by an extra "}"; this field was not read`);
-      return;
-    }
     const entry = /^[ \t]*([A-Za-z]+)[ \t]*[{(][ \t]*[^\s,{}()="#%]+[ \t]*,[ \t]*$/m.exec(gap);
     if (entry) {
       this.diag.warn(this.lineAt(from + entry.index + (entry[0].length - entry[0].trimStart().length)),
         `"${excerpt(entry[0].trim(), 40)}" looks like the start of an entry without its "@": it was not read`);
+      return;
+    }
+    const field = /^[ \t]*,?[ \t]*([A-Za-z][\w.+:-]*)[ \t]*=[ \t]*[{"\d]/m.exec(gap);
+    if (field) {
+      this.diag.warn(this.lineAt(from + field.index + (field[0].length - field[0].trimStart().length)),
+        `text outside any entry looks like a field ("${excerpt(field[0].trim(), 40)}"): an entry above may have been closed too early by an extra "}"; this field was not read`);
     }
   }
 
@@ -375,6 +395,12 @@ class Parser {
         i++;
       } else if (eq === 123 || eq === 34) {
         this.diag.warn(nameLine, `${label}: "=" is missing after the field name "${name}"; read as if it were there`);
+      } else if (!/[{}"=]/.test(this.lineText(nameStart))) {
+        // A line that is no field and holds no value (`urn: https://...,`, pasted into a thesis entry): skipped.
+        this.diag.warn(nameLine, `${label}: the line "${excerpt(this.lineText(nameStart), 40)}" is not a field (name = value); skipped`);
+        i = this.endOfLine(nameStart);
+        needComma = false;
+        continue;
       } else {
         return { status: "broken", reason: `the field name "${name}" (line ${nameLine}) is not followed by "="`, end: this.nextEntryLine(nameStart) };
       }
@@ -417,10 +443,14 @@ class Parser {
     return end;
   }
 
-  private lineText(i: number): string {
+  private endOfLine(i: number): number {
     let end = i;
     while (end < this.n && this.text.charCodeAt(end) !== LF && this.text.charCodeAt(end) !== CR) end++;
-    return this.text.slice(i, end).trim();
+    return end;
+  }
+
+  private lineText(i: number): string {
+    return this.text.slice(i, this.endOfLine(i)).trim();
   }
 
   private skipSpaceInLine(i: number): number {
@@ -452,7 +482,7 @@ class Parser {
         else {
           const macro = this.macros.get(word.toLowerCase());
           if (macro === undefined) {
-            this.diag.warn(this.lineAt(start), `${label}: the field "${field}" uses "${word}", which no @string defines; kept as the text "${word}"`);
+            this.unknownMacro(word, start, label, field);
             value += word;
           } else value += macro;
         }

@@ -423,7 +423,7 @@ function readAuthorInfo(f: Fields, byline: Byline): AuthorInfo[] {
   });
   const single = f.raw("orcid");
   if (single !== null) {
-    if (/\//.test(single)) {
+    if (/\//.test(single) && !/orcid\.org\//i.test(single)) {
       byName(single, (slot, id) => {
         const orcid = normalizeOrcid(id);
         if (!orcid || slot.orcid) return false;
