@@ -101,7 +101,9 @@ export function cleanName(raw: string): string {
 }
 
 export function collapse(s: string): string {
-  return s.replace(/\s+/g, " ").trim();
+  // Only runs of two or more, or a single blank that is not a space, need rewriting: most text has neither, and
+  // rewriting every single space was a large share of reading long abstracts.
+  return s.replace(/\s{2,}|[^\S ]/g, " ").trim();
 }
 
 /** First `n` characters of a line for messages, with an ellipsis when cut. */

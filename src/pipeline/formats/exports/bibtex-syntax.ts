@@ -60,6 +60,10 @@ function isLetter(c: number): boolean {
 /** Offsets where lines start, counting \r\n, \r and \n as one line end each. */
 function lineStarts(text: string): number[] {
   const starts = [0];
+  if (!text.includes("\r")) {
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === LF) starts.push(i + 1);
@@ -70,6 +74,9 @@ function lineStarts(text: string): number[] {
   }
   return starts;
 }
+
+const BRACED_SPECIAL = /[{}\r\n]/g;
+const QUOTED_SPECIAL = /[{}"\r\n]/g;
 
 type ValueResult = { ok: true; value: string; end: number } | { ok: false; reason: string; at: number };
 
@@ -512,7 +519,12 @@ class Parser {
     let depth = 0;
     const opened = this.lineAt(from);
     const what = close === 125 ? "opens a brace" : "opens a quote";
+    // Jump from one character that matters to the next (a native search; values are most of a file's text).
+    const special = close === 125 ? BRACED_SPECIAL : QUOTED_SPECIAL;
     for (let i = from; i < this.n; i++) {
+      special.lastIndex = i;
+      if (!special.test(this.text)) break;
+      i = special.lastIndex - 1;
       const c = this.text.charCodeAt(i);
       if (c === 123) depth++;
       else if (c === 125) {

@@ -22,17 +22,23 @@ const TEXT_MACROS: Record<string, string> = {
 export function bibText(raw: string, dashes = true): string {
   let t = raw;
   if (t.includes("\\")) {
-    t = t.replace(/\\\{/g, OPEN).replace(/\\\}/g, CLOSE).replace(/\\\$/g, DOLLAR);
-    t = t.replace(/\{\\(?:em|bf|it|sc|tt|rm|sl|sf|itshape|bfseries|scshape|upshape|mdseries|normalfont|slshape|sffamily|ttfamily|rmfamily)(?![A-Za-z])\s*/g, "{");
-    t = t.replace(/\\([A-Za-z]+)(?![A-Za-z])(?:\{\})?/g, (all, name: string) => (Object.hasOwn(TEXT_MACROS, name) ? TEXT_MACROS[name]! : all));
+    if (/\\[{}$]/.test(t)) t = t.replace(/\\\{/g, OPEN).replace(/\\\}/g, CLOSE).replace(/\\\$/g, DOLLAR);
+    if (t.includes("{\\")) t = t.replace(/\{\\(?:em|bf|it|sc|tt|rm|sl|sf|itshape|bfseries|scshape|upshape|mdseries|normalfont|slshape|sffamily|ttfamily|rmfamily)(?![A-Za-z])\s*/g, "{");
+    if (/\\[A-Za-z]/.test(t)) t = t.replace(/\\([A-Za-z]+)(?![A-Za-z])(?:\{\})?/g, (all, name: string) => (Object.hasOwn(TEXT_MACROS, name) ? TEXT_MACROS[name]! : all));
+    // The escapes most abstracts carry (95\%, R\&D); without other backslashes cleanText then takes its fast path.
+    if (!t.includes("$")) t = t.replace(/\\([%&_#])/g, "$1");
   }
   // A tie is a space; `\~` is an accent and stays for cleanText.
   if (t.includes("~")) t = t.replace(/(?<!\\)~/g, " ");
   t = cleanText(t);
-  if (/[{}\\]/.test(t)) t = stripBraces(t);
+  let changed = false;
+  if (/[{}\\]/.test(t)) {
+    t = stripBraces(t);
+    changed = true;
+  }
   if (dashes && t.includes("--")) t = t.replace(/---/g, "—").replace(/--/g, "–");
   if (/[\uE000-\uE002]/.test(t)) t = t.replace(/\uE000/g, "{").replace(/\uE001/g, "}").replace(/\uE002/g, "$");
-  return collapse(t);
+  return changed ? collapse(t) : t;
 }
 
 /**

@@ -6,6 +6,7 @@ import { detectExport } from "../../../../src/pipeline/formats/exports";
 import { bibtexReader, readBibtex } from "../../../../src/pipeline/formats/exports/bibtex";
 import { bibText, isWholeBraced, personName, splitNameList } from "../../../../src/pipeline/formats/exports/bibtex-text";
 import type { PaperRecord } from "../../../../src/pipeline/records";
+import { generateBibtex } from "../../../../scripts/formats/generate-bibtex";
 
 const FIXTURES = new URL("../../../fixtures/formats/bibtex/", import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), "utf8");
@@ -414,5 +415,21 @@ describe("readDocument with BibTeX", () => {
     const doc = readDocument({ file: "refs.bib", text: "\uFEFF" + fixture("jabref.bib").replace(/\n/g, "\r\n") });
     expect(doc.format).toBe("bibtex");
     expect(doc.records.map((r) => r.source.line)).toEqual([20, 36, 53, 68, 85, 103, 110]);
+  });
+});
+
+describe("generateBibtex (speed-check input)", () => {
+  it("is seeded and reads back whole: one record per entry, no diagnostics", () => {
+    // scripts/formats/generate-bibtex.ts, 300 entries
+    const text = generateBibtex(300, 7);
+    expect(generateBibtex(300, 7)).toBe(text);
+    expect(generateBibtex(300, 8)).not.toBe(text);
+    const { records, diagnostics } = readBibtex(text, "generated.bib");
+    expect(diagnostics).toEqual([]);
+    expect(records).toHaveLength(300);
+    const authors = records.reduce((n, r) => n + r.authors.length + r.groupAuthors.length, 0) / records.length;
+    expect(authors).toBeGreaterThan(4);
+    expect(authors).toBeLessThan(8);
+    expect(records.every((r) => r.abstract && r.keywords.length > 0 && r.doi && r.date)).toBe(true);
   });
 });
