@@ -150,18 +150,20 @@ class Parser {
     return -1;
   }
 
+  // The last line asked about and the offset of its leading `%` (-1: none), so that a line full of `@` costs one look.
+  private commentLine = -1;
+  private commentAt = -1;
+
   /** True when a `%` is the first non-blank character of the line holding `offset`, before it. */
   private inCommentLine(offset: number): boolean {
-    let i = offset - 1;
-    let percent = false;
-    while (i >= 0) {
-      const c = this.text.charCodeAt(i);
-      if (c === LF || c === CR) break;
-      if (c === 37) percent = true;
-      else if (c !== SPACE && c !== TAB) percent = false;
-      i--;
+    const line = this.lineAt(offset) - 1;
+    if (line !== this.commentLine) {
+      this.commentLine = line;
+      let i = this.starts[line]!;
+      while (i < this.n && (this.text.charCodeAt(i) === SPACE || this.text.charCodeAt(i) === TAB)) i++;
+      this.commentAt = this.text.charCodeAt(i) === 37 ? i : -1;
     }
-    return percent;
+    return this.commentAt >= 0 && this.commentAt < offset;
   }
 
   /** `@type{` / `@type(` at `at`: the lower-case type, the opening character and the offset after it; else null. */
@@ -221,11 +223,11 @@ class Parser {
     return i;
   }
 
-  /** Skips blanks, line breaks and `%` comment lines between fields. */
+  /** Skips blanks, line breaks and `%` comments between fields (biber's rule: `title = {A}, % note` is a comment). */
   private skipFiller(i: number): number {
     for (;;) {
       i = this.skipSpace(i);
-      if (this.text.charCodeAt(i) === 37 && this.inCommentLine(i + 1)) {
+      if (this.text.charCodeAt(i) === 37) {
         while (i < this.n && this.text.charCodeAt(i) !== LF && this.text.charCodeAt(i) !== CR) i++;
         continue;
       }

@@ -101,7 +101,8 @@ export function splitNameList(raw: string): string[] {
     const ch = raw[i]!;
     if (ch === "{") depth++;
     else if (ch === "}") depth = Math.max(0, depth - 1);
-    else if (depth === 0 && /\s/.test(ch)) {
+    else if (depth === 0 && /\s/.test(ch) && (i === 0 || !/\s/.test(raw[i - 1]!))) {
+      // Tried once per run of white space: a try at every blank of a long run would be quadratic.
       and.lastIndex = i;
       const m = and.exec(raw);
       if (m) {

@@ -252,6 +252,21 @@ describe("readBibtex on broken entries", () => {
     ]);
   });
 
+  it("skips % comments between fields and entries hidden in @comment", () => {
+    // constructed: a hand-kept file's habits (a field commented out, a note after a field, an entry in @comment)
+    const text = [
+      "@comment{@article{old, title = {Old version}, author = {A, B}}}",
+      "@article{kept,",
+      "  title = {Kept}, % checked against the PDF",
+      "%  year = {1999},",
+      "  author = {Curie, Marie}",
+      "}",
+    ].join("\n");
+    const { records, diagnostics } = readBibtex(text, "x.bib");
+    expect(diagnostics).toEqual([]);
+    expect(records.map((r) => [r.title, r.date, r.authors, r.source.line])).toEqual([["Kept", null, ["Marie Curie"], 2]]);
+  });
+
   it("warns about an entry start without its @ and reports an undefined macro once with its count", () => {
     // constructed: a lost "@", and an IEEE bibliography without IEEEabrv.bib (three uses of one macro)
     const text = [
@@ -281,6 +296,15 @@ describe("readBibtex on broken entries", () => {
       for (const r of records) expect(r.source.line).toBeLessThanOrEqual(lines);
       for (const d of diagnostics) expect(d.line).toBeLessThanOrEqual(lines);
     }), { numRuns: 400, seed: 11 });
+  });
+
+  it("stays linear on a long line full of @ that open nothing", () => {
+    // constructed: 200,000 "@x " on one line before one entry (each @ once looked back to the line start)
+    const text = "note " + "@x ".repeat(200000) + "\n@article{k, title = {T}}\n";
+    const start = performance.now();
+    const { records } = readBibtex(text, "x.bib");
+    expect(performance.now() - start).toBeLessThan(3000);
+    expect(records.map((r) => r.source.line)).toEqual([2]);
   });
 
   it("stays linear when every entry has an unclosed brace", () => {
@@ -367,6 +391,11 @@ describe("BibTeX names and text", () => {
     // constructed: BibTeX's rules (braces protect "and"; any case and white space around it)
     expect(splitNameList("A, B and {Barnes and Noble} AND  C, D\n and E")).toEqual(["A, B", "{Barnes and Noble}", "C, D", "E"]);
     expect(splitNameList("Anderson, Ann and Sandand, Bo")).toEqual(["Anderson, Ann", "Sandand, Bo"]);
+    // constructed: a name list padded with 100,000 blanks is split in linear time
+    const padded = `A, B${" ".repeat(100000)}and C, D`;
+    const start = performance.now();
+    expect(splitNameList(padded)).toEqual(["A, B", "C, D"]);
+    expect(performance.now() - start).toBeLessThan(1000);
     expect(isWholeBraced("{World Health Organization}")).toBe(true);
     expect(isWholeBraced("{Van Dyke}, Dick")).toBe(false);
     expect(isWholeBraced("{A} {B}")).toBe(false);
