@@ -1,8 +1,10 @@
 /**
  * The registry of bibliographic export readers, tried in order on the start of a text before the listing readers.
- * Order matters only where two sniffers could both match: markup and JSON first (decided by the first character),
- * then the tagged formats by their record tags.
+ * Order matters only where two sniffers could both match: markup and JSON first (decided by the first character and the
+ * root element), then the tagged formats by their record tags: bibtex, then ris before medline (RIS shares MEDLINE's
+ * "XX  - " line shape; the MEDLINE sniffer refuses text with a "TY  - " line), then wos, wos-tab, scopus-csv.
  */
+import { bibtexReader } from "./bibtex";
 import { medlineReader } from "./medline";
 import { pubmedXmlReader } from "./pubmed-xml";
 import { risReader } from "./ris";
@@ -11,10 +13,8 @@ import type { ExportReader } from "./types";
 export type { ExportReader };
 
 export const EXPORT_READERS: readonly ExportReader[] = [
-  // JSON / XML readers (decided by the first character and the root element)
   pubmedXmlReader,
-  // Tagged formats: bibtex, then ris before medline (RIS shares MEDLINE's "XX  - " line shape; the MEDLINE sniffer
-  // refuses text with a "TY  - " line), then wos, wos-tab, scopus-csv.
+  bibtexReader,
   risReader,
   medlineReader,
 ];
