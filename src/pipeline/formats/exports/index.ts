@@ -3,11 +3,13 @@
  * Order matters only where two sniffers could both match: markup and JSON first (decided by the first character),
  * then the tagged formats by their record tags.
  */
+import { arxivAtomReader } from "./arxiv-atom";
+import { jsonReader } from "./json";
 import type { ExportReader } from "./types";
 
 export type { ExportReader };
 
-export const EXPORT_READERS: readonly ExportReader[] = [];
+export const EXPORT_READERS: readonly ExportReader[] = [jsonReader, arxivAtomReader];
 
 /** How much of a text the sniffers see. */
 export const SNIFF_BYTES = 64 * 1024;

@@ -1,0 +1,182 @@
+/**
+ * arXiv API Atom responses (export.arxiv.org/api/query) to records, one per `<entry>`.
+ *
+ * Two layouts are in the wild and both are read: the classic one (until November 2025: only the Atom namespace on
+ * `<feed>`, `xmlns:arxiv` and `xmlns:opensearch` declared again on every extension element, `<title type="html">`,
+ * hard-wrapped titles and summaries, `http://` links) and the current one (all namespaces declared once on `<feed>`,
+ * elements in another order, `https://` feed ids, links without `rel`). Elements are matched by local name, so any
+ * prefix bound to the arXiv or Atom namespace works (`arxiv:`, `ns0:`, `atom:`).
+ *
+ * Each entry is found by scanning (xml-chunks.ts) and parsed on its own, so its line is right and a malformed entry is
+ * a diagnostic that costs only itself. The API's answers that are not papers are diagnostics too: an error entry
+ * (`<title>Error</title>`, id `…/api/errors#…`), the empty placeholder entries the classic API returned for ids it
+ * did not find, and a feed with no entries.
+ */
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import type { AuthorInfo, PaperRecord } from "../../records";
+import { Diagnostics, emptyRecord, type ReaderResult } from "../record";
+import { cleanName, cleanText, excerpt } from "../text";
+import { isOrganisationName } from "./group-names";
+import { normalizeArxivId, normalizeDoi } from "./ids";
+import { dateFromText } from "./partial-dates";
+import type { ExportReader } from "./types";
+import { findElements } from "./xml-chunks";
+
+type Node = Record<string, unknown>;
+
+const ARRAY_ELEMENTS = new Set(["author", "category", "link", "affiliation", "doi", "primary_category"]);
+
+const parser = new XMLParser({
+  removeNSPrefix: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  htmlEntities: true,
+  isArray: (name) => ARRAY_ELEMENTS.has(name),
+});
+
+/** arXiv subject classes ("cs.CL", "hep-th", "physics.acc-ph", "q-bio.NC"); ACM and MSC classes ("I.2.7", "68T05") are not. */
+const ARXIV_CATEGORY = /^[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[A-Za-z]+)?)?$/;
+
+function nodeText(v: unknown): string | null {
+  if (typeof v === "string") return v.trim() || null;
+  if (typeof v === "number") return String(v);
+  if (Array.isArray(v)) return nodeText(v[0]);
+  if (v && typeof v === "object") return nodeText((v as Node)["#text"]);
+  return null;
+}
+
+function nodes(v: unknown): Node[] {
+  const arr = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+  return arr.map((x) => (x && typeof x === "object" ? (x as Node) : { "#text": x }));
+}
+
+function own(n: Node, key: string): unknown {
+  return Object.hasOwn(n, key) ? n[key] : undefined;
+}
+
+function attr(n: Node, name: string): string | null {
+  const v = own(n, `@_${name}`);
+  return typeof v === "string" ? v.trim() || null : null;
+}
+
+/** True when the start of a text is an Atom feed (or a lone entry) from the arXiv API. */
+export function isArxivAtom(head: string): boolean {
+  const body = head.replace(/^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*/, "");
+  if (!/^<(?:[\w.-]+:)?(?:feed|entry)[\s>]/.test(body)) return false;
+  return /(?:https?:\/\/)?(?:export\.)?arxiv\.org\/(?:schemas\/atom|abs\/|api\/)/i.test(head);
+}
+
+function readAuthors(entry: Node, r: PaperRecord): void {
+  const infos: AuthorInfo[] = [];
+  for (const a of nodes(own(entry, "author"))) {
+    const raw = nodeText(own(a, "name"));
+    if (!raw) continue;
+    const name = cleanName(raw);
+    if (isOrganisationName(name)) {
+      r.groupAuthors.push(name);
+      continue;
+    }
+    const affiliations = nodes(own(a, "affiliation")).map(nodeText).filter((s): s is string => !!s).map((s) => cleanText(s));
+    infos.push({ orcid: null, ids: [], affiliations: [...new Set(affiliations)], alternateNames: [] });
+    r.authors.push(name);
+  }
+  r.authorsComplete = r.authors.length > 0 || r.groupAuthors.length > 0;
+  if (infos.some((i) => i.affiliations.length > 0)) r.authorInfo = infos;
+}
+
+function readCategories(entry: Node, r: PaperRecord): void {
+  const terms = [...nodes(own(entry, "primary_category")), ...nodes(own(entry, "category"))]
+    .map((c) => attr(c, "term"))
+    .filter((t): t is string => !!t);
+  const categories: string[] = [];
+  const other: string[] = [];
+  for (const term of terms) {
+    // One category element can list several ACM/MSC classes ("F.2.2; G.2.1").
+    for (const t of ARXIV_CATEGORY.test(term) ? [term] : term.split(/\s*[;,]\s*/)) {
+      const bucket = ARXIV_CATEGORY.test(t) ? categories : other;
+      if (t && !bucket.includes(t)) bucket.push(t);
+    }
+  }
+  r.categories = categories;
+  r.indexKeywords = other;
+}
+
+/** One parsed `<entry>` to a record, or null with a diagnostic when it is an error or a placeholder. */
+function readEntry(entry: Node, file: string, line: number, diags: Diagnostics): PaperRecord | null {
+  const id = nodeText(own(entry, "id"));
+  const title = nodeText(own(entry, "title"));
+  const summary = nodeText(own(entry, "summary"));
+  if ((id && /arxiv\.org\/api\/errors/i.test(id)) || (title === "Error" && !normalizeArxivId(id))) {
+    diags.error(line, `the arXiv API answered with an error, not a paper: "${excerpt(cleanText(summary ?? id ?? "no message"), 200)}"`);
+    return null;
+  }
+  if (!id && !title && !summary) {
+    diags.warn(line, "an empty entry (the classic arXiv API returned one for each requested id it could not find): nothing to read, skipped");
+    return null;
+  }
+  const r = emptyRecord(file, line, "arxiv-atom");
+  r.arxivId = normalizeArxivId(id);
+  if (!r.arxivId) diags.warn(line, `entry id ${id ? `"${excerpt(id)}"` : "(none)"} holds no arXiv identifier; the record is kept without one`);
+  r.title = title ? cleanText(title) || null : null;
+  readAuthors(entry, r);
+  const published = nodeText(own(entry, "published"));
+  r.date = dateFromText(published);
+  if (published && !r.date) diags.warn(line, `"${excerpt(published)}" is not a date (expected YYYY-MM-DDThh:mm:ssZ); the record is kept without a date`);
+  r.updated = dateFromText(nodeText(own(entry, "updated")));
+  readCategories(entry, r);
+  r.doi = normalizeDoi(nodeText(own(entry, "doi")));
+  const journal = nodeText(own(entry, "journal_ref"));
+  r.venue = journal ? cleanText(journal) || null : null;
+  const comment = nodeText(own(entry, "comment"));
+  r.comment = comment ? cleanText(comment) || null : null;
+  r.abstract = summary ? cleanText(summary) || null : null;
+  return r;
+}
+
+function readArxivAtom(text: string, file: string): ReaderResult {
+  const diags = new Diagnostics(file);
+  const records: PaperRecord[] = [];
+  const chunks = findElements(text, "entry");
+  // A lone <entry> document is its own chunk; a feed's own <id>/<title> are outside every chunk.
+  if (chunks.length === 0) {
+    const total = /<(?:[\w.-]+:)?totalResults[^>]*>\s*(\d+)\s*</.exec(text);
+    diags.warn(1, total && total[1] === "0"
+      ? "the arXiv API found nothing for this query (totalResults 0): the feed has no entries"
+      : "the feed has no entries: nothing to read");
+  }
+  for (const chunk of chunks) {
+    if (!chunk.complete) {
+      diags.error(chunk.line, "the file ends inside this entry (is it cut off?); the entry is skipped");
+      continue;
+    }
+    const xml = text.slice(chunk.start, chunk.end);
+    const valid = XMLValidator.validate(xml);
+    if (valid !== true) {
+      const at = chunk.line + Math.max(0, (valid.err.line ?? 1) - 1);
+      diags.error(at, `malformed XML in the entry that starts at line ${chunk.line} (line ${at}, column ${valid.err.col}): ${valid.err.msg}; the entry is skipped`);
+      continue;
+    }
+    let parsed: unknown;
+    try {
+      parsed = parser.parse(xml);
+    } catch (err) {
+      diags.error(chunk.line, `malformed XML in this entry: ${err instanceof Error ? err.message : String(err)}; the entry is skipped`);
+      continue;
+    }
+    const root = parsed && typeof parsed === "object" ? (parsed as Node) : {};
+    const entry = own(root, "entry");
+    const record = readEntry(entry && typeof entry === "object" ? (entry as Node) : {}, file, chunk.line, diags);
+    if (record) records.push(record);
+  }
+  return { records, diagnostics: diags.list.sort((a, b) => a.line - b.line), profile: null, listingDate: null };
+}
+
+export const arxivAtomReader: ExportReader = {
+  format: "arxiv-atom",
+  description: "an arXiv API Atom feed",
+  sniff: isArxivAtom,
+  read: readArxivAtom,
+};
