@@ -282,7 +282,7 @@ export function scanJson(text: string, from = 0, to = text.length, firstLine = 1
       if (d < 32) fail(i, "a control character (such as a tab) inside a string; it must be written as an escape");
       i++;
     }
-    fail(i, "a string is not closed (its closing quote is missing)");
+    fail(i, i >= text.length ? "the text ends inside a string (the file may be cut off)" : "a string is not closed (its closing quote is missing)");
     return { end: i, closed: false, hasEscape };
   };
 
@@ -429,7 +429,7 @@ export function scanJson(text: string, from = 0, to = text.length, firstLine = 1
   }
 
   if (stack.length > 0 || openRoot) {
-    fail(to, "the text ends before the JSON is complete (the file may be cut off)");
+    fail(to, to >= text.length ? "the text ends before the JSON is complete (the file may be cut off)" : "the JSON value is not complete where this line ends");
     while (stack.length > 0) close(to);
   }
   return { roots, rootKeys, arrays, errors, errorCount };

@@ -33,7 +33,7 @@ export function dateFromParts(year: unknown, month?: unknown, day?: unknown): st
 export function dateFromText(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const s = raw.trim();
-  const iso = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:$|[T\s])/.exec(s);
+  const iso = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:$|[T\s/])/.exec(s); // "/" starts an EDTF range
   if (iso) return dateFromParts(iso[1], iso[2], iso[3]);
   const year = /(?:^|[^\d])(1[5-9]\d\d|20\d\d)(?![\d])/.exec(s);
   return year ? dateFromParts(year[1]) : null;
