@@ -24,7 +24,7 @@ import { findElements } from "./xml-chunks";
 
 type Node = Record<string, unknown>;
 
-const ARRAY_ELEMENTS = new Set(["author", "category", "link", "affiliation", "doi", "primary_category"]);
+const ARRAY_ELEMENTS = new Set(["entry", "author", "category", "link", "affiliation", "doi", "primary_category"]);
 
 const parser = new XMLParser({
   removeNSPrefix: true,
@@ -136,6 +136,46 @@ function readEntry(entry: Node, file: string, line: number, diags: Diagnostics):
   return r;
 }
 
+/** Entries parsed per parser call: one call per entry would spend most of the time setting the parser up. */
+const BATCH = 100;
+
+/** Parses one entry on its own, with a diagnostic at its line when it is malformed. */
+function parseOne(xml: string, line: number, diags: Diagnostics): Node | null {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    const at = line + Math.max(0, (valid.err.line ?? 1) - 1);
+    diags.error(at, `malformed XML in the entry that starts at line ${line} (line ${at}, column ${valid.err.col}): ${valid.err.msg}; the entry is skipped`);
+    return null;
+  }
+  try {
+    const entry = own(parser.parse(xml) as Node, "entry");
+    return Array.isArray(entry) && entry[0] && typeof entry[0] === "object" ? (entry[0] as Node) : {};
+  } catch (err) {
+    diags.error(line, `malformed XML in this entry: ${err instanceof Error ? err.message : String(err)}; the entry is skipped`);
+    return null;
+  }
+}
+
+/**
+ * Parses a run of entries in one call, wrapped in a neutral root; when the run is not well-formed, or does not
+ * parse into as many entries as it holds, each entry is parsed on its own so only the broken one is lost.
+ */
+function parseBatch(xmls: readonly string[], lines: readonly number[], diags: Diagnostics): (Node | null)[] {
+  const joined = `<batch>${xmls.join("")}</batch>`;
+  if (XMLValidator.validate(joined) === true) {
+    try {
+      const batch = own(parser.parse(joined) as Node, "batch");
+      const entries = batch && typeof batch === "object" ? own(batch as Node, "entry") : undefined;
+      if (Array.isArray(entries) && entries.length === xmls.length) {
+        return entries.map((e) => (e && typeof e === "object" ? (e as Node) : {}));
+      }
+    } catch {
+      // fall through to one entry at a time
+    }
+  }
+  return xmls.map((xml, i) => parseOne(xml, lines[i]!, diags));
+}
+
 function readArxivAtom(text: string, file: string): ReaderResult {
   const diags = new Diagnostics(file);
   const records: PaperRecord[] = [];
@@ -147,29 +187,19 @@ function readArxivAtom(text: string, file: string): ReaderResult {
       ? "the arXiv API found nothing for this query (totalResults 0): the feed has no entries"
       : "the feed has no entries: nothing to read");
   }
-  for (const chunk of chunks) {
-    if (!chunk.complete) {
-      diags.error(chunk.line, "the file ends inside this entry (is it cut off?); the entry is skipped");
-      continue;
-    }
-    const xml = text.slice(chunk.start, chunk.end);
-    const valid = XMLValidator.validate(xml);
-    if (valid !== true) {
-      const at = chunk.line + Math.max(0, (valid.err.line ?? 1) - 1);
-      diags.error(at, `malformed XML in the entry that starts at line ${chunk.line} (line ${at}, column ${valid.err.col}): ${valid.err.msg}; the entry is skipped`);
-      continue;
-    }
-    let parsed: unknown;
-    try {
-      parsed = parser.parse(xml);
-    } catch (err) {
-      diags.error(chunk.line, `malformed XML in this entry: ${err instanceof Error ? err.message : String(err)}; the entry is skipped`);
-      continue;
-    }
-    const root = parsed && typeof parsed === "object" ? (parsed as Node) : {};
-    const entry = own(root, "entry");
-    const record = readEntry(entry && typeof entry === "object" ? (entry as Node) : {}, file, chunk.line, diags);
-    if (record) records.push(record);
+  const complete = chunks.filter((chunk) => {
+    if (!chunk.complete) diags.error(chunk.line, "the file ends inside this entry (is it cut off?); the entry is skipped");
+    return chunk.complete;
+  });
+  for (let from = 0; from < complete.length; from += BATCH) {
+    const run = complete.slice(from, from + BATCH);
+    // Entries are parsed under their local name, so a prefixed <atom:entry> is renamed "entry" with the prefix removed.
+    const parsed = parseBatch(run.map((c) => text.slice(c.start, c.end)), run.map((c) => c.line), diags);
+    parsed.forEach((entry, i) => {
+      if (!entry) return;
+      const record = readEntry(entry, file, run[i]!.line, diags);
+      if (record) records.push(record);
+    });
   }
   return { records, diagnostics: diags.list.sort((a, b) => a.line - b.line), profile: null, listingDate: null };
 }

@@ -13,7 +13,7 @@ import { emptyRecord } from "../record";
 import { cleanName } from "../text";
 import { normalizeArxivId, normalizeDoi, normalizeOrcid, normalizePmid } from "./ids";
 import { isEtAl, isOrganisationName } from "./group-names";
-import { count, displayText, field, firstText, isObject, list, objects, pick, text, uniqueStrings, type ItemContext, type JsonObject } from "./json-values";
+import { count, displayText, field, firstText, isObject, list, objects, pick, repairC1, text, uniqueStrings, type ItemContext, type JsonObject } from "./json-values";
 import { invertedName, joinName } from "./names";
 import { dateFromParts, dateFromText } from "./partial-dates";
 
@@ -72,9 +72,13 @@ function readName(raw: unknown): ReadName {
   if (!isObject(raw)) return { name: null, group: null, cut: false, info };
   info.orcid = normalizeOrcid(text(field(raw, "ORCID")) ?? text(field(raw, "orcid")));
   info.affiliations = uniqueStrings(list(field(raw, "affiliation")).map((a) => (isObject(a) ? text(field(a, "name")) : text(a))));
-  const family = text(field(raw, "family"));
-  const given = text(field(raw, "given"));
-  const literal = text(field(raw, "literal")) ?? text(field(raw, "name"));
+  const part = (key: string) => {
+    const v = text(field(raw, key));
+    return v ? repairC1(v) : null;
+  };
+  const family = part("family");
+  const given = part("given");
+  const literal = part("literal") ?? part("name");
   if (!family && !given) {
     if (!literal) return { name: null, group: null, cut: false, info };
     if (isEtAl(literal)) return { name: null, group: null, cut: true, info };
@@ -84,8 +88,8 @@ function readName(raw: unknown): ReadName {
   }
   // Some tools put an organisation in `family` with no given name.
   if (family && !given && isOrganisationName(family)) return { name: null, group: cleanName(family), cut: false, info };
-  const surname = [text(field(raw, "dropping-particle")), text(field(raw, "non-dropping-particle")), family].filter(Boolean).join(" ");
-  const name = joinName(given, surname || null, text(field(raw, "suffix")));
+  const surname = [part("dropping-particle"), part("non-dropping-particle"), family].filter(Boolean).join(" ");
+  const name = joinName(given, surname || null, part("suffix"));
   return { name: name || null, group: null, cut: false, info };
 }
 

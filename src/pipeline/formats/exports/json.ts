@@ -35,7 +35,8 @@ function classify(o: JsonObject, hint: Family | null): Classified {
   if (looksLikeCsl(o)) return { family: "csl-json" };
   // A page of one family whose items were fetched with few fields (`select=id,display_name`, `fields=title`).
   if (hint && (field(o, "title") !== undefined || field(o, "display_name") !== undefined)) return { family: hint };
-  return { unknown: `an object with the keys ${describeKeys(Object.keys(o))}`, entity: null };
+  const keys = Object.keys(o);
+  return { unknown: keys.length === 0 ? "an empty object" : `an object with the keys ${describeKeys(keys)}`, entity: null };
 }
 
 /** An error response saved instead of the data (`{"error": "Paper with id 0 not found"}`, `{"message": "Too Many Requests"}`). */
@@ -83,14 +84,19 @@ class Collector {
     this.diags = new Diagnostics(file);
   }
 
-  /** One parsed value found at `line`: an item, a null, a nested list or a page. */
-  value(v: unknown, line: number, nested?: NestedLines): void {
+  /**
+   * One parsed value found at `line`: an item, a null, a page, or a list of those (a JSON Lines line holding a batch).
+   * A list inside a list is not a layout any export uses: it is reported, not searched (that could nest without end).
+   */
+  value(v: unknown, line: number, nested?: NestedLines, inList = false): void {
     if (v === null) {
       this.diags.warn(line, "an empty (null) entry, skipped (a Semantic Scholar batch response holds null for an id it did not find)");
       return;
     }
     if (Array.isArray(v)) {
-      for (const x of v) this.value(x, line);
+      if (inList) this.unknown.push({ line, what: "a list inside the list", entity: null });
+      else if (v.length === 0) this.diags.warn(line, "an empty list: nothing to read");
+      else for (const x of v) this.value(x, line, undefined, true);
       return;
     }
     if (!isObject(v)) {
@@ -107,7 +113,7 @@ class Collector {
       if (page.hint) this.hint = page.hint;
       const items = list(pathValue(v, page.path));
       if (items.length === 0) this.emptyPage(line, Object.keys(v));
-      for (const x of items) this.value(x, line);
+      for (const x of items) this.value(x, line, undefined, true);
       return;
     }
     // Crossref's single work: {"status": "ok", "message-type": "work", "message": {...}}.
@@ -151,6 +157,7 @@ class Collector {
 
   finish(topLevelKeys: readonly string[] | null): ReaderResult {
     this.reportUnknown(topLevelKeys);
+    if (this.records.length === 0 && this.diags.list.length === 0) this.diags.warn(1, "the JSON holds no paper records: nothing to read");
     const diagnostics: Diagnostic[] = [...this.diags.list].sort((a, b) => a.line - b.line);
     return { format: this.format(), records: this.records, diagnostics, profile: null, listingDate: null };
   }
@@ -253,7 +260,7 @@ function parseSpan(text: string, span: JsonSpan): { ok: true; value: unknown } |
 }
 
 /** Reads records at spans; a span with an error becomes a diagnostic. Returns the errors it reported. */
-function readSpans(text: string, spans: readonly JsonSpan[], out: Collector, what: string, nested?: (span: JsonSpan) => NestedLines | undefined): Set<JsonScanError> {
+function readSpans(text: string, spans: readonly JsonSpan[], out: Collector, what: string, inList: boolean, nested?: (span: JsonSpan) => NestedLines | undefined): Set<JsonScanError> {
   const reported = new Set<JsonScanError>();
   for (const span of spans) {
     if (span.error) {
@@ -262,7 +269,7 @@ function readSpans(text: string, spans: readonly JsonSpan[], out: Collector, wha
       continue;
     }
     const parsed = parseSpan(text, span);
-    if (parsed.ok) out.value(parsed.value, span.line, nested?.(span));
+    if (parsed.ok) out.value(parsed.value, span.line, nested?.(span), inList);
     else out.diags.error(span.line, `malformed JSON in the ${what} that starts at line ${span.line}; it is skipped`);
   }
   return reported;
@@ -299,14 +306,15 @@ function readDocumentJson(text: string, out: Collector): readonly string[] | nul
   }
   if (scan.roots.length > 1) {
     // Several values one after another (concatenated JSON): each is an item.
-    const reported = readSpans(text, scan.roots, out, "value");
+    const reported = readSpans(text, scan.roots, out, "value", false);
     reportLooseErrors(scan, scan.roots, reported, out);
     return null;
   }
   const root = scan.roots[0]!;
   const rootList = scan.arrays.get("");
   if (rootList) {
-    const reported = readSpans(text, rootList, out, "list element");
+    if (rootList.length === 0 && scan.errors.length === 0) out.diags.warn(root.line, "an empty list: nothing to read");
+    const reported = readSpans(text, rootList, out, "list element", true);
     reportLooseErrors(scan, rootList, reported, out);
     return null;
   }
@@ -316,7 +324,7 @@ function readDocumentJson(text: string, out: Collector): readonly string[] | nul
     if (page.hint) out.hint = page.hint;
     const spans = scan.arrays.get(page.path) ?? [];
     if (spans.length === 0) out.emptyPage(root.line, keys);
-    const reported = readSpans(text, spans, out, "record");
+    const reported = readSpans(text, spans, out, "record", true);
     reportLooseErrors(scan, spans, reported, out);
     return keys;
   }
@@ -326,7 +334,7 @@ function readDocumentJson(text: string, out: Collector): readonly string[] | nul
   const references = scan.arrays.get("references");
   if (citations) nested.citations = citations;
   if (references) nested.references = references;
-  const reported = readSpans(text, [root], out, "JSON value", () => nested);
+  const reported = readSpans(text, [root], out, "JSON value", false, () => nested);
   reportLooseErrors(scan, [root], reported, out);
   return keys.length > 0 ? keys : null;
 }

@@ -15,7 +15,7 @@ import { cleanName } from "../text";
 import { arxivIdFromDoi } from "./csl-json";
 import { isOrganisationName } from "./group-names";
 import { normalizeArxivId, normalizeDoi, normalizeOrcid, normalizePmid } from "./ids";
-import { count, displayText, field, isObject, list, objects, pick, text, uniqueStrings, type ItemContext, type JsonObject } from "./json-values";
+import { count, displayText, field, isObject, list, objects, pick, repairC1, text, uniqueStrings, type ItemContext, type JsonObject } from "./json-values";
 import { invertedName } from "./names";
 import { dateFromParts, dateFromText } from "./partial-dates";
 import { parseIsoDate } from "../dates";
@@ -113,10 +113,11 @@ function readAuthorships(work: JsonObject, r: PaperRecord, ctx: ItemContext): vo
   let nameless = 0;
   for (const a of objects(field(work, "authorships"))) {
     const author = isObject(field(a, "author")) ? (field(a, "author") as JsonObject) : {};
-    const raw = text(field(a, "raw_author_name"));
+    const rawText = text(field(a, "raw_author_name"));
+    const raw = rawText ? repairC1(rawText) : null;
     const rawDisplay = raw ? (raw.includes(",") ? invertedName(raw) : cleanName(raw)) : null;
     const display = text(field(author, "display_name"));
-    const name = display ? cleanName(display) : rawDisplay;
+    const name = display ? cleanName(repairC1(display)) : rawDisplay;
     if (!name) {
       nameless++;
       continue;

@@ -14,7 +14,7 @@ import { cleanName } from "../text";
 import { isOrganisationName } from "./group-names";
 import { normalizeArxivId, normalizeDoi, normalizeOrcid, normalizePmid } from "./ids";
 import type { JsonSpan } from "./json-scan";
-import { count, displayText, field, isObject, list, objects, pick, text, uniqueStrings, type ItemContext, type JsonObject } from "./json-values";
+import { count, displayText, field, isObject, list, objects, pick, repairC1, text, uniqueStrings, type ItemContext, type JsonObject } from "./json-values";
 import { dateFromParts, dateFromText } from "./partial-dates";
 
 /** Lines of the nested lists of a paper, where the scanner found them (a single paper read from a whole file). */
@@ -57,7 +57,7 @@ function readAuthors(paper: JsonObject, r: PaperRecord): void {
   for (const a of objects(field(paper, "authors"))) {
     const raw = text(field(a, "name"));
     if (!raw) continue;
-    const name = cleanName(raw);
+    const name = cleanName(repairC1(raw));
     if (isOrganisationName(name)) {
       r.groupAuthors.push(name);
       continue;

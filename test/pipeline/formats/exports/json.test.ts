@@ -133,3 +133,19 @@ describe("readJson: JSON Lines errors", () => {
     ]);
   });
 });
+
+describe("readJson: nothing is dropped silently", () => {
+  it("says so when a file holds no records", () => {
+    // constructed: empty exports and shapes no export uses
+    const says = (text: string) => readJson(text, "x.json").diagnostics.map((d) => d.message);
+    expect(says("[]")).toEqual(["an empty list: nothing to read"]);
+    expect(says("{}")).toEqual(["a JSON file, but not CSL-JSON, OpenAlex or Semantic Scholar: it holds an empty object"]);
+    expect(says('{"data": []}')).toEqual(["the page of results is empty: nothing to read"]);
+    expect(says('[{"type": "article", "title": "x"}, [1]]')).toEqual(["a list inside the list is not a paper record in CSL-JSON, OpenAlex or Semantic Scholar form, skipped"]);
+  });
+
+  it("does not recurse into lists nested without end", () => {
+    const deep = "[" + "[".repeat(100_000) + "]".repeat(100_000) + "]";
+    expect(readJson(deep, "x.json").diagnostics.map((d) => d.message)).toEqual(["a JSON file, but not CSL-JSON, OpenAlex or Semantic Scholar: it holds a list inside the list"]);
+  });
+});
