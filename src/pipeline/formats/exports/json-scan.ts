@@ -302,7 +302,8 @@ export function scanJson(text: string, from = 0, to = text.length, firstLine = 1
       }
       continue;
     }
-    if (c === 32 || c === 9) {
+    // A byte-order mark between values (files concatenated with `cat`) is read as space.
+    if (c === 32 || c === 9 || c === 0xfeff) {
       i++;
       continue;
     }

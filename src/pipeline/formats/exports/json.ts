@@ -197,8 +197,22 @@ class Collector {
   }
 }
 
+function firstNonSpace(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff)) return i;
+  }
+  return -1;
+}
+
 /** True when the text is JSON Lines: its first lines are each a complete object or list of their own. */
 function isJsonLines(text: string): boolean {
+  // One line with nothing after it (a compact export) is a document: scanning it here would scan it twice.
+  const first = firstNonSpace(text, 0);
+  const lf = text.indexOf("\n", first);
+  const cr = text.indexOf("\r", first);
+  const firstEnd = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+  if (first < 0 || firstEnd < 0 || firstNonSpace(text, firstEnd) < 0) return false;
   const ends = /\r\n|\r|\n/g;
   let start = 0;
   let lineNo = 1;
@@ -231,7 +245,8 @@ function readJsonLines(text: string, out: Collector): void {
   for (;;) {
     const m = ends.exec(text);
     const end = m ? m.index : text.length;
-    const line = text.slice(start, end);
+    // A byte-order mark at a line's start: JSON Lines files joined with `cat`.
+    const line = text.charCodeAt(start) === 0xfeff ? text.slice(start + 1, end) : text.slice(start, end);
     if (line.trim() !== "") {
       let value: unknown;
       let parsed = false;

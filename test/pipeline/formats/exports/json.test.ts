@@ -149,3 +149,11 @@ describe("readJson: nothing is dropped silently", () => {
     expect(readJson(deep, "x.json").diagnostics.map((d) => d.message)).toEqual(["a JSON file, but not CSL-JSON, OpenAlex or Semantic Scholar: it holds a list inside the list"]);
   });
 });
+
+describe("readJson: files joined with cat", () => {
+  it("reads JSON Lines and JSON documents with a byte-order mark where two files were joined", () => {
+    const item = '{"type": "article-journal", "title": "A"}';
+    expect(readJson(`${item}\n\uFEFF${item}\n`, "joined.jsonl").records.map((r) => r.source.line)).toEqual([1, 2]);
+    expect(readJson(`[${item}]\n\uFEFF[${item}, ${item}]\n`, "joined.json").records).toHaveLength(3);
+  });
+});
