@@ -5,7 +5,10 @@
  * `<feed>`, `xmlns:arxiv` and `xmlns:opensearch` declared again on every extension element, `<title type="html">`,
  * hard-wrapped titles and summaries, `http://` links) and the current one (all namespaces declared once on `<feed>`,
  * elements in another order, `https://` feed ids, links without `rel`). Elements are matched by local name, so any
- * prefix bound to the arXiv or Atom namespace works (`arxiv:`, `ns0:`, `atom:`).
+ * prefix bound to the arXiv or Atom namespace works (`arxiv:`, `ns0:`, `atom:`). The daily announcement feed
+ * (rss.arxiv.org/atom/<category>) is read too: `oai:arXiv.org:` ids, authors in one comma-separated `<dc:creator>`,
+ * `arxiv:journal_reference` and `arxiv:DOI`, an "Announce Type" prefix on the summary, and `<published>` meaning the
+ * day of the announcement.
  *
  * Each entry is found by scanning (xml-chunks.ts) and parsed on its own, so its line is right and a malformed entry is
  * a diagnostic that costs only itself. The API's answers that are not papers are diagnostics too: an error entry
@@ -24,7 +27,7 @@ import { findElements } from "./xml-chunks";
 
 type Node = Record<string, unknown>;
 
-const ARRAY_ELEMENTS = new Set(["entry", "author", "category", "link", "affiliation", "doi", "primary_category"]);
+const ARRAY_ELEMENTS = new Set(["entry", "author", "category", "link", "affiliation", "doi", "DOI", "primary_category", "creator"]);
 
 const parser = new XMLParser({
   removeNSPrefix: true,
@@ -83,6 +86,17 @@ function readAuthors(entry: Node, r: PaperRecord): void {
     infos.push({ orcid: null, ids: [], affiliations: [...new Set(affiliations)], alternateNames: [] });
     r.authors.push(name);
   }
+  // The announcement feed (rss.arxiv.org/atom) has no <author> elements: one <dc:creator> lists the names, comma-separated.
+  if (infos.length === 0 && r.groupAuthors.length === 0) {
+    for (const creator of nodes(own(entry, "creator"))) {
+      for (const raw of (nodeText(creator) ?? "").split(/\s*,\s*|\s+and\s+/)) {
+        const name = cleanName(raw);
+        if (!name) continue;
+        if (isOrganisationName(name)) r.groupAuthors.push(name);
+        else r.authors.push(name);
+      }
+    }
+  }
   r.authorsComplete = r.authors.length > 0 || r.groupAuthors.length > 0;
   if (infos.some((i) => i.affiliations.length > 0)) r.authorInfo = infos;
 }
@@ -104,6 +118,14 @@ function readCategories(entry: Node, r: PaperRecord): void {
   r.indexKeywords = other;
 }
 
+/** The submission month a new-style arXiv id encodes ("2203.01250" -> "2022-03"); null for old-style ids. */
+function monthOfArxivId(id: string | null): string | null {
+  const m = id ? /^(\d{2})(\d{2})\.\d{4,5}$/.exec(id) : null;
+  if (!m) return null;
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12 ? `20${m[1]}-${m[2]}` : null;
+}
+
 /** One parsed `<entry>` to a record, or null with a diagnostic when it is an error or a placeholder. */
 function readEntry(entry: Node, file: string, line: number, diags: Diagnostics): PaperRecord | null {
   const id = nodeText(own(entry, "id"));
@@ -123,16 +145,27 @@ function readEntry(entry: Node, file: string, line: number, diags: Diagnostics):
   r.title = title ? cleanText(title) || null : null;
   readAuthors(entry, r);
   const published = nodeText(own(entry, "published"));
-  r.date = dateFromText(published);
-  if (published && !r.date) diags.warn(line, `"${excerpt(published)}" is not a date (expected YYYY-MM-DDThh:mm:ssZ); the record is kept without a date`);
-  r.updated = dateFromText(nodeText(own(entry, "updated")));
+  const publishedDate = dateFromText(published);
+  if (published && !publishedDate) diags.warn(line, `"${excerpt(published)}" is not a date (expected YYYY-MM-DDThh:mm:ssZ); the record is kept without a date`);
+  // The announcement feed's <published> is the day of this announcement; for a replacement that is the update, and
+  // the paper's own month is the one its new-style id encodes (2203.01250 -> 2022-03).
+  const announce = nodeText(own(entry, "announce_type"));
+  if (announce && /^replace/i.test(announce)) {
+    r.date = monthOfArxivId(r.arxivId);
+    r.updated = publishedDate;
+  } else {
+    r.date = publishedDate;
+    r.updated = announce ? null : dateFromText(nodeText(own(entry, "updated")));
+  }
   readCategories(entry, r);
-  r.doi = normalizeDoi(nodeText(own(entry, "doi")));
-  const journal = nodeText(own(entry, "journal_ref"));
+  r.doi = normalizeDoi(nodeText(own(entry, "doi")) ?? nodeText(own(entry, "DOI")));
+  const journal = nodeText(own(entry, "journal_ref")) ?? nodeText(own(entry, "journal_reference"));
   r.venue = journal ? cleanText(journal) || null : null;
   const comment = nodeText(own(entry, "comment"));
   r.comment = comment ? cleanText(comment) || null : null;
-  r.abstract = summary ? cleanText(summary) || null : null;
+  // The announcement feed prefixes the abstract with "arXiv:2203.01250v3 Announce Type: replace-cross Abstract:".
+  const abstract = summary?.replace(/^\s*arXiv:\S+\s+Announce Type:\s*\S+\s*Abstract:\s*/i, "");
+  r.abstract = abstract ? cleanText(abstract) || null : null;
   return r;
 }
 

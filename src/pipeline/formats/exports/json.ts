@@ -39,20 +39,24 @@ function classify(o: JsonObject, hint: Family | null): Classified {
   return { unknown: keys.length === 0 ? "an empty object" : `an object with the keys ${describeKeys(keys)}`, entity: null };
 }
 
-/** An error response saved instead of the data (`{"error": "Paper with id 0 not found"}`, `{"message": "Too Many Requests"}`). */
-function apiError(o: JsonObject): string | null {
+/**
+ * An error response saved instead of the data, with the service whose error bodies look like it: Semantic Scholar
+ * (`{"error": "Paper with id 0 not found"}`, its gateway's `{"message": "Too Many Requests"}`), OpenAlex
+ * (`{"error": "...", "message": "..."}`), Crossref (`{"status": "failed", "message": [{"message": "..."}]}`).
+ */
+function apiError(o: JsonObject): { message: string; family: Family } | null {
   const error = field(o, "error");
   if (typeof error === "string" && field(o, "results") === undefined && field(o, "data") === undefined) {
     const message = text(field(o, "message"));
-    return message && message !== error ? `${error} ${message}` : error;
+    return message && message !== error ? { message: `${error} ${message}`, family: "openalex" } : { message: error, family: "semantic-scholar" };
   }
-  if (isObject(error)) return text(field(error, "message")) ?? "an error";
+  if (isObject(error)) return { message: text(field(error, "message")) ?? "an error", family: "semantic-scholar" };
   const keys = Object.keys(o);
   const message = field(o, "message");
-  if (typeof message === "string" && keys.every((k) => ["message", "code", "status", "statusCode", "detail", "type"].includes(k))) return message;
+  if (typeof message === "string" && keys.every((k) => ["message", "code", "status", "statusCode", "detail", "type"].includes(k))) return { message, family: "semantic-scholar" };
   if (field(o, "status") === "failed" || field(o, "status") === "error") {
     const first = list(message).find(isObject);
-    return (first && text(field(first, "message"))) ?? text(message) ?? "the request failed";
+    return { message: (first && text(field(first, "message"))) ?? text(message) ?? "the request failed", family: "csl-json" };
   }
   return null;
 }
@@ -105,7 +109,8 @@ class Collector {
     }
     const error = apiError(v);
     if (error) {
-      this.diags.error(line, `an error response from the API was saved, not its data: "${error}"`);
+      this.hint ??= error.family;
+      this.diags.error(line, `an error response from the API was saved, not its data: "${error.message}"`);
       return;
     }
     const page = pageList(Object.keys(v), (p) => Array.isArray(pathValue(v, p)));

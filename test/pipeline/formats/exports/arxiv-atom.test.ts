@@ -64,6 +64,25 @@ describe("arXiv Atom: the classic layout (xmlns:arxiv on every element, before N
   });
 });
 
+describe("arXiv Atom: the announcement feed (rss.arxiv.org/atom)", () => {
+  it("reads comma-separated creators, the Announce Type prefix, journal_reference and DOI", () => {
+    const doc = readDocument({ file: "math.OC.xml", text: fixture("rss-feed.xml") });
+    expect(doc.format).toBe("arxiv-atom");
+    expect(doc.diagnostics).toEqual([]);
+    expect(doc.records[0]).toMatchObject({
+      source: { line: 9 }, arxivId: "2402.14001", authors: ["Ada Lovelace", "Alan Turing"], date: "2024-02-23", updated: null,
+      abstract: "We consider first order local minimization problems under a mass constraint.",
+    });
+    // a replacement: <published> is the day the new version was announced, the id says when the paper was first sent
+    expect(doc.records[1]).toMatchObject({
+      arxivId: "2203.01250", date: "2022-03", updated: "2024-08-23", doi: "10.5802/jep.257", categories: ["math.AP", "math.OC"],
+      authors: ["Antonin Monteil", "Paul Pegon"],
+    });
+    expect(doc.records[1]!.venue).toMatch(/^Journal de l.École polytechnique/);
+    expect(doc.records[1]!.abstract).toMatch(/^We consider first order local minimization problems of the form/);
+  });
+});
+
 describe("arXiv Atom: answers that are not papers", () => {
   it("reports an error entry as an error with the API's message, in both layouts", () => {
     const current = readDocument({ file: "e.xml", text: fixture("error.xml") });

@@ -68,6 +68,7 @@ describe("Semantic Scholar: batch, search and list responses", () => {
     expect(authors.diagnostics).toEqual([{ file: "authors.json", line: 1, severity: "error", message: expect.stringContaining("Semantic Scholar author records, not papers (3 in all)") }]);
     const missing = readDocument({ file: "missing.json", text: fixture("not-found.json") });
     expect(missing.diagnostics[0]!.message).toBe('an error response from the API was saved, not its data: "Paper with id 0 not found"');
+    expect(missing.format).toBe("semantic-scholar");
   });
 });
 
