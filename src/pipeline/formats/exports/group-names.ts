@@ -12,7 +12,7 @@ const ORGANISATION_WORD = new RegExp(
     [
       "consortium", "consortia", "institutional", "collaboration", "collaborative", "group", "groups", "team", "committee", "council",
       "society", "association", "organi[sz]ation", "organisation", "institute", "institutes", "institut", "instituto",
-      "istituto", "university", "universit(?:y|ät|at|é|à|ad|ade|eit|et)", "college", "school", "hospital", "clinic",
+      "istituto", "universit\\p{L}*", "klinik\\p{L}*", "krankenhaus", "college", "school", "hospital", "clinic",
       "center", "centre", "centro", "zentrum", "foundation", "fundación", "fondation", "stiftung", "agency", "ministry",
       "ministerio", "ministère", "department", "office", "board", "commission", "network", "initiative", "project",
       "programme", "program", "alliance", "federation", "union", "laboratory", "laboratories", "corporation",
