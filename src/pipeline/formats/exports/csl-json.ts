@@ -20,12 +20,28 @@ import { dateFromParts, dateFromText } from "./partial-dates";
 /** Keys that mark an object as a CSL-JSON item (or a Crossref work). */
 const CSL_KEYS = ["issued", "container-title", "author", "editor", "DOI", "page", "volume", "URL", "title", "abstract", "keyword", "published", "published-print"];
 
-/** True when an object reads as a CSL-JSON item or a Crossref work. */
+/** CSL 1.0.2 item types, and Crossref's work types (its works are CSL-JSON with their own type names). */
+const ITEM_TYPES = new Set([
+  "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast", "chapter", "classic",
+  "collection", "dataset", "document", "entry", "entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic",
+  "hearing", "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture", "musical_score", "pamphlet",
+  "paper-conference", "patent", "performance", "periodical", "personal_communication", "post", "post-weblog",
+  "regulation", "report", "review", "review-book", "software", "song", "speech", "standard", "thesis", "treaty", "webpage",
+  "journal-article", "book-chapter", "book-section", "book-part", "book-track", "book-series", "book-set", "edited-book",
+  "monograph", "reference-book", "reference-entry", "proceedings", "proceedings-article", "proceedings-series",
+  "posted-content", "dissertation", "report-series", "report-component", "peer-review", "component", "journal",
+  "journal-issue", "journal-volume", "standard-series", "database", "grant", "other",
+]);
+
+/**
+ * True when an object reads as a CSL-JSON item or a Crossref work: a known item type and one bibliographic member,
+ * or, with no type or another one (`{"type": "object", "title": …}` is a JSON Schema), two members and CSL-shaped
+ * names, dates or a DOI.
+ */
 export function looksLikeCsl(o: JsonObject): boolean {
   const type = field(o, "type");
   const hits = CSL_KEYS.filter((k) => field(o, k) !== undefined).length;
-  if (typeof type === "string" && hits >= 1) return true;
-  // An item without `type` (some hand-made files): a title or a DOI with CSL-shaped names or dates.
+  if (typeof type === "string" && ITEM_TYPES.has(type.toLowerCase()) && hits >= 1) return true;
   const names = list(field(o, "author")).some((a) => isObject(a) && (field(a, "family") !== undefined || field(a, "literal") !== undefined));
   const dated = isObject(field(o, "issued"));
   return hits >= 2 && (names || dated || field(o, "DOI") !== undefined);

@@ -94,6 +94,10 @@ describe("readJson: malformed and foreign JSON", () => {
     const config = readJson('{"name": "x", "version": "1.0.0", "scripts": {}, "dependencies": {}}', "package.json");
     expect(config.records).toEqual([]);
     expect(config.diagnostics).toEqual([{ file: "package.json", line: 1, severity: "error", message: 'a JSON file, but not CSL-JSON, OpenAlex or Semantic Scholar: the top-level keys are "name", "version", "scripts", "dependencies"' }]);
+    // a JSON Schema has "type" and "title" too, but "object" is not a CSL item type
+    const schema = readJson('{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "title": "Config", "properties": {}}', "schema.json");
+    expect(schema.records).toEqual([]);
+    expect(schema.diagnostics[0]!.message).toMatch(/^a JSON file, but not CSL-JSON, OpenAlex or Semantic Scholar: the top-level keys are "\$schema", "type", "title", "properties"$/);
     const numbers = readJson("[1, 2, 3]", "n.json");
     expect(numbers.diagnostics).toEqual([{ file: "n.json", line: 1, severity: "error", message: "a JSON file, but not CSL-JSON, OpenAlex or Semantic Scholar: its 3 entries are like a number (line 1)" }]);
   });
