@@ -4,7 +4,9 @@
  * root element), then the tagged formats by their record tags: bibtex, then ris before medline (RIS shares MEDLINE's
  * "XX  - " line shape; the MEDLINE sniffer refuses text with a "TY  - " line), then wos, wos-tab, scopus-csv.
  */
+import { arxivAtomReader } from "./arxiv-atom";
 import { bibtexReader } from "./bibtex";
+import { jsonReader } from "./json";
 import { medlineReader } from "./medline";
 import { pubmedXmlReader } from "./pubmed-xml";
 import { risReader } from "./ris";
@@ -13,6 +15,8 @@ import type { ExportReader } from "./types";
 export type { ExportReader };
 
 export const EXPORT_READERS: readonly ExportReader[] = [
+  jsonReader,
+  arxivAtomReader,
   pubmedXmlReader,
   bibtexReader,
   risReader,

@@ -79,15 +79,17 @@ function tagEnd(text: string, from: number): number {
 }
 
 /**
- * Finds every element named in `names` that is not inside another one of them. Linear in the text. An element with
+ * Finds every element named in `names` (with any namespace prefix when `anyPrefix`) that is not inside another one of them. Linear in the text. An element with
  * no closing tag before the next record (or the end) is returned with `complete: false`, ending where the next begins.
  */
-export function splitXmlElements(text: string, names: readonly string[]): XmlChunks {
+export function splitXmlElements(text: string, names: readonly string[], options: { anyPrefix?: boolean } = {}): XmlChunks {
   const chunks: XmlElementChunk[] = [];
   const strayCloses: XmlStrayTag[] = [];
   if (names.length === 0) return { chunks, strayCloses };
   const lines = new LineCounter(text);
-  const pattern = new RegExp(`<!--|<!\\[CDATA\\[|<(/?)(${names.map(escapeRegex).join("|")})(?=[\\s/>]|$)`, "g");
+  // With anyPrefix, "<ns0:entry>" and "<atom:entry>" match "entry" too (namespace prefixes are the writer's choice).
+  const prefix = options.anyPrefix ? "(?:[A-Za-z_][\\w.-]*:)?" : "";
+  const pattern = new RegExp(`<!--|<!\\[CDATA\\[|<(/?)(${prefix}(?:${names.map(escapeRegex).join("|")}))(?=[\\s/>]|$)`, "g");
   let open: XmlElementChunk | null = null;
   let m: RegExpExecArray | null;
   while ((m = pattern.exec(text)) !== null) {
