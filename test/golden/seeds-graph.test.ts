@@ -3,23 +3,16 @@
  * exactly what `npm run graph` builds, normalised into reviewable files (normalize.ts says how and why). Any change to
  * what the pipeline produces on the seeds fails here with a diff; `UPDATE_GOLDEN=1` accepts it (README, "Golden files").
  */
-import { readFileSync, readdirSync } from "node:fs";
 import { describe, it } from "vitest";
 import type { GraphFile } from "../../src/model/graph-file";
 import { DEFAULT_OPTIONS } from "../../src/pipeline/options";
 import { runPipeline } from "../../src/pipeline/run";
+import { seedsInput } from "../fixtures/seeds";
 import { expectGolden } from "./golden";
 import { goldenFilesOfGraph } from "./normalize";
 
-const SEEDS = "seeds";
-const files = readdirSync(SEEDS).sort();
-const read = (f: string) => ({ file: `${SEEDS}/${f}`, text: readFileSync(`${SEEDS}/${f}`, "utf8") });
-
 describe("golden: the seeds graph", () => {
-  const result = runPipeline(
-    { documents: files.filter((f) => f !== "thesaurus.csv").map(read), thesaurus: read("thesaurus.csv") },
-    { ...DEFAULT_OPTIONS },
-  );
+  const result = runPipeline(seedsInput(), { ...DEFAULT_OPTIONS });
   const golden = goldenFilesOfGraph(JSON.parse(JSON.stringify(result.graph.export())) as GraphFile);
 
   for (const [name, content] of Object.entries(golden)) {
