@@ -3,11 +3,15 @@
  * Order matters only where two sniffers could both match: markup and JSON first (decided by the first character),
  * then the tagged formats by their record tags.
  */
+import { scopusCsvReader } from "./scopus-csv";
 import type { ExportReader } from "./types";
+import { wosReader } from "./wos";
+import { wosTabReader } from "./wos-tab";
 
 export type { ExportReader };
 
-export const EXPORT_READERS: readonly ExportReader[] = [];
+// Order: JSON/XML, bibtex, ris, medline, then wos, wos-tab, scopus-csv (other readers are merged in around these).
+export const EXPORT_READERS: readonly ExportReader[] = [wosReader, wosTabReader, scopusCsvReader];
 
 /** How much of a text the sniffers see. */
 export const SNIFF_BYTES = 64 * 1024;
