@@ -12,7 +12,8 @@ export function spaceInitials(given: string): string {
   const g = given.trim();
   // Only upper-case letters, dots, hyphens and spaces, with no two lower-case letters in a row: initials.
   if (/^[\p{Lu}](?:[\s.-]*[\p{Lu}])*\.?$/u.test(g) && !/\p{Ll}{2}/u.test(g)) {
-    const parts = g.replace(/\./g, " ").split(/\s+|(?<=-)/).filter(Boolean);
+    // "K.-C." -> "K-C" first, so the hyphen stays with the initial before it.
+    const parts = g.replace(/\.\s*-\s*/g, "-").replace(/\./g, " ").split(/\s+|(?<=-)/).filter(Boolean);
     const letters: string[] = [];
     for (const p of parts) {
       if (p.endsWith("-")) letters.push(p.slice(0, -1) + ".-");
