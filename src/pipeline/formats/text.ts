@@ -99,7 +99,26 @@ export function cleanName(raw: string): string {
 }
 
 export function collapse(s: string): string {
+  // Most strings have single plain spaces only: a scan is far cheaper than a replace that copies the string.
+  if (!hasWhitespaceToCollapse(s)) return s.trim();
   return s.replace(/\s+/g, " ").trim();
+}
+
+/** True when `s` has two spaces in a row or any whitespace other than a plain space (JavaScript's `\s` set). */
+function hasWhitespaceToCollapse(s: string): boolean {
+  let previousSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (previousSpace) return true;
+      previousSpace = true;
+      continue;
+    }
+    previousSpace = false;
+    if (c < 0xa0 ? c >= 9 && c <= 13 : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028
+      || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return true;
+  }
+  return false;
 }
 
 /** First `n` characters of a line for messages, with an ellipsis when cut. */

@@ -83,32 +83,44 @@ interface ShortName {
   forms: string[];
 }
 
-function shortName(surname: string, initials: string, suffix: string | null): ShortName {
-  const display = joinName(initials, surname, suffix);
+/** Per-file memo of display names: people recur across the rows of an export. */
+export type NameMemo = Map<string, string>;
+
+function memo(cache: NameMemo, key: string, make: () => string): string {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = make();
+    cache.set(key, v);
+  }
+  return v;
+}
+
+function shortName(surname: string, initials: string, suffix: string | null, cache: NameMemo): ShortName {
+  const display = memo(cache, `${surname}\u0000${initials}\u0000${suffix ?? ""}`, () => joinName(initials, surname, suffix));
   const sfx = suffix ? `, ${suffix}` : "";
   return { display, forms: [`${surname} ${initials}${sfx}`, `${surname}, ${initials}${sfx}`] };
 }
 
 /** One printed name without a comma between surname and initials ("Tingley M.W.", "Janko Wolfgang"). */
-function spacedName(raw: string, suffix: string | null): ShortName {
+function spacedName(raw: string, suffix: string | null, cache: NameMemo): ShortName {
   const m = /^(.+?)\s+((?:\p{Lu}\p{Ll}?\.?[\s-]?){1,4})$/u.exec(raw);
-  if (m && m[1] && m[2] && INITIALS.test(m[2].trim())) return shortName(m[1], m[2].trim(), suffix);
-  const display = surnameInitialsName(raw) + (suffix ? ` ${suffix}` : "");
+  if (m && m[1] && m[2] && INITIALS.test(m[2].trim())) return shortName(m[1], m[2].trim(), suffix, cache);
+  const display = memo(cache, raw, () => surnameInitialsName(raw)) + (suffix ? ` ${suffix}` : "");
   // "Janko Wolfgang" opens its affiliation entry as "Janko, Wolfgang".
   return { display, forms: [raw, raw.replace(" ", ", ")] };
 }
 
 /** The `Authors` cell in any of its layouts; [] for "[No author name available]". */
-export function splitScopusAuthors(cell: string): ShortName[] {
+export function splitScopusAuthors(cell: string, cache: NameMemo = new Map()): ShortName[] {
   const t = collapse(cell);
   if (t === "" || /^\[no author name available\]$/i.test(t)) return [];
   if (t.includes(";")) {
     return t.split(";").map((p) => p.trim()).filter(Boolean).map((p) => {
       const comma = p.indexOf(",");
-      if (comma < 0) return spacedName(p, null);
+      if (comma < 0) return spacedName(p, null, cache);
       const parts = p.split(",").map((x) => x.trim());
       const suffix = parts.length >= 3 && SUFFIX.test(parts[parts.length - 1]!) ? parts.pop()! : null;
-      return shortName(parts[0]!, parts.slice(1).join(" "), suffix);
+      return shortName(parts[0]!, parts.slice(1).join(" "), suffix, cache);
     });
   }
   // Comma-separated: "Yagai T., Kimura Y." or "Gatica, G.N., Sequeira, F.A."; "Jr." is a piece of its own.
@@ -122,10 +134,10 @@ export function splitScopusAuthors(cell: string): ShortName[] {
     && units.every((u, i) => (i % 2 === 1) === INITIALS.test(u.text));
   if (paired) {
     const out: ShortName[] = [];
-    for (let i = 0; i < units.length; i += 2) out.push(shortName(units[i]!.text, units[i + 1]!.text, units[i + 1]!.suffix ?? units[i]!.suffix));
+    for (let i = 0; i < units.length; i += 2) out.push(shortName(units[i]!.text, units[i + 1]!.text, units[i + 1]!.suffix ?? units[i]!.suffix, cache));
     return out;
   }
-  return units.map((u) => spacedName(u.text, u.suffix));
+  return units.map((u) => spacedName(u.text, u.suffix, cache));
 }
 
 interface FullName {
@@ -135,13 +147,13 @@ interface FullName {
 }
 
 /** `Author full names`: "Liu, Fengyuan (60410297700); Li, Chunyun (58862216200)". */
-function splitFullNames(cell: string): FullName[] {
+function splitFullNames(cell: string, cache: NameMemo): FullName[] {
   const t = collapse(cell);
   if (t === "" || /^\[no author name available\]$/i.test(t)) return [];
   return t.split(";").map((p) => p.trim()).filter(Boolean).map((p) => {
     const m = /^(.*?)\s*\((\d+)\)$/.exec(p);
     const printed = m ? m[1]! : p;
-    return { display: invertedName(printed), printed, id: m ? m[2]! : null };
+    return { display: memo(cache, `\u0001${printed}`, () => invertedName(printed)), printed, id: m ? m[2]! : null };
   });
 }
 
@@ -179,7 +191,8 @@ function splitKeywords(cell: string): string[] {
 function splitReferences(cell: string): string[] {
   const t = cell.trim();
   if (t === "") return [];
-  const parts = /\(\d{4}\)$/.test(t) ? t.split(/(?<=\(\d{4}\))\s*;\s*/) : t.split(/;\s+/);
+  // (A marker character rather than a look-behind split: the look-behind is tried at every position of long cells.)
+  const parts = /\(\d{4}\)$/.test(t) ? t.replace(/(\(\d{4}\))\s*;\s*/g, "$1\u0000").split("\u0000") : t.split(/;\s+/);
   return parts.map((r) => collapse(r)).filter(Boolean).map(referenceId);
 }
 
@@ -217,8 +230,9 @@ export function readScopus(text: string, file: string): ReaderResult {
     ? readTabRows(lines, h + 1, columns.names.length)
     : readCsvRows(lines, h + 1, columns.delimiter, columns.names.length, { widen: fundingTextWidener(columns.names) });
   for (const p of problems) diags.error(p.line, p.message);
+  const names: NameMemo = new Map();
   for (const row of rows) {
-    const record = scopusRecord(row.cells, row.line, columns, file, diags);
+    const record = scopusRecord(row.cells, row.line, columns, file, diags, names);
     if (record) records.push(record);
   }
   if (records.length === 0 && diags.list.length === 0) diags.warn(h + 1, "a Scopus CSV header but no rows");
@@ -226,7 +240,7 @@ export function readScopus(text: string, file: string): ReaderResult {
   return { records, diagnostics: diags.list, profile: null, listingDate: null };
 }
 
-function scopusRecord(cells: string[], line: number, columns: Columns, file: string, diags: Diagnostics): PaperRecord | null {
+function scopusRecord(cells: string[], line: number, columns: Columns, file: string, diags: Diagnostics, names: NameMemo): PaperRecord | null {
   const col = (...names: string[]): string => {
     for (const n of names) {
       const i = columns.index.get(n);
@@ -238,8 +252,8 @@ function scopusRecord(cells: string[], line: number, columns: Columns, file: str
   const title = collapse(stripMarkup(col("title", "titles")));
   record.title = title ? cleanText(title) : null;
 
-  const full = splitFullNames(col("author full names"));
-  const short = splitScopusAuthors(col("authors", "author names"));
+  const full = splitFullNames(col("author full names"), names);
+  const short = splitScopusAuthors(col("authors", "author names"), names);
   const idList = authorIdList(col("author(s) id", "author ids", "author(s) ids"));
   const n = full.length > 0 ? full.length : short.length;
   const parallel = full.length > 0 && short.length === full.length;

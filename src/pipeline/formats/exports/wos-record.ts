@@ -26,6 +26,31 @@ export interface WosField {
   values: string[];
 }
 
+/**
+ * Per-file memo of name conversions: the same people recur across the records of an export, and turning a printed
+ * name into its display form and comparison key is a large share of the reading time.
+ */
+export class WosContext {
+  private readonly display = new Map<string, string>();
+  private readonly keys = new Map<string, NameKey>();
+  name(raw: string): string {
+    let v = this.display.get(raw);
+    if (v === undefined) {
+      v = wosName(raw);
+      this.display.set(raw, v);
+    }
+    return v;
+  }
+  key(raw: string): NameKey {
+    let v = this.keys.get(raw);
+    if (v === undefined) {
+      v = nameKey(raw);
+      this.keys.set(raw, v);
+    }
+    return v;
+  }
+}
+
 export interface WosEntry {
   /** 1-based line where the record starts (its PT line or its row). */
   line: number;
@@ -93,6 +118,8 @@ function unglueShortNames(cell: string): string[] {
 
 /** Accents off, lower case, punctuation to spaces: the comparison form of a printed name. */
 function fold(s: string): string {
+  // ASCII names (most of them) skip the Unicode passes.
+  if (!/[^\x00-\x7f]/.test(s)) return s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
   return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
@@ -128,8 +155,8 @@ function givenCompatible(a: string[], b: string[]): boolean {
 type Slots = NameKey[][];
 
 /** Index of the byline slot a printed name refers to: an exact match, else the only slot with the same surname and a compatible given name; -1 when none or ambiguous. */
-function matchSlot(raw: string, slots: Slots): number {
-  const key = nameKey(raw);
+function matchSlot(raw: string, slots: Slots, ctx: WosContext): number {
+  const key = ctx.key(raw);
   if (key.full === "") return -1;
   for (let i = 0; i < slots.length; i++) if (slots[i]!.some((k) => k.full === key.full)) return i;
   let found = -1;
@@ -149,7 +176,7 @@ interface Byline {
   alternates: string[][];
 }
 
-function byline(entry: WosEntry, diags: Diagnostics): Byline {
+function byline(entry: WosEntry, diags: Diagnostics, ctx: WosContext): Byline {
   const full = items(entry, "AF");
   let short = items(entry, "AU");
   if (entry.layout === "delimited") short = short.flatMap(unglueShortNames);
@@ -157,7 +184,7 @@ function byline(entry: WosEntry, diags: Diagnostics): Byline {
   const anonymous = (list: string[]) => list.map(isAnonymous);
   if (full.length === short.length && full.length > 0) {
     const skip = anonymous(short).map((a, i) => a || isAnonymous(full[i] ?? ""));
-    return slotsOf(full.filter((_, i) => !skip[i]), short.filter((_, i) => !skip[i]));
+    return slotsOf(full.filter((_, i) => !skip[i]), short.filter((_, i) => !skip[i]), ctx);
   }
   const fullNames = full.filter((n) => !isAnonymous(n));
   const shortNames = short.filter((n) => !isAnonymous(n));
@@ -166,28 +193,28 @@ function byline(entry: WosEntry, diags: Diagnostics): Byline {
       const f = field(entry, "AU");
       diags.warn(f?.line ?? entry.line, `AU lists ${shortNames.length} names but AF lists ${fullNames.length}: the full names (AF) are used without their short forms`);
     }
-    return slotsOf(fullNames, []);
+    return slotsOf(fullNames, [], ctx);
   }
-  if (shortNames.length > 0) return slotsOf([], shortNames);
+  if (shortNames.length > 0) return slotsOf([], shortNames, ctx);
   // Books: the book's authors when the record has no authors of its own.
   const bookFull = items(entry, "BF").filter((n) => !isAnonymous(n));
   const bookShort = items(entry, "BA").filter((n) => !isAnonymous(n));
-  if (bookFull.length > 0) return slotsOf(bookFull, bookShort.length === bookFull.length ? bookShort : []);
-  return slotsOf([], bookShort);
+  if (bookFull.length > 0) return slotsOf(bookFull, bookShort.length === bookFull.length ? bookShort : [], ctx);
+  return slotsOf([], bookShort, ctx);
 }
 
-function slotsOf(full: string[], short: string[]): Byline {
+function slotsOf(full: string[], short: string[], ctx: WosContext): Byline {
   const primary = full.length > 0 ? full : short;
   const authors: string[] = [];
   const slots: Slots = [];
   const alternates: string[][] = [];
   for (let i = 0; i < primary.length; i++) {
-    const name = wosName(primary[i]!);
+    const name = ctx.name(primary[i]!);
     if (name === "") continue;
     const other = full.length > 0 && short.length === full.length ? short[i]! : null;
-    const alt = other ? wosName(other) : "";
+    const alt = other ? ctx.name(other) : "";
     authors.push(name);
-    slots.push(other ? [nameKey(primary[i]!), nameKey(other)] : [nameKey(primary[i]!)]);
+    slots.push(other ? [ctx.key(primary[i]!), ctx.key(other)] : [ctx.key(primary[i]!)]);
     alternates.push(alt && alt !== name ? [alt] : []);
   }
   return { authors, slots, alternates };
@@ -235,7 +262,7 @@ function looksLikeName(s: string): boolean {
   return s.length <= 80 && /^[^,\d]+,[^,\d]+$/.test(s);
 }
 
-function affiliations(entry: WosEntry, slots: Slots): string[][] {
+function affiliations(entry: WosEntry, slots: Slots, ctx: WosContext): string[][] {
   const per: string[][] = slots.map(() => []);
   const unattributed: string[] = [];
   const add = (i: number, address: string) => {
@@ -250,14 +277,14 @@ function affiliations(entry: WosEntry, slots: Slots): string[][] {
       if (bracket) {
         const address = bracket[2] ?? "";
         for (const name of (bracket[1] ?? "").split(";")) {
-          const i = matchSlot(name, slots);
+          const i = matchSlot(name, slots, ctx);
           if (i >= 0) add(i, address);
         }
         continue;
       }
       const next = pieces[k + 1];
       if (next !== undefined && looksLikeName(piece)) {
-        const i = matchSlot(piece, slots);
+        const i = matchSlot(piece, slots, ctx);
         if (i >= 0) {
           add(i, next);
           k++;
@@ -275,7 +302,7 @@ function affiliations(entry: WosEntry, slots: Slots): string[][] {
 // ---------------------------------------------------------------------------------------------------------------
 // Author ids (RI ResearcherID, OI ORCID)
 
-function authorIds(entry: WosEntry, slots: Slots, diags: Diagnostics): { orcid: (string | null)[]; ids: string[][] } {
+function authorIds(entry: WosEntry, slots: Slots, diags: Diagnostics, ctx: WosContext): { orcid: (string | null)[]; ids: string[][] } {
   const orcid: (string | null)[] = slots.map(() => null);
   const ids: string[][] = slots.map(() => []);
   for (const [tag, kind] of [["OI", "orcid"], ["RI", "rid"]] as const) {
@@ -292,7 +319,7 @@ function authorIds(entry: WosEntry, slots: Slots, diags: Diagnostics): { orcid: 
           diags.warn(f?.line ?? entry.line, `OI: "${excerpt(id, 30)}" for ${name} is not a valid ORCID iD (wrong check digit or form); not used`);
           continue;
         }
-        const i = matchSlot(name, slots);
+        const i = matchSlot(name, slots, ctx);
         if (i >= 0 && orcid[i] === null) orcid[i] = o;
       } else {
         const rid = id.toUpperCase();
@@ -300,7 +327,7 @@ function authorIds(entry: WosEntry, slots: Slots, diags: Diagnostics): { orcid: 
           diags.warn(f?.line ?? entry.line, `RI: "${excerpt(id, 30)}" for ${name} is not a ResearcherID (like A-1234-2010); not used`);
           continue;
         }
-        const i = matchSlot(name, slots);
+        const i = matchSlot(name, slots, ctx);
         if (i >= 0 && !ids[i]!.includes(`wos-rid:${rid}`)) ids[i]!.push(`wos-rid:${rid}`);
       }
     }
@@ -443,11 +470,11 @@ function meshTerms(entry: WosEntry): string[] {
 // The record
 
 /** Builds a record from one WoS entry; null (with a warning) when the entry has nothing to identify a paper by. */
-export function buildWosRecord(entry: WosEntry, file: string, format: ExportFormatId, diags: Diagnostics): PaperRecord | null {
+export function buildWosRecord(entry: WosEntry, file: string, format: ExportFormatId, diags: Diagnostics, ctx: WosContext): PaperRecord | null {
   const record = emptyRecord(file, entry.line, format);
   const title = text(entry, "TI");
   record.title = title ? cleanText(title) : null;
-  const names = byline(entry, diags);
+  const names = byline(entry, diags, ctx);
   record.authors = names.authors;
   record.groupAuthors = uniq(items(entry, "CA").map(cleanName).filter(Boolean));
   if (record.authors.length === 0 && record.groupAuthors.length === 0) {
@@ -475,8 +502,8 @@ export function buildWosRecord(entry: WosEntry, file: string, format: ExportForm
   record.citationCount = count(text(entry, "TC")) ?? count(text(entry, "Z9"));
   record.references = items(entry, "CR", false).map(referenceId);
 
-  const affs = affiliations(entry, names.slots);
-  const { orcid, ids } = authorIds(entry, names.slots, diags);
+  const affs = affiliations(entry, names.slots, ctx);
+  const { orcid, ids } = authorIds(entry, names.slots, diags, ctx);
   const info: AuthorInfo[] = names.authors.map((_, i) => ({
     orcid: orcid[i] ?? null,
     ids: ids[i] ?? [],

@@ -8,7 +8,7 @@ import type { PaperRecord } from "../../records";
 import { Diagnostics, type ReaderResult } from "../record";
 import { headerCells, physicalLines, readCsvRows, readTabRows, type Delimiter } from "./delimited";
 import type { ExportReader } from "./types";
-import { buildWosRecord, type WosField } from "./wos-record";
+import { buildWosRecord, WosContext, type WosField } from "./wos-record";
 
 export const wosTabReader: ExportReader = {
   format: "wos-tab",
@@ -58,13 +58,14 @@ export function readWosTab(text: string, file: string): ReaderResult {
     ? readTabRows(lines, h + 1, header.tags.length)
     : readCsvRows(lines, h + 1, header.delimiter, header.tags.length);
   for (const p of problems) diags.error(p.line, p.message);
+  const ctx = new WosContext();
   for (const row of rows) {
     const fields = new Map<string, WosField>();
     header.tags.forEach((tag, i) => {
       const cell = (row.cells[i] ?? "").trim();
       if (cell !== "" && !fields.has(tag)) fields.set(tag, { line: row.line, values: [cell] });
     });
-    const record = buildWosRecord({ line: row.line, layout: "delimited", fields }, file, "wos-tab", diags);
+    const record = buildWosRecord({ line: row.line, layout: "delimited", fields }, file, "wos-tab", diags, ctx);
     if (record) records.push(record);
   }
   if (records.length === 0 && diags.list.length === 0) diags.warn(h + 1, "a Web of Science tag header but no records");

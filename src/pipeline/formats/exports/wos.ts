@@ -12,7 +12,7 @@ import { Diagnostics, type ReaderResult } from "../record";
 import { excerpt } from "../text";
 import { physicalLines } from "./delimited";
 import type { ExportReader } from "./types";
-import { buildWosRecord, type WosEntry, type WosField } from "./wos-record";
+import { buildWosRecord, WosContext, type WosEntry, type WosField } from "./wos-record";
 
 const TAG_LINE = /^([A-Z][A-Z0-9])(?: (.*))?$/;
 
@@ -61,6 +61,7 @@ interface OpenRecord {
 export function readWos(text: string, file: string): ReaderResult {
   const diags = new Diagnostics(file);
   const records: PaperRecord[] = [];
+  const ctx = new WosContext();
   const lines = physicalLines(text);
   // Files whose continuation lines are indented: any tag-shaped line starts a field, and unindented text is a fault.
   const indented = lines.some((l) => /^[ \t]+\S/.test(l));
@@ -90,7 +91,7 @@ export function readWos(text: string, file: string): ReaderResult {
     if (!current) return;
     if (problem) diags.warn(current.line, problem);
     const entry: WosEntry = { line: current.line, layout: "tagged", fields: current.fields };
-    const record = buildWosRecord(entry, file, "wos", diags);
+    const record = buildWosRecord(entry, file, "wos", diags, ctx);
     if (record) records.push(record);
     current = null;
   };
