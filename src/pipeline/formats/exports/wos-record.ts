@@ -119,7 +119,7 @@ function unglueShortNames(cell: string): string[] {
 /** Accents off, lower case, punctuation to spaces: the comparison form of a printed name. */
 function fold(s: string): string {
   // ASCII names (most of them) skip the Unicode passes.
-  if (!/[^\x00-\x7f]/.test(s)) return s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  if (!/[\u0080-\uffff]/.test(s)) return s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
   return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
