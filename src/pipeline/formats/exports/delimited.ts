@@ -160,10 +160,18 @@ export function readCsvRows(lines: readonly string[], start: number, delimiter: 
       continue;
     }
     const row = attemptRow(lines, s, delimiter, expected, options);
+    const e = row.end;
+    // A row running over several lines while the next line reads as a row of its own: a stray quote on this line
+    // merged it with the rows after it (even where the merged cells happen to add up to the header's width).
+    if (row.count !== 0 && e > s && attemptRow(lines, s + 1, delimiter, expected, options).cells) {
+      fail(s, s, `this line starts a quoted cell that runs into the next rows (a stray "?); the line is skipped and reading resumes on the next line`);
+      s++;
+      continue;
+    }
     if (row.cells) {
       flush();
-      rows.push({ line: s + 1, endLine: row.end + 1, cells: row.cells });
-      s = row.end + 1;
+      rows.push({ line: s + 1, endLine: e + 1, cells: row.cells });
+      s = e + 1;
       continue;
     }
     if (row.count === 0) {
@@ -178,17 +186,22 @@ export function readCsvRows(lines: readonly string[], start: number, delimiter: 
       s++;
       continue;
     }
-    const e = row.end;
     const counted = row.count < 0 ? "an unreadable number of" : String(row.count);
-    if (e > s && (row.count < 0 || row.count > expected) && attemptRow(lines, s + 1, delimiter, expected, options).cells) {
-      // A stray quote merged this line with the rows after it: only this line is lost.
-      fail(s, s, `this line starts a quoted cell that runs into the next rows (a stray "?); the line is skipped and reading resumes on the next line`);
-      s++;
-      continue;
+    // A bad row over several lines: if one of its later lines starts a good row, the quoting went wrong before it
+    // and only the lines up to it are lost.
+    let resume = e + 1;
+    for (let t = s + 2; t <= e; t++) {
+      if (attemptRow(lines, t, delimiter, expected, options).cells) {
+        resume = t;
+        break;
+      }
     }
-    const span = e > s ? ` (lines ${s + 1}–${e + 1})` : "";
-    fail(s, e, `this row has ${counted} cells where the header has ${expected}${span}; the row is skipped`);
-    s = e + 1;
+    const last = resume - 1;
+    const span = last > s ? ` (lines ${s + 1}–${last + 1})` : "";
+    fail(s, last, resume <= e
+      ? `this row's quoting runs into the next rows (a stray "?)${span}; these lines are skipped and reading resumes on line ${resume + 1}`
+      : `this row has ${counted} cells where the header has ${expected}${span}; the row is skipped`);
+    s = resume;
   }
   flush();
   return { rows, problems };

@@ -487,7 +487,7 @@ export function buildWosRecord(entry: WosEntry, file: string, format: ExportForm
   record.wosId = ut;
   record.doi = normalizeDoi(text(entry, "DI"));
   record.pmid = normalizePmid(text(entry, "PM")) ?? (ut && /^MEDLINE:\d+$/i.test(ut) ? normalizePmid(ut) : null);
-  record.venue = text(entry, "SO");
+  record.venue = text(entry, "SO") ?? text(entry, "SE");
   record.volume = text(entry, "VL");
   record.issue = text(entry, "IS");
   record.pages = pages(entry);
