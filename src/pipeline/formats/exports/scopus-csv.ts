@@ -116,10 +116,10 @@ export function splitScopusAuthors(cell: string, cache: NameMemo = new Map()): S
   if (t === "" || /^\[no author name available\]$/i.test(t)) return [];
   if (t.includes(";")) {
     return t.split(";").map((p) => p.trim()).filter(Boolean).map((p) => {
-      const comma = p.indexOf(",");
-      if (comma < 0) return spacedName(p, null, cache);
-      const parts = p.split(",").map((x) => x.trim());
-      const suffix = parts.length >= 3 && SUFFIX.test(parts[parts.length - 1]!) ? parts.pop()! : null;
+      const parts = p.split(",").map((x) => x.trim()).filter(Boolean);
+      // "Barrow W.C., Jr." and "Barrow, W.C., Jr.": the suffix is a comma piece of its own.
+      const suffix = parts.length >= 2 && SUFFIX.test(parts[parts.length - 1]!) ? parts.pop()! : null;
+      if (parts.length === 1) return spacedName(parts[0]!, suffix, cache);
       return shortName(parts[0]!, parts.slice(1).join(" "), suffix, cache);
     });
   }

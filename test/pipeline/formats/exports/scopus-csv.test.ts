@@ -101,6 +101,9 @@ describe("Scopus Authors cell layouts", () => {
     expect(names("Tingley, M.W.; Stillman, A.N.")).toEqual(["M. W. Tingley", "A. N. Stillman"]);
     expect(names("Hao J.; High R.; Siu K.-C.")).toEqual(["J. Hao", "R. High", "K.-C. Siu"]);
     expect(names("Barrow W.C., Jr., Johnson-Randall L.")).toEqual(["W. C. Barrow Jr.", "L. Johnson-Randall"]);
+    expect(names("Barrow W.C., Jr.; Johnson-Randall L.")).toEqual(["W. C. Barrow Jr.", "L. Johnson-Randall"]);
+    expect(names("Barrow, W.C., Jr.; Johnson-Randall, L.")).toEqual(["W. C. Barrow Jr.", "L. Johnson-Randall"]);
+    expect(names("Prabowo; Li X.")).toEqual(["Prabowo", "X. Li"]);
     expect(names("[No author name available]")).toEqual([]);
     expect(names("")).toEqual([]);
   });
