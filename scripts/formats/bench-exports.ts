@@ -1,12 +1,16 @@
 /**
  * Read speed of the WoS and Scopus readers on generated exports (10,000 records unless told otherwise):
  *   npx tsx scripts/formats/bench-exports.ts wos|wos-tab|scopus [records] [seed]
- * Generates the export in memory, then times readDocument over it (detection, decoding checks and reading, as the CLI
+ *   npx tsx scripts/formats/bench-exports.ts --file tmp/savedrecs.txt     (a file written by generate-*.ts, or a real one)
+ * Generates the export in memory (or reads and decodes the file, so that the peak memory is the reader's own), then
+ * times readDocument over it (detection, decoding checks and reading, as the CLI
  * runs it) and prints records/s, the input size and the process's peak resident memory (kernel high-water mark, so it
  * includes the generated text). One format per run so that each peak is its own. On a shared machine wall time mostly
  * measures the neighbours' load, so CPU time (user + system of this process) and records per CPU second are given too.
  */
+import { readFileSync } from "node:fs";
 import { readDocument } from "../../src/pipeline/formats";
+import { decodeInput } from "../../src/pipeline/formats/decode";
 import { generateScopus } from "./generate-scopus";
 import { generateWos, generateWosTab } from "./generate-wos";
 import { peakRssMiB } from "./synthetic-records";
@@ -14,15 +18,16 @@ import { peakRssMiB } from "./synthetic-records";
 const GENERATORS: Record<string, (n: number, seed: number) => string> = { wos: generateWos, "wos-tab": generateWosTab, scopus: generateScopus };
 
 function main(args: string[]): number {
-  const [format = "wos", recordsArg = "10000", seedArg = "1"] = args;
+  const fileArg = args[0] === "--file" ? args[1] : undefined;
+  const [format = "wos", recordsArg = "10000", seedArg = "1"] = fileArg ? [] : args;
   const generate = GENERATORS[format];
   const records = Number(recordsArg);
   const seed = Number(seedArg);
-  if (!generate || !Number.isInteger(records) || records < 1 || !Number.isInteger(seed)) {
-    process.stderr.write("usage: tsx scripts/formats/bench-exports.ts wos|wos-tab|scopus [records] [seed]\n");
+  if ((!fileArg && !generate) || !Number.isInteger(records) || records < 1 || !Number.isInteger(seed)) {
+    process.stderr.write("usage: tsx scripts/formats/bench-exports.ts wos|wos-tab|scopus [records] [seed] | --file PATH\n");
     return 2;
   }
-  const text = generate(records, seed);
+  const text = fileArg ? decodeInput(new Uint8Array(readFileSync(fileArg))) : generate!(records, seed);
   const beforeRead = peakRssMiB();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -43,7 +48,7 @@ function main(args: string[]): number {
     peakRssMiB: Math.round(peakRssMiB()),
   };
   process.stdout.write(JSON.stringify(out) + "\n");
-  return doc.records.length === records && doc.diagnostics.length === 0 ? 0 : 1;
+  return (fileArg || doc.records.length === records) && doc.diagnostics.length === 0 ? 0 : 1;
 }
 
 process.exitCode = main(process.argv.slice(2));
