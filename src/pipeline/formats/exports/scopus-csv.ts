@@ -14,7 +14,7 @@
 import type { AuthorInfo, PaperRecord } from "../../records";
 import { Diagnostics, emptyRecord, type ReaderResult } from "../record";
 import { cleanText, collapse } from "../text";
-import { headerCells, physicalLines, readCsvRows, readTabRows, type Delimiter } from "./delimited";
+import { headerCells, physicalLines, readCsvRows, type Delimiter } from "./delimited";
 import { normalizeDoi, normalizePmid } from "./ids";
 import { invertedName, joinName, surnameInitialsName } from "./names";
 import type { ExportReader } from "./types";
@@ -226,9 +226,8 @@ export function readScopus(text: string, file: string): ReaderResult {
     diags.error(h >= 0 ? h + 1 : 1, 'no Scopus CSV header (a first line naming the columns "Authors", "Title", "Source title", "EID", ...)');
     return { records, diagnostics: diags.list, profile: null, listingDate: null };
   }
-  const { rows, problems } = columns.delimiter === "\t"
-    ? readTabRows(lines, h + 1, columns.names.length)
-    : readCsvRows(lines, h + 1, columns.delimiter, columns.names.length, { widen: fundingTextWidener(columns.names) });
+  // Tabs only come from a spreadsheet's "Unicode text" re-save, which quotes cells like CSV does.
+  const { rows, problems } = readCsvRows(lines, h + 1, columns.delimiter, columns.names.length, { widen: fundingTextWidener(columns.names) });
   for (const p of problems) diags.error(p.line, p.message);
   const names: NameMemo = new Map();
   for (const row of rows) {

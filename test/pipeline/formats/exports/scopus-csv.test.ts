@@ -178,6 +178,15 @@ describe("Scopus CSV: damaged and adversarial input", () => {
     expect(f.records[0]!.authorInfo[0]!.ids).toEqual(["scopus:57203512345"]);
   });
 
+  it("reads a tab-separated re-save (Excel's Unicode text) with a quoted cell over two lines", () => {
+    // constructed: what Excel writes for a Scopus export saved as "Unicode text" (after decoding)
+    const text = 'Authors\tTitle\tYear\tSource title\tAbstract\tEID\r\nTingley M.W.\t"A ""quoted"" title"\t2019\tCondor\t"First paragraph.\nSecond."\t2-s2.0-9\r\n';
+    const r = readDocument({ file: "scopus.txt", text });
+    expect(r.format).toBe("scopus-csv");
+    expect(r.diagnostics).toEqual([]);
+    expect(r.records[0]).toMatchObject({ title: 'A "quoted" title', abstract: "First paragraph. Second.", scopusId: "2-s2.0-9" });
+  });
+
   it("stays linear on pathological quoting", () => {
     // constructed: every line opens a quote that never closes
     const lines = Array.from({ length: 20000 }, (_, i) => `"open ${i},x,y`);
