@@ -58,13 +58,27 @@ interface OpenRecord {
   lastTag: string | null;
 }
 
+/** Per export section (a new one at each `FN ` line after the first line): whether it indents continuation lines. */
+function indentedSections(lines: readonly string[]): boolean[] {
+  const flags = [false];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (i > 0 && (l.startsWith("FN ") || l.startsWith("\uFEFFFN "))) flags.push(false);
+    else if (/^[ \t]+\S/.test(l)) flags[flags.length - 1] = true;
+  }
+  return flags;
+}
+
 export function readWos(text: string, file: string): ReaderResult {
   const diags = new Diagnostics(file);
   const records: PaperRecord[] = [];
   const ctx = new WosContext();
   const lines = physicalLines(text);
-  // Files whose continuation lines are indented: any tag-shaped line starts a field, and unindented text is a fault.
-  const indented = lines.some((l) => /^[ \t]+\S/.test(l));
+  // Exports whose continuation lines are indented: any tag-shaped line starts a field, and unindented text is a fault.
+  // Decided per export (FN header to FN header), since concatenated files may come from different databases.
+  const sectionIndented = indentedSections(lines);
+  let section = 0;
+  let indented = sectionIndented[0] ?? false;
   let current: OpenRecord | null = null;
   let stray: { line: number; count: number; first: string } | null = null;
   let sawHeader = false;
@@ -147,6 +161,7 @@ export function readWos(text: string, file: string): ReaderResult {
     const raw = lines[i]!.replace(/^\uFEFF/, "");
     const line = raw.trimEnd();
     if (line.trim() === "") continue;
+    if (line.startsWith("FN ") && i > 0) indented = sectionIndented[++section] ?? indented;
     if (/^\s/.test(line)) {
       // An indented continuation line.
       const rec = current as OpenRecord | null;

@@ -94,6 +94,14 @@ describe("Web of Science plain text: real exports", () => {
     expect(r).toMatchObject({ wosId: "BCI:BCI201300112663", date: "2013-01", pages: "221-230", doi: "10.1007/s10750-012-1232-8" });
   });
 
+  it("decides indented or not per export when files from different databases are glued together", () => {
+    const text = fixture("bibliometrix-core.txt") + fixture("zotero-bci-unindented.txt");
+    const r = readWos(text, "glued.txt");
+    expect(r.diagnostics).toEqual([]);
+    expect(r.records.map((x) => x.wosId)).toEqual(["WOS:000418020600003", "WOS:001186408000010", "BCI:BCI201300112663"]);
+    expect(r.records[2]!.authors).toEqual(["Cassandra A. Medvedeff", "Anne E. Hershey"]);
+  });
+
   it("reads several exports glued together, each with its FN/VR/EF, and other databases' fields", () => {
     const doc = read("zotero-other-databases.txt");
     expect(doc.diagnostics).toEqual([]);
