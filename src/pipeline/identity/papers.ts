@@ -3,6 +3,7 @@
  * arXiv id, normalised title, or (when a side has no title) near-identical abstracts. A shared title prefix is
  * never enough: "The Brain Tumor Segmentation (BraTS) Challenge 2023: ..." names several different papers.
  */
+import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import type { Diagnostic, SourceRef } from "../records";
 import type { RecordRef } from "./authors";
 import { cmp, fnv1a, normalizeText, slug } from "./normalize";
@@ -55,8 +56,9 @@ export interface PaperGrouping {
   keptApart: Array<{ records: [number, number]; evidence: string[] }>;
 }
 
-export function groupPapers(refs: RecordRef[]): PaperGrouping {
+export function groupPapers(refs: RecordRef[], progress: StepReporter = silentSteps): PaperGrouping {
   const n = refs.length;
+  progress("grouping papers", 0, n, "records");
   const arxiv = refs.map(({ rec }) => normalizeArxivId(rec.arxivId));
   // One paper is read from several listings with the same title and abstract: normalise and shingle each distinct
   // string once (the shingle sets are shared between records and only read).
@@ -120,7 +122,9 @@ export function groupPapers(refs: RecordRef[]): PaperGrouping {
   // increments at 10,000 papers. Candidates are then visited in record order, as before.
   const hitCount = new Int32Array(n);
   const touched: number[] = [];
+  const tick = stepCounter(progress, "comparing abstracts", n, "records");
   for (let i = 0; i < n; i++) {
+    tick(i + 1);
     if (sh[i]!.size < MIN_SHINGLES) continue;
     for (const h of sh[i]!) {
       const p = postings.get(h)!;
