@@ -1,0 +1,89 @@
+/**
+ * Where the explorer's static build is: dist/ of this package (`npm run build:explorer`, also made by `npm pack`).
+ * In a clone where it is missing or older than its sources, it is built once with Vite (a dev dependency, present in
+ * a clone); an installed package ships it, so users never need a build step.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The package root (this file is src/cli/explorer.ts). */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export const EXPLORER_DIR = path.join(PACKAGE_ROOT, "dist");
+
+/** What the explorer bundle is made of; a change to any of them makes a clone's dist/ stale. */
+const SOURCES = ["index.html", "vite.config.ts", "package-lock.json", "public", "src/app", "src/model", "src/pipeline", "src/exporters"];
+
+async function newestMtime(p: string): Promise<number> {
+  const info = await stat(p).catch(() => null);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = 0;
+  for (const entry of await readdir(p)) {
+    if (entry.startsWith(".") || entry === "data") continue; // public/data is the graph, not the app
+    newest = Math.max(newest, await newestMtime(path.join(p, entry)));
+  }
+  return newest;
+}
+
+export type ExplorerState = "ready" | "missing" | "stale";
+
+export async function explorerState(dir = EXPLORER_DIR, root = PACKAGE_ROOT): Promise<ExplorerState> {
+  const index = await stat(path.join(dir, "index.html")).catch(() => null);
+  if (!index) return "missing";
+  // An installed package has no src/app change after its build (npm gives every file one date): only clones go stale.
+  let newest = 0;
+  for (const s of SOURCES) newest = Math.max(newest, await newestMtime(path.join(root, s)));
+  return newest > index.mtimeMs ? "stale" : "ready";
+}
+
+/**
+ * The folder holding the explorer's index.html, building it first when needed. Returns a message instead when it
+ * cannot be had (no build and no Vite to make one).
+ */
+export async function ensureExplorer(log: (s: string) => void, dir = EXPLORER_DIR, root = PACKAGE_ROOT): Promise<{ dir: string } | { error: string }> {
+  const state = await explorerState(dir, root);
+  if (state === "ready") return { dir };
+  let vite: typeof import("vite");
+  try {
+    vite = await import("vite");
+  } catch {
+    if (state === "stale") return { dir };
+    return { error: `the explorer's build (${dir}) is missing and Vite is not installed to make it; reinstall papergraph, or run "npm install && npm run build:explorer" in its folder` };
+  }
+  // One builder at a time (tests and two terminals may start together): the others wait for its result.
+  const lock = `${dir}.lock`;
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        await rm(lock, { recursive: true, force: true }); // left over from a killed build
+        continue;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      if ((await explorerState(dir, root)) === "ready") return { dir };
+    }
+  }
+  try {
+    if ((await explorerState(dir, root)) === "ready") return { dir };
+    log(`papergraph: ${state === "missing" ? "building the explorer once" : "the explorer is older than its sources; rebuilding it"} (vite build into ${path.relative(process.cwd(), dir) || dir}, about a minute)`);
+    const tmp = `${dir}.building-${process.pid}`;
+    await vite.build({ root, configFile: path.join(root, "vite.config.ts"), logLevel: "error", build: { outDir: tmp, emptyOutDir: true } });
+    await rm(dir, { recursive: true, force: true });
+    await rename(tmp, dir);
+    return { dir };
+  } catch (e) {
+    return { error: `building the explorer failed: ${(e as Error).message}` };
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
+
+export function hasExplorer(dir = EXPLORER_DIR): boolean {
+  return existsSync(path.join(dir, "index.html"));
+}
