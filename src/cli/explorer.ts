@@ -3,7 +3,6 @@
  * In a clone where it is missing or older than its sources, it is built once with Vite (a dev dependency, present in
  * a clone); an installed package ships it, so users never need a build step.
  */
-import { existsSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -82,8 +81,4 @@ export async function ensureExplorer(log: (s: string) => void, dir = EXPLORER_DI
   } finally {
     await rm(lock, { recursive: true, force: true });
   }
-}
-
-export function hasExplorer(dir = EXPLORER_DIR): boolean {
-  return existsSync(path.join(dir, "index.html"));
 }

@@ -138,7 +138,7 @@ export function createProgressDisplay(options: ProgressDisplayOptions): Progress
     lastOutput = t;
     const elapsed = t - segmentStart;
     const rate = elapsed >= MIN_RATE_MS && e.done > segmentDone ? ((e.done - segmentDone) * 1000) / elapsed : null;
-    const remaining = rate !== null && e.total !== null ? ((e.total - e.done) * 1000) / rate : null;
+    const remaining = rate !== null && e.total !== null && e.done < e.total ? ((e.total - e.done) * 1000) / rate : null;
     emit(formatProgress(e, rate, remaining), mode === "lines");
   };
   return { listener, clear };

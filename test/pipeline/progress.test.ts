@@ -53,7 +53,7 @@ describe("runPipeline progress", () => {
       if (e.total !== null) expect(e.done).toBeLessThanOrEqual(e.total);
     }
     const steps = (phase: string) => [...new Set(events.filter((e) => e.phase === phase && e.step).map((e) => e.step))];
-    expect(steps("identity")).toEqual(expect.arrayContaining(["grouping papers", "comparing abstracts", "reading names", "comparing names", "naming people"]));
+    expect(steps("identity")).toEqual(expect.arrayContaining(["grouping papers", "shingling abstracts", "comparing abstracts", "reading names", "comparing names", "naming people"]));
     expect(steps("topics")).toEqual(expect.arrayContaining(["reading titles and abstracts", "counting candidate terms", "topics of each paper"]));
     expect(steps("clusters")).toEqual(expect.arrayContaining(["similar papers", "clustering papers (Louvain)"]));
     expect(steps("graph")).toEqual(

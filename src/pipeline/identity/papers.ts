@@ -107,7 +107,9 @@ export function groupPapers(refs: RecordRef[], progress: StepReporter = silentSt
 
   // Abstracts: inverted index over shingles; a candidate must cover most of the smaller abstract.
   const shingleCache = new Map<string, Set<number>>();
-  const sh = refs.map(({ rec }) => {
+  const shingleTick = stepCounter(progress, "shingling abstracts", n, "records");
+  const sh = refs.map(({ rec }, i) => {
+    shingleTick(i + 1);
     if (!rec.abstract) return shingles(null);
     let s = shingleCache.get(rec.abstract);
     if (!s) shingleCache.set(rec.abstract, (s = shingles(rec.abstract)));
