@@ -3,7 +3,7 @@
  * In a clone where it is missing or older than its sources, it is built once with Vite (a dev dependency, present in
  * a clone); an installed package ships it, so users never need a build step.
  */
-import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -52,26 +52,20 @@ export async function ensureExplorer(log: (s: string) => void, dir = EXPLORER_DI
     if (state === "stale") return { dir };
     return { error: `the explorer's build (${dir}) is missing and Vite is not installed to make it; reinstall papergraph, or run "npm install && npm run build:explorer" in its folder` };
   }
-  // One builder at a time (tests and two terminals may start together): the others wait for its result.
+  // One builder at a time (tests and two terminals may start together): the others wait for its result. The lock
+  // file names its owner, so a build killed half-way (Ctrl+C) does not block the next one.
   const lock = `${dir}.lock`;
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) {
-        await rm(lock, { recursive: true, force: true }); // left over from a killed build
-        continue;
-      }
-      await new Promise((r) => setTimeout(r, 500));
-      if ((await explorerState(dir, root)) === "ready") return { dir };
-    }
+  let said = false;
+  while (!(await takeLock(lock))) {
+    if (!said) log("papergraph: waiting for another papergraph that is building the explorer");
+    said = true;
+    await new Promise((r) => setTimeout(r, 300));
+    if ((await explorerState(dir, root)) === "ready") return { dir };
   }
   try {
     if ((await explorerState(dir, root)) === "ready") return { dir };
-    log(`papergraph: ${state === "missing" ? "building the explorer once" : "the explorer is older than its sources; rebuilding it"} (vite build into ${path.relative(process.cwd(), dir) || dir}, about a minute)`);
-    const tmp = `${dir}.building-${process.pid}`;
+    log(`papergraph: ${state === "missing" ? "building the explorer once" : "the explorer is older than its sources; rebuilding it"} (vite build into ${dir}, a few seconds)`);
+    const tmp = `${dir}.building`;
     await vite.build({ root, configFile: path.join(root, "vite.config.ts"), logLevel: "error", build: { outDir: tmp, emptyOutDir: true } });
     await rm(dir, { recursive: true, force: true });
     await rename(tmp, dir);
@@ -79,6 +73,36 @@ export async function ensureExplorer(log: (s: string) => void, dir = EXPLORER_DI
   } catch (e) {
     return { error: `building the explorer failed: ${(e as Error).message}` };
   } finally {
-    await rm(lock, { recursive: true, force: true });
+    await rm(`${dir}.building`, { recursive: true, force: true });
+    await rm(lock, { force: true });
+  }
+}
+
+/** Creates the lock file with this process's id; takes over a lock whose owner is no longer running. */
+async function takeLock(lock: string): Promise<boolean> {
+  try {
+    await writeFile(lock, String(process.pid), { flag: "wx" });
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  }
+  const text = await readFile(lock, "utf8").catch(() => null);
+  if (text === null) return false; // just released: the next round takes it
+  const owner = Number(text);
+  if (text === "") {
+    // Created but not yet written by its owner, unless that was long ago.
+    const age = Date.now() - ((await stat(lock).catch(() => null))?.mtimeMs ?? 0);
+    if (age < 10_000) return false;
+  } else if (Number.isInteger(owner) && owner > 0 && isRunning(owner)) return false;
+  await rm(lock, { force: true });
+  return false; // the next round tries again (another waiter may take it first)
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
