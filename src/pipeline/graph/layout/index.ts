@@ -119,8 +119,9 @@ export function assignLayout(graph: PaperGraph, options: LayoutOptions): void {
     ys[i] = a.y;
     radii[i] = a.size;
   });
-  progress("layout: removing overlaps", 0, OVERLAP_PASSES, "passes at most");
-  const onPass = (pass: number) => progress("layout: removing overlaps", pass, OVERLAP_PASSES, "passes at most");
+  // No total: the passes stop as soon as nothing overlaps, usually long before OVERLAP_PASSES (an estimate would lie).
+  progress("layout: removing overlaps", 0, null, "passes");
+  const onPass = (pass: number) => progress("layout: removing overlaps", pass, null, "passes");
   removeOverlaps(xs, ys, radii, { maxPasses: OVERLAP_PASSES, margin: 1, rng: options.overlapRng, onPass });
   nodes.forEach((key, i) => {
     const a = graph.getNodeAttributes(key);
