@@ -242,13 +242,16 @@ function mergedIds(recs: RecordRef["rec"][]): Array<string | null> {
   return out;
 }
 
-/** Case-insensitive union of lists, first spelling kept, in the order read. */
+/**
+ * Union of lists up to case, diacritics and punctuation ("SciPy 1.0 Contributors" = WoS's "SciPy 1 0 Contributors",
+ * "Computational science" = "computational-science"), first spelling kept, in the order read.
+ */
 function unionList(lists: readonly string[][]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const list of lists) {
     for (const item of list) {
-      const k = item.toLowerCase();
+      const k = normalizeText(item) || item;
       if (seen.has(k)) continue;
       seen.add(k);
       out.push(item);
