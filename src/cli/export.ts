@@ -19,7 +19,7 @@ export interface ExportIO {
   cwd?: string;
 }
 
-export const EXPORT_USAGE = `Usage: npm run export -- --format FORMAT [--format FORMAT ...] --out DIR [options]
+export const EXPORT_USAGE = `Usage: papergraph export --format FORMAT [--format FORMAT ...] --out DIR [options]   (in the repository also: npm run export -- ...)
 
 Writes the graph (default public/data/graph.json) for other tools:
   gexf       graph.gexf             Gephi, Gephi Lite (GEXF 1.3 with positions, colours, sizes)

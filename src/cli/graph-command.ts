@@ -11,9 +11,11 @@ import { OptionsError, flagName, resolveOptions, DEFAULT_OPTIONS, type PipelineO
 import { runPipeline } from "../pipeline/run";
 import { collectInputs, displayPath } from "./inputs";
 import { formatSummary } from "./summary";
+import { progressDisplayFor } from "./progress";
+import { buildSummaryJson, summaryTarget, type BuildSummaryJson } from "./summary-json";
 import type { CliIO } from "./io";
 
-export const GRAPH_USAGE = `Usage: npm run graph -- [inputs...] [options]
+export const GRAPH_USAGE = `Usage: papergraph graph [inputs...] [options]   (in the repository also: npm run graph -- ...)
 
 Reads paper listings (files or folders; default: seeds/) and writes the analysed graph.
 
@@ -23,7 +25,9 @@ Options:
   --thesaurus FILE     thesaurus CSV (force/forbid merges, rename); default: thesaurus.csv inside an input folder
   --strict             exit 1 on any diagnostic
   --merge-report       also print the identity audit trail (merges and near-misses) to stdout
-  --quiet              only errors on stderr
+  --summary json       print the per-file summary and the counts as one JSON object on stdout
+  --summary-file FILE  write that JSON object to FILE
+  --quiet              only errors on stderr (no progress, no summary)
 ${Object.keys(DEFAULT_OPTIONS)
   .map((k) => `  --${flagName(k).padEnd(19)}default ${String(DEFAULT_OPTIONS[k as keyof PipelineOptions])}`)
   .join("\n")}
@@ -44,6 +48,8 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
         thesaurus: { type: "string" },
         strict: { type: "boolean" },
         "merge-report": { type: "boolean" },
+        summary: { type: "string" },
+        "summary-file": { type: "string" },
         quiet: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         ...optionFlags,
@@ -61,6 +67,11 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
   const log = (s: string) => {
     if (!values.quiet) io.stderr(s + "\n");
   };
+  const summaryTo = summaryTarget(values);
+  if (typeof summaryTo === "string") {
+    io.stderr(`papergraph graph: ${summaryTo}\n`);
+    return 2;
+  }
 
   // Options: defaults <- config file <- flags.
   let options: PipelineOptions;
@@ -111,45 +122,75 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
   }
 
   log(`papergraph: reading ${collected.documents.length} file(s)${thesaurus ? ` with thesaurus ${thesaurus.file}` : ""}`);
-  const result = runPipeline({ documents: collected.documents, thesaurus }, options);
+  const progress = progressDisplayFor(io, values.quiet === true);
+  const result = runPipeline({ documents: collected.documents, thesaurus }, options, { onProgress: progress.listener });
+  progress.clear();
+  let output: BuildSummaryJson["output"] = null;
+  let writeStart = 0;
+  // The JSON summary is written on every exit after the build (a failed build's diagnostics are what a script needs).
+  const finish = async (code: number): Promise<number> => {
+    progress.clear();
+    if (!summaryTo.stdout && !summaryTo.file) return code;
+    const timings = { ...result.timings, ...(output ? { write: performance.now() - writeStart } : {}) };
+    const text = JSON.stringify(buildSummaryJson(result, { exitCode: code, problems: collected.problems, output, timings }), null, 2) + "\n";
+    if (summaryTo.stdout) io.stdout(text);
+    if (summaryTo.file) {
+      try {
+        await writeFile(path.resolve(io.cwd, summaryTo.file), text);
+      } catch (e) {
+        io.stderr(`papergraph graph: cannot write the summary to ${summaryTo.file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+        return code || 1;
+      }
+    }
+    return code;
+  };
   const summary = formatSummary(result);
   io.stderr(values.quiet ? summary.errorsOnly : summary.text);
 
   const totalRecords = result.summaries.reduce((n, s) => n + s.records, 0);
   if (totalRecords === 0) {
     io.stderr("papergraph graph: nothing could be read; no graph written\n");
-    return 1;
+    return finish(1);
   }
 
+  const files = values.out === "-" ? 1 : 2;
+  writeStart = performance.now();
+  progress.listener({ phase: "write", done: 0, total: files, unit: "files" });
   const json = JSON.stringify(result.graph.export()) + "\n";
   const report = formatMergeReport(result.identity);
   if (values.out === "-") {
     io.stdout(json);
+    output = { graph: "-", mergeReport: null };
+    progress.listener({ phase: "write", done: files, total: files, unit: "files", finished: true });
   } else {
     const outDir = path.resolve(io.cwd, values.out ?? "public/data");
     try {
       await mkdir(outDir, { recursive: true });
       await writeFile(path.join(outDir, "graph.json"), json);
+      progress.listener({ phase: "write", done: 1, total: files, unit: "files" });
       await writeFile(path.join(outDir, "merge-report.md"), report);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
+      progress.clear();
       io.stderr(`papergraph graph: cannot write to ${displayPath(outDir, io.cwd)} (${err.code ?? err.message}); choose another --out folder\n`);
-      return 1;
+      return finish(1);
     }
+    output = { graph: displayPath(path.join(outDir, "graph.json"), io.cwd), mergeReport: displayPath(path.join(outDir, "merge-report.md"), io.cwd) };
+    progress.listener({ phase: "write", done: files, total: files, unit: "files", finished: true });
     log(`wrote ${displayPath(path.join(outDir, "graph.json"), io.cwd)} (${(json.length / 1024).toFixed(0)} KiB) and ${displayPath(path.join(outDir, "merge-report.md"), io.cwd)}`);
   }
   if (values["merge-report"]) {
     // stdout already carries the graph with --out -: the report goes to stderr then, never silently nowhere.
-    if (values.out === "-") io.stderr(report);
+    if (values.out === "-" || summaryTo.stdout) io.stderr(report);
     else io.stdout(report);
   }
 
   const diagnostics = result.summaries.reduce((n, s) => n + s.diagnostics.length, 0);
   if (values.strict && (diagnostics > 0 || collected.problems.length > 0)) {
     io.stderr(`papergraph graph: --strict: ${diagnostics + collected.problems.length} diagnostic(s)\n`);
-    return 1;
+    return finish(1);
   }
-  return 0;
+  return finish(0);
 }
 
 function stripUndefined(o: Record<string, unknown>): Record<string, unknown> {

@@ -1,5 +1,6 @@
 /** Turning command-line paths into input documents. The only place (with graph-command.ts) that reads files. */
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { decodeInput } from "../pipeline/formats/decode";
 import path from "node:path";
 import type { InputDocument } from "../pipeline/records";
 
@@ -49,10 +50,10 @@ function isThesaurus(file: string, text: string): boolean {
   return first !== undefined && /^\s*action\s*,\s*name\s*,\s*other\s*,*\s*$/i.test(first);
 }
 
-/** BOM is left to the readers (they strip it and keep line numbers); bytes are decoded as UTF-8. */
+/** Bytes are decoded as the explorer decodes them (UTF-8, UTF-16 by BOM or by its NUL pattern); the readers diagnose the rest. */
 async function load(file: string, cwd: string): Promise<InputDocument> {
   const bytes = await readFile(file);
-  return { file: displayPath(file, cwd), text: bytes.toString("utf8") };
+  return { file: displayPath(file, cwd), text: decodeInput(bytes) };
 }
 
 export async function collectInputs(paths: string[], cwd: string): Promise<CollectedInputs> {

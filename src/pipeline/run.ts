@@ -8,7 +8,7 @@ import { readDocument } from "./formats";
 import { parseThesaurus, resolveIdentity } from "./identity";
 import type { IdentityResult } from "./identity/types";
 import type { PipelineOptions } from "./options";
-import { silentProgress, type BuildPhase, type ProgressListener } from "./progress";
+import { silentProgress, stepsOf, type BuildPhase, type ProgressListener } from "./progress";
 import type { Diagnostic, InputDocument, ParsedDocument } from "./records";
 import { clusterTopics, extractTopics } from "./topics";
 import type { TopicClusterResult, TopicResult } from "./topics/types";
@@ -65,15 +65,15 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
       thesaurus = parsed.thesaurus;
       thesaurusDiagnostics.push(...parsed.diagnostics);
     }
-    return resolveIdentity(documents, { thesaurus });
+    return resolveIdentity(documents, { thesaurus, progress: stepsOf("identity", progress) });
   }, documents.reduce((n, d) => n + d.records.length, 0), "records");
 
   const topicInput = identity.papers.map((p) => ({ key: p.key, title: p.title, abstract: p.abstract }));
   const topics = time("topics", () =>
-    extractTopics(topicInput, { maxTopics: options.maxTopics, topicsPerPaper: options.topicsPerPaper }),
+    extractTopics(topicInput, { maxTopics: options.maxTopics, topicsPerPaper: options.topicsPerPaper, progress: stepsOf("topics", progress) }),
   topicInput.length, "papers");
   const clusters = time("clusters", () =>
-    clusterTopics(topicInput, topics, { seed: options.seed, resolution: options.clusterResolution }),
+    clusterTopics(topicInput, topics, { seed: options.seed, resolution: options.clusterResolution, progress: stepsOf("clusters", progress) }),
   topicInput.length, "papers");
 
   const summaries: SourceSummary[] = documents.map((d) => ({
@@ -93,7 +93,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
     }
   }
 
-  const graph = time("graph", () => buildGraph({ identity, topics, clusters, sources: summaries }, options),
+  const graph = time("graph", () => buildGraph({ identity, topics, clusters, sources: summaries }, options, stepsOf("graph", progress)),
     identity.authors.length + identity.papers.length + topics.topics.length, "nodes");
   return { graph, documents, identity, topics, clusters, summaries, timings };
 }

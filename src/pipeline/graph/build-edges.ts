@@ -7,6 +7,7 @@
  * Size and colour are set later (appearance.ts).
  */
 import type { EdgeAttributes, EdgeKind } from "../../model/graph-file";
+import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import { orderedPaperTopics } from "./build-nodes";
 import { compareStrings, round6 } from "./numbers";
 import type { GraphBuildInput, PaperGraph } from "./types";
@@ -18,9 +19,12 @@ interface PendingEdge {
   weight: number;
 }
 
-function insert(graph: PaperGraph, kind: EdgeKind, directed: boolean, edges: PendingEdge[]): void {
+function insert(graph: PaperGraph, kind: EdgeKind, directed: boolean, edges: PendingEdge[], progress: StepReporter): void {
   edges.sort((a, b) => compareStrings(a.key, b.key));
+  const tick = stepCounter(progress, `edges: ${kind}`, edges.length, "edges", 20);
+  let added = 0;
   for (const e of edges) {
+    tick(++added);
     const attributes: EdgeAttributes = { kind, weight: e.weight, size: 0, color: "" };
     if (directed) graph.addDirectedEdgeWithKey(e.key, e.source, e.target, attributes);
     else graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, attributes);
@@ -47,16 +51,21 @@ export function coauthorPairs(papers: readonly { authors: readonly string[] }[],
   return pairs;
 }
 
-export function addEdges(graph: PaperGraph, input: GraphBuildInput, options: { coauthorMaxAuthors: number }): void {
+export function addEdges(
+  graph: PaperGraph,
+  input: GraphBuildInput,
+  options: { coauthorMaxAuthors: number },
+  progress: StepReporter = silentSteps,
+): void {
   const { papers } = input.identity;
 
   const authored: PendingEdge[] = [];
   for (const p of papers) {
     for (const a of p.authors) authored.push({ key: `authored:${a}->${p.key}`, source: a, target: p.key, weight: 1 });
   }
-  insert(graph, "authored", true, authored);
+  insert(graph, "authored", true, authored, progress);
 
-  insert(graph, "coauthor", false, [...coauthorPairs(papers, options.coauthorMaxAuthors).values()]);
+  insert(graph, "coauthor", false, [...coauthorPairs(papers, options.coauthorMaxAuthors).values()], progress);
 
   const about: PendingEdge[] = [];
   for (const p of papers) {
@@ -64,11 +73,11 @@ export function addEdges(graph: PaperGraph, input: GraphBuildInput, options: { c
       about.push({ key: `about:${p.key}->${link.topic}`, source: p.key, target: link.topic, weight: round6(link.weight) });
     }
   }
-  insert(graph, "about", true, about);
+  insert(graph, "about", true, about, progress);
 
   const related = input.topics.related.map((r) => {
     const [source, target] = compareStrings(r.source, r.target) < 0 ? [r.source, r.target] : [r.target, r.source];
     return { key: `related:${source}--${target}`, source, target, weight: round6(r.weight) };
   });
-  insert(graph, "related", false, related);
+  insert(graph, "related", false, related, progress);
 }

@@ -11,6 +11,7 @@ import seedrandom from "seedrandom";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, SourceSummary } from "../../model/graph-file";
 import type { IdentityResult } from "../identity/types";
 import type { PipelineOptions } from "../options";
+import { silentSteps, type StepReporter } from "../progress";
 import type { TopicClusterResult, TopicResult } from "../topics/types";
 import { assignAppearance } from "./appearance";
 import { addEdges } from "./build-edges";
@@ -29,6 +30,7 @@ export type { PaperGraph } from "./types";
 export function buildGraph(
   input: { identity: IdentityResult; topics: TopicResult; clusters: TopicClusterResult; sources: SourceSummary[] },
   options: PipelineOptions,
+  progress: StepReporter = silentSteps,
 ): Graph {
   validateGraphInput(input);
   const graph: PaperGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({
@@ -38,19 +40,26 @@ export function buildGraph(
   });
   const stream = (name: string) => seedrandom(`${options.seed}:${name}`);
 
+  const nodeCount = input.identity.authors.length + input.identity.papers.length + input.topics.topics.length;
+  progress("nodes", 0, nodeCount, "nodes");
   addNodes(graph, input);
-  addEdges(graph, input, options);
+  addEdges(graph, input, options, progress);
+  progress("research clusters", graph.order, graph.order, "nodes");
   assignTopicClusters(graph, input.clusters);
+  progress("communities (Louvain)", 0, graph.order, "nodes");
   // Louvain's stream is seeded with the bare seed, as the topic stage's Louvain is: `--seed 7` means seedrandom("7").
   const communities = assignCommunities(graph, { resolution: options.resolution, rng: seedrandom(String(options.seed)) });
   const betweenness = assignCentrality(graph, {
     betweennessExactMaxNodes: options.betweennessExactMaxNodes,
     betweennessSamples: options.betweennessSamples,
     rng: stream("betweenness"),
+    progress,
   });
+  progress("community labels and appearance", 0, graph.order, "nodes");
   const communityClusters = communityInfo(graph, communities);
   assignAppearance(graph);
-  assignLayout(graph, { iterations: options.layoutIterations, rng: stream("layout"), overlapRng: stream("noverlap") });
+  assignLayout(graph, { iterations: options.layoutIterations, rng: stream("layout"), overlapRng: stream("noverlap"), progress });
+  progress("graph attributes", graph.order, graph.order, "nodes");
 
   graph.replaceAttributes(
     graphAttributes(graph, {

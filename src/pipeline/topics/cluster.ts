@@ -21,6 +21,7 @@
 import Graph from "graphology";
 import louvain from "graphology-communities-louvain";
 import seedrandom from "seedrandom";
+import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import { rankTopics, termWeight } from "./extract";
 import type { TopicClusterInfo, TopicClusterResult, TopicResult } from "./types";
 import type { Vocabulary } from "./vocabulary";
@@ -34,6 +35,7 @@ export const SINGLE_WORD_LABEL_WEIGHT = 0.75;
 export interface ClusterOptions {
   seed: number;
   resolution: number;
+  progress?: StepReporter;
 }
 
 type SparseVector = Map<number, number>;
@@ -74,7 +76,7 @@ function paperVectors(vocabulary: Vocabulary, size: number): SparseVector[] {
  * in a Float64Array with a list of touched papers, instead of a Map and an array of pairs per paper. Each dot product
  * still sums the same terms in the same order, so the similarities are bit-identical to the Map version.
  */
-function nearestNeighbours(vectors: SparseVector[]): { neighbour: number; similarity: number }[][] {
+function nearestNeighbours(vectors: SparseVector[], progress: StepReporter): { neighbour: number; similarity: number }[][] {
   // Counting pass, then fill: postings of term id t are postPaper/postWeight[postStart[t]..postStart[t+1]), in paper order.
   let terms = 0;
   for (const v of vectors) for (const id of v.keys()) if (id + 1 > terms) terms = id + 1;
@@ -95,7 +97,9 @@ function nearestNeighbours(vectors: SparseVector[]): { neighbour: number; simila
   const dot = new Float64Array(vectors.length);
   const seen = new Uint8Array(vectors.length);
   const touched = new Int32Array(vectors.length);
+  const tick = stepCounter(progress, "similar papers", vectors.length, "papers");
   return vectors.map((v, p) => {
+    tick(p + 1);
     let count = 0;
     for (const [id, w] of v) {
       for (let e = postStart[id]!, end = postStart[id + 1]!; e < end; e++) {
@@ -157,8 +161,10 @@ function centroidSimilarity(a: Centroid, b: Centroid): number {
 export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResult, options: ClusterOptions): TopicClusterResult {
   const { corpus } = vocabulary;
   const n = corpus.n;
+  const progress = options.progress ?? silentSteps;
+  progress("paper vectors", 0, n, "papers");
   const vectors = paperVectors(vocabulary, clusterVocabularySize(n, topics.topics.length));
-  const neighbours = nearestNeighbours(vectors);
+  const neighbours = nearestNeighbours(vectors, progress);
 
   // Nodes in key order so the result does not depend on the order papers arrive in.
   const order = corpus.keys.map((_, i) => i).sort((a, b) => cmp(corpus.keys[a]!, corpus.keys[b]!) || a - b);
@@ -173,6 +179,7 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
 
   const cluster = new Int32Array(n).fill(-1);
   if (graph.order > 0) {
+    progress("clustering papers (Louvain)", 0, graph.order, "papers");
     const communities = louvain(graph, {
       rng: seedrandom(String(options.seed)),
       resolution: options.resolution,
@@ -182,6 +189,7 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
       cluster[Number(node)] = graph.degree(node) > 0 ? communities[node]! : -1;
     });
   }
+  progress("merging small clusters", 0, null, "clusters");
   mergeSmallClusters(cluster, graph, vectors, minClusterSize(n), order);
 
   // Topic membership: which papers hold which topic, with what weight.

@@ -4,6 +4,7 @@
  * they link, cluster.ts how papers group.
  */
 import { clusterWithVocabulary } from "./cluster";
+import type { StepReporter } from "../progress";
 import { selectTopics } from "./extract";
 import type { TopicClusterResult, TopicInputPaper, TopicResult } from "./types";
 import { buildVocabulary, type Vocabulary } from "./vocabulary";
@@ -16,8 +17,11 @@ export type { PaperTopic, Topic, TopicClusterInfo, TopicClusterResult, TopicInpu
  */
 const analysed = new WeakMap<TopicResult, { papers: TopicInputPaper[]; vocabulary: Vocabulary }>();
 
-export function extractTopics(papers: TopicInputPaper[], options: { maxTopics: number; topicsPerPaper: number }): TopicResult {
-  const vocabulary = buildVocabulary(papers);
+export function extractTopics(
+  papers: TopicInputPaper[],
+  options: { maxTopics: number; topicsPerPaper: number; progress?: StepReporter },
+): TopicResult {
+  const vocabulary = buildVocabulary(papers, options.progress);
   const result = selectTopics(vocabulary, options);
   analysed.set(result, { papers, vocabulary });
   return result;
@@ -26,9 +30,9 @@ export function extractTopics(papers: TopicInputPaper[], options: { maxTopics: n
 export function clusterTopics(
   papers: TopicInputPaper[],
   topics: TopicResult,
-  options: { seed: number; resolution: number },
+  options: { seed: number; resolution: number; progress?: StepReporter },
 ): TopicClusterResult {
   const cached = analysed.get(topics);
-  const vocabulary = cached && cached.papers === papers ? cached.vocabulary : buildVocabulary(papers);
+  const vocabulary = cached && cached.papers === papers ? cached.vocabulary : buildVocabulary(papers, options.progress);
   return clusterWithVocabulary(vocabulary, topics, options);
 }

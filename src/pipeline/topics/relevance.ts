@@ -16,6 +16,7 @@
  *    strong concentration to rank with one in twenty.
  */
 import Graph from "graphology";
+import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import louvain from "graphology-communities-louvain";
 import seedrandom from "seedrandom";
 
@@ -40,6 +41,8 @@ export function termRelevance(
   graphTerms: number[][],
   termCount: number,
   minCooccurrence: number,
+  progress: StepReporter = silentSteps,
+  step = "term relevance",
 ): RelevanceResult {
   const df = new Float64Array(termCount);
   for (const terms of paperTerms) for (const t of terms) df[t]!++;
@@ -54,7 +57,9 @@ export function termRelevance(
   });
   const counts = new Int32Array(termCount);
   const touched: number[] = [];
+  const tick = stepCounter(progress, `${step}: co-occurrences`, termCount, "terms");
   for (let i = 0; i < termCount; i++) {
+    tick(i + 1);
     for (const d of papersOf[i]!) {
       for (const j of graphTerms[d]!) {
         if (j <= i) continue;
@@ -75,6 +80,7 @@ export function termRelevance(
   const cluster = new Int32Array(termCount);
   let clusterCount = 1;
   if (graph.size > 0) {
+    progress(`${step}: clustering terms (Louvain)`, 0, graph.order, "terms");
     const communities = louvain(graph, { rng: seedrandom("papergraph:term-relevance"), getEdgeWeight: "weight" });
     const sizes = new Map<number, number>();
     for (let i = 0; i < termCount; i++) {

@@ -15,6 +15,7 @@
  *   word in the case it has mid-sentence in abstracts, so "Federated Learning" in a title reads "federated learning"
  *   while "MRI", "U-Net" and "Gaussian" keep their capitals.
  */
+import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import { cannotEndTerm, isFunctionWord, isStopWord } from "./lexicon";
 import { acronymShortForm, lexField, type AcronymDefinition, type Chunk, type LexedField } from "./tokens";
 import type { TopicInputPaper } from "./types";
@@ -118,11 +119,12 @@ export function singular(word: string, vocabulary: ReadonlySet<string>): string 
 /** Upper case somewhere other than at the start of a hyphen part: an acronym or a coined name ("nnU-Net", "BraTS"). */
 const hasInnerCapital = (surface: string) => surface.split("-").some((part) => /\p{Lu}/u.test(part.slice(1)));
 
-export function analyseCorpus(papers: TopicInputPaper[]): CorpusTerms {
-  const lexed: { title: LexedField; abstract: LexedField }[] = papers.map((p) => ({
-    title: lexField(p.title, true, isStopWord),
-    abstract: lexField(p.abstract, false, isStopWord),
-  }));
+export function analyseCorpus(papers: TopicInputPaper[], progress: StepReporter = silentSteps): CorpusTerms {
+  const lexTick = stepCounter(progress, "reading titles and abstracts", papers.length, "papers");
+  const lexed: { title: LexedField; abstract: LexedField }[] = papers.map((p, i) => {
+    lexTick(i + 1);
+    return { title: lexField(p.title, true, isStopWord), abstract: lexField(p.abstract, false, isStopWord) };
+  });
 
   // Pass 1: vocabulary, mid-sentence casing evidence, acronym definitions.
   const vocabulary = new Set<string>();
@@ -208,7 +210,9 @@ export function analyseCorpus(papers: TopicInputPaper[]): CorpusTerms {
     if (!m) contained.set(sub, (m = new Map()));
     m.set(sup, (m.get(sup) ?? 0) + 1);
   };
+  const termTick = stepCounter(progress, "counting candidate terms", lexed.length, "papers");
   lexed.forEach((paper, pi) => {
+    termTick(pi + 1);
     const tf = new Map<string, number>();
     paperTf.push(tf);
     const own = paperDefinitions[pi]!;

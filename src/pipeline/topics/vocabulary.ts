@@ -10,6 +10,7 @@
  *    and relevance is recomputed: that second value ranks topics.
  * Topic score = df * relevance: a subject many papers share and that keeps to its own neighbourhood.
  */
+import { silentSteps, type StepReporter } from "../progress";
 import { termRelevance } from "./relevance";
 import { analyseCorpus, type CorpusTerms, type TermStats } from "./terms";
 import type { TopicInputPaper } from "./types";
@@ -42,7 +43,7 @@ export function minDocumentFrequency(papers: number): number {
 
 const idf = (corpus: CorpusTerms, t: TermStats) => Math.log(corpus.n / t.df);
 
-function relevanceOf(corpus: CorpusTerms, terms: TermStats[], minCooccurrence: number): Float64Array {
+function relevanceOf(corpus: CorpusTerms, terms: TermStats[], minCooccurrence: number, progress: StepReporter, step: string): Float64Array {
   const index = new Map(terms.map((t, i) => [t.gid, i]));
   const paperTerms: number[][] = [];
   const graphTerms: number[][] = [];
@@ -56,11 +57,11 @@ function relevanceOf(corpus: CorpusTerms, terms: TermStats[], minCooccurrence: n
     held.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     graphTerms.push(held.slice(0, GRAPH_TERMS_PER_PAPER).map(([i]) => i));
   }
-  return termRelevance(paperTerms, graphTerms, terms.length, minCooccurrence).relevance;
+  return termRelevance(paperTerms, graphTerms, terms.length, minCooccurrence, progress, step).relevance;
 }
 
-export function buildVocabulary(papers: TopicInputPaper[]): Vocabulary {
-  const corpus = analyseCorpus(papers);
+export function buildVocabulary(papers: TopicInputPaper[], progress: StepReporter = silentSteps): Vocabulary {
+  const corpus = analyseCorpus(papers, progress);
   const minDf = minDocumentFrequency(corpus.n);
   const minCooccurrence = corpus.n < 20 ? 1 : 2;
   const nested = (t: TermStats) => {
@@ -74,12 +75,12 @@ export function buildVocabulary(papers: TopicInputPaper[]): Vocabulary {
   const candidates = corpus.terms.filter((t) => t.df >= minDf && !nested(t));
   if (candidates.length === 0) return { corpus, minDf, judged: [] };
 
-  const first = relevanceOf(corpus, candidates, minCooccurrence);
+  const first = relevanceOf(corpus, candidates, minCooccurrence, progress, "relevance, round 1");
   const order = candidates.map((_, i) => i).sort((a, b) => first[b]! - first[a]! || (candidates[a]!.gid < candidates[b]!.gid ? -1 : 1));
   const keep = Math.max(1, Math.ceil(candidates.length * (1 - GENERAL_SHARE)));
   const specific = new Set(order.slice(0, keep));
   const kept = candidates.filter((_, i) => specific.has(i));
-  const second = relevanceOf(corpus, kept, minCooccurrence);
+  const second = relevanceOf(corpus, kept, minCooccurrence, progress, "relevance, round 2");
   const secondByGid = new Map(kept.map((t, i) => [t.gid, second[i]!]));
   const judged = candidates.map((term, i) => ({
     term,

@@ -10,6 +10,9 @@ import { jsonReader } from "./json";
 import { medlineReader } from "./medline";
 import { pubmedXmlReader } from "./pubmed-xml";
 import { risReader } from "./ris";
+import { scopusCsvReader } from "./scopus-csv";
+import { wosReader } from "./wos";
+import { wosTabReader } from "./wos-tab";
 import type { ExportReader } from "./types";
 
 export type { ExportReader };
@@ -21,6 +24,9 @@ export const EXPORT_READERS: readonly ExportReader[] = [
   bibtexReader,
   risReader,
   medlineReader,
+  wosReader,
+  wosTabReader,
+  scopusCsvReader,
 ];
 
 /** How much of a text the sniffers see. */

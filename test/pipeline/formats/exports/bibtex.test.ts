@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { cpuNow } from "../../../helpers/cpu-clock";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readDocument } from "../../../../src/pipeline/formats";
@@ -301,18 +302,18 @@ describe("readBibtex on broken entries", () => {
   it("stays linear on a long line full of @ that open nothing", () => {
     // constructed: 200,000 "@x " on one line before one entry (each @ once looked back to the line start)
     const text = "note " + "@x ".repeat(200000) + "\n@article{k, title = {T}}\n";
-    const start = performance.now();
+    const start = cpuNow();
     const { records } = readBibtex(text, "x.bib");
-    expect(performance.now() - start).toBeLessThan(3000);
+    expect(cpuNow() - start).toBeLessThan(3000);
     expect(records.map((r) => r.source.line)).toEqual([2]);
   });
 
   it("stays linear when every entry has an unclosed brace", () => {
     // constructed: 20,000 entries each missing a closing brace (a quadratic resynchronisation would take minutes)
     const text = Array.from({ length: 20000 }, (_, i) => `@article{k${i},\n  title = {Broken {title,\n  year = {2000}\n}\n`).join("");
-    const start = performance.now();
+    const start = cpuNow();
     const { records, diagnostics } = readBibtex(text, "x.bib");
-    expect(performance.now() - start).toBeLessThan(5000);
+    expect(cpuNow() - start).toBeLessThan(5000);
     expect(records).toHaveLength(0);
     expect(diagnostics).toHaveLength(20000);
     expect(diagnostics[19999]!.line).toBe(79997);
@@ -393,9 +394,9 @@ describe("BibTeX names and text", () => {
     expect(splitNameList("Anderson, Ann and Sandand, Bo")).toEqual(["Anderson, Ann", "Sandand, Bo"]);
     // constructed: a name list padded with 100,000 blanks is split in linear time
     const padded = `A, B${" ".repeat(100000)}and C, D`;
-    const start = performance.now();
+    const start = cpuNow();
     expect(splitNameList(padded)).toEqual(["A, B", "C, D"]);
-    expect(performance.now() - start).toBeLessThan(1000);
+    expect(cpuNow() - start).toBeLessThan(1000);
     expect(isWholeBraced("{World Health Organization}")).toBe(true);
     expect(isWholeBraced("{Van Dyke}, Dick")).toBe(false);
     expect(isWholeBraced("{A} {B}")).toBe(false);
