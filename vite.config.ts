@@ -17,16 +17,20 @@ function groupOf(fileName: string): string {
 function buildSummary(): Plugin {
   let started = 0;
   let outDir = "dist";
+  let quiet = false;
   return {
     name: "papergraph:build-summary",
     apply: "build",
     configResolved(config) {
       outDir = config.build.outDir;
+      // Callers that ask for errors only (the browser-test harness) get no summary either.
+      quiet = config.logLevel === "error" || config.logLevel === "silent";
     },
     buildStart() {
       started = performance.now();
     },
     writeBundle(_options, bundle) {
+      if (quiet) return;
       const groups = new Map<string, { files: number; bytes: number }>();
       for (const file of Object.values(bundle)) {
         const bytes = file.type === "chunk" ? Buffer.byteLength(file.code) : typeof file.source === "string" ? Buffer.byteLength(file.source) : file.source.byteLength;

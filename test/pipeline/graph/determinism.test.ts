@@ -1,30 +1,21 @@
 /**
  * Same inputs and options -> the same bytes, also when the stage outputs arrive in another order (the identity and
  * topic stages promise sorted output; the graph stage must not depend on it). Seed-like fixture (fixtures.ts) and a
- * constructed larger corpus that takes the sampled-betweenness and Barnes-Hut paths. Math.random is a spy for the
- * whole file; a build of the real seeds must not call it once.
+ * constructed larger corpus that takes the sampled-betweenness and Barnes-Hut paths. Math.random is a recorder from
+ * before any module loads (the unit project's setup); a build of the real seeds must not call it once.
  */
-import { describe, expect, it, vi } from "vitest";
-
-// Math.random is replaced before any module of the file is imported (vi.hoisted runs first), so that a library which
-// keeps a reference to it from load time calls the spy too. The spy answers as Math.random would and records the caller.
-const random = vi.hoisted(() => {
-  const callers: string[] = [];
-  const original = Math.random;
-  Math.random = function spiedRandom() {
-    callers.push(new Error("Math.random called").stack?.split("\n").slice(2, 6).join("\n") ?? "");
-    return original();
-  };
-  return { callers };
-});
-
+import { describe, expect, it } from "vitest";
 import Graph from "graphology";
 import louvain from "graphology-communities-louvain";
 import { buildGraph } from "../../../src/pipeline/graph";
 import { DEFAULT_OPTIONS } from "../../../src/pipeline/options";
 import { runPipeline } from "../../../src/pipeline/run";
 import { seedsInput } from "../../fixtures/seeds";
+import { randomRecorder } from "../../setup/math-random";
 import { OPTIONS, bylineInput, seedLikeInput, type StageOutputs } from "./fixtures";
+
+// Installed by the unit project's setup file before any module loaded (test/setup/math-random.ts).
+const random = randomRecorder();
 
 const bytes = (input: StageOutputs, options = OPTIONS) => JSON.stringify(buildGraph(input, options).export());
 
