@@ -6,9 +6,10 @@
  */
 
 // Words that name a body of people or a place of work, in the languages exports print most often. Whole words only,
-// so "Grouper" or "Labonte" are not matched.
+// so "Grouper" or "Labonte" are not matched, and a hyphen is part of the word, so a double-barrelled surname
+// ("Network-Smith") is no organisation while "FUTURE-AI consortium" is one.
 const ORGANISATION_WORD = new RegExp(
-  "(?:^|[\\s(,&/-])(?:" +
+  "(?:^|[\\s(,&/])(?:" +
     [
       "consortium", "consortia", "institutional", "collaboration", "collaborative", "group", "groups", "team", "committee", "council",
       "society", "association", "organi[sz]ation", "organisation", "institute", "institutes", "institut", "instituto",
@@ -17,17 +18,23 @@ const ORGANISATION_WORD = new RegExp(
       "ministerio", "ministère", "department", "office", "board", "commission", "network", "initiative", "project",
       "programme", "program", "alliance", "federation", "union", "laboratory", "laboratories", "corporation",
       "company", "inc\\.?", "ltd\\.?", "gmbh", "llc", "trust", "services?", "academy", "bureau", "authority",
-      "registry", "investigators", "working", "task force", "taskforce", "panel", "secretariat", "gesellschaft",
+      "registry", "investigators", "collaborators", "trialists", "working party", "working", "task force", "taskforce", "panel", "secretariat", "gesellschaft",
       "verein", "consorcio", "nations", "partnership", "coalition", "observatory", "survey",
     ].join("|") +
-    ")(?=$|[\\s),&/.:;-])",
+    ")(?=$|[\\s),&/.:;])",
   "iu",
 );
 
-/** True when the name reads as an organisation, not a person. */
+/**
+ * True when the name reads as an organisation, not a person. One rule for every reader and for listing bylines
+ * (identity/group-authors.ts), so an organisation is a group author whichever format named it.
+ */
 export function isOrganisationName(name: string): boolean {
   const s = name.trim();
   if (s === "") return false;
+  if (/^on behalf of\b/i.test(s)) return true;
+  // "Team, B." / "Group, A. M.": one surname word and initials is a person, whatever the surname means.
+  if (/^[\p{L}'’-]+,\s*(?:\p{Lu}\.?[\s-]*){1,3}$/u.test(s)) return false;
   // An acronym alone: "CERN", "WHO", "NASA", "ATLAS" (a person's name has lower-case letters or initials with dots).
   if (/^[\p{Lu}\d&-]{2,8}$/u.test(s)) return true;
   if (/\d{2,}/.test(s)) return true; // "Group 2017", "CMS-2018 team": people's names hold no numbers

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isEtAl, isOrganisationName } from "../../../../src/pipeline/formats/exports/group-names";
+import { isEtAl, isOrganisationName } from "../../../src/pipeline/formats/organisations";
 
 describe("isOrganisationName", () => {
   it("recognises consortia, institutions and acronyms as printed in author fields", () => {
