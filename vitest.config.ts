@@ -9,12 +9,9 @@ import { defineConfig } from "vitest/config";
  */
 export const BROWSER_TESTS = [
   "test/e2e/**/*.test.ts",
-  // The command as a process: exit codes and stdio (its logic is tested in-process in the unit project).
-  "test/cli/graph-command.test.ts",
-  "test/cli/export.test.ts",
-  "test/cli/papergraph-command.test.ts",
-  // Runs a real Vite build of the explorer.
-  "test/cli/explorer.test.ts",
+  // A test file that needs a process (the command as a user runs it: exit codes, stdout and stderr, signals) or a Vite
+  // build says so in its name.
+  "test/**/*.process.test.ts",
 ];
 
 const ALL_TESTS = ["test/**/*.test.ts", "test/**/*.test.tsx"];

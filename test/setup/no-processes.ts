@@ -6,7 +6,7 @@
 import childProcess from "node:child_process";
 import { syncBuiltinESMExports } from "node:module";
 
-const MESSAGE = "unit tests start no process: call the code in-process, or list this test file in BROWSER_TESTS in vitest.config.ts";
+const MESSAGE = "unit tests start no process: call the code in-process, or name the test file *.process.test.ts (the browser project, vitest.config.ts)";
 const blocked = (name: string) => () => {
   throw new Error(`${MESSAGE} (child_process.${name} was called)`);
 };
