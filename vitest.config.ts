@@ -25,7 +25,19 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: "unit", include: ALL_TESTS, exclude: BROWSER_TESTS, setupFiles: ["test/setup/no-processes.ts", "test/setup/math-random.ts"], isolate: false } },
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ALL_TESTS,
+          exclude: BROWSER_TESTS,
+          setupFiles: ["test/setup/no-processes.ts", "test/setup/math-random.ts"],
+          // Files share loaded modules (natural, graphology, the pipeline load once per worker, not once per file) and
+          // run in worker threads: measured 87 s CPU isolated in forks, 74 s shared in forks, 65 s shared in threads.
+          isolate: false,
+          pool: "threads",
+        },
+      },
       { extends: true, test: { name: "browser", include: BROWSER_TESTS } },
     ],
   },
