@@ -3,13 +3,16 @@
  * `--out -`), progress and the per-file summary to stderr, a non-zero exit code on failure (Observable Framework's
  * data-loader manners).
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatMergeReport } from "../pipeline/identity";
 import { OptionsError, flagName, resolveOptions, DEFAULT_OPTIONS, type PipelineOptions } from "../pipeline/options";
 import { runPipeline } from "../pipeline/run";
+import { countingChunks, graphJsonChunks } from "./graph-json-stream";
 import { collectInputs, displayPath } from "./inputs";
+import { LOCK_NAME } from "./lock";
+import { openOutputFolder, outputFolderProblem, type OpenFolder } from "./out-folder";
 import { formatSummary } from "./summary";
 import type { CliIO } from "./io";
 
@@ -93,6 +96,33 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
     throw e;
   }
 
+  // The output folder is made ready (created, writable, locked) before the build: an unusable or busy one fails fast.
+  let folder: OpenFolder | null = null;
+  if (values.out !== "-") {
+    const outDir = path.resolve(io.cwd, values.out ?? "public/data");
+    const opened = await openOutputFolder(outDir);
+    if (!opened.ok) {
+      io.stderr(`papergraph graph: ${outputFolderProblem(opened, displayPath(outDir, io.cwd), displayPath(path.join(outDir, LOCK_NAME), io.cwd))}\n`);
+      return 1;
+    }
+    folder = opened.folder;
+  }
+  try {
+    return await build(values, positionals, options, folder, io, log);
+  } finally {
+    await folder?.close();
+  }
+}
+
+interface GraphValues {
+  out?: string | undefined;
+  thesaurus?: string | undefined;
+  strict?: boolean | undefined;
+  "merge-report"?: boolean | undefined;
+  quiet?: boolean | undefined;
+}
+
+async function build(values: GraphValues, positionals: string[], options: PipelineOptions, folder: OpenFolder | null, io: CliIO, log: (s: string) => void): Promise<number> {
   const inputs = positionals.length ? positionals : ["seeds"];
   const collected = await collectInputs(inputs, io.cwd);
   for (const p of collected.problems) io.stderr(`papergraph graph: ${p}\n`);
@@ -121,22 +151,23 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
     return 1;
   }
 
-  const json = JSON.stringify(result.graph.export()) + "\n";
+  // graph.json is streamed in chunks, never one string (V8 caps strings near 512 MiB).
   const report = formatMergeReport(result.identity);
-  if (values.out === "-") {
-    io.stdout(json);
+  const written = { bytes: 0 };
+  const graphChunks = countingChunks(graphJsonChunks(result.graph), written);
+  if (!folder) {
+    for (const chunk of graphChunks) io.stdout(chunk);
   } else {
-    const outDir = path.resolve(io.cwd, values.out ?? "public/data");
+    const outDir = folder.dir;
     try {
-      await mkdir(outDir, { recursive: true });
-      await writeFile(path.join(outDir, "graph.json"), json);
-      await writeFile(path.join(outDir, "merge-report.md"), report);
+      // The report first, the graph last: graph.json is the commit point (see atomic-write.ts).
+      await folder.write([{ name: "merge-report.md", chunks: [report] }, { name: "graph.json", chunks: graphChunks }]);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      io.stderr(`papergraph graph: cannot write to ${displayPath(outDir, io.cwd)} (${err.code ?? err.message}); choose another --out folder\n`);
+      io.stderr(`papergraph graph: cannot write to ${displayPath(outDir, io.cwd)} (${err.code ?? err.message}); choose another --out folder; the previous outputs are unchanged\n`);
       return 1;
     }
-    log(`wrote ${displayPath(path.join(outDir, "graph.json"), io.cwd)} (${(json.length / 1024).toFixed(0)} KiB) and ${displayPath(path.join(outDir, "merge-report.md"), io.cwd)}`);
+    log(`wrote ${displayPath(path.join(outDir, "graph.json"), io.cwd)} (${(written.bytes / 1024).toFixed(0)} KiB) and ${displayPath(path.join(outDir, "merge-report.md"), io.cwd)}`);
   }
   if (values["merge-report"]) {
     // stdout already carries the graph with --out -: the report goes to stderr then, never silently nowhere.
