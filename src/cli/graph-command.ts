@@ -10,7 +10,7 @@ import { formatMergeReport } from "../pipeline/identity";
 import { OptionsError, flagName, resolveOptions, DEFAULT_OPTIONS, type PipelineOptions } from "../pipeline/options";
 import { runPipeline } from "../pipeline/run";
 import { countingChunks, graphJsonChunks } from "./graph-json-stream";
-import { collectInputs, displayPath } from "./inputs";
+import { collectInputs, displayPath, readRegularFile } from "./inputs";
 import { LOCK_NAME } from "./lock";
 import { openOutputFolder, outputFolderProblem, type OpenFolder } from "./out-folder";
 import { formatSummary } from "./summary";
@@ -71,7 +71,7 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
     let fromConfig: Record<string, unknown> = {};
     const configPath = values.config ?? (await exists(path.join(io.cwd, "papergraph.config.json")) ? "papergraph.config.json" : null);
     if (configPath) {
-      const text = await readFile(path.resolve(io.cwd, configPath), "utf8").catch(() => null);
+      const text = readTextOrNull(path.resolve(io.cwd, configPath));
       if (text === null) {
         io.stderr(`papergraph graph: config file ${configPath} cannot be read\n`);
         return 2;
@@ -128,7 +128,7 @@ async function build(values: GraphValues, positionals: string[], options: Pipeli
   for (const p of collected.problems) io.stderr(`papergraph graph: ${p}\n`);
   let thesaurus = collected.thesaurus;
   if (values.thesaurus) {
-    const text = await readFile(path.resolve(io.cwd, values.thesaurus), "utf8").catch(() => null);
+    const text = readTextOrNull(path.resolve(io.cwd, values.thesaurus));
     if (text === null) {
       io.stderr(`papergraph graph: thesaurus ${values.thesaurus} cannot be read\n`);
       return 2;
@@ -185,6 +185,15 @@ async function build(values: GraphValues, positionals: string[], options: Pipeli
 
 function stripUndefined(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+/** A regular file's text, or null (missing, unreadable, or a FIFO or device, which would block or never end). */
+function readTextOrNull(p: string): string | null {
+  try {
+    return readRegularFile(p).toString("utf8");
+  } catch {
+    return null;
+  }
 }
 
 async function exists(p: string): Promise<boolean> {
