@@ -1,5 +1,6 @@
 /** The per-file summary printed on stderr after a build. */
 import type { PipelineResult } from "../pipeline/run";
+import { MAX_TOKEN_LENGTH } from "../pipeline/topics/tokens";
 
 export function formatSummary(result: PipelineResult): { text: string; errorsOnly: string } {
   const lines: string[] = [];
@@ -23,6 +24,8 @@ export function formatSummary(result: PipelineResult): { text: string; errorsOnl
     `${records} records -> ${count("paper")} papers, ${count("author")} authors, ${count("topic")} topics, ${g.size} edges; ` +
       `${Object.keys(g.getAttribute("communities") ?? {}).length} communities, ${Object.keys(g.getAttribute("topicClusters") ?? {}).length} research clusters`,
   );
+  const skipped = result.topics.skippedLongTokens ?? 0;
+  if (skipped > 0) lines.push(`topics: ${skipped} word(s) longer than ${MAX_TOKEN_LENGTH} characters skipped (glued or binary text, never a real word)`);
   const t = result.timings;
   lines.push("time: " + Object.entries(t).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(", "));
   return { text: lines.join("\n") + "\n", errorsOnly: errors.length ? errors.join("\n") + "\n" : "" };

@@ -19,6 +19,7 @@ const analysed = new WeakMap<TopicResult, { papers: TopicInputPaper[]; vocabular
 export function extractTopics(papers: TopicInputPaper[], options: { maxTopics: number; topicsPerPaper: number }): TopicResult {
   const vocabulary = buildVocabulary(papers);
   const result = selectTopics(vocabulary, options);
+  if (vocabulary.corpus.skippedLongTokens > 0) result.skippedLongTokens = vocabulary.corpus.skippedLongTokens;
   analysed.set(result, { papers, vocabulary });
   return result;
 }
