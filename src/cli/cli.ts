@@ -1,6 +1,7 @@
 /** papergraph's command line: `graph` builds public/data/graph.json, `export` writes snapshots for other tools. */
 import { runGraph } from "./graph-command";
 import { runExport } from "./export";
+import { escapeForTerminal } from "./escape";
 import type { CliIO } from "./io";
 
 const USAGE = `Usage: papergraph <command> [options]
@@ -25,7 +26,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         io.stdout(USAGE + "\n");
         return command === undefined ? 2 : 0;
       default:
-        io.stderr(`papergraph: unknown command "${command}"\n\n${USAGE}\n`);
+        io.stderr(`papergraph: unknown command "${escapeForTerminal(command)}"\n\n${USAGE}\n`);
         return 2;
     }
   } catch (e) {

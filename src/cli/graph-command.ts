@@ -8,7 +8,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatMergeReport } from "../pipeline/identity";
 import { OptionsError, flagName, resolveOptions, DEFAULT_OPTIONS, type PipelineOptions } from "../pipeline/options";
+import { binaryLine } from "../pipeline/formats/text";
 import { runPipeline } from "../pipeline/run";
+import { escapeForTerminal } from "./escape";
 import { countingChunks, graphJsonChunks } from "./graph-json-stream";
 import { collectInputs, displayPath, readRegularFile } from "./inputs";
 import { LOCK_NAME } from "./lock";
@@ -73,7 +75,7 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
     if (configPath) {
       const text = readTextOrNull(path.resolve(io.cwd, configPath));
       if (text === null) {
-        io.stderr(`papergraph graph: config file ${configPath} cannot be read\n`);
+        io.stderr(`papergraph graph: config file ${escapeForTerminal(configPath)} cannot be read\n`);
         return 2;
       }
       try {
@@ -81,7 +83,7 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
         if (!json || typeof json !== "object" || Array.isArray(json)) throw new Error("expected a JSON object such as {\"seed\": 7}");
         fromConfig = json as Record<string, unknown>;
       } catch (e) {
-        io.stderr(`papergraph graph: ${configPath}: not valid JSON (${(e as Error).message})\n`);
+        io.stderr(`papergraph graph: ${escapeForTerminal(configPath)}: not valid JSON (${escapeForTerminal((e as Error).message)})\n`);
         return 2;
       }
       resolveOptions(fromConfig, configPath);
@@ -90,7 +92,7 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
     options = resolveOptions({ ...fromConfig, ...stripUndefined(fromFlags) }, "options");
   } catch (e) {
     if (e instanceof OptionsError) {
-      io.stderr(`papergraph graph: invalid options\n  ${e.problems.join("\n  ")}\n`);
+      io.stderr(`papergraph graph: invalid options\n  ${e.problems.map(escapeForTerminal).join("\n  ")}\n`);
       return 2;
     }
     throw e;
@@ -102,7 +104,7 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
     const outDir = path.resolve(io.cwd, values.out ?? "public/data");
     const opened = await openOutputFolder(outDir);
     if (!opened.ok) {
-      io.stderr(`papergraph graph: ${outputFolderProblem(opened, displayPath(outDir, io.cwd), displayPath(path.join(outDir, LOCK_NAME), io.cwd))}\n`);
+      io.stderr(`papergraph graph: ${escapeForTerminal(outputFolderProblem(opened, displayPath(outDir, io.cwd), displayPath(path.join(outDir, LOCK_NAME), io.cwd)))}\n`);
       return 1;
     }
     folder = opened.folder;
@@ -125,22 +127,26 @@ interface GraphValues {
 async function build(values: GraphValues, positionals: string[], options: PipelineOptions, folder: OpenFolder | null, io: CliIO, log: (s: string) => void): Promise<number> {
   const inputs = positionals.length ? positionals : ["seeds"];
   const collected = await collectInputs(inputs, io.cwd);
-  for (const p of collected.problems) io.stderr(`papergraph graph: ${p}\n`);
+  for (const p of collected.problems) io.stderr(`papergraph graph: ${escapeForTerminal(p)}\n`);
   let thesaurus = collected.thesaurus;
   if (values.thesaurus) {
     const text = readTextOrNull(path.resolve(io.cwd, values.thesaurus));
     if (text === null) {
-      io.stderr(`papergraph graph: thesaurus ${values.thesaurus} cannot be read\n`);
+      io.stderr(`papergraph graph: thesaurus ${escapeForTerminal(values.thesaurus)} cannot be read\n`);
+      return 2;
+    }
+    if (binaryLine(text) !== null) {
+      io.stderr(`papergraph graph: thesaurus ${escapeForTerminal(values.thesaurus)} is a binary file, not a thesaurus (a CSV text file with the header action,name,other)\n`);
       return 2;
     }
     thesaurus = { file: displayPath(values.thesaurus, io.cwd), text };
   }
   if (collected.documents.length === 0) {
-    io.stderr(`papergraph graph: no input files found in ${inputs.join(", ")}\n`);
+    io.stderr(`papergraph graph: no input files found in ${escapeForTerminal(inputs.join(", "))}\n`);
     return 1;
   }
 
-  log(`papergraph: reading ${collected.documents.length} file(s)${thesaurus ? ` with thesaurus ${thesaurus.file}` : ""}`);
+  log(`papergraph: reading ${collected.documents.length} file(s)${thesaurus ? ` with thesaurus ${escapeForTerminal(thesaurus.file)}` : ""}`);
   const result = runPipeline({ documents: collected.documents, thesaurus }, options);
   const summary = formatSummary(result);
   io.stderr(values.quiet ? summary.errorsOnly : summary.text);
@@ -164,10 +170,10 @@ async function build(values: GraphValues, positionals: string[], options: Pipeli
       await folder.write([{ name: "merge-report.md", chunks: [report] }, { name: "graph.json", chunks: graphChunks }]);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      io.stderr(`papergraph graph: cannot write to ${displayPath(outDir, io.cwd)} (${err.code ?? err.message}); choose another --out folder; the previous outputs are unchanged\n`);
+      io.stderr(`papergraph graph: cannot write to ${escapeForTerminal(displayPath(outDir, io.cwd))} (${err.code ?? err.message}); choose another --out folder; the previous outputs are unchanged\n`);
       return 1;
     }
-    log(`wrote ${displayPath(path.join(outDir, "graph.json"), io.cwd)} (${(written.bytes / 1024).toFixed(0)} KiB) and ${displayPath(path.join(outDir, "merge-report.md"), io.cwd)}`);
+    log(escapeForTerminal(`wrote ${displayPath(path.join(outDir, "graph.json"), io.cwd)} (${(written.bytes / 1024).toFixed(0)} KiB) and ${displayPath(path.join(outDir, "merge-report.md"), io.cwd)}`));
   }
   if (values["merge-report"]) {
     // stdout already carries the graph with --out -: the report goes to stderr then, never silently nowhere.
