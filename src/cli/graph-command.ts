@@ -5,7 +5,6 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { formatMergeReport } from "../pipeline/identity";
 import { OptionsError, flagName, resolveOptions, DEFAULT_OPTIONS, type PipelineOptions } from "../pipeline/options";
 import { binaryLine } from "../pipeline/formats/text";
@@ -17,6 +16,7 @@ import { LOCK_NAME } from "./lock";
 import { openOutputFolder, outputFolderProblem, type OpenFolder } from "./out-folder";
 import { formatSummary } from "./summary";
 import type { CliIO } from "./io";
+import { parseFlags } from "./args";
 
 export const GRAPH_USAGE = `Usage: npm run graph -- [inputs...] [options]
 
@@ -39,7 +39,7 @@ const optionFlags = Object.fromEntries(Object.keys(DEFAULT_OPTIONS).map((k) => [
 export async function runGraph(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
+    parsed = parseFlags({
       args: argv,
       allowPositionals: true,
       strict: true,
@@ -55,7 +55,7 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
       },
     });
   } catch (e) {
-    io.stderr(`papergraph graph: ${(e as Error).message}\n\n${GRAPH_USAGE}\n`);
+    io.stderr(`papergraph graph: ${escapeForTerminal((e as Error).message)}\n\n${GRAPH_USAGE}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
