@@ -11,8 +11,9 @@ import { binaryLine } from "../pipeline/formats/text";
 import { runPipeline } from "../pipeline/run";
 import { escapeForTerminal } from "./escape";
 import { countingChunks, graphJsonChunks } from "./graph-json-stream";
-import { collectInputs, displayPath, readRegularFile } from "./inputs";
+import { displayPath, listInputs, readInputs, readRegularFile } from "./inputs";
 import { LOCK_NAME } from "./lock";
+import { memoryRefusal } from "./memory";
 import { openOutputFolder, outputFolderProblem, type OpenFolder } from "./out-folder";
 import { formatSummary } from "./summary";
 import type { CliIO } from "./io";
@@ -126,7 +127,14 @@ interface GraphValues {
 
 async function build(values: GraphValues, positionals: string[], options: PipelineOptions, folder: OpenFolder | null, io: CliIO, log: (s: string) => void): Promise<number> {
   const inputs = positionals.length ? positionals : ["seeds"];
-  const collected = await collectInputs(inputs, io.cwd);
+  // Sizes first, contents after: inputs too large for the heap are refused before they are read (memory.ts).
+  const listed = await listInputs(inputs, io.cwd);
+  const refusal = memoryRefusal(listed.totalBytes);
+  if (refusal) {
+    io.stderr(`papergraph graph: ${refusal}\n`);
+    return 1;
+  }
+  const collected = await readInputs(listed, io.cwd);
   for (const p of collected.problems) io.stderr(`papergraph graph: ${escapeForTerminal(p)}\n`);
   let thesaurus = collected.thesaurus;
   if (values.thesaurus) {
