@@ -5,12 +5,13 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import Graph from "graphology";
 import { exportGraph, isExportFormat, makeProvenance, EXPORT_FORMATS, type ExportFormat, type ExportView } from "../exporters";
 import { validateGraphFile } from "../model/validate";
 import { DEFAULT_VIEW_FILTER, LENS_KINDS, type Lens, type ViewFilter } from "../model/view-filter";
 import type { NodeKind } from "../model/graph-file";
+import { parseDecimal } from "../pipeline/options";
+import { parseFlags } from "./args";
 
 export interface ExportIO {
   stdout: (s: string) => void;
@@ -81,7 +82,7 @@ function buildFilter(values: Record<string, string | boolean | string[] | undefi
   if (values["no-undated"]) filter.includeUndated = false;
   const minShared = values["min-shared"] as string | undefined;
   if (minShared !== undefined) {
-    const n = Number(minShared);
+    const n = parseDecimal(minShared) ?? Number.NaN; // "0x10" is a mistake, not 16
     if (!Number.isInteger(n) || n < 1) throw new UsageError(`--min-shared must be a whole number of at least 1; got "${minShared}"`);
     filter.minSharedPapers = n;
   }
@@ -110,7 +111,7 @@ export async function runExport(argv: string[], io: ExportIO): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   let values;
   try {
-    values = parseArgs({
+    values = parseFlags({
       args: argv,
       allowPositionals: false,
       strict: true,
