@@ -16,6 +16,14 @@ export function sortedClusters(table: Record<string, ClusterInfo> | undefined): 
     .sort((a, b) => b.info.size - a.info.size || a.id - b.id);
 }
 
+/** Ids hidden in `mode`: the filter hides clusters of one partition at a time, so the other shows all. */
+export function hiddenClustersIn(filter: ViewFilter, mode: Mode): Set<number> {
+  return filter.clusterMode === mode ? new Set(filter.hiddenClusters) : new Set<number>();
+}
+
+/** Rows shown before "Show all N" (the seeds have 26 communities). */
+export const CLUSTERS_SHOWN = 15;
+
 export function ClustersPanel(props: {
   graph: PaperGraph;
   filter: ViewFilter;
@@ -27,9 +35,9 @@ export function ClustersPanel(props: {
   const [mode, setMode] = useState<Mode>(filter.clusterMode);
   const table = graph.getAttribute(mode === "community" ? "communities" : "topicClusters") as Record<string, ClusterInfo> | undefined;
   const clusters = sortedClusters(table);
-  const hidden = filter.clusterMode === mode ? new Set(filter.hiddenClusters) : new Set<number>();
+  const hidden = hiddenClustersIn(filter, mode);
   const [showAll, setShowAll] = useState(false);
-  const shown = showAll ? clusters : clusters.slice(0, 15);
+  const shown = showAll ? clusters : clusters.slice(0, CLUSTERS_SHOWN);
   return (
     <section className="panel" aria-labelledby="clusters-title" data-testid="clusters-panel">
       <h2 id="clusters-title">Clusters</h2>
@@ -70,7 +78,7 @@ export function ClustersPanel(props: {
           </li>
         ))}
       </ul>
-      {clusters.length > 15 && (
+      {clusters.length > CLUSTERS_SHOWN && (
         <button type="button" className="more" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
           {showAll ? "Show fewer" : `Show all ${clusters.length}`}
         </button>

@@ -12,6 +12,29 @@ const KINDS: { kind: NodeKind; label: string }[] = [
   { kind: "topic", label: "Topics" },
 ];
 
+/** The range the two thumbs show: the filter's, else every year of the histogram; null when no paper is dated. */
+export function shownYearRange(filter: ViewFilter, histogram: YearHistogram): [number, number] | null {
+  const first = histogram.years[0]?.year;
+  const last = histogram.years[histogram.years.length - 1]?.year;
+  if (first === undefined || last === undefined) return null;
+  return filter.yearRange ?? [first, last];
+}
+
+/** The filter's year range for two thumb positions (in either order); null when they span every year (no filter). */
+export function yearRangeFor(lo: number, hi: number, histogram: YearHistogram): [number, number] | null {
+  const first = histogram.years[0]?.year;
+  const last = histogram.years[histogram.years.length - 1]?.year;
+  const r: [number, number] = [Math.min(lo, hi), Math.max(lo, hi)];
+  if (first === undefined || last === undefined) return null;
+  return r[0] <= first && r[1] >= last ? null : r;
+}
+
+/** Kinds after ticking or unticking one, always in the order author, paper, topic (so the URL is stable). */
+export function toggledKinds(kinds: NodeKind[], kind: NodeKind, on: boolean): NodeKind[] {
+  const next = on ? [...kinds, kind] : kinds.filter((k) => k !== kind);
+  return KINDS.map((k) => k.kind).filter((k) => next.includes(k));
+}
+
 export function FiltersPanel(props: {
   filter: ViewFilter;
   histogram: YearHistogram;
@@ -22,12 +45,10 @@ export function FiltersPanel(props: {
   const years = histogram.years;
   const first = years[0]?.year;
   const last = years[years.length - 1]?.year;
-  const range: [number, number] | null = first !== undefined && last !== undefined ? (filter.yearRange ?? [first, last]) : null;
+  const range = shownYearRange(filter, histogram);
   const peak = Math.max(1, ...years.map((y) => y.count));
   const setRange = (lo: number, hi: number) => {
-    if (first === undefined || last === undefined) return;
-    const r: [number, number] = [Math.min(lo, hi), Math.max(lo, hi)];
-    onChange({ yearRange: r[0] <= first && r[1] >= last ? null : r });
+    if (range) onChange({ yearRange: yearRangeFor(lo, hi, histogram) });
   };
 
   return (
@@ -41,10 +62,7 @@ export function FiltersPanel(props: {
             <input
               type="checkbox"
               checked={filter.kinds.includes(kind)}
-              onChange={(e) => {
-                const kinds = e.target.checked ? [...filter.kinds, kind] : filter.kinds.filter((k) => k !== kind);
-                onChange({ kinds: KINDS.map((k) => k.kind).filter((k) => kinds.includes(k)) });
-              }}
+              onChange={(e) => onChange({ kinds: toggledKinds(filter.kinds, kind, e.target.checked) })}
             />
             {label}
           </label>

@@ -9,6 +9,23 @@ import { displayName } from "../state/selectors";
 import { NodeLink } from "./NodeLinks";
 import { SearchBox } from "./SearchBox";
 
+/** Joint papers of two authors: the weight of their co-author link, 0 when they have none. */
+export function sharedPapers(graph: PaperGraph, a: string, b: string): number {
+  const e = graph.edges(a, b).find((k) => graph.getEdgeAttribute(k, "kind") === "coauthor");
+  return e === undefined ? 0 : graph.getEdgeAttribute(e, "weight");
+}
+
+/** "2 steps from A to B:" for a path of node keys (a path of one node is 0 steps). */
+export function pathStepsText(path: string[], from: string, to: string): string {
+  const steps = Math.max(0, path.length - 1);
+  return `${steps} ${steps === 1 ? "step" : "steps"} from ${from} to ${to}:`;
+}
+
+/** Why no path is shown, naming the shared-papers minimum when it is what cut the links. */
+export function noPathText(from: string, to: string, minShared: number): string {
+  return `No collaboration path between ${from} and ${to}${minShared > 1 ? ` with at least ${minShared} shared papers per link` : ""}.`;
+}
+
 export function PathsPanel(props: {
   graph: PaperGraph;
   index: SearchIndex;
@@ -27,10 +44,6 @@ export function PathsPanel(props: {
   const [query, setQuery] = useState("");
   const selKind = selected !== null ? graph.getNodeAttribute(selected, "kind") : null;
   const name = (k: string) => displayName(graph.getNodeAttributes(k));
-  const shared = (a: string, b: string) => {
-    const e = graph.edges(a, b).find((k) => graph.getEdgeAttribute(k, "kind") === "coauthor");
-    return e === undefined ? 0 : graph.getEdgeAttribute(e, "weight");
-  };
   return (
     <section className="panel" aria-labelledby="paths-title" data-testid="paths-panel">
       <h2 id="paths-title">Paths</h2>
@@ -75,15 +88,10 @@ export function PathsPanel(props: {
               {pathTarget !== null && (
                 <div className="path-result" data-testid="path-result">
                   {path === null ? (
-                    <p role="status">
-                      No collaboration path between {name(selected)} and {name(pathTarget)}
-                      {props.minShared > 1 ? ` with at least ${props.minShared} shared papers per link` : ""}.
-                    </p>
+                    <p role="status">{noPathText(name(selected), name(pathTarget), props.minShared)}</p>
                   ) : (
                     <>
-                      <p role="status">
-                        {path.length - 1} {path.length === 2 ? "step" : "steps"} from {name(selected)} to {name(pathTarget)}:
-                      </p>
+                      <p role="status">{pathStepsText(path, name(selected), name(pathTarget))}</p>
                       <ol className="path-list">
                         {path.map((k, i) => (
                           <li key={k}>
@@ -91,7 +99,7 @@ export function PathsPanel(props: {
                               {name(k)}
                             </NodeLink>
                             {i + 1 < path.length && (
-                              <span className="muted small"> — {shared(k, path[i + 1]!)} shared</span>
+                              <span className="muted small"> — {sharedPapers(graph, k, path[i + 1]!)} shared</span>
                             )}
                           </li>
                         ))}

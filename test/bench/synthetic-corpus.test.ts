@@ -3,9 +3,9 @@
  * profile reader accepts record for record (so the benchmark exercises the real readers, identity and topics).
  */
 import { describe, expect, it } from "vitest";
-import { readDocument } from "../../../src/pipeline/formats";
-import { generateCorpus, generateSyntheticCorpus } from "../../../src/pipeline/synthetic";
-import { FIELDS } from "../../../src/pipeline/synthetic/vocabulary";
+import { readDocument } from "../../src/pipeline/formats";
+import { generateCorpus, generateSyntheticCorpus } from "../../bench/synthetic";
+import { FIELDS } from "../../bench/synthetic/vocabulary";
 
 describe("synthetic corpus", () => {
   const corpus = generateSyntheticCorpus({ papers: 400, seed: 3 });

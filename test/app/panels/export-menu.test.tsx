@@ -8,11 +8,11 @@
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ExportMenu, type ExportMenuProps } from "../../src/app/panels/ExportMenu";
-import { legendLayout } from "../../src/app/graph/capture-png";
-import type { NodeDisplay } from "../../src/exporters";
-import { DEFAULT_VIEW_FILTER } from "../../src/model/view-filter";
-import { buildSpecialGraph } from "../fixtures/exporters/special-graph";
+import { ExportMenu, type ExportMenuProps } from "../../../src/app/panels/ExportMenu";
+import { legendLayout } from "../../../src/app/graph/capture-png";
+import type { NodeDisplay } from "../../../src/exporters";
+import { DEFAULT_VIEW_FILTER } from "../../../src/model/view-filter";
+import { buildSpecialGraph } from "../../fixtures/exporters/special-graph";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -1,5 +1,5 @@
 /** Zipf-law sampling over ranked items: P(rank r) proportional to 1 / (r + 1)^exponent. */
-import type { Rng } from "../graph/types";
+import type { Rng } from "../../src/pipeline/graph/types";
 
 export class ZipfSampler {
   private readonly cumulative: Float64Array;

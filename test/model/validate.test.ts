@@ -1,8 +1,8 @@
 // validateGraphFile on the app fixture (a good file) and on copies broken one way each: every kind of mistake a
 // hand-edited or outdated graph.json can carry must come back as a readable message, never as a throw.
 import { describe, expect, it } from "vitest";
-import { validateGraphFile } from "../../../src/model/validate";
-import { fixtureJson } from "../fixture";
+import { validateGraphFile } from "../../src/model/validate";
+import { fixtureJson } from "../app/fixture";
 
 type Json = Record<string, unknown> & { nodes: { key: string; attributes: Record<string, unknown> }[]; edges: Record<string, unknown>[]; attributes: Record<string, unknown> };
 const broken = (edit: (j: Json) => void) => {

@@ -13,8 +13,8 @@
  *   (de-duplication work), and a few names printed without diacritics on some pages (identity work).
  */
 import seedrandom from "seedrandom";
-import type { InputDocument } from "../records";
-import type { Rng } from "../graph/types";
+import type { InputDocument } from "../../src/pipeline/records";
+import type { Rng } from "../../src/pipeline/graph/types";
 import { AFFILIATIONS, FIELDS, FIRST_NAMES, MONTHS, SHARED_TERMS, SURNAMES } from "./vocabulary";
 import { ZipfSampler } from "./zipf";
 
