@@ -9,7 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { estimatedHeap, memoryRefusal } from "../../src/cli/memory";
-import { generateCorpus } from "../../src/pipeline/synthetic";
+import { generateCorpus } from "../../bench/synthetic";
 
 const root = path.resolve(__dirname, "../..");
 const entry = path.join(root, "src/cli/main.ts");
