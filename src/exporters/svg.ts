@@ -18,7 +18,7 @@ import type { Selection } from "./selection";
 import type { Provenance } from "./types";
 import { round2, xmlAttr, xmlText } from "./xml";
 
-// Label look mirrors the explorer's (src/app/graph/label-layout.ts: NODE_LABEL, LABEL_SIZE_THRESHOLD); pure code
+// Label look mirrors the explorer's (src/app/graph/label-layout.ts: NODE_LABEL, LABEL_SIZE_THRESHOLD, HUB_SIZE); pure code
 // cannot import app/, so keep the two in step by hand.
 const CANVAS = 1000;
 const FONT_SIZE = 12;
@@ -27,6 +27,8 @@ const CLUSTER_WEIGHT = 600;
 const FONT_FAMILY = "Inter, system-ui, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
 const EDGE_ALPHA = 0.6;
 const LABEL_SIZE_THRESHOLD = 6;
+/** Hubs' names go before the cluster names (label-layout.ts HUB_SIZE). */
+const HUB_SIZE = 10;
 const LINE = 1.3;
 
 /** Kept for callers of the old name. */
@@ -84,7 +86,7 @@ export function writeSvg(sel: Selection, prov: Provenance, options: SvgOptions):
     const text = shorten(label, n.display.forceLabel ? 60 : 48);
     nodeCands.push({
       size: n.display.size,
-      c: { key: n.key, text, kind: "node", x: p.x, y: p.y, r: p.r, width: estimateTextWidth(text, FONT_SIZE, FONT_WEIGHT), height: FONT_SIZE * LINE, priority: n.display.forceLabel ? 2 : 4, flexible: n.display.forceLabel },
+      c: { key: n.key, text, kind: "node", x: p.x, y: p.y, r: p.r, width: estimateTextWidth(text, FONT_SIZE, FONT_WEIGHT), height: FONT_SIZE * LINE, priority: n.display.forceLabel ? 2 : n.display.size >= HUB_SIZE ? 3 : 4, flexible: n.display.forceLabel },
     });
   }
   nodeCands.sort((a, b) => a.c.priority - b.c.priority || b.size - a.size || (a.c.key < b.c.key ? -1 : a.c.key > b.c.key ? 1 : 0));
@@ -94,7 +96,7 @@ export function writeSvg(sel: Selection, prov: Provenance, options: SvgOptions):
   const specs = options.names && group ? clusterSpecs(sel, group, pos) : [];
   const clusterCands: LabelCandidate[] = specs.map((s) => ({
     key: `cluster:${s.id}`, text: s.label, kind: "cluster", x: s.x, y: s.y, r: 0,
-    width: estimateTextWidth(s.label, s.fontSize, CLUSTER_WEIGHT), height: s.fontSize * LINE, priority: 3, flexible: true,
+    width: estimateTextWidth(s.label, s.fontSize, CLUSTER_WEIGHT), height: s.fontSize * LINE, priority: 3.5, flexible: true,
   }));
   const specOf = new Map(specs.map((s) => [`cluster:${s.id}`, s]));
   const { placed } = placeLabels([...nodeCands.map((n) => n.c), ...clusterCands], { padding: 2 });

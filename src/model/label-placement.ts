@@ -68,20 +68,22 @@ function positions(c: LabelCandidate, gap: number): [number, number][] {
   const { x, y, r, width: w, height: h } = c;
   if (c.kind === "cluster") {
     const cx = x - w / 2, cy = y - h / 2;
-    return c.flexible ? [[cx, cy], [cx, cy - h], [cx, cy + h]] : [[cx, cy]];
+    return c.flexible ? [[cx, cy], [cx, cy - h], [cx, cy + h], [cx, cy - 2 * h], [cx, cy + 2 * h]] : [[cx, cy]];
   }
   const right: [number, number] = [x + r + gap, y - h / 2];
   if (!c.flexible) return [right];
+  // Above and below clear both the disc and the band a side label would take, so they never collide with one.
+  const v = Math.max(r, h / 2) + gap;
   const d = r * 0.7 + gap; // diagonal: just off the disc's edge at 45 degrees
   return [
     right,
     [x - r - gap - w, y - h / 2],
-    [x - w / 2, y - r - gap - h],
-    [x - w / 2, y + r + gap],
-    [x + d, y - d - h],
-    [x + d, y + d],
-    [x - d - w, y - d - h],
-    [x - d - w, y + d],
+    [x - w / 2, y - v - h],
+    [x - w / 2, y + v],
+    [x + d, y - v - h],
+    [x + d, y + v],
+    [x - d - w, y - v - h],
+    [x - d - w, y + v],
   ];
 }
 

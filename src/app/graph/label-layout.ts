@@ -4,7 +4,8 @@
  * every drawn node (exports), plus the lit neighbourhood (forced labels) and the cluster labels; src/model/
  * label-placement.ts places them so that none overlaps another. Order of importance:
  *   0 the selected and the hovered node, 1 the collaboration path, 2 the rest of the lit neighbourhood,
- *   3 cluster names, 4 resting labels (larger nodes first).
+ *   3 the hubs' resting labels (drawn at least HUB_SIZE px), 3.5 cluster names (which then step above or below a hub's
+ *   name rather than hide it), 4 the other resting labels (larger nodes first).
  * Lit labels that find no room are returned by key, for the explorer to list by name.
  */
 import { clusterLabelAlpha, placeLabels, shorten, type Box, type ClusterLabelSpec, type LabelCandidate, type PlacedLabel } from "../../model/label-placement";
@@ -15,6 +16,8 @@ export const FOCUS_LABEL = { size: 13, weight: 600 };
 export const CLUSTER_LABEL_WEIGHT = 600;
 /** Resting labels of nodes drawn smaller than this (radius, px) are left out, as sigma's labelRenderedSizeThreshold. */
 export const LABEL_SIZE_THRESHOLD = 6;
+/** Resting nodes drawn at least this large are hubs: their names go before the cluster names. */
+export const HUB_SIZE = 10;
 const LINE = 1.3;
 
 export type Measure = (text: string, fontSize: number, weight: number) => number;
@@ -53,11 +56,11 @@ export interface LabelFrame {
   unplacedLit: string[];
 }
 
-function rank(key: string, roles: LabelRoles): number {
+function rank(key: string, size: number, roles: LabelRoles): number {
   if (key === roles.selected || key === roles.hovered) return 0;
   if (roles.path.has(key)) return 1;
   if (roles.lit?.has(key)) return 2;
-  return 4;
+  return size >= HUB_SIZE ? 3 : 4;
 }
 
 export function nodeCandidates(entries: Iterable<NodeLabelEntry>, roles: LabelRoles, measure: Measure): LabelCandidate[] {
@@ -66,10 +69,10 @@ export function nodeCandidates(entries: Iterable<NodeLabelEntry>, roles: LabelRo
   for (const e of entries) {
     if (seen.has(e.key) || typeof e.label !== "string" || e.label === "") continue;
     seen.add(e.key);
-    const priority = rank(e.key, roles);
+    const priority = rank(e.key, e.size, roles);
     // With something lit, the dimmed rest keeps quiet (its labels are null already; this covers exports as shown).
-    if (priority === 4 && roles.lit) continue;
-    if (priority === 4 && !e.forceLabel && e.size < LABEL_SIZE_THRESHOLD) continue;
+    if (priority >= 3 && roles.lit) continue;
+    if (priority >= 3 && !e.forceLabel && e.size < LABEL_SIZE_THRESHOLD) continue;
     const font = priority === 0 ? FOCUS_LABEL : NODE_LABEL;
     const text = shorten(e.label, priority <= 2 ? 60 : 48);
     const width = measure(text, font.size, font.weight) + (priority === 0 ? 8 : 0);
@@ -99,7 +102,7 @@ export function clusterCandidates(clusters: readonly ProjectedCluster[], measure
     r: 0,
     width: measure(spec.label, spec.fontSize, CLUSTER_LABEL_WEIGHT),
     height: spec.fontSize * LINE,
-    priority: 3,
+    priority: 3.5,
     flexible: true,
   }));
 }

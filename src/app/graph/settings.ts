@@ -10,8 +10,8 @@ export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes, Gr
   // Label candidates: sigma's grid offers the largest nodes of each cell (none drawn smaller than the threshold);
   // LabelLayer then places them so that none overlaps another (label-layout.ts), so the grid may offer a few more
   // than fit. Zooming in reveals more.
-  labelDensity: 1,
-  labelGridCellSize: 100,
+  labelDensity: 1.5,
+  labelGridCellSize: 90,
   labelRenderedSizeThreshold: 6,
   labelFont: "Inter, system-ui, sans-serif",
   labelSize: 12,

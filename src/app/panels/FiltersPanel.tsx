@@ -16,7 +16,8 @@ const KINDS: { kind: NodeKind; label: string }[] = [
 
 /**
  * Year ticks for an axis from `first` to `last`: both ends, and the multiples of the smallest step of 1, 2, 5, 10,
- * 20, 50 ... years that gives at most `max` ticks in all (inner ticks too close to an end are left out).
+ * 20, 50 ... years that gives at most `max` ticks in all (inner ticks less than a step from an end are left out, so
+ * no two labels touch).
  */
 export function yearTicks(first: number, last: number, max = 5): number[] {
   if (!(last > first)) return Number.isFinite(first) ? [first] : [];
@@ -27,7 +28,7 @@ export function yearTicks(first: number, last: number, max = 5): number[] {
   const step = stepAt(k);
   const inner: number[] = [];
   for (let y = Math.ceil((first + 1) / step) * step; y < last; y += step) {
-    if (y - first >= step / 2 && last - y >= step / 2) inner.push(y);
+    if (y - first >= step && last - y >= step) inner.push(y);
   }
   return [first, ...inner.slice(0, Math.max(0, max - 2)), last];
 }
