@@ -57,6 +57,8 @@ export interface PlaceOptions {
   bounds?: Box | null;
   /** Gap between a node's disc and its label. */
   gap?: number;
+  /** Regions no label may touch (a legend or a panel drawn over the picture). */
+  blocked?: readonly Box[];
 }
 
 export const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
@@ -120,6 +122,7 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Plac
   const order = candidates.map((c, i) => ({ c, i })).sort((a, b) => a.c.priority - b.c.priority || a.i - b.i);
   const maxH = Math.max(16, ...candidates.map((c) => (Number.isFinite(c.height) ? c.height : 0)));
   const grid = new BoxGrid(Math.min(512, Math.ceil(maxH * 4)));
+  for (const b of options.blocked ?? []) if ([b.x0, b.y0, b.x1, b.y1].every(Number.isFinite)) grid.add(b);
   const placed: PlacedLabel[] = [];
   const unplaced: LabelCandidate[] = [];
   for (const { c } of order) {

@@ -18,11 +18,19 @@ export interface LegendLine {
 
 export const LEGEND_ROW = 20;
 export const LEGEND_PAD = 10;
+
+/** How many lines fit a picture `height` pixels tall, with the box's padding and a margin. */
+export function linesThatFit(height: number, margin = 10): number {
+  return Math.floor((height - 2 * margin - 2 * LEGEND_PAD) / LEGEND_ROW);
+}
 const SWATCH_ROOM = 18;
 const GRADIENT_WIDTH = 140;
 
-/** Lines from the box's top-left corner. */
-export function legendLines(legend: Legend, origin: { x: number; y: number }): LegendLine[] {
+/**
+ * Lines from the box's top-left corner. `maxLines` (a picture's height) caps the group rows: what does not fit is
+ * counted in the "+N more" line, so a legend never runs off its picture without saying so.
+ */
+export function legendLines(legend: Legend, origin: { x: number; y: number }, maxLines = Infinity): LegendLine[] {
   const x = origin.x + LEGEND_PAD;
   let y = origin.y + LEGEND_PAD + LEGEND_ROW / 2;
   const lines: LegendLine[] = [{ x, y, text: legend.title, textX: x, bold: true }];
@@ -38,13 +46,17 @@ export function legendLines(legend: Legend, origin: { x: number; y: number }): L
     }
     return lines;
   }
-  for (const r of legend.rows) {
+  // Title, rows, and a "+N more" line when rows are left out.
+  const room = Math.max(1, Math.floor(maxLines) - 1);
+  const keep = legend.rows.length + (legend.more ? 1 : 0) <= room ? legend.rows.length : Math.max(0, room - 1);
+  for (const r of legend.rows.slice(0, keep)) {
     next();
     lines.push({ x, y, text: `${r.label} (${r.count})`, textX: x + SWATCH_ROOM, swatch: r.color });
   }
-  if (legend.more) {
+  const more = legend.more + legend.rows.length - keep;
+  if (more) {
     next();
-    lines.push({ x, y, text: `+${legend.more} more`, textX: x + SWATCH_ROOM });
+    lines.push({ x, y, text: `+${more} more`, textX: x + SWATCH_ROOM });
   }
   return lines;
 }

@@ -292,8 +292,11 @@ describe("details, dark mode and small screens", () => {
     const canvasBg = await page.locator(".graph-canvas").evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(canvasBg).toBe("rgb(21, 23, 28)");
     expect((await stageShot(page)).nonBackground).toBeGreaterThan(0);
-    const { page: again } = await openApp(ctx.browser, ctx.url);
+    // Remembered: another page of the same browser profile (same storage) opens dark.
+    const again = await page.context().newPage();
     try {
+      await again.goto(ctx.url);
+      await waitHooks(again, "h.ready === true", 60_000);
       expect((await hooks(again)).theme).toBe("dark");
     } finally {
       await again.close();

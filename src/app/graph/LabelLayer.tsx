@@ -5,7 +5,8 @@
  * - after the frame, label-layout.ts places them (with the cluster names of the view) and label-draw.ts paints them
  *   on sigma's labels canvas; lit labels without room are reported (onOverflow) for the explorer to list;
  * - sigma's hover drawer draws a halo ring only: the hovered node's label is one of ours, so it cannot cover others.
- * The boxes drawn last are kept in `hits` (cluster-name clicks, test hooks).
+ * The boxes drawn last are kept in `hits` (cluster-name clicks, test hooks). Overlays on the stage marked
+ * `data-blocks-labels` (legend, lists, camera buttons) keep labels out from under them.
  */
 import { useSigma } from "@react-sigma/core";
 import { useEffect, useRef } from "react";
@@ -28,6 +29,17 @@ export interface LabelLayerProps {
   look: Look;
   hits: LabelHits;
   onOverflow: (keys: string[]) => void;
+}
+
+/** Boxes of the stage's overlays that hide the canvas, relative to the graph container. */
+function overlayBoxes(container: HTMLElement): Box[] {
+  const stage = container.closest("[data-testid=graph-stage]") ?? container.parentElement;
+  if (!stage) return [];
+  const origin = container.getBoundingClientRect();
+  return [...stage.querySelectorAll("[data-blocks-labels]")].map((el) => {
+    const r = el.getBoundingClientRect();
+    return { x0: r.left - origin.left, y0: r.top - origin.top, x1: r.right - origin.left, y1: r.bottom - origin.top };
+  });
 }
 
 export function LabelLayer(props: LabelLayerProps) {
@@ -67,7 +79,7 @@ export function LabelLayer(props: LabelLayerProps) {
       const roles = { selected: ds.selected, hovered: p.hovered, path: ds.path.nodes, lit: ds.highlight ? ds.highlight.nodes : null };
       const clusters = p.clusters.map((spec) => ({ spec, ...sigma.graphToViewport({ x: spec.x, y: spec.y }) }));
       const bounds: Box = { x0: 0, y0: 0, x1: width, y1: height };
-      const frame = layoutFrame(nodeCandidates(collected, roles, measure), clusters, { bounds, cameraRatio: sigma.getCamera().getState().ratio, measure });
+      const frame = layoutFrame(nodeCandidates(collected, roles, measure), clusters, { bounds, cameraRatio: sigma.getCamera().getState().ratio, measure, blocked: overlayBoxes(sigma.getContainer()) });
       drawFrameLabels(ctx, frame.labels, p.look);
       p.hits.current = frame.labels;
       const overflow = frame.unplacedLit.join("\n");

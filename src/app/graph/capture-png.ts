@@ -19,7 +19,7 @@ import type { EdgeAttributes, NodeAttributes } from "../data/types";
 import { fitCamera } from "./camera-fit";
 import { drawFrameLabels } from "./label-draw";
 import { canvasMeasure, layoutFrame, nodeCandidates, type FrameLabel, type NodeLabelEntry } from "./label-layout";
-import { legendLines, legendSize, type LegendLine } from "../../model/legend-layout";
+import { legendLines, legendSize, linesThatFit, type LegendLine } from "../../model/legend-layout";
 import { edgeDisplay, nodeDisplay, type DisplayState } from "./reducers";
 
 const LEGEND_FONT = "Inter, system-ui, sans-serif";
@@ -39,14 +39,17 @@ export interface Capture {
   labels: FrameLabel[];
 }
 
-function drawLegendBox(ctx: CanvasRenderingContext2D, lines: LegendLine[], look: Look): void {
-  if (!lines.length) return;
-  ctx.save();
-  ctx.font = `13px ${LEGEND_FONT}`;
-  const size = legendSize(lines, (t, bold) => {
+function legendBox(ctx: CanvasRenderingContext2D, lines: LegendLine[]) {
+  return legendSize(lines, (t, bold) => {
     ctx.font = `${bold ? 600 : 400} 13px ${LEGEND_FONT}`;
     return ctx.measureText(t).width;
   });
+}
+
+function drawLegendBox(ctx: CanvasRenderingContext2D, lines: LegendLine[], look: Look): void {
+  if (!lines.length) return;
+  ctx.save();
+  const size = legendBox(ctx, lines);
   ctx.globalAlpha = 0.94;
   ctx.fillStyle = look.panel;
   ctx.fillRect(size.x, size.y, size.width, size.height);
@@ -80,6 +83,7 @@ export async function capturePng(sigma: Sigma, opts: CaptureOptions): Promise<Ca
   const { drawOnCanvas } = await import("@sigma/export-image");
   const ds: DisplayState = { ...opts.display, look: opts.look };
   let labels: FrameLabel[] = [];
+  let legend: LegendLine[] = [];
   let camera: { x: number; y: number; ratio: number; angle: number } | undefined;
   if (opts.framing === "all") {
     const points = ds.visible.nodes.size
@@ -112,9 +116,13 @@ export async function capturePng(sigma: Sigma, opts: CaptureOptions): Promise<Ca
         });
         const { width, height } = tmp.getDimensions();
         const bounds: Box = { x0: 0, y0: 0, x1: width, y1: height };
+        // The legend is drawn over the top-left corner: no label goes under it.
+        legend = opts.legend ? legendLines(opts.legend, { x: 10, y: 10 }, linesThatFit(height)) : [];
+        const box = legend.length ? legendBox(ctx, legend) : null;
+        const blocked = box ? [{ x0: box.x, y0: box.y, x1: box.x + box.width, y1: box.y + box.height }] : [];
         const roles = { selected: ds.selected, hovered: null, path: ds.path.nodes, lit: ds.highlight ? ds.highlight.nodes : null };
         const clusters = opts.clusters.map((spec) => ({ spec, ...tmp.graphToViewport({ x: spec.x, y: spec.y }) }));
-        labels = layoutFrame(nodeCandidates(entries, roles, measure), clusters, { bounds, cameraRatio: tmp.getCamera().getState().ratio, measure }).labels;
+        labels = layoutFrame(nodeCandidates(entries, roles, measure), clusters, { bounds, cameraRatio: tmp.getCamera().getState().ratio, measure, blocked }).labels;
       },
     }),
   );
@@ -123,7 +131,7 @@ export async function capturePng(sigma: Sigma, opts: CaptureOptions): Promise<Ca
     ctx.save();
     ctx.scale(opts.scale, opts.scale);
     drawFrameLabels(ctx, labels, opts.look);
-    if (opts.legend) drawLegendBox(ctx, legendLines(opts.legend, { x: 10, y: 10 }), opts.look);
+    drawLegendBox(ctx, legend, opts.look);
     ctx.restore();
   }
   const blob = await new Promise<Blob>((resolve, reject) => {

@@ -111,12 +111,12 @@ export function clusterCandidates(clusters: readonly ProjectedCluster[], measure
 export function layoutFrame(
   nodes: LabelCandidate[],
   clusters: readonly ProjectedCluster[],
-  options: { bounds: Box | null; cameraRatio: number; measure: Measure },
+  options: { bounds: Box | null; cameraRatio: number; measure: Measure; blocked?: readonly Box[] },
 ): LabelFrame {
   const alpha = clusterLabelAlpha(options.cameraRatio);
   const clusterCands = alpha > 0.05 ? clusterCandidates(clusters, options.measure) : [];
   const specOf = new Map(clusters.map((c) => [`cluster:${c.spec.id}`, c.spec]));
-  const { placed, unplaced } = placeLabels([...nodes, ...clusterCands], { bounds: options.bounds, padding: 2 });
+  const { placed, unplaced } = placeLabels([...nodes, ...clusterCands], { bounds: options.bounds, padding: 2, blocked: options.blocked });
   const labels: FrameLabel[] = placed.map((p) => {
     if (p.kind === "cluster") {
       const spec = specOf.get(p.key)!;

@@ -12,7 +12,7 @@ export function LabelOverflow({ graph, keys, onOpen }: { graph: PaperGraph; keys
   const known = keys.filter((k) => graph.hasNode(k));
   if (!known.length) return null;
   return (
-    <aside className="label-overflow" aria-label="Neighbours without a label on the graph" data-testid="label-overflow">
+    <aside className="label-overflow" aria-label="Neighbours without a label on the graph" data-testid="label-overflow" data-blocks-labels>
       <p className="small muted">Also lit, no room for their labels ({known.length}):</p>
       <ul>
         {known.slice(0, SHOWN).map((k) => {

@@ -34,7 +34,7 @@ export function Legend(props: { legend: LegendData; sizeMetric: SizeMetric }) {
   const { legend } = props;
   const [open, setOpen] = useState(startsOpen);
   return (
-    <details className="legend" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="legend">
+    <details className="legend" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="legend" data-blocks-labels>
       <summary className="legend-title">Legend · {legend.title.replace(/^Colour: /, "colour: ")}</summary>
       {legend.kind === "years" ? (
         <div className="legend-years">
