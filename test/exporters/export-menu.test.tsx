@@ -188,6 +188,14 @@ describe("picture legend layout", () => {
     expect(box.height).toBeGreaterThan(4 * 20);
   });
 
+  it("cuts the rows to the picture's height and says how many are left out", () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({ label: `G${i}`, color: "#0072B2", count: 30 - i, kind: "group" as const }));
+    const lines = legendLines({ kind: "groups", title: "Colour: co-author community", rows, more: 0 }, { x: 10, y: 10 }, 10);
+    expect(lines.length).toBe(10);
+    expect(lines[lines.length - 1]!.text).toBe("+22 more");
+    expect(lines.slice(1, -1).map((l) => l.text)).toEqual(rows.slice(0, 8).map((r) => `${r.label} (${r.count})`));
+  });
+
   it("draws the year gradient with its range and the undated count", () => {
     const lines = legendLines({ kind: "years", title: "Colour: first publication year", min: 2015, max: 2024, stops: ["#440154", "#D8E219"], undated: 2 }, { x: 0, y: 0 });
     expect(lines.map((l) => l.text)).toEqual(["Colour: first publication year", "", "2015 → 2024", "undated (2)"]);

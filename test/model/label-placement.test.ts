@@ -68,6 +68,13 @@ describe("placeLabels", () => {
     expect(placed.length).toBe(1);
   });
 
+  it("keeps labels out of blocked regions (a legend drawn over the picture)", () => {
+    const blocked = [{ x0: 0, y0: 0, x1: 200, y1: 100 }];
+    const { placed, unplaced } = placeLabels([node("under", 20, 50), node("beside", 300, 50)], { blocked });
+    expect(placed.map((p) => p.key)).toEqual(["beside"]);
+    expect(unplaced.map((c) => c.key)).toEqual(["under"]);
+  });
+
   it("drops labels with no size or no position instead of placing them anywhere", () => {
     const { placed, unplaced } = placeLabels([node("nan", NaN, 0), node("empty", 0, 0, { width: 0 })]);
     expect(placed).toEqual([]);
