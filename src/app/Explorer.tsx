@@ -364,6 +364,7 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
             look={viewLook.look}
             onLabelOverflow={setOverflow}
             onCluster={onCanvasCluster}
+            overlays={overflow.length > 0 ? "overflow" : ""}
           />
         </GraphErrorBoundary>
         <Legend legend={viewLook.legend} sizeMetric={sizeMetric} />

@@ -34,9 +34,11 @@ export interface GraphViewProps {
   onLabelOverflow: (keys: string[]) => void;
   /** A cluster name on the canvas was clicked. */
   onCluster: (id: number) => void;
+  /** Which label-blocking overlays are shown (LabelLayer redraws when it changes). */
+  overlays?: string;
 }
 
-export function GraphView({ graph, display, camera, focus, dispatch, onReady, hovered, clusters, look, onLabelOverflow, onCluster }: GraphViewProps) {
+export function GraphView({ graph, display, camera, focus, dispatch, onReady, hovered, clusters, look, onLabelOverflow, onCluster, overlays }: GraphViewProps) {
   const hits = useMemo<LabelHits>(() => ({ current: [] }), []);
   const clusterAt = useCallback(
     (x: number, y: number) => {
@@ -52,7 +54,7 @@ export function GraphView({ graph, display, camera, focus, dispatch, onReady, ho
       className="graph-canvas"
     >
       <ReducersController display={display} />
-      <LabelLayer display={display} hovered={hovered} clusters={clusters} look={look} hits={hits} onOverflow={onLabelOverflow} />
+      <LabelLayer display={display} hovered={hovered} clusters={clusters} look={look} hits={hits} onOverflow={onLabelOverflow} overlays={overlays} />
       <EventsController dispatch={dispatch} clusterAt={clusterAt} onCluster={onCluster} />
       <TouchController dispatch={dispatch} />
       <CameraController camera={camera} focus={focus} dispatch={dispatch} />

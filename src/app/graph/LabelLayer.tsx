@@ -29,6 +29,8 @@ export interface LabelLayerProps {
   look: Look;
   hits: LabelHits;
   onOverflow: (keys: string[]) => void;
+  /** Changes when an overlay that blocks labels appears or goes (the overflow list): the next frame avoids it. */
+  overlays?: string;
 }
 
 /** Boxes of the stage's overlays that hide the canvas, relative to the graph container. */
@@ -98,10 +100,10 @@ export function LabelLayer(props: LabelLayerProps) {
   }, [sigma]);
 
   // Cluster names and the hovered key are not reducer state: a change needs a new frame, not a refresh.
-  const { clusters, hovered } = props;
+  const { clusters, hovered, overlays } = props;
   useEffect(() => {
     sigma.scheduleRender();
-  }, [sigma, clusters, hovered]);
+  }, [sigma, clusters, hovered, overlays]);
 
   return null;
 }
