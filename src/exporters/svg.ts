@@ -31,9 +31,6 @@ const LABEL_SIZE_THRESHOLD = 6;
 const HUB_SIZE = 10;
 const LINE = 1.3;
 
-/** Kept for callers of the old name. */
-export const textWidth = (s: string, fontSize: number) => estimateTextWidth(s, fontSize);
-
 function fill(color: string): { hex: string; alpha: number } {
   const c = parseColor(color);
   return { hex: toHex(c), alpha: c.a };

@@ -12,11 +12,6 @@ import type { PaperGraph } from "../data/types";
 
 type Mode = ViewFilter["clusterMode"];
 
-/** Kept for callers that list a table's groups: largest first, ties by id. */
-export function sortedClusters(table: Record<string, ClusterInfo> | undefined): { id: number; info: ClusterInfo }[] {
-  return sortedGroups(table);
-}
-
 /** What a group's size counts: research clusters are sets of papers, communities sets of authors. */
 export function sizeUnit(mode: GroupMode, n: number): string {
   return mode === "community" ? (n === 1 ? "author" : "authors") : n === 1 ? "paper" : "papers";
