@@ -2,7 +2,21 @@
  * Lines of a legend box (appearance.ts legendFor) for pictures: the PNG capture draws them on a canvas, the SVG
  * exporter writes them as elements, so both list the same rows, "+N more" and gradient alike. Pure geometry.
  */
-import { NONE_COLOR, type Legend } from "./appearance";
+import { NONE_COLOR, type Legend, type LegendRow } from "./appearance";
+
+/**
+ * The rows a legend with room for `max` rows shows: the largest groups, then always the shared-colour and no-group rows
+ * (they explain the greys); `more` counts the rows left out (those cut here and those legendFor already left out).
+ */
+export function rowsThatFit(legend: Extract<Legend, { kind: "groups" }>, max: number): { shown: LegendRow[]; more: number } {
+  const total = legend.rows.length + legend.more;
+  if (total <= max) return { shown: legend.rows, more: legend.more };
+  const special = legend.rows.filter((r) => r.kind !== "group");
+  const groups = legend.rows.filter((r) => r.kind === "group");
+  // One row goes to "+N more".
+  const shown = [...groups.slice(0, Math.max(0, max - 1 - special.length)), ...special];
+  return { shown, more: total - shown.length };
+}
 
 export interface LegendLine {
   /** Vertical middle of the line. */
@@ -47,13 +61,11 @@ export function legendLines(legend: Legend, origin: { x: number; y: number }, ma
     return lines;
   }
   // Title, rows, and a "+N more" line when rows are left out.
-  const room = Math.max(1, Math.floor(maxLines) - 1);
-  const keep = legend.rows.length + (legend.more ? 1 : 0) <= room ? legend.rows.length : Math.max(0, room - 1);
-  for (const r of legend.rows.slice(0, keep)) {
+  const { shown, more } = rowsThatFit(legend, Math.max(1, Math.floor(maxLines) - 1));
+  for (const r of shown) {
     next();
     lines.push({ x, y, text: `${r.label} (${r.count})`, textX: x + SWATCH_ROOM, swatch: r.color });
   }
-  const more = legend.more + legend.rows.length - keep;
   if (more) {
     next();
     lines.push({ x, y, text: `+${more} more`, textX: x + SWATCH_ROOM });

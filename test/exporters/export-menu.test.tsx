@@ -189,11 +189,20 @@ describe("picture legend layout", () => {
   });
 
   it("cuts the rows to the picture's height and says how many are left out", () => {
-    const rows = Array.from({ length: 30 }, (_, i) => ({ label: `G${i}`, color: "#0072B2", count: 30 - i, kind: "group" as const }));
+    const rows = [
+      ...Array.from({ length: 30 }, (_, i) => ({ label: `G${i}`, color: "#0072B2", count: 30 - i, kind: "group" as const })),
+      { label: "5 smaller groups (one shared colour)", color: "#9A948A", count: 9, kind: "other" as const },
+      { label: "No co-author links", color: "#C5C9D1", count: 99, kind: "none" as const },
+    ];
     const lines = legendLines({ kind: "groups", title: "Colour: co-author community", rows, more: 0 }, { x: 10, y: 10 }, 10);
     expect(lines.length).toBe(10);
-    expect(lines[lines.length - 1]!.text).toBe("+22 more");
-    expect(lines.slice(1, -1).map((l) => l.text)).toEqual(rows.slice(0, 8).map((r) => `${r.label} (${r.count})`));
+    // Title, the 6 largest groups, the rows that explain the greys, "+N more" for the 24 groups left out.
+    expect(lines.slice(1).map((l) => l.text)).toEqual([
+      ...rows.slice(0, 6).map((r) => `${r.label} (${r.count})`),
+      "5 smaller groups (one shared colour) (9)",
+      "No co-author links (99)",
+      "+24 more",
+    ]);
   });
 
   it("draws the year gradient with its range and the undated count", () => {

@@ -5,7 +5,8 @@
  *
  * - Colours: the temporary renderer gets reducers of the display handed in (the export menu's: real colours, without
  *   the on-screen dimming of a selection unless "as shown" is ticked) and the light look unless a dark one is asked.
- * - Framing: "screen" keeps the camera; "all" fits every drawn node, as the SVG does.
+ * - Framing: "screen" keeps the camera; "all" fits every drawn node beside the legend, as the SVG does.
+ * - Legend: at most LEGEND_LINES lines in the top-left corner (then "+N more"); no label goes under it.
  * - Scale: 2x/4x must enlarge everything (nodes, labels, edges), not just the viewport, so the capture runs with the
  *   page's devicePixelRatio set to the scale (sigma and export-image both read it). The ratio is the scale itself,
  *   not scale x screen ratio, to keep 4x captures inside browsers' canvas limits.
@@ -23,6 +24,54 @@ import { legendLines, legendSize, linesThatFit, type LegendLine } from "../../mo
 import { edgeDisplay, nodeDisplay, type DisplayState } from "./reducers";
 
 const LEGEND_FONT = "Inter, system-ui, sans-serif";
+/** Legend lines in a picture (title and "+N more" included): a legend, not a second picture over the first. */
+const LEGEND_LINES = 14;
+const MARGIN = 16;
+
+type Tmp = Sigma;
+
+/** Viewport box of the drawn nodes (discs included) in a renderer, or null when none is drawn. */
+function drawnBox(tmp: Tmp): { x0: number; y0: number; x1: number; y1: number } | null {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  tmp.getGraph().forEachNode((key) => {
+    const d = tmp.getNodeDisplayData(key);
+    if (!d || d.hidden) return;
+    const p = tmp.framedGraphToViewport(d);
+    const r = tmp.scaleSize(d.size);
+    x0 = Math.min(x0, p.x - r);
+    y0 = Math.min(y0, p.y - r);
+    x1 = Math.max(x1, p.x + r);
+    y1 = Math.max(y1, p.y + r);
+  });
+  return x0 <= x1 ? { x0, y0, x1, y1 } : null;
+}
+
+/**
+ * Moves the camera so the drawn nodes fill `region` (viewport pixels): zoom by the ratio of the sizes, then pan the
+ * box's centre onto the region's. Two passes, since node discs keep their pixel size while the layout scales.
+ */
+function fitInto(tmp: Tmp, region: { x0: number; y0: number; x1: number; y1: number }): void {
+  for (let pass = 0; pass < 2; pass++) {
+    const box = drawnBox(tmp);
+    if (!box) return;
+    const camera = tmp.getCamera();
+    const state = camera.getState();
+    const zoom = Math.max((box.x1 - box.x0) / Math.max(1, region.x1 - region.x0), (box.y1 - box.y0) / Math.max(1, region.y1 - region.y0));
+    const mid = { x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2 };
+    const want = { x: (region.x0 + region.x1) / 2, y: (region.y0 + region.y1) / 2 };
+    // The framed-graph point now drawn at `mid` must end up at `want` once zoomed: pan first, then zoom about it.
+    const a = tmp.viewportToFramedGraph(mid);
+    const b = tmp.viewportToFramedGraph(want);
+    camera.setState({ ...state, x: state.x + (a.x - b.x), y: state.y + (a.y - b.y) });
+    tmp.refresh();
+    const s2 = camera.getState();
+    const centre = tmp.viewportToFramedGraph(want);
+    const ratio = s2.ratio * zoom;
+    // Zoom about `want`: keep that graph point under it.
+    camera.setState({ ...s2, ratio, x: centre.x + (s2.x - centre.x) * zoom, y: centre.y + (s2.y - centre.y) * zoom });
+    tmp.refresh();
+  }
+}
 
 export interface CaptureOptions {
   scale: 1 | 2 | 4;
@@ -107,6 +156,15 @@ export async function capturePng(sigma: Sigma, opts: CaptureOptions): Promise<Ca
         const ctx = document.createElement("canvas").getContext("2d");
         if (!ctx) return;
         const measure = canvasMeasure(ctx);
+        const { width, height } = tmp.getDimensions();
+        // The legend is drawn over the top-left corner: no label goes under it, and a fitted picture keeps clear of it.
+        legend = opts.legend ? legendLines(opts.legend, { x: 10, y: 10 }, Math.min(LEGEND_LINES, linesThatFit(height))) : [];
+        const box = legend.length ? legendBox(ctx, legend) : null;
+        const blocked = box ? [{ x0: box.x, y0: box.y, x1: box.x + box.width, y1: box.y + box.height }] : [];
+        if (opts.framing === "all") {
+          const beside = box && box.x + box.width < width / 2 ? box.x + box.width : 0;
+          fitInto(tmp, { x0: beside + MARGIN, y0: MARGIN, x1: width - MARGIN, y1: height - MARGIN });
+        }
         const entries: NodeLabelEntry[] = [];
         tmp.getGraph().forEachNode((key) => {
           const d = tmp.getNodeDisplayData(key);
@@ -114,12 +172,7 @@ export async function capturePng(sigma: Sigma, opts: CaptureOptions): Promise<Ca
           const p = tmp.framedGraphToViewport(d);
           entries.push({ key, label: d.label, x: p.x, y: p.y, size: tmp.scaleSize(d.size), forceLabel: d.forceLabel === true });
         });
-        const { width, height } = tmp.getDimensions();
         const bounds: Box = { x0: 0, y0: 0, x1: width, y1: height };
-        // The legend is drawn over the top-left corner: no label goes under it.
-        legend = opts.legend ? legendLines(opts.legend, { x: 10, y: 10 }, linesThatFit(height)) : [];
-        const box = legend.length ? legendBox(ctx, legend) : null;
-        const blocked = box ? [{ x0: box.x, y0: box.y, x1: box.x + box.width, y1: box.y + box.height }] : [];
         const roles = { selected: ds.selected, hovered: null, path: ds.path.nodes, lit: ds.highlight ? ds.highlight.nodes : null };
         const clusters = opts.clusters.map((spec) => ({ spec, ...tmp.graphToViewport({ x: spec.x, y: spec.y }) }));
         labels = layoutFrame(nodeCandidates(entries, roles, measure), clusters, { bounds, cameraRatio: tmp.getCamera().getState().ratio, measure, blocked }).labels;

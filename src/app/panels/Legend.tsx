@@ -6,6 +6,7 @@
  */
 import { useState } from "react";
 import type { Legend as LegendData, SizeMetric } from "../../model/appearance";
+import { rowsThatFit } from "../../model/legend-layout";
 
 export const METRIC_LABEL: Record<SizeMetric, string> = {
   pagerank: "PageRank",
@@ -18,12 +19,9 @@ export const METRIC_LABEL: Record<SizeMetric, string> = {
 export const NARROW_PX = 600;
 const SHOWN = 8;
 
-/** The rows the panel shows: the largest groups, then always the shared-colour and no-group rows (they explain greys). */
+/** The rows the panel shows (the same rule as pictures' legends: src/model/legend-layout.ts rowsThatFit). */
 export function visibleRows(legend: Extract<LegendData, { kind: "groups" }>, max = SHOWN) {
-  const special = legend.rows.filter((r) => r.kind !== "group");
-  const groups = legend.rows.filter((r) => r.kind === "group");
-  const shown = [...groups.slice(0, Math.max(0, max - special.length)), ...special];
-  return { shown, more: legend.rows.length + legend.more - shown.length };
+  return rowsThatFit(legend, max);
 }
 
 function startsOpen(): boolean {
