@@ -1,7 +1,8 @@
 /**
  * The graph stage: identity + topic results in, the analysed graphology graph out (the graph-file contract in
  * src/model/graph-file.ts). Steps, each in its own file: validate -> nodes -> edges -> research clusters -> communities
- * -> centralities -> community labels -> sizes and colours -> layout -> graph attributes.
+ * -> centralities -> community labels -> sizes and colours -> layout -> co-author links of papers above the author cut
+ * (kept apart) -> graph attributes.
  *
  * Every random choice draws from its own seedrandom stream derived from options.seed, so changing, say, the number of
  * betweenness samples does not move the layout.
@@ -13,8 +14,8 @@ import type { IdentityResult } from "../identity/types";
 import type { PipelineOptions } from "../options";
 import { silentSteps, type StepReporter } from "../progress";
 import type { TopicClusterResult, TopicResult } from "../topics/types";
-import { assignAppearance } from "./appearance";
-import { addEdges } from "./build-edges";
+import { assignAppearance, assignEdgeAppearance } from "./appearance";
+import { addEdges, addLargeCoauthorEdges } from "./build-edges";
 import { addNodes } from "./build-nodes";
 import { assignCentrality } from "./centrality";
 import { assignCommunities, communityInfo } from "./communities";
@@ -57,8 +58,12 @@ export function buildGraph(
   });
   progress("community labels and appearance", 0, graph.order, "nodes");
   const communityClusters = communityInfo(graph, communities);
-  assignAppearance(graph);
+  const topicClusters = topicClusterInfo(input.clusters);
+  assignAppearance(graph, { communities: communityClusters, topicClusters });
   assignLayout(graph, { iterations: options.layoutIterations, rng: stream("layout"), overlapRng: stream("noverlap"), progress });
+  // Last: no algorithm above may read the weak ties of papers above the author cut.
+  const largePapers = addLargeCoauthorEdges(graph, input, options.coauthorMaxAuthors);
+  assignEdgeAppearance(graph);
   progress("graph attributes", graph.order, graph.order, "nodes");
 
   graph.replaceAttributes(
@@ -66,9 +71,10 @@ export function buildGraph(
       options,
       sources: input.sources,
       communities: communityClusters,
-      topicClusters: topicClusterInfo(input.clusters),
+      topicClusters,
       modularity: communities.modularity,
       betweenness,
+      largePapers,
     }),
   );
   return graph as unknown as Graph;

@@ -335,10 +335,12 @@ export function buildPapers(
         }
       });
     }
+    const profileOwners: string[] = [];
     for (const r of rs) {
       const p = profileOf[r];
       if (!p || authors.includes(p)) continue;
       authors.push(p);
+      profileOwners.push(p);
       if (chosen.authorsComplete) {
         diagnostics.push({ file: refs[r]!.rec.source.file, line: refs[r]!.rec.source.line, severity: "warning", message: `the page's person ${refs[r]!.rec.profileAuthor} is not on the complete byline of "${title ?? "this paper"}"; appended` });
       }
@@ -368,6 +370,7 @@ export function buildPapers(
       label,
       authors,
       authorsComplete: chosen.authorsComplete,
+      profileOwners,
       affiliation: recs.map((r) => r.affiliation).find((x) => x) ?? null,
       date,
       year: date ? Number(date.slice(0, 4)) : null,

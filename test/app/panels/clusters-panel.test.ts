@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import type { ClusterInfo } from "../../../src/model/graph-file";
 import { DEFAULT_VIEW_FILTER } from "../../../src/model/view-filter";
-import { hiddenClustersIn, sortedClusters } from "../../../src/app/panels/ClustersPanel";
+import { hiddenClustersIn } from "../../../src/app/panels/ClustersPanel";
+import { sortedGroups as sortedClusters } from "../../../src/model/appearance";
 import { fixtureGraph } from "../fixture";
 
 const info = (label: string, size: number): ClusterInfo => ({ label, size, terms: [], color: "#000000" });

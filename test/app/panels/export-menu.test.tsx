@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * The explorer's export menu (src/app/panels/ExportMenu.tsx) and the PNG legend layout (src/app/graph/capture-png.ts)
+ * The explorer's export menu (src/app/panels/ExportMenu.tsx) and the picture legend layout (src/model/legend-layout.ts)
  * in jsdom, over the hand-made fixture graph (test/fixtures/exporters/special-graph.ts). Downloads are observed by
  * stubbing URL.createObjectURL and anchor clicks (jsdom has neither); no network, no sigma.
  * (Lives with the exporter tests because that is this helper's test folder; its mirror home is test/app/panels/.)
@@ -9,7 +9,7 @@ import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ExportMenu, type ExportMenuProps } from "../../../src/app/panels/ExportMenu";
-import { legendLayout } from "../../../src/app/graph/capture-png";
+import { legendLines, legendSize } from "../../../src/model/legend-layout";
 import type { NodeDisplay } from "../../../src/exporters";
 import { DEFAULT_VIEW_FILTER } from "../../../src/model/view-filter";
 import { buildSpecialGraph } from "../../fixtures/exporters/special-graph";
@@ -45,14 +45,17 @@ afterEach(() => {
 
 function props(over: Partial<ExportMenuProps> = {}): ExportMenuProps {
   const graph = buildSpecialGraph();
-  const nodeDisplay = (key: string): NodeDisplay => {
+  // Like the explorer: "as shown" dims what the selection does not light (here: everything but authors).
+  const nodeDisplay = (key: string, asShown: boolean): NodeDisplay => {
     const a = graph.getNodeAttributes(key);
-    return { x: a.x, y: a.y, size: a.size, color: a.color, label: a.label, hidden: false, forceLabel: false };
+    const dim = asShown && a.kind !== "author";
+    return { x: a.x, y: a.y, size: a.size, color: dim ? "#DCDDE3" : a.color, label: a.label, hidden: false, forceLabel: false };
   };
   return {
     graph,
     filter: { ...DEFAULT_VIEW_FILTER, lens: "coauthor" },
     viewUrl: "http://127.0.0.1:5173/#lens=coauthor",
+    colorMode: "community",
     nodeDisplay,
     capturePng: vi.fn(async () => new Blob(["png"], { type: "image/png" })),
     onOpenGraph: vi.fn(),
@@ -115,8 +118,27 @@ describe("ExportMenu", () => {
     });
     await click(radio("Include legend"));
     await click(button("Download"));
-    expect(p.capturePng).toHaveBeenCalledWith({ scale: 4, legend: false });
-    expect(downloads.map((d) => d.name)).toEqual(["papergraph-view.png"]);
+    expect(p.capturePng).toHaveBeenCalledWith({ scale: 4, legend: false, framing: "screen", asShown: false, dark: false });
+    await click(radio("The whole view, fitted"));
+    await click(radio("Dark background"));
+    await click(radio("As shown"));
+    await click(button("Download"));
+    expect(p.capturePng).toHaveBeenLastCalledWith({ scale: 4, legend: false, framing: "all", asShown: true, dark: true });
+    expect(downloads.map((d) => d.name)).toEqual(["papergraph-view.png", "papergraph-view.png"]);
+  });
+
+  it("exports the view's real colours, the dimming only when 'as shown' is ticked, and names the colour mode", async () => {
+    const p = props({ filter: { ...DEFAULT_VIEW_FILTER, lens: "full" } });
+    act(() => root.render(<ExportMenu {...p} />));
+    await click(button("Export"));
+    await click(radio("GEXF"));
+    await click(button("Download"));
+    const real = await downloads[0]!.blob.text();
+    expect(real).not.toMatch(/r="220" g="221" b="227"/);
+    expect(real).toContain("Colours: co-author community");
+    await click(radio("As shown"));
+    await click(button("Download"));
+    expect(await downloads[1]!.blob.text()).toMatch(/r="220" g="221" b="227"/);
   });
 
   it("copies the link (shows Copied) and offers the link by hand when copying is blocked", async () => {
@@ -151,14 +173,41 @@ describe("ExportMenu", () => {
   });
 });
 
-describe("PNG legend layout", () => {
-  it("scales with the capture ratio and stacks one row per entry", () => {
-    const items = [{ label: "trustworthy AI", color: "#4e79a7" }, { label: "bias", color: "#e15759" }];
-    const one = legendLayout(items, 1, (t) => t.length * 7);
-    const four = legendLayout(items, 4, (t) => t.length * 28);
-    expect(four.box.width).toBe(one.box.width * 4);
-    expect(four.box.height).toBe(one.box.height * 4);
-    expect(one.entries[1]!.cy - one.entries[0]!.cy).toBe(20);
-    expect(one.entries.every((e) => e.textX > e.cx + e.r)).toBe(true);
+describe("picture legend layout", () => {
+  it("stacks a title and one row per group, then +N more, inside a box that fits the text", () => {
+    const lines = legendLines({ kind: "groups", title: "Colour: research cluster", rows: [
+      { label: "trustworthy AI", color: "#4e79a7", count: 3, kind: "group" },
+      { label: "No research cluster", color: "#C5C9D1", count: 1, kind: "none" },
+    ], more: 4 }, { x: 10, y: 10 });
+    expect(lines.map((l) => l.text)).toEqual(["Colour: research cluster", "trustworthy AI (3)", "No research cluster (1)", "+4 more"]);
+    expect(lines[2]!.y - lines[1]!.y).toBe(20);
+    expect(lines[1]!.textX).toBeGreaterThan(lines[1]!.x + 12);
+    const box = legendSize(lines, (t) => t.length * 7);
+    expect(box.x).toBe(10);
+    expect(box.width).toBeGreaterThanOrEqual(lines[1]!.textX - 10 + "trustworthy AI (3)".length * 7);
+    expect(box.height).toBeGreaterThan(4 * 20);
+  });
+
+  it("cuts the rows to the picture's height and says how many are left out", () => {
+    const rows = [
+      ...Array.from({ length: 30 }, (_, i) => ({ label: `G${i}`, color: "#0072B2", count: 30 - i, kind: "group" as const })),
+      { label: "5 smaller groups (one shared colour)", color: "#9A948A", count: 9, kind: "other" as const },
+      { label: "No co-author links", color: "#C5C9D1", count: 99, kind: "none" as const },
+    ];
+    const lines = legendLines({ kind: "groups", title: "Colour: co-author community", rows, more: 0 }, { x: 10, y: 10 }, 10);
+    expect(lines.length).toBe(10);
+    // Title, the 6 largest groups, the rows that explain the greys, "+N more" for the 24 groups left out.
+    expect(lines.slice(1).map((l) => l.text)).toEqual([
+      ...rows.slice(0, 6).map((r) => `${r.label} (${r.count})`),
+      "5 smaller groups (one shared colour) (9)",
+      "No co-author links (99)",
+      "+24 more",
+    ]);
+  });
+
+  it("draws the year gradient with its range and the undated count", () => {
+    const lines = legendLines({ kind: "years", title: "Colour: first publication year", min: 2015, max: 2024, stops: ["#440154", "#D8E219"], undated: 2 }, { x: 0, y: 0 });
+    expect(lines.map((l) => l.text)).toEqual(["Colour: first publication year", "", "2015 → 2024", "undated (2)"]);
+    expect(lines[1]!.gradient!.stops).toEqual(["#440154", "#D8E219"]);
   });
 });

@@ -3,7 +3,7 @@
  * (test/fixtures/app/make-graph.ts: Lekadir and Osuala share two papers; Maier-Hein reaches Bakas through Reinke).
  */
 import { describe, expect, it } from "vitest";
-import { noPathText, pathStepsText, sharedPapers } from "../../../src/app/panels/PathsPanel";
+import { noPathText, pathStepsText, sharedPapersBetween as sharedPapers } from "../../../src/app/panels/PathsPanel";
 import { collaborationPath } from "../../../src/app/state/selectors";
 import { fixtureGraph } from "../fixture";
 
@@ -25,5 +25,6 @@ describe("Paths", () => {
     expect(pathStepsText(["a", "b"], "A", "B")).toBe("1 step from A to B:");
     expect(noPathText("A", "B", 1)).toBe("No collaboration path between A and B.");
     expect(noPathText("A", "B", 3)).toBe("No collaboration path between A and B with at least 3 shared papers per link.");
+    expect(noPathText("A", "B", 1, 25)).toBe("No collaboration path between A and B through papers with at most 25 authors.");
   });
 });
