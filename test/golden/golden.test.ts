@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { changedPath, expectGolden, lineDiff } from "./golden";
-import { fnv1a, normalizeValue } from "./normalize";
+import { fnv1a, normalizeValue, summariseLargeKinds } from "./normalize";
 
 describe("golden-file helper", () => {
   // These tests also run under UPDATE_GOLDEN=1 (when the real goldens are rewritten): they set it themselves.
@@ -69,5 +69,13 @@ describe("golden-file helper", () => {
       a: 0.1235, b: 3, c: [1235], d: `${long.slice(0, 60)}… [200 chars, fnv1a ${fnv1a(long)}]`,
     });
     expect(fnv1a("a")).toBe("e40c292c");
+  });
+
+  it("summarises an edge kind with more lines than the limit, keeping smaller kinds whole", () => {
+    const lines = ["a\tx\t--\ty\t1\t1\t#000", "b\tx\t--\ty\t1\t1\t#111", "b\tx\t--\tz\t2\t4\t#111", "b\ty\t--\tz\t1\t1\t#111"];
+    const out = summariseLargeKinds(lines, 2);
+    expect(out[0]).toBe(lines[0]);
+    expect(out[1]).toBe(`b\t(3 edges, summarised: more than 2)\t\tfnv1a ${fnv1a(lines.slice(1).join("\n"))}\tweights 1:2 2:1\tsizes 1:2 4:1\tcolors #111:3`);
+    expect(out).toHaveLength(2);
   });
 });
