@@ -1,5 +1,36 @@
+import { createHash } from "node:crypto";
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
+import { CSP_DIRECTIVES, CSP_HEADER, CSP_META, policy } from "./src/cli/csp";
+
+// The explorer's Content-Security-Policy has one owner (src/cli/csp.ts: `papergraph serve` sends it too).
+export { CSP_DIRECTIVES, CSP_HEADER, CSP_META, policy };
+
+
+/**
+ * The dev server needs three things the built app does not: React Fast Refresh's inline preamble (allowed by its hash,
+ * never by 'unsafe-inline' for scripts), the style elements Vite injects for CSS modules and hot updates, and the HMR
+ * websocket. Only `npm run dev` gets this policy.
+ */
+const sha256 = (s: string) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`;
+const preamble = react.preambleCode.replace("__BASE__", "/");
+const DEV_DIRECTIVES = {
+  ...CSP_DIRECTIVES,
+  "script-src": `'self' ${sha256(preamble)}`,
+  "style-src": "'self' 'unsafe-inline'",
+  "connect-src": "'self' ws://127.0.0.1:* ws://localhost:*",
+};
+export const CSP_DEV = policy({ ...DEV_DIRECTIVES, "frame-ancestors": "'none'" });
+const CSP_DEV_META = policy(DEV_DIRECTIVES);
+
+/** In dev, the meta tag carries the dev policy too (both are enforced, so both must allow the preamble). */
+function devCspMeta(): Plugin {
+  return {
+    name: "papergraph:dev-csp-meta",
+    apply: "serve",
+    transformIndexHtml: (html) => html.replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/, `$1${CSP_DEV_META}$2`),
+  };
+}
 
 /**
  * `vite build` lists every emitted file, and the bundled Inter font alone is 36 of them; after `npm run graph`'s
@@ -52,7 +83,7 @@ function buildSummary(): Plugin {
 export default defineConfig(({ command }) => ({
   root: ".",
   base: "./",
-  plugins: [react(), buildSummary()],
+  plugins: [react(), devCspMeta(), buildSummary()],
   logLevel: command === "build" ? "warn" : "info",
   // The pipeline worker (listings dropped on the explorer) is an ES module like the app.
   worker: { format: "es" },
@@ -65,6 +96,6 @@ export default defineConfig(({ command }) => ({
     // slow one is vite's own worker bundling (the pipeline worker), nothing we can act on.
     rolldownOptions: { checks: { bundlerTimings: false } },
   },
-  server: { host: "127.0.0.1", port: 5173 },
-  preview: { host: "127.0.0.1", port: 5173 },
+  server: { host: "127.0.0.1", port: 5173, headers: { "Content-Security-Policy": CSP_DEV } },
+  preview: { host: "127.0.0.1", port: 5173, headers: { "Content-Security-Policy": CSP_HEADER } },
 }));

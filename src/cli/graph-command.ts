@@ -3,7 +3,7 @@
  * `--out -`), progress and the per-file summary to stderr, a non-zero exit code on failure (Observable Framework's
  * data-loader manners).
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { formatMergeReport } from "../pipeline/identity";
 import { OptionsError, flagName, resolveOptions, DEFAULT_OPTIONS, type PipelineOptions } from "../pipeline/options";
@@ -256,7 +256,8 @@ function readTextOrNull(p: string): string | null {
 }
 
 async function exists(p: string): Promise<boolean> {
-  return readFile(p).then(
+  // stat, not a read: a config path that is a FIFO must not block here.
+  return stat(p).then(
     () => true,
     () => false,
   );

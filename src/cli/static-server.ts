@@ -3,6 +3,7 @@
  * HEAD only, no directory listings, no path outside the two folders (".." and encoded tricks, symbolic links that lead
  * out, dot files), and a Host check so a web page elsewhere cannot reach it through DNS rebinding.
  */
+import { CSP_HEADER } from "./csp";
 import { createReadStream } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -120,6 +121,8 @@ async function handle(mounts: readonly Mount[], req: IncomingMessage, res: Serve
     // A rebuilt graph must show on reload: let the browser revalidate everything.
     "cache-control": "no-cache",
     "x-content-type-options": "nosniff",
+    // The explorer's policy (the same as vite preview's): nothing but this origin, no inline script.
+    "content-security-policy": CSP_HEADER,
   });
   if (req.method === "HEAD") return void res.end();
   const stream = createReadStream(file);

@@ -3,6 +3,7 @@
  * folder, a dot file and a symbolic link leading out): MIME types, the /data/ mount, and every way out of the folders
  * refused (raw request paths, so no client normalises them first).
  */
+import { CSP_HEADER } from "../../src/cli/csp";
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import { createServer } from "node:net";
@@ -17,6 +18,7 @@ interface Reply {
   status: number;
   type: string | undefined;
   length: string | undefined;
+  csp: string | undefined;
   body: string;
 }
 
@@ -27,7 +29,7 @@ function get(port: number, rawPath: string, options: { method?: string; host?: s
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (c: string) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode!, type: res.headers["content-type"], length: res.headers["content-length"], body }));
+      res.on("end", () => resolve({ status: res.statusCode!, type: res.headers["content-type"], length: res.headers["content-length"], csp: res.headers["content-security-policy"] as string | undefined, body }));
     });
     req.on("error", reject);
     req.end();
@@ -77,6 +79,13 @@ describe("static server", () => {
     expect((await get(server.port, "/data/merge-report.md")).type).toBe("text/markdown; charset=utf-8");
     const head = await get(server.port, "/data/graph.json", { method: "HEAD" });
     expect(head).toMatchObject({ status: 200, length: "12", body: "" });
+  });
+
+  it("sends the explorer's Content-Security-Policy with every file (npm start serves through it)", async () => {
+    const page = await get(server.port, "/");
+    expect(page.csp).toBe(CSP_HEADER);
+    expect(page.csp).toContain("default-src 'self'");
+    expect(page.csp).not.toContain("unsafe-inline");
   });
 
   it("refuses every way out of its folders", async () => {

@@ -5,8 +5,8 @@
  * Fails (does not skip) when Chromium is missing: startE2e throws with the install command.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertChromium, buildSeedsGraph, hooks, nodePosition, pixelStats, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch, UI_TIMEOUT, appMessages, openApp } from "./harness";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { assertChromium, buildSeedsGraph, hooks, nodePosition, pixelStats, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch, UI_TIMEOUT, appMessages, openApp, takeCspViolations } from "./harness";
 
 // Display name of an author in seeds/ (read in several spellings there, some with and some without the accents).
 const PUYOL = "Esther Puyol-Antón";
@@ -23,6 +23,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await ctx?.close();
+});
+
+// The explorer runs under its Content-Security-Policy (vite.config.ts): any violation on any page fails the test.
+afterEach(() => {
+  expect(takeCspViolations()).toEqual([]);
 });
 
 const detailsTitle = () => page.getByTestId("details-panel").locator("h2");

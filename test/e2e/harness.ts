@@ -72,13 +72,46 @@ export async function launch(): Promise<Browser> {
 export interface PageWatch {
   errors: string[];
   external: string[];
+  /** Content-Security-Policy violations on this page (also kept for takeCspViolations). */
+  csp: string[];
 }
 
-/** Records console errors/warnings, page errors and every request that would leave the machine. */
+/** Every CSP violation seen on any watched page since the last takeCspViolations(). */
+const cspViolations: string[] = [];
+
+/**
+ * The CSP violations recorded since the last call, cleared. Browser test files check it after every test
+ * (`afterEach(() => expect(takeCspViolations()).toEqual([]))`): the explorer must run under its policy without one.
+ */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0, cspViolations.length);
+}
+
+const CSP_MESSAGE = /Content[- ]Security[- ]Policy|CSP violation/i;
+
+/**
+ * Reports every `securitypolicyviolation` event of the page (and of its frames) as a console error, which the watch
+ * below records. Registered before the first navigation; Playwright runs it in each new document before its scripts.
+ */
+function reportCspViolations(page: Page): void {
+  void page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "an inline resource"} (${e.sourceFile || "document"}:${e.lineNumber})`);
+    });
+  });
+}
+
+/** Records console errors/warnings, page errors, CSP violations and every request that would leave the machine. */
 export function watchPage(page: Page): PageWatch {
-  const watch: PageWatch = { errors: [], external: [] };
+  const watch: PageWatch = { errors: [], external: [], csp: [] };
+  reportCspViolations(page);
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") watch.errors.push(`${m.type()}: ${m.text()}`);
+    // Chromium's own "Refused to ... because it violates the following Content Security Policy directive" and ours.
+    if (CSP_MESSAGE.test(m.text())) {
+      watch.csp.push(m.text());
+      cspViolations.push(m.text());
+    }
   });
   page.on("pageerror", (e) => watch.errors.push(`pageerror: ${e.message}`));
   page.on("request", (r) => {

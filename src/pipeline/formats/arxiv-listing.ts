@@ -265,7 +265,9 @@ export function readArxivListing(lines: readonly Line[], file: string): ReaderRe
       diag.warn(at?.no ?? 1, `record "${excerpt(rest[0]?.[0]?.text ?? "")}" ends without its arXiv and Created lines (is the file cut?); kept without an arXiv id or date`);
       finish({ id: null, idLine: null, created: null });
     } else {
-      diag.warn(at?.no ?? 1, `incomplete record: text with no "arXiv:" and "Created:" lines after it (is the file cut?), skipped: "${excerpt(at?.text ?? "")}"`);
+      const lastLine = rest[rest.length - 1]?.at(-1)?.no ?? at?.no ?? 1;
+      const span = lastLine > (at?.no ?? 1) ? `lines ${at?.no ?? 1}-${lastLine}` : `line ${lastLine}`;
+      diag.warn(at?.no ?? 1, `incomplete record: text with no "arXiv:" and "Created:" lines after it (is the file cut?), skipped (${span}): "${excerpt(at?.text ?? "")}"`);
     }
   }
   diag.list.sort((a, b) => a.line - b.line);

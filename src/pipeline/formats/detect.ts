@@ -5,6 +5,7 @@
  */
 import type { ListingFormatId } from "../records";
 import { isArxivLine, isCreatedLine } from "./arxiv-listing";
+import { splitTitleByline } from "./byline";
 import { isEntryHead } from "./entry-head";
 import { toBlocks, toLines, type Line } from "./lines";
 import { isProfileFigureLine } from "./profile";
@@ -30,7 +31,12 @@ export function detectLines(lines: readonly Line[]): ListingFormatId | null {
     if (next === undefined || next === "" || isEntryHead(next)) return;
     if (firstHead < 0) firstHead = i;
     const after = texts[i + 2];
-    if (after === undefined) return;
+    if (after === undefined) {
+      // The file ends after the title line: a title glued to its byline is a compact entry (a profile puts the byline
+      // after a blank line).
+      if (splitTitleByline(next)?.rank === 0) compactVotes++;
+      return;
+    }
     if (after === "") profileVotes++;
     else compactVotes++;
   });
