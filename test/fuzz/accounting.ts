@@ -9,9 +9,10 @@
  *   3. L belongs to the record that owns it (the last record starting at or before L) by content: every word of L
  *      occurs in that record's fields (title, authors, affiliation, abstract, comment, id, categories, dates), or L is
  *      one of the record's structural lines (an arXiv line when the record has that id; a Created line when it has a
- *      date) — words are runs of letters and digits, also split where a lower-case letter or a digit meets a capital (and before the last capital of a run
- *      followed by lower case), so a
- *      compact line's glued title and byline ("validationLena") count as the two words they are;
+ *      date). Words are runs of letters and digits, also split where a lower-case letter or a digit meets a capital
+ *      (and before the last capital of a run followed by lower case), so a compact line's glued title and byline
+ *      ("validationLena") count as the two words they are; failing that, L's letters and digits must run on inside the
+ *      record's fields read in order (a split inside a word: "AI" read as title "A" and author "I");
  *   4. L is page chrome before the first record that the reader recognised as such: a profile header line (the person's
  *      name, a figure, the category, the "49 Papers" heading) when the document has a profile, a trending-page marker or
  *      the listing date.
@@ -63,12 +64,22 @@ function isChrome(line: Line, doc: ParsedDocument): boolean {
   return false;
 }
 
-function coveredByContent(line: Line, r: PaperRecord, vocabulary: Set<string>): boolean {
+const letters = (s: string) => s.normalize("NFKD").replace(/[^\p{L}\p{N}]/gu, "").toLowerCase();
+
+/** The record's fields in reading order as one run of letters and digits ("AI" split into title "A" and author "I"). */
+function recordLetters(r: PaperRecord): string {
+  return letters([r.title, ...r.authors, r.affiliation, r.abstract, r.comment].filter((x) => x).join(""));
+}
+
+function coveredByContent(line: Line, r: PaperRecord, vocabulary: Set<string>, run: () => string): boolean {
   const t = line.text;
   if (isArxivLine(t) && r.arxivId !== null) return true;
   if (isCreatedLine(t) && r.date !== null) return true;
   const ok = (ws: string[]) => ws.every((w) => vocabulary.has(w) || STRUCTURAL.has(w));
-  return ok(words(cleanText(t))) || ok(words(t));
+  if (ok(words(cleanText(t))) || ok(words(t))) return true;
+  // A split inside a word (a glued title and byline cut at a capital of an acronym) leaves the word in two fields.
+  const own = letters(cleanText(t));
+  return own !== "" && run().includes(own);
 }
 
 /** The non-blank lines of `text` that `doc` does not account for (see the header), as "line N: text". */
@@ -101,7 +112,7 @@ export function unaccountedLines(text: string, doc: ParsedDocument): string[] {
     while (k + 1 < ordered.length && ordered[k + 1]!.source.line <= line.no) k++;
     if (diagnosed.has(line.no) || starts.has(line.no)) continue;
     const owner = ordered[k];
-    if (owner ? coveredByContent(line, owner, vocabulary(owner)) : isChrome(line, doc)) continue;
+    if (owner ? coveredByContent(line, owner, vocabulary(owner), () => recordLetters(owner)) : isChrome(line, doc)) continue;
     missing.push(`line ${line.no}: ${line.text.slice(0, 120)}`);
   }
   return missing;
