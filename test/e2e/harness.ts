@@ -229,9 +229,25 @@ export async function nodePosition(page: Page, key: string): Promise<{ x: number
 }
 
 /** Waits until the hook snapshot satisfies `pred` (the snapshot is replaced after each React commit). */
+/**
+ * Waits until `pred` (an expression over the hook data `h`) holds. The predicate is evaluated here, in Node, on the
+ * data read from the page: evaluating a string inside the page is eval, which the app's Content-Security-Policy refuses.
+ */
 export async function waitHooks(page: Page, pred: string, timeout = UI_TIMEOUT): Promise<HookData> {
-  await page.waitForFunction(`(() => { const h = window.__papergraph; return !!h && (${pred}); })()`, null, { timeout });
-  return hooks(page);
+  const test = new Function("h", `return !!h && (${pred});`) as (h: unknown) => boolean;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const h = await page.evaluate(() => {
+      const w = (window as unknown as { __papergraph?: Record<string, unknown> }).__papergraph;
+      if (!w) return null;
+      const data: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(w)) if (typeof v !== "function") data[k] = v;
+      return data;
+    });
+    if (test(h)) return hooks(page);
+    if (Date.now() > deadline) throw new Error(`waitHooks: timed out after ${timeout} ms waiting for ${pred}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export interface PixelStats {
