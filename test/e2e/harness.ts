@@ -94,11 +94,14 @@ const CSP_MESSAGE = /Content[- ]Security[- ]Policy|CSP violation/i;
  * below records. Registered before the first navigation; Playwright runs it in each new document before its scripts.
  */
 function reportCspViolations(page: Page): void {
-  void page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "an inline resource"} (${e.sourceFile || "document"}:${e.lineNumber})`);
-    });
-  });
+  // Not awaited (watchPage stays synchronous): Playwright sends it before any later navigation of the page.
+  page
+    .addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "an inline resource"} (${e.sourceFile || "document"}:${e.lineNumber})`);
+      });
+    })
+    .catch(() => undefined);
 }
 
 /** Records console errors/warnings, page errors, CSP violations and every request that would leave the machine. */

@@ -64,7 +64,8 @@ function isChrome(line: Line, doc: ParsedDocument): boolean {
   return false;
 }
 
-const letters = (s: string) => s.normalize("NFKD").replace(/[^\p{L}\p{N}]/gu, "").toLowerCase();
+// "et al." may be glued to the last name ("Mohańet al."): the byline parser takes it as structure, so it is left out here.
+const letters = (s: string) => s.normalize("NFKD").replace(/[^\p{L}\p{N}]/gu, "").toLowerCase().replace(/etal/g, "");
 
 /** The record's fields in reading order as one run of letters and digits ("AI" split into title "A" and author "I"). */
 function recordLetters(r: PaperRecord): string {

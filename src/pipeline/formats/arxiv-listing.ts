@@ -165,6 +165,8 @@ export function readArxivListing(lines: readonly Line[], file: string): ReaderRe
       record.title = cleanText(b0?.[0]?.text ?? "");
       record.authors = byline.authors;
       record.authorsComplete = byline.authorsComplete;
+      // arXiv author lists carry no affiliation, but text after a " · " is kept rather than dropped (found by fuzzing).
+      record.affiliation = byline.affiliation;
       return true;
     };
     if (b0 && b0.length >= 2 && isTitleLike(b0[0]?.text ?? "")) {

@@ -189,4 +189,10 @@ describe("readArxivListing", () => {
       expect(doc.records).toHaveLength(2);
     });
   });
+
+  it("keeps text after a middle dot on an author line instead of dropping it (found by the fuzz suite)", () => {
+    const r = read(["Federated learning 2", "Lena Maier-H·in", "", "An abstract.", "", "arXiv:1501.10001", "Created: 2015-01-01"].join("\n"));
+    expect(r.records[0]).toMatchObject({ title: "Federated learning 2", authors: ["Lena Maier-H"], affiliation: "in" });
+  });
 });
+
