@@ -143,18 +143,22 @@ class People {
     return pick(this.rng, FIRST_NAMES);
   }
 
+  /** A (given, surname) pair not used before: the vocabulary's surnames first (Zipf: large common-surname blocks), a generated one when the pair is taken. */
+  private freshName(): { given: string; surname: string } {
+    for (let attempt = 0; ; attempt++) {
+      const surname = attempt < 3 ? SURNAMES[this.surnamePick.sample(this.rng)]! : this.generatedSurname();
+      const given = this.given(surname);
+      // Unique on given name + surname: identity resolution rightly merges "Wei Zhang" and "Wei A. Zhang".
+      if (!this.used.has(`${given} ${surname}`)) {
+        this.used.add(`${given} ${surname}`);
+        return { given, surname };
+      }
+    }
+  }
+
   add(group: number): number {
     const rng = this.rng;
-    let given = "";
-    let surname = "";
-    // The vocabulary's surnames first (Zipf: large common-surname blocks), a generated one when the pair is taken.
-    for (let attempt = 0; ; attempt++) {
-      surname = attempt < 3 ? SURNAMES[this.surnamePick.sample(rng)]! : this.generatedSurname();
-      given = this.given(surname);
-      // Unique on given name + surname: identity resolution rightly merges "Wei Zhang" and "Wei A. Zhang".
-      if (!this.used.has(`${given} ${surname}`)) break;
-    }
-    this.used.add(`${given} ${surname}`);
+    const { given, surname } = this.freshName();
     const middle = rng() < 0.2 ? "ABCDEFGHJKLMNPRSTW"[Math.floor(rng() * 18)]! : "";
     return this.list.push({ given, middle, surname, orcid: rng() < 0.3 ? orcid(rng) : null, group }) - 1;
   }

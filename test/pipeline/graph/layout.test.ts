@@ -8,7 +8,6 @@ import { buildGraph } from "../../../src/pipeline/graph";
 import { autoIterations, forceAtlas2Settings, iterationCost } from "../../../src/pipeline/graph/layout";
 import { initialPositions, startRadius } from "../../../src/pipeline/graph/layout/initial-positions";
 import { removeOverlaps } from "../../../src/pipeline/graph/layout/remove-overlaps";
-import type { PaperGraph } from "../../../src/pipeline/graph/types";
 import { OPTIONS, authorKey, bylineInput, seedLikeInput } from "./fixtures";
 
 /** Constructed: two teams with no link between them, each a dense circle of co-authorship. */
@@ -80,15 +79,21 @@ describe("layout", () => {
 
   it("starts a community together inside its research cluster's disc", () => {
     const g = buildGraph(seedLikeInput(), { ...OPTIONS, layoutIterations: 1 });
-    const start = initialPositions(g as unknown as PaperGraph, seedrandom("start"));
-    const team = [...start].filter(([k]) => g.getNodeAttribute(k, "community") === g.getNodeAttribute(authorKey("Annika Reinke"), "community"));
+    const keys = g.nodes();
+    const { x, y } = initialPositions(
+      Int32Array.from(keys, (k) => g.getNodeAttribute(k, "topicCluster")),
+      Int32Array.from(keys, (k) => g.getNodeAttribute(k, "community")),
+      seedrandom("start"),
+    );
+    const start = keys.map((k, i) => [k, { x: x[i]!, y: y[i]! }] as [string, { x: number; y: number }]);
+    const team = start.filter(([k]) => g.getNodeAttribute(k, "community") === g.getNodeAttribute(authorKey("Annika Reinke"), "community"));
     const spread = (ps: [string, { x: number; y: number }][]) => {
       const cx = ps.reduce((s, [, p]) => s + p.x, 0) / ps.length;
       const cy = ps.reduce((s, [, p]) => s + p.y, 0) / ps.length;
       return Math.max(...ps.map(([, p]) => Math.hypot(p.x - cx, p.y - cy)));
     };
     expect(team.length).toBeGreaterThan(3);
-    expect(spread(team)).toBeLessThan(spread([...start]) / 2);
+    expect(spread(team)).toBeLessThan(spread(start) / 2);
     expect(startRadius(g.order)).toBeGreaterThan(0);
   });
 
