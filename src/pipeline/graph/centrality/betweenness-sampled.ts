@@ -8,9 +8,20 @@
 import type { Rng } from "../types";
 import type { Adjacency } from "./undirected-view";
 
+/**
+ * How a sampled source's dependencies are credited: "uniform" is Brandes & Pich's estimator (every node on a shortest
+ * path from the source gets the full pair dependency); "linear" is Geisberger, Sanders & Schultes' linear scaling (2008,
+ * "Better approximation of betweenness centrality"): a node at distance d(s, v) on a shortest path from s to t gets
+ * the share d(s, v) / d(s, t), so that nodes next to a sampled source are not credited with all of that source's paths.
+ * Both are exact when every node is a source.
+ */
+export type BetweennessEstimator = "uniform" | "linear";
+
 export interface SampledBetweennessOptions {
   /** Number of source nodes; at least 1. Values >= the node count give exact betweenness. */
   samples: number;
+  /** Default "uniform". */
+  estimator?: BetweennessEstimator;
   rng: Rng;
   /** Called after each source's search with the number done. */
   onSource?: (done: number) => void;
@@ -77,6 +88,7 @@ export function sampledBetweenness(adjacency: Adjacency, options: SampledBetween
   const { starts, neighbors, newId, oldId } = breadthFirstRelabel(adjacency.starts, adjacency.neighbors, n);
   const sources = drawn.map((s) => newId[s]!);
   const result = new Float64Array(n);
+  const linear = options.estimator === "linear";
 
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
@@ -106,15 +118,30 @@ export function sampledBetweenness(adjacency: Adjacency, options: SampledBetween
     }
     // Dependency accumulation in reverse BFS order; predecessors are the neighbours one hop closer to s, so no
     // predecessor lists are stored (memory stays O(N) however dense the graph is).
-    for (let i = tail - 1; i > 0; i--) {
-      const w = order[i]!;
-      const coefficient = (1 + delta[w]!) / sigma[w]!;
-      const dw = dist[w]!;
-      for (let e = starts[w]!, end = starts[w + 1]!; e < end; e++) {
-        const v = neighbors[e]!;
-        if (dist[v] === dw - 1) delta[v]! += sigma[v]! * coefficient;
+    if (linear) {
+      // delta here is the sum over targets t beyond w of the pair dependency divided by d(s, t); w's credit is
+      // d(s, w) times that (Geisberger et al.'s recursion).
+      for (let i = tail - 1; i > 0; i--) {
+        const w = order[i]!;
+        const dw = dist[w]!;
+        const coefficient = (1 / dw + delta[w]!) / sigma[w]!;
+        for (let e = starts[w]!, end = starts[w + 1]!; e < end; e++) {
+          const v = neighbors[e]!;
+          if (dist[v] === dw - 1) delta[v]! += sigma[v]! * coefficient;
+        }
+        result[w]! += dw * delta[w]!;
       }
-      result[w]! += delta[w]!;
+    } else {
+      for (let i = tail - 1; i > 0; i--) {
+        const w = order[i]!;
+        const coefficient = (1 + delta[w]!) / sigma[w]!;
+        const dw = dist[w]!;
+        for (let e = starts[w]!, end = starts[w + 1]!; e < end; e++) {
+          const v = neighbors[e]!;
+          if (dist[v] === dw - 1) delta[v]! += sigma[v]! * coefficient;
+        }
+        result[w]! += delta[w]!;
+      }
     }
     for (let i = 0; i < tail; i++) {
       const v = order[i]!;
@@ -127,7 +154,8 @@ export function sampledBetweenness(adjacency: Adjacency, options: SampledBetween
   options.onSource?.(searched);
   // Each source contributes paths from itself: summing over all N sources counts every pair twice (once per end), so
   // the estimate of the per-pair value is (N / K) / 2.
-  const scale = n / sources.length / 2;
+  // Linear scaling splits each pair between its two ends already, so it counts every pair once.
+  const scale = linear ? n / sources.length : n / sources.length / 2;
   const byCallerOrder = new Float64Array(n);
   for (let i = 0; i < n; i++) byCallerOrder[oldId[i]!] = result[i]! * scale;
   return byCallerOrder;
