@@ -1,14 +1,70 @@
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 
+/**
+ * `vite build` lists every emitted file, and the bundled Inter font alone is 36 of them; after `npm run graph`'s
+ * summary that buries what matters. The build runs at logLevel "warn" (warnings and errors still show) and this
+ * prints one line instead: what was written, grouped.
+ */
+function groupOf(fileName: string): string {
+  if (/\.(woff2?|ttf|otf)$/.test(fileName)) return "font files";
+  if (/\.m?js$/.test(fileName)) return "scripts";
+  if (/\.css$/.test(fileName)) return "stylesheets";
+  if (/\.html$/.test(fileName)) return "pages";
+  return "other files";
+}
+
+function buildSummary(): Plugin {
+  let started = 0;
+  let outDir = "dist";
+  let quiet = false;
+  return {
+    name: "papergraph:build-summary",
+    apply: "build",
+    configResolved(config) {
+      outDir = config.build.outDir;
+      // Callers that ask for errors only (the browser-test harness) get no summary either.
+      quiet = config.logLevel === "error" || config.logLevel === "silent";
+    },
+    buildStart() {
+      started = performance.now();
+    },
+    writeBundle(_options, bundle) {
+      if (quiet) return;
+      const groups = new Map<string, { files: number; bytes: number }>();
+      for (const file of Object.values(bundle)) {
+        const bytes = file.type === "chunk" ? Buffer.byteLength(file.code) : typeof file.source === "string" ? Buffer.byteLength(file.source) : file.source.byteLength;
+        const group = groupOf(file.fileName);
+        const g = groups.get(group) ?? { files: 0, bytes: 0 };
+        g.files++;
+        g.bytes += bytes;
+        groups.set(group, g);
+      }
+      const kb = (b: number) => `${Math.round(b / 1024).toLocaleString("en")} KB`;
+      const parts = [...groups].map(([name, g]) => `${g.files} ${g.files === 1 ? name.replace(/s$/, "") : name} (${kb(g.bytes)})`);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`vite: built the explorer into ${outDir}/ in ${seconds} s: ${parts.join(", ")}; public/ copied as is`);
+    },
+  };
+}
+
 // The app is served from the repository root; public/data/graph.json is written by `npm run graph`.
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: ".",
   base: "./",
-  plugins: [react()],
+  plugins: [react(), buildSummary()],
+  logLevel: command === "build" ? "warn" : "info",
   // The pipeline worker (listings dropped on the explorer) is an ES module like the app.
   worker: { format: "es" },
-  build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    reportCompressedSize: false,
+    // Rolldown warns when plugins take most of the build; on the shared 2-core machine that is every build, and the
+    // slow one is vite's own worker bundling (the pipeline worker), nothing we can act on.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   server: { host: "127.0.0.1", port: 5173 },
   preview: { host: "127.0.0.1", port: 5173 },
-});
+}));

@@ -6,11 +6,11 @@
  *   npm run bench                          1,000 and 10,000 papers of the field corpus
  *   npm run bench -- 1k 10k 100k           any sizes (k and M suffixes allowed); `field-scale` = 1k 10k 100k
  *   npm run bench -- 1M                    a million papers (completes, or stops early naming the limit)
- *   npm run bench -- --corpus profile      the profile-page corpus (src/pipeline/synthetic/generate-corpus.ts)
+ *   npm run bench -- --corpus profile      the profile-page corpus (bench/synthetic/generate-corpus.ts)
  *   npm run bench -- --steps               also every step of every phase
  *   npm run bench -- --json FILE           also the figures as JSON
  *
- * Corpora: `field` (default) is Web of Science plain text with complete bylines (src/pipeline/synthetic/field-corpus.ts:
+ * Corpora: `field` (default) is Web of Science plain text with complete bylines (bench/synthetic/field-corpus.ts:
  * heavy-tailed bylines and groups, ~1.3 people per paper, consortium papers); `profile` is the profile-page corpus.
  * Each corpus is generated once into tmp/bench/<corpus>-<papers>-s<seed>/ (in its own process, streamed file by file)
  * and read from there like the CLI reads its inputs, so corpus generation neither costs time nor inflates peak memory.
@@ -31,7 +31,7 @@ import { resolveOptions } from "../src/pipeline/options";
 import type { ProgressEvent } from "../src/pipeline/progress";
 import type { InputDocument } from "../src/pipeline/records";
 import { runPipeline } from "../src/pipeline/run";
-import { fieldCorpusFiles, generateCorpus } from "../src/pipeline/synthetic";
+import { fieldCorpusFiles, generateCorpus } from "../bench/synthetic";
 
 const DEFAULT_SIZES = [1000, 10000];
 const PRESETS: Record<string, number[]> = { "field-scale": [1000, 10000, 100000] };

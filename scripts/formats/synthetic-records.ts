@@ -4,7 +4,7 @@
  * cited references, keywords. Same (n, seed), same records.
  */
 import seedrandom from "seedrandom";
-import { FIELDS, FIRST_NAMES, SHARED_TERMS, SURNAMES } from "../../src/pipeline/synthetic/vocabulary";
+import { FIELDS, FIRST_NAMES, SHARED_TERMS, SURNAMES } from "../../bench/synthetic/vocabulary";
 
 export type Rng = () => number;
 

@@ -9,6 +9,7 @@ import { runExport, EXPORT_USAGE } from "./export";
 import { PACKAGE_ROOT } from "./explorer";
 import { runOpen, OPEN_USAGE } from "./open";
 import { runServe, SERVE_USAGE } from "./serve";
+import { escapeForTerminal } from "./escape";
 import type { CliIO } from "./io";
 
 const USAGE = `Usage: papergraph <command> [options]
@@ -71,7 +72,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         io.stdout(USAGE + "\n");
         return command === undefined ? 2 : 0;
       default:
-        io.stderr(`papergraph: unknown command "${command}"\n\n${USAGE}\n`);
+        io.stderr(`papergraph: unknown command "${escapeForTerminal(command)}"\n\n${USAGE}\n`);
         return 2;
     }
   } catch (e) {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { resolveOptions } from "../../src/pipeline/options";
 import { stepCounter, type ProgressEvent } from "../../src/pipeline/progress";
 import { runPipeline } from "../../src/pipeline/run";
-import { generateCorpus } from "../../src/pipeline/synthetic";
+import { generateCorpus } from "../../bench/synthetic";
 
 describe("stepCounter", () => {
   it("reports the start, about every total/reports items and the last one", () => {

@@ -1,45 +1,46 @@
 /**
- * Default look of the graph file (the app may restyle through its reducers without touching the data):
- * - node size: sqrt-scaled into 3..18 within each kind, from paperCount for authors and topics (how much they publish /
- *   how widespread a term is: numbers a reader can check) and from PageRank for papers (all papers count 1 otherwise).
- *   sqrt keeps a 49-paper author from dwarfing everyone; scaling within a kind keeps the three kinds comparable.
- * - node colour: research cluster (topicCluster) from the colour-blind-aware palette, grey for none / "other".
- * - edge size: 1..4 sqrt-scaled by weight within each kind; edge colour: translucent grey per kind.
- * Computed on arrays before the graph exists, so every node and edge is added once with its final look.
+ * The default look written into graph.json, for tools that draw the file as is (Gephi, graphology, sigma): the shared
+ * appearance module (src/model/appearance.ts, also used by the explorer and the exporters) with its defaults, i.e.
+ * research-cluster colours, PageRank sizes, edge widths by weight and the light theme's opaque edge colours. The
+ * explorer recomputes colours and sizes for the user's choices with the same functions, so nothing is decided twice.
+ * Computed on the graph stage's arrays before the graphology graph exists, so every node and edge is added once with
+ * its final look.
  */
+import {
+  computeSizes,
+  DEFAULT_SIZE_METRIC,
+  edgeSize,
+  groupColor,
+  groupColors,
+  LOOKS,
+  type GroupTable,
+} from "../../model/appearance";
+import type { EdgeKind, NodeAttributes, NodeKind } from "../../model/graph-file";
 import { EDGE_KINDS, type EdgeTable } from "./build-edges";
-import { round6 } from "./numbers";
 
-export const MIN_NODE_SIZE = 3;
-export const MAX_NODE_SIZE = 18;
-/** Size when every node of a kind has the same metric value (nothing to scale against). */
-export const UNIFORM_NODE_SIZE = 6;
-export const MIN_EDGE_SIZE = 1;
-export const MAX_EDGE_SIZE = 4;
-
-/** sqrt scale of value within [min, max] onto [low, high]; `uniform` when min === max. */
-export function sqrtScale(value: number, min: number, max: number, low: number, high: number, uniform: number): number {
-  if (!(max > min)) return uniform;
-  return round6(low + (high - low) * Math.sqrt((value - min) / (max - min)));
-}
+const KIND_NAMES: readonly NodeKind[] = ["author", "paper", "topic"];
 
 /**
- * Node sizes from each node's size metric (paperCount for authors and topics, PageRank for papers), scaled within
- * its kind (kinds: small integers per node).
+ * Node sizes (the default size metric, scaled within each kind) by node index: computeSizes itself, reading each
+ * node's kind and metric through a minimal view of the arrays.
  */
-export function nodeSizes(kind: Uint8Array, metric: Float64Array): Float64Array {
-  const kinds = 1 + kind.reduce((m, k) => Math.max(m, k), 0);
-  const min = new Float64Array(kinds).fill(Infinity);
-  const max = new Float64Array(kinds).fill(-Infinity);
-  for (let i = 0; i < kind.length; i++) {
-    const k = kind[i]!;
-    min[k] = Math.min(min[k]!, metric[i]!);
-    max[k] = Math.max(max[k]!, metric[i]!);
-  }
-  return Float64Array.from(metric, (v, i) => sqrtScale(v, min[kind[i]!]!, max[kind[i]!]!, MIN_NODE_SIZE, MAX_NODE_SIZE, UNIFORM_NODE_SIZE));
+export function nodeSizes(keys: readonly string[], kind: Uint8Array, metric: Float64Array): Float64Array {
+  const view = {
+    forEachNode(cb: (key: string, attributes: NodeAttributes) => void) {
+      for (let i = 0; i < keys.length; i++) cb(keys[i]!, { kind: KIND_NAMES[kind[i]!], [DEFAULT_SIZE_METRIC]: metric[i] } as unknown as NodeAttributes);
+    },
+  };
+  const sizes = computeSizes(view, DEFAULT_SIZE_METRIC);
+  return Float64Array.from(keys, (k) => sizes.get(k)!);
 }
 
-/** Edge sizes from weights, scaled within each kind. */
+/** Node colour by research cluster (the file's default colour mode), by node index. */
+export function nodeColorOf(topicCluster: Int32Array, topicClusters: GroupTable): (i: number) => string {
+  const colors = groupColors(topicClusters);
+  return (i) => groupColor(colors, topicCluster[i]!);
+}
+
+/** Edge widths by weight within each kind. */
 export function edgeSizes(table: EdgeTable): Float64Array {
   const size = new Float64Array(table.count);
   EDGE_KINDS.forEach((_kind, k) => {
@@ -56,9 +57,14 @@ export function edgeSizes(table: EdgeTable): Float64Array {
     for (let e = from; e < to; e++) {
       const w = table.weight[e]!;
       let s = memo.get(w);
-      if (s === undefined) memo.set(w, (s = sqrtScale(w, min, max, MIN_EDGE_SIZE, MAX_EDGE_SIZE, MIN_EDGE_SIZE)));
+      if (s === undefined) memo.set(w, (s = edgeSize(w, min, max)));
       size[e] = s;
     }
   });
   return size;
+}
+
+/** Edge colour per kind (light theme). */
+export function edgeColor(kind: EdgeKind): string {
+  return LOOKS.light.edges[kind];
 }

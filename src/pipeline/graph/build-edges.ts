@@ -1,10 +1,12 @@
 /**
- * The four edge kinds, computed on node indices and kept in flat arrays in their final order (each kind in key order):
+ * The edge kinds, computed on node indices and kept in flat arrays in their final order (each kind in key order):
  * - authored "authored:<author>-><paper>": directed, weight 1, one per byline entry;
- * - coauthor "coauthor:<a>--<b>" (a < b): undirected, weight = number of papers whose byline names both, counting only
- *   papers with at most coauthorMaxAuthors authors (0: all);
+ * - coauthor "coauthor:<a>--<b>" (a < b): undirected, weight = number of papers with at most coauthorMaxAuthors
+ *   authors whose byline names both; `largePapers` = their joint papers above that cut, when there are any;
  * - about "about:<paper>-><topic>": directed, weight = the topic stage's term weight in that paper;
- * - related "related:<s>--<t>" (s < t): undirected, weight = the topic stage's co-occurrence strength.
+ * - related "related:<s>--<t>" (s < t): undirected, weight = the topic stage's co-occurrence strength;
+ * - coauthor-large "coauthor-large:<a>--<b>": undirected, the pairs linked only by papers above the cut (weight = those
+ *   papers). Last in the table and left out of `analysed`, so communities, centrality and layout never see them.
  *
  * Ordering without string sorts: an edge key is `<kind>:<source><separator><target>`, so key order is the order of
  * source + separator, then of the target. Sources are ranked once by source + separator (a near-sorted sort of a few
@@ -13,18 +15,25 @@
  * targets inside a bucket, instead of a map keyed by a string per pair. When a source + separator is a prefix of
  * another one (possible only for keys containing the separator), that kind falls back to sorting whole key strings.
  */
-import type { EdgeAttributes, EdgeKind } from "../../model/graph-file";
+import type { EdgeAttributes, EdgeKind, LargePapers } from "../../model/graph-file";
 import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import type { NodeTable } from "./node-table";
 import { compareStrings, round6 } from "./numbers";
 import type { GraphBuildInput, PaperGraph } from "./types";
 
-export const EDGE_KINDS: readonly EdgeKind[] = ["authored", "coauthor", "about", "related"];
-const DIRECTED: Record<EdgeKind, boolean> = { authored: true, coauthor: false, about: true, related: false };
-const SEPARATOR: Record<EdgeKind, string> = { authored: "->", coauthor: "--", about: "->", related: "--" };
+export const EDGE_KINDS: readonly EdgeKind[] = ["authored", "coauthor", "about", "related", "coauthor-large"];
+const DIRECTED: Record<EdgeKind, boolean> = { authored: true, coauthor: false, about: true, related: false, "coauthor-large": false };
+const SEPARATOR: Record<EdgeKind, string> = { authored: "->", coauthor: "--", about: "->", related: "--", "coauthor-large": "--" };
+const COAUTHOR = 1;
 
 export interface EdgeTable {
   count: number;
+  /** Edges the algorithms read (every kind but coauthor-large): [0, analysed). */
+  analysed: number;
+  /** Joint papers above the author cut per edge (co-author edges only; 0 elsewhere). */
+  largePapers: Int32Array;
+  /** Keys of the papers above the author cut, sorted, and the cut. */
+  large: LargePapers;
   source: Int32Array;
   target: Int32Array;
   weight: Float64Array;
@@ -81,11 +90,13 @@ export function separatorRanks(keys: readonly string[], from: number, to: number
   return rank;
 }
 
-/** Sorts one kind's edges into key order; equal (source, target) pairs are merged, their weights added. */
-function ordered(nodes: NodeTable, kind: EdgeKind, edges: EdgeBuffer, from: number, to: number): KindEdges {
+/**
+ * Sorts one kind's edges into key order; equal (source, target) pairs are merged, their weights added. `rank` is
+ * separatorRanks of the sources' range [from, to) (null: sort by whole keys).
+ */
+function ordered(nodes: NodeTable, kind: EdgeKind, edges: EdgeBuffer, from: number, to: number, rank: Int32Array | null): KindEdges {
   const n = edges.count;
   const { source, target, weight } = edges;
-  const rank = separatorRanks(nodes.keys, from, to, SEPARATOR[kind]);
   let order: Int32Array;
   if (rank) {
     // Counting sort by source rank, then each bucket by target index.
@@ -133,15 +144,49 @@ function ordered(nodes: NodeTable, kind: EdgeKind, edges: EdgeBuffer, from: numb
   return out;
 }
 
-/** Co-author pair occurrences (a < b by index, i.e. by key) of papers with at most maxAuthors authors (0: all). */
-function coauthorOccurrences(nodes: NodeTable, maxAuthors: number): EdgeBuffer {
+/** Whether a paper is above the co-author cut (more than `maxAuthors` distinct authors; 0 means no cut). */
+export function isLargePaper(p: { authors: readonly string[] }, maxAuthors: number): boolean {
+  return maxAuthors > 0 && new Set(p.authors).size > maxAuthors;
+}
+
+/** Co-author pair occurrences (a < b by index, i.e. by key) of the papers below (or, with `large`, above) the cut. */
+function coauthorOccurrences(nodes: NodeTable, maxAuthors: number, large: boolean): EdgeBuffer {
   const buffer = new EdgeBuffer();
-  for (const byline of nodes.paperAuthors) {
-    if (maxAuthors > 0 && byline.length > maxAuthors) continue;
+  nodes.paperAuthors.forEach((byline, i) => {
+    if (isLargePaper(nodes.papers[i]!, maxAuthors) !== large) return;
     const sorted = Int32Array.from(new Set(byline)).sort();
-    for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) buffer.push(sorted[i]!, sorted[j]!, 1);
-  }
+    for (let a = 0; a < sorted.length; a++) for (let b = a + 1; b < sorted.length; b++) buffer.push(sorted[a]!, sorted[b]!, 1);
+  });
   return buffer;
+}
+
+/**
+ * Splits the pairs of papers above the cut: those also linked below it give their count to that co-author edge
+ * (`largePapers`), the others become coauthor-large edges. Both lists are in key order, so one merge pass does it.
+ */
+function splitLarge(small: KindEdges, above: KindEdges, rank: Int32Array | null, keys: readonly string[]): { largePapers: Int32Array; large: KindEdges } {
+  // Key order of two pairs of one list: by source rank (or whole key), then target.
+  const before = (a: KindEdges, i: number, b: KindEdges, j: number): boolean => {
+    const [sa, sb] = [a.source[i]!, b.source[j]!];
+    if (sa !== sb) {
+      return rank ? rank[sa]! < rank[sb]! : compareStrings(`${keys[sa]}--${keys[a.target[i]!]}`, `${keys[sb]}--${keys[b.target[j]!]}`) < 0;
+    }
+    return a.target[i]! < b.target[j]!;
+  };
+  const largePapers = new Int32Array(small.count);
+  const large: KindEdges = { source: new Int32Array(above.count), target: new Int32Array(above.count), weight: new Float64Array(above.count), count: 0 };
+  let i = 0;
+  for (let j = 0; j < above.count; j++) {
+    // Same source rank order in both lists: advance the small list while it is before this pair.
+    while (i < small.count && (small.source[i] !== above.source[j] || small.target[i] !== above.target[j]) && before(small, i, above, j)) i++;
+    if (i < small.count && small.source[i] === above.source[j] && small.target[i] === above.target[j]) largePapers[i] = above.weight[j]!;
+    else {
+      large.source[large.count] = above.source[j]!;
+      large.target[large.count] = above.target[j]!;
+      large.weight[large.count++] = above.weight[j]!;
+    }
+  }
+  return { largePapers, large };
 }
 
 export function edgeTable(
@@ -154,22 +199,28 @@ export function edgeTable(
   const nodeCount = nodes.keys.length;
   const parts: KindEdges[] = [];
 
+  const authorRanks = (separator: string) => separatorRanks(nodes.keys, 0, paperStart, separator);
+
   progress("edge table: authored", 0, null, "edges");
   const authored = new EdgeBuffer();
   nodes.paperAuthors.forEach((byline, i) => {
     for (const a of byline) authored.push(a, paperStart + i, 1);
   });
-  parts.push(ordered(nodes, "authored", authored, 0, paperStart));
+  parts.push(ordered(nodes, "authored", authored, 0, paperStart, authorRanks(SEPARATOR.authored)));
 
   progress("edge table: co-author pairs", 0, null, "edges");
-  parts.push(ordered(nodes, "coauthor", coauthorOccurrences(nodes, options.coauthorMaxAuthors), 0, paperStart));
+  const pairRank = authorRanks(SEPARATOR.coauthor);
+  const small = ordered(nodes, "coauthor", coauthorOccurrences(nodes, options.coauthorMaxAuthors, false), 0, paperStart, pairRank);
+  const above = ordered(nodes, "coauthor-large", coauthorOccurrences(nodes, options.coauthorMaxAuthors, true), 0, paperStart, pairRank);
+  const { largePapers, large } = splitLarge(small, above, pairRank, nodes.keys);
+  parts.push(small);
 
   progress("edge table: about", 0, null, "edges");
   const about = new EdgeBuffer();
   nodes.paperTopics.forEach((links, i) => {
     for (const link of links) about.push(paperStart + i, nodes.index.get(link.topic)!, round6(link.weight));
   });
-  parts.push(ordered(nodes, "about", about, paperStart, topicStart));
+  parts.push(ordered(nodes, "about", about, paperStart, topicStart, separatorRanks(nodes.keys, paperStart, topicStart, SEPARATOR.about)));
 
   progress("edge table: related", 0, null, "edges");
   const related = new EdgeBuffer();
@@ -177,11 +228,19 @@ export function edgeTable(
     const [s, t] = [nodes.index.get(r.source)!, nodes.index.get(r.target)!];
     related.push(Math.min(s, t), Math.max(s, t), round6(r.weight));
   }
-  parts.push(ordered(nodes, "related", related, topicStart, nodeCount));
+  parts.push(ordered(nodes, "related", related, topicStart, nodeCount, separatorRanks(nodes.keys, topicStart, nodeCount, SEPARATOR.related)));
+  parts.push(large);
 
-  const count = parts.reduce((s, p) => s + p.count, 0);
+  const count = parts.reduce((sum, p) => sum + p.count, 0);
   const table: EdgeTable = {
     count,
+    analysed: count - large.count,
+    largePapers: new Int32Array(count),
+    large: {
+      maxAuthors: options.coauthorMaxAuthors,
+      papers: nodes.papers.filter((p) => isLargePaper(p, options.coauthorMaxAuthors)).map((p) => p.key),
+      pairs: large.count,
+    },
     source: new Int32Array(count),
     target: new Int32Array(count),
     weight: new Float64Array(count),
@@ -195,6 +254,7 @@ export function edgeTable(
     table.target.set(p.target.subarray(0, p.count), at);
     table.weight.set(p.weight.subarray(0, p.count), at);
     table.kind.fill(k, at, at + p.count);
+    if (k === COAUTHOR) table.largePapers.set(largePapers, at);
     at += p.count;
   });
   table.kindStart[EDGE_KINDS.length] = at;
@@ -222,6 +282,7 @@ export function insertEdges(
       const s = keys[table.source[e]!]!;
       const t = keys[table.target[e]!]!;
       const attributes: EdgeAttributes = { kind, weight: table.weight[e]!, size: look.size[e]!, color };
+      if (table.largePapers[e]) attributes.largePapers = table.largePapers[e];
       if (DIRECTED[kind]) graph.addDirectedEdgeWithKey(prefix + s + separator + t, s, t, attributes);
       else graph.addUndirectedEdgeWithKey(prefix + s + separator + t, s, t, attributes);
     }

@@ -87,6 +87,7 @@ function paperAttributes(p: ResolvedPaper, topics: PaperTopic[], base: ReturnTyp
     title: p.title,
     authors: [...p.authors],
     authorsComplete: p.authorsComplete,
+    profileOwners: [...(p.profileOwners ?? [])],
     date: p.date,
     year: p.year,
     arxivId: p.arxivId,

@@ -3,7 +3,8 @@
  * src/model/graph-file.ts). Everything is computed on flat arrays over node indices (node-table.ts) and the graphology
  * graph is built once at the end, every node and edge added with its final attributes. Steps, each in its own file:
  * validate -> node table -> edge table -> research clusters -> communities -> centralities -> community labels ->
- * sizes and colours -> layout -> graphology graph -> graph attributes.
+ * sizes and colours -> layout -> graphology graph -> graph attributes. The co-author links of papers above the author
+ * cut (`coauthor-large`) are in the edge table but after `analysed`: no algorithm reads them.
  *
  * Every random choice draws from its own seedrandom stream derived from options.seed, so changing, say, the number of
  * betweenness samples does not move the layout.
@@ -15,7 +16,7 @@ import type { IdentityResult } from "../identity/types";
 import type { PipelineOptions } from "../options";
 import { silentSteps, type StepReporter } from "../progress";
 import type { TopicClusterResult, TopicResult } from "../topics/types";
-import { edgeSizes, nodeSizes } from "./appearance";
+import { edgeColor, edgeSizes, nodeColorOf, nodeSizes } from "./appearance";
 import { edgeTable, insertEdges } from "./build-edges";
 import { addNodes, paperCounts } from "./build-nodes";
 import { computeCentrality } from "./centrality";
@@ -23,8 +24,7 @@ import { adjacencyOfTable } from "./centrality/undirected-view";
 import { communityInfo, detectCommunities } from "./communities";
 import { graphAttributes } from "./graph-attributes";
 import { layout } from "./layout";
-import { PAPER, nodeTable } from "./node-table";
-import { EDGE_COLORS, clusterColor } from "./palette";
+import { nodeTable } from "./node-table";
 import { topicClusterInfo, topicClustersOf } from "./topic-clusters";
 import type { PaperGraph } from "./types";
 import { validateGraphInput } from "./validate-input";
@@ -49,7 +49,8 @@ export function buildGraph(
   progress("communities (Louvain)", 0, nodeCount, "nodes");
   // Louvain's stream is seeded with the bare seed, as the topic stage's Louvain is: `--seed 7` means seedrandom("7").
   const communities = detectCommunities(nodes, edges, { resolution: options.resolution, rng: seedrandom(String(options.seed)) });
-  const centrality = computeCentrality(adjacencyOfTable(nodes.keys, edges), edges, {
+  const analysed = { ...edges, count: edges.analysed };
+  const centrality = computeCentrality(adjacencyOfTable(nodes.keys, analysed), analysed, {
     betweennessExactMaxNodes: options.betweennessExactMaxNodes,
     betweennessSamples: options.betweennessSamples,
     rng: stream("betweenness"),
@@ -57,10 +58,11 @@ export function buildGraph(
   });
   progress("community labels and appearance", 0, nodeCount, "nodes");
   const communityClusters = communityInfo(nodes, communities, centrality);
+  const topicClusters = topicClusterInfo(input.clusters);
   const paperCount = paperCounts(nodes);
-  const size = nodeSizes(nodes.kind, Float64Array.from(paperCount, (c, i) => (nodes.kind[i] === PAPER ? centrality.pagerank[i]! : c)));
+  const size = nodeSizes(nodes.keys, nodes.kind, centrality.pagerank);
   const position = layout(
-    { topicCluster, community: communities.community, degree: centrality.degree, size, edges },
+    { topicCluster, community: communities.community, degree: centrality.degree, size, edges: analysed },
     { iterations: options.layoutIterations, rng: stream("layout"), overlapRng: stream("noverlap"), progress },
   );
 
@@ -69,7 +71,7 @@ export function buildGraph(
   addNodes(graph, nodes, {
     ...position,
     size,
-    color: (i) => clusterColor(topicCluster[i]!),
+    color: nodeColorOf(topicCluster, topicClusters),
     community: communities.community,
     topicCluster,
     degree: centrality.degree,
@@ -78,16 +80,17 @@ export function buildGraph(
     betweenness: centrality.betweenness,
     paperCount,
   });
-  insertEdges(graph, nodes, edges, { size: edgeSizes(edges), color: (kind) => EDGE_COLORS[kind] }, progress);
+  insertEdges(graph, nodes, edges, { size: edgeSizes(edges), color: edgeColor }, progress);
   progress("graph attributes", nodeCount, nodeCount, "nodes");
   graph.replaceAttributes(
     graphAttributes(nodes, edges.count, {
       options,
       sources: input.sources,
       communities: communityClusters,
-      topicClusters: topicClusterInfo(input.clusters),
+      topicClusters,
       modularity: communities.modularity,
       betweenness: centrality.method,
+      largePapers: edges.large,
     }),
   );
   return graph as unknown as Graph;

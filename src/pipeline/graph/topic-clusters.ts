@@ -6,7 +6,7 @@
 import type { ClusterInfo } from "../../model/graph-file";
 import type { TopicClusterResult } from "../topics/types";
 import type { NodeTable } from "./node-table";
-import { clusterColor } from "./palette";
+import { groupColor, groupColors } from "../../model/appearance";
 
 /** The most frequent value, ties to the smallest; null for no votes. */
 export function majority(votes: Iterable<number>): number | null {
@@ -43,7 +43,9 @@ export function topicClustersOf(nodes: NodeTable, clusters: TopicClusterResult):
 export function topicClusterInfo(clusters: TopicClusterResult): Record<string, ClusterInfo> {
   const out: Record<string, ClusterInfo> = {};
   for (const c of [...clusters.clusters].sort((a, b) => a.id - b.id)) {
-    out[String(c.id)] = { label: c.label, size: c.size, terms: [...c.terms], color: clusterColor(c.id) };
+    out[String(c.id)] = { label: c.label, size: c.size, terms: [...c.terms], color: "" };
   }
+  const colors = groupColors(out);
+  for (const [id, info] of Object.entries(out)) info.color = groupColor(colors, Number(id));
   return out;
 }

@@ -219,13 +219,16 @@ function mergedIds(recs: RecordRef["rec"][]): Array<string | null> {
   return out;
 }
 
-/** Case-insensitive union of lists, first spelling kept, in the order read. */
+/**
+ * Union of lists up to case, diacritics and punctuation ("SciPy 1.0 Contributors" = WoS's "SciPy 1 0 Contributors",
+ * "Computational science" = "computational-science"), first spelling kept, in the order read.
+ */
 function unionList(lists: readonly string[][]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const list of lists) {
     for (const item of list) {
-      const k = item.toLowerCase();
+      const k = normalizeText(item) || item;
       if (seen.has(k)) continue;
       seen.add(k);
       out.push(item);
@@ -309,10 +312,12 @@ export function buildPapers(
         }
       });
     }
+    const profileOwners: string[] = [];
     for (const r of rs) {
       const p = profileOf[r];
       if (!p || authors.includes(p)) continue;
       authors.push(p);
+      profileOwners.push(p);
       if (chosen.authorsComplete) {
         diagnostics.push({ file: refs[r]!.rec.source.file, line: refs[r]!.rec.source.line, severity: "warning", message: `the page's person ${refs[r]!.rec.profileAuthor} is not on the complete byline of "${title ?? "this paper"}"; appended` });
       }
@@ -342,6 +347,7 @@ export function buildPapers(
       label,
       authors,
       authorsComplete: chosen.authorsComplete,
+      profileOwners,
       affiliation: recs.map((r) => r.affiliation).find((x) => x) ?? null,
       date,
       year: date ? Number(date.slice(0, 4)) : null,

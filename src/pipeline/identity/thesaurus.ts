@@ -3,6 +3,7 @@
  * thesaurus files). Syntax in README.md "Thesaurus file". Parsing never throws: bad lines become diagnostics.
  */
 import type { Diagnostic, SourceRef } from "../records";
+import { binaryLine } from "../formats/text";
 import { fold } from "./normalize";
 
 export type ThesaurusAction = "merge" | "split" | "rename";
@@ -58,11 +59,21 @@ function suggest(word: string): string {
   return hit ? ` (did you mean "${hit}"?)` : "";
 }
 
+export const BINARY_THESAURUS_MESSAGE =
+  "binary file: this is not a thesaurus (a CSV text file with the header action,name,other, saved as UTF-8); it is ignored";
+
 export function parseThesaurus(text: string, file: string): { thesaurus: Thesaurus; diagnostics: Diagnostic[] } {
   const entries: ThesaurusEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   const problem = (line: number, message: string, severity: Diagnostic["severity"] = "error") =>
     diagnostics.push({ file, line, severity, message });
+  // A binary file (an image or a spreadsheet saved as .xlsx and renamed) is named as such, once, instead of one
+  // "unknown action" per line quoting its raw bytes.
+  const binary = binaryLine(text);
+  if (binary !== null) {
+    problem(binary, BINARY_THESAURUS_MESSAGE);
+    return { thesaurus: { file, entries }, diagnostics };
+  }
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
   let sawHeader = false;
   const renamed = new Map<string, number>();

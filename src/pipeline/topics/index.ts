@@ -23,6 +23,7 @@ export function extractTopics(
 ): TopicResult {
   const vocabulary = buildVocabulary(papers, options.progress);
   const result = selectTopics(vocabulary, options);
+  if (vocabulary.corpus.skippedLongTokens > 0) result.skippedLongTokens = vocabulary.corpus.skippedLongTokens;
   analysed.set(result, { papers, vocabulary });
   return result;
 }

@@ -56,6 +56,8 @@ export interface CorpusTerms {
    * object (subjects.ts).
    */
   phraseFinal: Map<string, { final: number; total: number }>;
+  /** Words over MAX_TOKEN_LENGTH skipped in the whole corpus (tokens.ts). */
+  skippedLongTokens: number;
 }
 
 interface Unit {
@@ -317,5 +319,6 @@ export function analyseCorpus(papers: TopicInputPaper[], progress: StepReporter 
       occurrences: a.occurrences,
     });
   }
-  return { n: papers.length, keys: papers.map((p) => p.key), terms, byGid: new Map(terms.map((t) => [t.gid, t])), paperTf, contained, words: vocabulary, phraseFinal };
+  const skippedLongTokens = lexed.reduce((n, p) => n + p.title.skippedLongTokens + p.abstract.skippedLongTokens, 0);
+  return { n: papers.length, keys: papers.map((p) => p.key), terms, byGid: new Map(terms.map((t) => [t.gid, t])), paperTf, contained, words: vocabulary, phraseFinal, skippedLongTokens };
 }

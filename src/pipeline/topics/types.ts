@@ -30,6 +30,8 @@ export interface TopicResult {
   paperTopics: Map<string, PaperTopic[]>;
   /** Topic-topic co-occurrence links, source < target, sorted. */
   related: { source: string; target: string; weight: number }[];
+  /** Words longer than any real word (MAX_TOKEN_LENGTH in tokens.ts), skipped before stemming; reported by the CLI. */
+  skippedLongTokens?: number;
 }
 
 export interface TopicClusterInfo {

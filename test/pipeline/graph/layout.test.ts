@@ -63,13 +63,14 @@ describe("layout", () => {
     expect(pos({ ...OPTIONS, layoutIterations: 5 })).not.toBe(pos(OPTIONS));
   });
 
-  it("scales iterations down with graph size (about 1.5 s of work) and turns Barnes-Hut on above 2000 nodes", () => {
+  it("scales iterations down with graph size (about 1 s of work, a floor of 12) and turns Barnes-Hut on above 2000 nodes", () => {
     expect(autoIterations(100, 200)).toBe(1000);
-    // The seed graph's size (846 nodes, 17,509 edges) and the 1,000-paper synthetic graph's.
-    expect(autoIterations(846, 17_509)).toBe(120);
-    expect(autoIterations(2531, 15_603)).toBe(50);
-    // ~10,000 synthetic papers: the floor of 15 iterations.
-    expect(autoIterations(25_000, 150_000)).toBe(15);
+    // The seed graph's size (845 nodes, 3,132 edges the layout reads) and the 1,000-paper field corpus's.
+    expect(autoIterations(845, 3132)).toBe(332);
+    expect(autoIterations(2411, 24_105)).toBe(255);
+    // 10,000 papers of the field corpus: 23; 100,000 (250,000 nodes): the floor of 12.
+    expect(autoIterations(22_793, 220_677)).toBe(23);
+    expect(autoIterations(250_000, 1_300_000)).toBe(12);
     expect(autoIterations(0, 0)).toBe(0);
     expect(iterationCost(4000, 0)).toBeLessThan(iterationCost(2000, 0));
     expect(forceAtlas2Settings(2000).barnesHutOptimize).toBe(false);

@@ -19,7 +19,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { AuthorInfo, PaperRecord } from "../../records";
 import { Diagnostics, emptyRecord, type ReaderResult } from "../record";
 import { cleanName, cleanText, excerpt } from "../text";
-import { isOrganisationName } from "./group-names";
+import { isOrganisationName } from "../organisations";
 import { normalizeArxivId, normalizeDoi } from "./ids";
 import { dateFromText } from "./partial-dates";
 import type { ExportReader } from "./types";

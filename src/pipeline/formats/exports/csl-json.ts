@@ -12,7 +12,7 @@ import type { AuthorInfo, PaperRecord } from "../../records";
 import { emptyRecord } from "../record";
 import { cleanName } from "../text";
 import { normalizeArxivId, normalizeDoi, normalizeOrcid, normalizePmid } from "./ids";
-import { isEtAl, isOrganisationName } from "./group-names";
+import { isEtAl, isOrganisationName } from "../organisations";
 import { count, displayText, field, firstText, isObject, list, objects, pick, repairC1, text, uniqueStrings, type ItemContext, type JsonObject } from "./json-values";
 import { invertedName, joinName } from "./names";
 import { dateFromParts, dateFromText } from "./partial-dates";

@@ -13,7 +13,7 @@ import type { AuthorInfo, PaperRecord } from "../../records";
 import { emptyRecord } from "../record";
 import { cleanName } from "../text";
 import { arxivIdFromDoi } from "./csl-json";
-import { isOrganisationName } from "./group-names";
+import { isOrganisationName } from "../organisations";
 import { normalizeArxivId, normalizeDoi, normalizeOrcid, normalizePmid } from "./ids";
 import { count, displayText, field, isObject, list, objects, pick, repairC1, text, uniqueStrings, type ItemContext, type JsonObject } from "./json-values";
 import { invertedName } from "./names";

@@ -11,7 +11,7 @@
 import type { AuthorInfo, PaperRecord } from "../../records";
 import { emptyRecord } from "../record";
 import { cleanName } from "../text";
-import { isOrganisationName } from "./group-names";
+import { isOrganisationName } from "../organisations";
 import { normalizeArxivId, normalizeDoi, normalizeOrcid, normalizePmid } from "./ids";
 import type { JsonSpan } from "./json-scan";
 import { count, displayText, field, isObject, list, objects, pick, repairC1, text, uniqueStrings, type ItemContext, type JsonObject } from "./json-values";

@@ -1,8 +1,8 @@
 /**
  * ForceAtlas2 (Jacomy, Venturini, Heymann & Bastian 2014, "ForceAtlas2, a continuous graph layout algorithm for handy
  * network visualization designed for the Gephi software", PLoS ONE 9(6)) on flat typed arrays:
- * - repulsion between every pair of nodes, k_r (m_i m_j) / d with mass m = degree + 1, computed exactly below
- *   BARNES_HUT_MIN_NODES nodes and with a Barnes-Hut quadtree above (a cell of width s at distance d from a node is
+ * - repulsion between every pair of nodes, k_r (m_i m_j) / d with mass m = degree + 1, computed exactly up to
+ *   BARNES_HUT_ABOVE nodes (layout/index.ts) and with a Barnes-Hut quadtree above (a cell of width s at distance d from a node is
  *   one body when s / d < theta): O(N log N) per iteration instead of O(N^2);
  * - linear attraction along every edge, d x weight;
  * - strong gravity towards the origin, k_r m g d, so disconnected parts stay on the map;

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { readDocument } from "../../../../src/pipeline/formats";
 import { detectExport } from "../../../../src/pipeline/formats/exports";
 import { readRis, risReader, sniffRis } from "../../../../src/pipeline/formats/exports/ris";
-import { chooseDate, isGroupAuthor, parseRisDate } from "../../../../src/pipeline/formats/exports/ris-fields";
+import { chooseDate, parseRisDate } from "../../../../src/pipeline/formats/exports/ris-fields";
+import { isOrganisationName as isGroupAuthor } from "../../../../src/pipeline/formats/organisations";
 
 // Fixture origins: test/fixtures/formats/ris/SOURCES.md (mostly asreview/citation-file-formatting, CC0).
 const FIXTURES = new URL("../../../fixtures/formats/ris/", import.meta.url);
