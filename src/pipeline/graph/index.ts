@@ -54,6 +54,7 @@ export function buildGraph(
     betweennessExactMaxNodes: options.betweennessExactMaxNodes,
     betweennessSamples: options.betweennessSamples,
     rng: stream("betweenness"),
+    kinds: nodes.kind,
     progress,
   });
   progress("community labels and appearance", 0, nodeCount, "nodes");
