@@ -9,8 +9,8 @@ import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../../../src/model/graph-file";
 import { buildGraph } from "../../../src/pipeline/graph";
-import { sampleSources, sampledBetweenness } from "../../../src/pipeline/graph/centrality/betweenness-sampled";
-import { computeCentrality } from "../../../src/pipeline/graph/centrality";
+import { sampleSources, sampledBetweenness, stratifiedSources } from "../../../src/pipeline/graph/centrality/betweenness-sampled";
+import { computeCentrality, sourceStrata } from "../../../src/pipeline/graph/centrality";
 import { pagerankOf } from "../../../src/pipeline/graph/centrality/pagerank-csr";
 import { adjacencyOf } from "../../../src/pipeline/graph/centrality/undirected-view";
 import type { PaperGraph } from "../../../src/pipeline/graph/types";
@@ -62,6 +62,62 @@ describe("sampled betweenness", () => {
     // Unbiased scale: total betweenness within 10 %.
     const sum = (v: Float64Array) => v.reduce((a, b) => a + b, 0);
     expect(Math.abs(sum(estimate) / sum(exact) - 1)).toBeLessThan(0.1);
+  });
+
+  it("is exact with linear scaling and strata too when every node is a source", () => {
+    const g = randomGraph(150, 400, "exact-linear");
+    const adjacency = adjacencyOf(g);
+    const uniform = sampledBetweenness(adjacency, { samples: 150, rng: seedrandom("s") });
+    const strata = sourceStrata(adjacency, Uint8Array.from({ length: 150 }, (_, i) => i % 3));
+    const linear = sampledBetweenness(adjacency, { samples: 150, rng: seedrandom("t"), estimator: "linear", strata });
+    for (let i = 0; i < 150; i++) expect(linear[i]).toBeCloseTo(uniform[i]!, 6);
+  });
+
+  it("estimates better with linear scaling and stratified sources than uniform sources (rank correlation)", () => {
+    const g = randomGraph(1500, 4000, "estimate-check");
+    const adjacency = adjacencyOf(g);
+    const exact = sampledBetweenness(adjacency, { samples: 1500, rng: seedrandom("s") });
+    const ranks = (v: Float64Array) => {
+      const order = [...v.keys()].sort((a, b) => v[a]! - v[b]!);
+      const r = new Float64Array(v.length);
+      for (let i = 0; i < order.length; ) {
+        let j = i;
+        while (j + 1 < order.length && v[order[j + 1]!] === v[order[i]!]) j++;
+        for (let k = i; k <= j; k++) r[order[k]!] = (i + j) / 2;
+        i = j + 1;
+      }
+      return r;
+    };
+    const correlation = (a: Float64Array, b: Float64Array) => {
+      const n = a.length;
+      const ma = a.reduce((x, y) => x + y, 0) / n;
+      const mb = b.reduce((x, y) => x + y, 0) / n;
+      let sab = 0, saa = 0, sbb = 0;
+      for (let i = 0; i < n; i++) {
+        sab += (a[i]! - ma) * (b[i]! - mb);
+        saa += (a[i]! - ma) ** 2;
+        sbb += (b[i]! - mb) ** 2;
+      }
+      return sab / Math.sqrt(saa * sbb);
+    };
+    const spearman = (v: Float64Array) => correlation(ranks(v), ranks(exact));
+    const strata = sourceStrata(adjacency);
+    const uniform = [1, 2, 3].map((k) => spearman(sampledBetweenness(adjacency, { samples: 150, rng: seedrandom(`u${k}`) })));
+    const better = [1, 2, 3].map((k) => spearman(sampledBetweenness(adjacency, { samples: 150, rng: seedrandom(`u${k}`), estimator: "linear", strata })));
+    // Measured: uniform 0.93-0.94, linear + strata 0.97 (three seeds each).
+    for (const s of better) expect(s).toBeGreaterThan(0.95);
+    expect(Math.min(...better)).toBeGreaterThan(Math.max(...uniform));
+  });
+
+  it("allocates sources to strata in proportion, each weighted by its stratum's size", () => {
+    const strata = Uint8Array.from({ length: 1000 }, (_, i) => (i < 700 ? 0 : i < 990 ? 1 : 2));
+    const { sources, weight } = stratifiedSources(1000, 100, seedrandom("p"), strata);
+    const per = [0, 0, 0];
+    for (const s of sources) per[strata[s]!]!++;
+    expect(per).toEqual([70, 29, 1]);
+    expect(new Set(sources).size).toBe(100);
+    expect(weight.reduce((a, b) => a + b, 0)).toBeCloseTo(1000, 9);
+    expect([...stratifiedSources(1000, 100, seedrandom("p"), strata).sources]).toEqual([...sources]);
   });
 
   it("draws distinct sources, reproducibly for a seed", () => {
