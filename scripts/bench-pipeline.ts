@@ -25,6 +25,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { getHeapStatistics } from "node:v8";
 import { fileURLToPath } from "node:url";
 import type Graph from "graphology";
 import { resolveOptions } from "../src/pipeline/options";
@@ -49,6 +50,13 @@ interface Report {
   wallMs: number;
   peakRssMB: number;
   heapUsedMB: number;
+  /** Largest heap in use seen at any progress event (garbage included), and the build's own estimate of its need. */
+  peakHeapMB: number;
+  estimatedHeapMB: number;
+  /** Largest heap in use seen during each phase (MB). */
+  phaseHeapMB: Record<string, number>;
+  /** What the build counted after reading (build-size.ts). */
+  size?: { records: number; authorNames: number; coauthorPairs: number; textUnits: number; heapBytes: number };
   outputMB: number;
   graph: { nodes: number; edges: number; authors: number; papers: number; topics: number; coauthorEdges: number; betweenness: string };
   error?: string;
@@ -115,7 +123,12 @@ function measure(corpus: string, papers: number, seed: number): Report {
   const steps: Record<string, number> = {};
   let current: string | null = null;
   let since = 0;
+  let peakHeap = 0;
+  const phaseHeapMB: Record<string, number> = {};
   const onProgress = (e: ProgressEvent) => {
+    const heap = process.memoryUsage().heapUsed;
+    peakHeap = Math.max(peakHeap, heap);
+    phaseHeapMB[e.phase] = Math.max(phaseHeapMB[e.phase] ?? 0, Math.round(heap / 1e6));
     const name = `${e.phase}${e.step ? `: ${e.step}` : ""}`;
     if (name === current) return;
     const t = cpuNow();
@@ -123,7 +136,7 @@ function measure(corpus: string, papers: number, seed: number): Report {
     current = e.finished ? null : name;
     since = t;
   };
-  const base: Omit<Report, "timings" | "steps" | "cpuMs" | "wallMs" | "peakRssMB" | "heapUsedMB" | "outputMB" | "graph"> = {
+  const base: Omit<Report, "timings" | "steps" | "cpuMs" | "wallMs" | "peakRssMB" | "heapUsedMB" | "peakHeapMB" | "estimatedHeapMB" | "phaseHeapMB" | "outputMB" | "graph"> = {
     papers, corpus, files: documents.length, records: 0, inputMB,
   };
   const cpu0 = cpuNow();
@@ -135,13 +148,16 @@ function measure(corpus: string, papers: number, seed: number): Report {
     wallMs: wallClock() - wall0,
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     heapUsedMB: process.memoryUsage().heapUsed / 1e6,
+    peakHeapMB: peakHeap / 1e6,
+    estimatedHeapMB: 0,
+    phaseHeapMB,
     outputMB: 0,
     graph: { nodes: 0, edges: 0, authors: 0, papers: 0, topics: 0, coauthorEdges: 0, betweenness: "" },
     ...rest,
   });
   let result;
   try {
-    result = runPipeline({ documents }, resolveOptions({}), { onProgress });
+    result = runPipeline({ documents }, resolveOptions({}), { onProgress, heapLimitBytes: getHeapStatistics().heap_size_limit });
   } catch (error) {
     return finish({ error: error instanceof Error ? error.message : String(error) });
   }
@@ -156,6 +172,8 @@ function measure(corpus: string, papers: number, seed: number): Report {
   const outputMB = exportedBytes(g) / 1e6;
   return finish({
     timings: result.timings,
+    estimatedHeapMB: result.size.heapBytes / 1e6,
+    size: result.size,
     cpuMs,
     outputMB,
     graph: { nodes: g.order, edges: g.size, ...counts, coauthorEdges, betweenness: g.getAttribute("betweenness") as string },
@@ -169,7 +187,9 @@ function print(r: Report, withSteps: boolean): void {
   if (r.error) lines.push(`  stopped: ${r.error}`);
   lines.push(
     `  CPU per phase (s): ${PHASES.map((p) => `${p} ${s(r.timings[p] ?? 0)}`).join(", ")}`,
-    `  total ${s(r.cpuMs)} s CPU (${s(r.wallMs)} s wall, reading files included); peak RSS ${r.peakRssMB.toFixed(0)} MB; heap used at end ${r.heapUsedMB.toFixed(0)} MB`,
+    `  largest heap in use per phase (MB): ${PHASES.map((p) => `${p} ${r.phaseHeapMB[p] ?? "-"}`).join(", ")}`,
+    `  total ${s(r.cpuMs)} s CPU (${s(r.wallMs)} s wall, reading files included); peak RSS ${r.peakRssMB.toFixed(0)} MB; ` +
+      `peak heap ${r.peakHeapMB.toFixed(0)} MB (estimated need ${r.estimatedHeapMB.toFixed(0)} MB); heap used at end ${r.heapUsedMB.toFixed(0)} MB`,
     `  graph: ${r.graph.nodes.toLocaleString("en-US")} nodes (${r.graph.authors} authors, ${r.graph.papers} papers, ${r.graph.topics} topics), ` +
       `${r.graph.edges.toLocaleString("en-US")} edges (${r.graph.coauthorEdges.toLocaleString("en-US")} co-author), betweenness ${r.graph.betweenness}; graph.json ${r.outputMB.toFixed(1)} MB`,
   );
