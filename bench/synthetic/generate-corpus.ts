@@ -17,6 +17,7 @@ import type { InputDocument } from "../../src/pipeline/records";
 import type { Rng } from "../../src/pipeline/graph/types";
 import { AFFILIATIONS, FIELDS, FIRST_NAMES, MONTHS, SHARED_TERMS, SURNAMES } from "./vocabulary";
 import { ZipfSampler } from "./zipf";
+import { abstractText, titleText } from "./paper-text";
 
 export interface CorpusOptions {
   papers: number;
@@ -52,37 +53,9 @@ interface Lab {
 }
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
-function shuffled<T>(rng: Rng, items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const SMALL_WORDS = new Set(["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "via", "with", "under"]);
-
-/** Title case as listings print it: small words lower case (except first), acronyms and inner capitals kept. */
-function titleCase(s: string): string {
-  return s
-    .split(" ")
-    .map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : capitalise(w)))
-    .join(" ");
-}
 
 function stripDiacritics(name: string): string {
   return name.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
-}
-
-function acronym(rng: Rng): string {
-  const consonants = "bcdfghklmnprstvz";
-  const vowels = "aeiou";
-  let s = "";
-  const syllables = 2 + Math.floor(rng() * 2);
-  for (let i = 0; i < syllables; i++) s += pick(rng, [...consonants]) + pick(rng, [...vowels]);
-  const suffix = pick(rng, ["Net", "Seg", "GAN", "Former", "Diff", "Fed", "", "", ""]);
-  return capitalise(s) + suffix;
 }
 
 class NameFactory {
@@ -103,28 +76,6 @@ class NameFactory {
     }
   }
 }
-
-const TITLE_TEMPLATES: readonly ((m: string, a: string, b: string, acr: string) => string)[] = [
-  (m, a, b) => `${m} for ${a} in ${b}`,
-  (m, a, _b, acr) => `${acr}: ${m} with ${a}`,
-  (m, a, b) => `Towards ${m}: ${a} and ${b}`,
-  (m, a) => `Improving ${m} via ${a}`,
-  (m, a) => `On the Role of ${a} in ${m}`,
-  (m, a, b) => `A Benchmark for ${m} under ${a} and ${b}`,
-  (m, a, _b, acr) => `${acr}: Revisiting ${a} for ${m}`,
-  (m, a, b) => `Learning ${m} from ${a} with ${b}`,
-];
-
-const SENTENCES: readonly ((m: string, a: string, b: string, n: number) => string)[] = [
-  (m, a) => `Recent advances in ${a} have renewed interest in ${m}.`,
-  (m, a, b) => `However, existing approaches to ${m} rely on ${a}, which limits their use where ${b} matters.`,
-  (m, a) => `We propose a framework that combines ${m} with ${a}.`,
-  (m, _a, b) => `Our method addresses ${b} without additional annotations and integrates ${m} into existing pipelines.`,
-  (m, a, _b, n) => `Experiments on ${n} public datasets show that ${m} improves over strong baselines, in particular for ${a}.`,
-  (m, _a, b, n) => `We release code and report results on ${n * 100} cases, including an analysis of ${b} and of ${m}.`,
-  (_m, a, b) => `The results highlight the importance of ${a} and ${b} for clinical translation.`,
-  (m, a, b, n) => `Compared with ${n} prior methods, our approach to ${m} reduces errors related to ${a} and ${b}.`,
-];
 
 export function generatePapers(options: CorpusOptions): { authors: string[]; papers: SyntheticPaper[] } {
   const rng = seedrandom(`synthetic:${options.seed}`);
@@ -201,17 +152,8 @@ export function generatePapers(options: CorpusOptions): { authors: string[]; pap
     let b = draw();
     while (b === main || b === a) b = draw();
 
-    let title = "";
-    for (let attempt = 0; attempt < 20 && (title === "" || usedTitles.has(title.toLowerCase())); attempt++) {
-      const template = attempt < 3 ? pick(rng, TITLE_TEMPLATES) : TITLE_TEMPLATES[1]!;
-      title = titleCase(template(main, a, b, acronym(rng)));
-    }
-    if (usedTitles.has(title.toLowerCase())) title = `${title} (${p})`;
-    usedTitles.add(title.toLowerCase());
-
-    const sentenceCount = 4 + Math.floor(rng() * 4);
-    const order = shuffled(rng, [...SENTENCES.keys()]).slice(0, sentenceCount).sort((x, y) => x - y);
-    const abstract = order.map((i) => SENTENCES[i]!(main, a, b, 2 + Math.floor(rng() * 9))).join(" ");
+    const title = titleText(rng, main, a, b, usedTitles, p);
+    const abstract = abstractText(rng, main, a, b);
 
     const year = 2025 - Math.min(9, Math.floor(-Math.log(1 - rng()) * 3));
     papers.push({

@@ -4,6 +4,7 @@
  */
 import type Graph from "graphology";
 import type { SourceSummary } from "../model/graph-file";
+import { checkBuildSize, estimateBuildSize, type BuildSize } from "./build-size";
 import { readDocument } from "./formats";
 import { parseThesaurus, resolveIdentity } from "./identity";
 import type { IdentityResult } from "./identity/types";
@@ -29,6 +30,8 @@ export interface PipelineResult {
   summaries: SourceSummary[];
   /** Milliseconds per phase (reported on stderr by the CLI, never written into the graph). */
   timings: Record<string, number>;
+  /** What the records read add up to, and the heap the build was estimated to need (build-size.ts). */
+  size: BuildSize;
 }
 
 const now = () => (typeof performance !== "undefined" ? performance.now() : 0);
@@ -36,7 +39,15 @@ const now = () => (typeof performance !== "undefined" ? performance.now() : 0);
 export interface PipelineHooks {
   /** Called as each phase starts, advances and ends. */
   onProgress?: ProgressListener;
+  /**
+   * The JavaScript heap limit the build runs under, in bytes (the CLI passes V8's heap_size_limit). When given, a build
+   * whose estimated need exceeds it stops right after reading with a BuildTooLargeError that says how much it needs and
+   * how to raise the limit, instead of dying of heap exhaustion minutes later.
+   */
+  heapLimitBytes?: number;
 }
+
+export { BuildTooLargeError } from "./build-size";
 
 export function runPipeline(input: PipelineInput, options: PipelineOptions, hooks: PipelineHooks = {}): PipelineResult {
   const progress = hooks.onProgress ?? silentProgress;
@@ -56,6 +67,9 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
     progress({ phase: "read", done: i + 1, total: sorted.length, unit: "files" });
     return parsed;
   }), sorted.length, "files");
+
+  const size = estimateBuildSize(documents, sorted.reduce((n, d) => n + d.text.length, 0));
+  checkBuildSize(size, hooks.heapLimitBytes);
 
   const thesaurusDiagnostics: Diagnostic[] = [];
   const identity = time("identity", () => {
@@ -95,5 +109,5 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
 
   const graph = time("graph", () => buildGraph({ identity, topics, clusters, sources: summaries }, options, stepsOf("graph", progress)),
     identity.authors.length + identity.papers.length + topics.topics.length, "nodes");
-  return { graph, documents, identity, topics, clusters, summaries, timings };
+  return { graph, documents, identity, topics, clusters, summaries, timings, size };
 }

@@ -3,50 +3,68 @@
  * appearance module (src/model/appearance.ts, also used by the explorer and the exporters) with its defaults, i.e.
  * research-cluster colours, PageRank sizes, edge widths by weight and the light theme's opaque edge colours. The
  * explorer recomputes colours and sizes for the user's choices with the same functions, so nothing is decided twice.
+ * Computed on the graph stage's arrays before the graphology graph exists, so every node and edge is added once with
+ * its final look.
  */
 import {
   computeSizes,
-  DEFAULT_FILE_COLOR_MODE,
   DEFAULT_SIZE_METRIC,
   edgeSize,
+  groupColor,
+  groupColors,
   LOOKS,
-  nodeColors,
   type GroupTable,
 } from "../../model/appearance";
-import type { EdgeKind } from "../../model/graph-file";
-import type { PaperGraph } from "./types";
+import type { EdgeKind, NodeAttributes, NodeKind } from "../../model/graph-file";
+import { EDGE_KINDS, type EdgeTable } from "./build-edges";
 
-export function assignAppearance(graph: PaperGraph, tables: { communities: GroupTable; topicClusters: GroupTable }): void {
-  const sizes = computeSizes(graph, DEFAULT_SIZE_METRIC);
-  const colors = nodeColors(graph, DEFAULT_FILE_COLOR_MODE, tables);
-  graph.forEachNode((key, a) => {
-    a.size = sizes.get(key)!;
-    a.color = colors.get(key)!;
-  });
-  assignEdgeAppearance(graph);
+const KIND_NAMES: readonly NodeKind[] = ["author", "paper", "topic"];
+
+/**
+ * Node sizes (the default size metric, scaled within each kind) by node index: computeSizes itself, reading each
+ * node's kind and metric through a minimal view of the arrays.
+ */
+export function nodeSizes(keys: readonly string[], kind: Uint8Array, metric: Float64Array): Float64Array {
+  const view = {
+    forEachNode(cb: (key: string, attributes: NodeAttributes) => void) {
+      for (let i = 0; i < keys.length; i++) cb(keys[i]!, { kind: KIND_NAMES[kind[i]!], [DEFAULT_SIZE_METRIC]: metric[i] } as unknown as NodeAttributes);
+    },
+  };
+  const sizes = computeSizes(view, DEFAULT_SIZE_METRIC);
+  return Float64Array.from(keys, (k) => sizes.get(k)!);
 }
 
-/** Edge width by weight within its kind, colour by kind (light theme). Re-run after adding edges of a new kind. */
-export function assignEdgeAppearance(graph: PaperGraph): void {
-  const range = new Map<EdgeKind, { min: number; max: number }>();
-  graph.forEachEdge((_key, e) => {
-    const r = range.get(e.kind);
-    if (!r) range.set(e.kind, { min: e.weight, max: e.weight });
-    else {
-      r.min = Math.min(r.min, e.weight);
-      r.max = Math.max(r.max, e.weight);
+/** Node colour by research cluster (the file's default colour mode), by node index. */
+export function nodeColorOf(topicCluster: Int32Array, topicClusters: GroupTable): (i: number) => string {
+  const colors = groupColors(topicClusters);
+  return (i) => groupColor(colors, topicCluster[i]!);
+}
+
+/** Edge widths by weight within each kind. */
+export function edgeSizes(table: EdgeTable): Float64Array {
+  const size = new Float64Array(table.count);
+  EDGE_KINDS.forEach((_kind, k) => {
+    const from = table.kindStart[k]!;
+    const to = table.kindStart[k + 1]!;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let e = from; e < to; e++) {
+      min = Math.min(min, table.weight[e]!);
+      max = Math.max(max, table.weight[e]!);
+    }
+    // Most edges share a handful of weights (1, 2, 3 joint papers): scale each distinct weight once.
+    const memo = new Map<number, number>();
+    for (let e = from; e < to; e++) {
+      const w = table.weight[e]!;
+      let s = memo.get(w);
+      if (s === undefined) memo.set(w, (s = edgeSize(w, min, max)));
+      size[e] = s;
     }
   });
-  // Most edges share a handful of weights (1, 2, 3 joint papers): scale each distinct weight once.
-  const memo = new Map<string, number>();
-  graph.forEachEdge((_key, e) => {
-    const id = `${e.kind}:${e.weight}`;
-    let size = memo.get(id);
-    if (size === undefined) {
-      const r = range.get(e.kind)!;
-      memo.set(id, (size = edgeSize(e.weight, r.min, r.max)));
-    }
-    e.size = size;
-    e.color = LOOKS.light.edges[e.kind];
-  });
+  return size;
+}
+
+/** Edge colour per kind (light theme). */
+export function edgeColor(kind: EdgeKind): string {
+  return LOOKS.light.edges[kind];
 }

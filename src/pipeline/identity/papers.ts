@@ -7,11 +7,13 @@ import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import type { Diagnostic, SourceRef } from "../records";
 import type { RecordRef } from "./authors";
 import { cmp, fnv1a, normalizeText, slug } from "./normalize";
+import { SHINGLE, ShingleIndex, shingleValues } from "./shingles";
+
+export { SHINGLE } from "./shingles";
 import type { MergeEvent, ResolvedPaper } from "./types";
 
 /** Share of the smaller abstract's 5-word shingles found in the other one. */
 export const ABSTRACT_CONTAINMENT = 0.8;
-export const SHINGLE = 5;
 /** Abstracts shorter than this many shingles are too short to identify a paper. */
 export const MIN_SHINGLES = 10;
 /** Shingles found in more records than this are boilerplate ("in this paper we propose"): not indexed. */
@@ -23,29 +25,6 @@ export function normalizeArxivId(id: string | null): string | null {
   if (!id) return null;
   const m = id.trim().replace(/^arxiv:\s*/i, "").replace(/v\d+$/i, "");
   return m ? m.toLowerCase() : null;
-}
-
-function wordHash(w: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** Set of 5-word shingles, each hashed to a 53-bit number (two independent 32-bit mixes of the word hashes). */
-function shingles(text: string | null): Set<number> {
-  const out = new Set<number>();
-  if (!text) return out;
-  const hs = normalizeText(text).split(" ").filter(Boolean).map(wordHash);
-  for (let i = 0; i + SHINGLE <= hs.length; i++) {
-    let a = 0x9e3779b9;
-    let b = 0x85ebca6b;
-    for (let k = i; k < i + SHINGLE; k++) {
-      a = Math.imul(a ^ hs[k]!, 0x01000193);
-      b = Math.imul(b + hs[k]!, 0xc2b2ae35) ^ (b >>> 13);
-    }
-    out.add((a >>> 0) * 2_097_152 + ((b >>> 0) & 0x1fffff));
-  }
-  return out;
 }
 
 export interface PaperGrouping {
@@ -166,20 +145,18 @@ export function groupPapers(refs: RecordRef[], progress: StepReporter = silentSt
   byKey((i) => (title[i]!.length >= 12 ? title[i]! : null), () => "same title after normalising case, punctuation and diacritics", true);
 
   // Abstracts: inverted index over shingles; a candidate must cover most of the smaller abstract.
-  const shingleCache = new Map<string, Set<number>>();
+  const shingleCache = new Map<string, Float64Array>();
   const shingleTick = stepCounter(progress, "shingling abstracts", n, "records");
   const sh = refs.map(({ rec }, i) => {
     shingleTick(i + 1);
-    if (!rec.abstract) return shingles(null);
+    if (!rec.abstract) return shingleValues(null);
     let s = shingleCache.get(rec.abstract);
-    if (!s) shingleCache.set(rec.abstract, (s = shingles(rec.abstract)));
+    if (!s) shingleCache.set(rec.abstract, (s = shingleValues(rec.abstract)));
     return s;
   });
-  const postings = new Map<number, number[]>();
-  sh.forEach((s, i) => {
-    if (s.size < MIN_SHINGLES) return;
-    for (const h of s) (postings.get(h) ?? postings.set(h, []).get(h)!).push(i);
-  });
+  shingleCache.clear();
+  const eligible = (i: number) => sh[i]!.length >= MIN_SHINGLES;
+  const index = new ShingleIndex(sh, eligible, MAX_POSTINGS);
   // Shared-shingle counts in a dense counter with a list of the records touched (not a Map per record): millions of
   // increments at 10,000 papers. Candidates are then visited in record order, as before.
   const hitCount = new Int32Array(n);
@@ -187,11 +164,11 @@ export function groupPapers(refs: RecordRef[], progress: StepReporter = silentSt
   const tick = stepCounter(progress, "comparing abstracts", n, "records");
   for (let i = 0; i < n; i++) {
     tick(i + 1);
-    if (sh[i]!.size < MIN_SHINGLES) continue;
+    if (!eligible(i)) continue;
     for (const h of sh[i]!) {
-      const p = postings.get(h)!;
-      if (p.length > MAX_POSTINGS) continue;
-      for (const j of p) {
+      const slot = index.slot(h);
+      for (let at = index.start[slot]!, end = index.start[slot + 1]!; at < end; at++) {
+        const j = index.list[at]!;
         if (j <= i) continue;
         if (hitCount[j] === 0) touched.push(j);
         hitCount[j]!++;
@@ -202,7 +179,7 @@ export function groupPapers(refs: RecordRef[], progress: StepReporter = silentSt
     for (const j of touched) hitCount[j] = 0;
     touched.length = 0;
     for (const [j, k] of hits) {
-      const share = k / Math.min(sh[i]!.size, sh[j]!.size);
+      const share = k / Math.min(sh[i]!.length, sh[j]!.length);
       if (share < ABSTRACT_CONTAINMENT || find(i) === find(j)) continue;
       const reason = `abstracts ${Math.round(share * 100)}% identical (${SHINGLE}-word shingles)`;
       if (title[i] && title[j] && title[i] !== title[j]) {

@@ -8,7 +8,6 @@ import type { EdgeAttributes, GraphAttributes } from "../../../src/model/graph-f
 import { validateGraphFile } from "../../../src/model/validate";
 import { sharedPapers, visibleSubgraph, DEFAULT_VIEW_FILTER, type GraphReader } from "../../../src/model/view-filter";
 import { buildGraph } from "../../../src/pipeline/graph";
-import { coauthorPairs } from "../../../src/pipeline/graph/build-edges";
 import { OPTIONS, authorKey, bylineInput } from "./fixtures";
 
 const consortium = Array.from({ length: 30 }, (_, i) => `Member${String.fromCharCode(65 + (i % 26))}${i} Consort`);
@@ -42,9 +41,12 @@ describe("co-author links of papers above the author cut", () => {
   });
 
   it("counts a small pair's joint papers above the cut on its coauthor edge", () => {
-    const { small, large } = coauthorPairs([{ authors: ["a", "b"] }, { authors: ["a", "b", ...consortium] }], 25);
-    expect(small.get("coauthor:a--b")).toMatchObject({ weight: 1, largePapers: 1 });
-    expect(large.has("coauthor-large:a--b")).toBe(false);
+    const g = buildGraph(bylineInput([["Ann Pair", "Bob Pair"], ["Ann Pair", "Bob Pair", ...consortium]]), { ...OPTIONS, coauthorMaxAuthors: 25 });
+    const [a, b] = [authorKey("Ann Pair"), authorKey("Bob Pair")].sort();
+    expect(g.getEdgeAttributes(`coauthor:${a}--${b}`)).toMatchObject({ weight: 1, largePapers: 1 });
+    expect(g.hasEdge(`coauthor-large:${a}--${b}`)).toBe(false);
+    // 32 authors on the large paper: C(32, 2) pairs, one of them (Ann-Bob) also linked by the small paper.
+    expect(g.filterEdges((_e, x) => x.kind === "coauthor-large").length).toBe(496 - 1);
     expect(sharedPapers({ kind: "coauthor", weight: 1, largePapers: 1 }, false)).toBe(1);
     expect(sharedPapers({ kind: "coauthor", weight: 1, largePapers: 1 }, true)).toBe(2);
     expect(sharedPapers({ kind: "coauthor-large", weight: 3 }, false)).toBe(0);
