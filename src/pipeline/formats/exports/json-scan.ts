@@ -77,6 +77,11 @@ interface Frame {
   elements: JsonSpan[] | null;
   /** The element being read (tracked arrays), or the value this frame is (for its parent's bookkeeping). */
   open: JsonSpan | null;
+  /**
+   * Member names seen so far, for a record (an element of a tracked array, or the first root object): a name twice
+   * in one record is how two records read as one when the "}" and "{" between them are lost.
+   */
+  names: Set<string> | null;
 }
 
 const QUOTE = 34, BACKSLASH = 92, LF = 10, CR = 13;
@@ -121,6 +126,17 @@ function isScalar(text: string, from: number, to: number): boolean {
 
 function isHex(c: number): boolean {
   return isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 102);
+}
+
+/** A member name as JSON reads it (escapes decoded; a name whose escapes are broken is kept as written). */
+function nameAt(text: string, start: number, end: number, closed: boolean, hasEscape: boolean): string {
+  const raw = text.slice(start + 1, closed ? end - 1 : end);
+  if (!hasEscape) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
 }
 
 /** A short, printable rendering of the text at an offset for messages. */
@@ -213,6 +229,7 @@ export function scanJson(text: string, from = 0, to = text.length, firstLine = 1
       key: null,
       elements: kind === "array" && path !== null ? [] : null,
       open: null,
+      names: kind === "object" && (parent ? parent.kind === "array" && parent.elements !== null : roots.length === 0) ? new Set() : null,
     };
     if (frame.elements && path !== null && !arrays.has(path)) arrays.set(path, frame.elements);
     stack.push(frame);
@@ -328,18 +345,14 @@ export function scanJson(text: string, from = 0, to = text.length, firstLine = 1
       if (!isName) {
         valueEnds(end);
       } else if (f) {
-        if (f.path !== null) {
-          const raw = text.slice(start + 1, closed ? end - 1 : end);
-          let key = raw;
-          if (hasEscape) {
-            try {
-              key = JSON.parse(`"${raw}"`) as string;
-            } catch {
-              // keep the name as written
-            }
+        if (f.path !== null || f.names) {
+          const key = nameAt(text, start, end, closed, hasEscape);
+          if (f.path !== null) f.key = key;
+          if (f.path !== null && f.depth === 0 && stack.length === 1 && roots.length === 0 && rootKeys.length < MAX_ROOT_KEYS) rootKeys.push(key);
+          if (f.names) {
+            if (f.names.has(key)) fail(start, `the property "${shown(key, 0, key.length)}" appears twice in one record (the '}' and '{' between two records may be missing)`);
+            else f.names.add(key);
           }
-          f.key = key;
-          if (f.depth === 0 && stack.length === 1 && roots.length === 0 && rootKeys.length < MAX_ROOT_KEYS) rootKeys.push(key);
         }
         f.state = State.Colon;
       }

@@ -155,9 +155,13 @@ class Collector {
   }
 
   /** One malformed record or line. */
-  malformed(error: JsonScanError, recordLine: number, what: string): void {
-    const where = error.line === recordLine ? `line ${error.line}, column ${error.column}` : `line ${error.line}, column ${error.column} (in the ${what} that starts at line ${recordLine})`;
-    this.diags.error(error.line, `malformed JSON at ${where}: ${error.message}; this ${what} is skipped`);
+  malformed(error: JsonScanError, recordLine: number, what: string, lastLine = recordLine): void {
+    // A record over several lines is named by its whole range, so every line it loses is accounted for.
+    const where = error.line === recordLine && lastLine === recordLine
+      ? `line ${error.line}, column ${error.column}`
+      : `line ${error.line}, column ${error.column} (in the ${what} at lines ${recordLine}-${lastLine})`;
+    // Reported at the record's first line: that is what is skipped (the error itself may be lines below it).
+    this.diags.error(recordLine, `malformed JSON at ${where}: ${error.message}; this ${what} is skipped`);
   }
 
   finish(topLevelKeys: readonly string[] | null): ReaderResult {
@@ -271,6 +275,16 @@ function readJsonLines(text: string, out: Collector): void {
   }
 }
 
+/** The line a span's last character is on (spans do not overlap, so all calls together are linear). */
+function lastLineOf(text: string, span: JsonSpan): number {
+  let line = span.line;
+  for (let i = span.start; i < span.end - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
+}
+
 function parseSpan(text: string, span: JsonSpan): { ok: true; value: unknown } | { ok: false } {
   try {
     return { ok: true, value: JSON.parse(text.slice(span.start, span.end)) };
@@ -284,7 +298,7 @@ function readSpans(text: string, spans: readonly JsonSpan[], out: Collector, wha
   const reported = new Set<JsonScanError>();
   for (const span of spans) {
     if (span.error) {
-      out.malformed(span.error, span.line, what);
+      out.malformed(span.error, span.line, what, lastLineOf(text, span));
       reported.add(span.error);
       continue;
     }
@@ -293,6 +307,18 @@ function readSpans(text: string, spans: readonly JsonSpan[], out: Collector, wha
     else out.diags.error(span.line, `malformed JSON in the ${what} that starts at line ${span.line}; it is skipped`);
   }
   return reported;
+}
+
+/**
+ * A top-level value after the first. A list over several lines (the rest of a list whose opening broke off, or a
+ * concatenated export) is scanned again on its own, so each element is read with its own line.
+ */
+function readLooseValue(text: string, span: JsonSpan, out: Collector): Set<JsonScanError> {
+  if (!span.error && text.charCodeAt(span.start) === 91 /* [ */ && lastLineOf(text, span) > span.line) {
+    const elements = scanJson(text, span.start, span.end, span.line).arrays.get("");
+    if (elements) return readSpans(text, elements, out, "list element", true);
+  }
+  return readSpans(text, [span], out, "value", false);
 }
 
 /** Syntax errors outside any record (between elements, in a page's wrapper): listed, the records are still read. */
@@ -325,9 +351,15 @@ function readDocumentJson(text: string, out: Collector): readonly string[] | nul
     return null;
   }
   if (scan.roots.length > 1) {
-    // Several values one after another (concatenated JSON): each is an item.
-    const reported = readSpans(text, scan.roots, out, "value", false);
-    reportLooseErrors(scan, scan.roots, reported, out);
+    // Several values one after another (concatenated JSON): each is an item. When the first is a list, its elements
+    // are read one by one, so a bracket lost inside one record (which ends the list early and leaves the rest as loose
+    // values) costs that record, not every record of the list.
+    const rest = scan.roots.slice(1);
+    const firstList = scan.arrays.get("");
+    const listed = firstList ? readSpans(text, firstList, out, "list element", true) : readSpans(text, scan.roots.slice(0, 1), out, "value", false);
+    const reported = new Set(listed);
+    for (const span of rest) for (const e of readLooseValue(text, span, out)) reported.add(e);
+    reportLooseErrors(scan, [...(firstList ?? scan.roots.slice(0, 1)), ...rest], reported, out);
     return null;
   }
   const root = scan.roots[0]!;

@@ -75,8 +75,8 @@ describe("readJson: malformed and foreign JSON", () => {
     const r = readJson(text, "lib.json");
     expect(r.records.map((x) => [x.source.line, x.title])).toEqual([[2, "One"], [5, "Three"]]);
     expect(r.diagnostics).toEqual([{
-      file: "lib.json", line: 4, severity: "error",
-      message: "malformed JSON at line 4, column 4 (in the list element that starts at line 3): expected ',' or '}' after a property value (a comma is missing); this list element is skipped",
+      file: "lib.json", line: 3, severity: "error",
+      message: "malformed JSON at line 4, column 4 (in the list element at lines 3-4): expected ',' or '}' after a property value (a comma is missing); this list element is skipped",
     }]);
   });
 
@@ -86,7 +86,7 @@ describe("readJson: malformed and foreign JSON", () => {
     const r = readJson(cut, "page.json");
     expect(r.records.map((x) => x.openalexId)).toEqual(["W2755950973"]);
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.diagnostics[0]!.message).toMatch(/^malformed JSON at line \d+, column \d+ \(in the record that starts at line 150\): the text ends inside a string \(the file may be cut off\); this record is skipped$/);
+    expect(r.diagnostics[0]!.message).toMatch(/^malformed JSON at line \d+, column \d+ \(in the record at lines 150-\d+\): the text ends inside a string \(the file may be cut off\); this record is skipped$/);
   });
 
   it("gives one clear diagnostic for JSON that is none of the families", () => {
@@ -159,5 +159,31 @@ describe("readJson: files joined with cat", () => {
     const item = '{"type": "article-journal", "title": "A"}';
     expect(readJson(`${item}\n\uFEFF${item}\n`, "joined.jsonl").records.map((r) => r.source.line)).toEqual([1, 2]);
     expect(readJson(`[${item}]\n\uFEFF[${item}, ${item}]\n`, "joined.json").records).toHaveLength(3);
+  });
+});
+
+describe("readJson: a bracket lost inside one record of a list", () => {
+  // Found by the fuzz suite: deleting the "}," that closes one author object of a Zotero export ends the root list
+  // early, so the rest of the file becomes loose top-level values. Every other record must still be read.
+  it("costs that record only, named by its line range", () => {
+    const text = [
+      "[", // 1
+      '  {"type": "article-journal", "title": "One", "author": [{"family": "A", "given": "B"}]},', // 2
+      '  {"type": "article-journal", "title": "Two", "author": [', // 3
+      '    {"family": "C", "given": "D"', // 4: its "}," is lost
+      '    {"literal": "Consortium"}', // 5
+      "  ]},", // 6
+      '  {"type": "article-journal", "title": "Three"}', // 7
+      "]", // 8
+    ].join("\n");
+    const r = readJson(text, "lib.json");
+    expect(r.records.map((x) => [x.source.line, x.title])).toEqual([[2, "One"], [7, "Three"]]);
+    expect(r.diagnostics[0]).toEqual({
+      file: "lib.json", line: 3, severity: "error",
+      message: expect.stringMatching(/^malformed JSON at line 5, column 5 \(in the list element at lines 3-4\): .*; this list element is skipped$/),
+    });
+    // The lines between the damage and the next record are named by diagnostics: nothing goes unmentioned.
+    const named = new Set(r.diagnostics.map((d) => d.line));
+    for (const line of [5, 6]) expect([...named].some((l) => l === line), `line ${line}`).toBe(true);
   });
 });
