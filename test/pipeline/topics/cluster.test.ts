@@ -48,7 +48,8 @@ describe("clusterTopics", () => {
     }
     for (const c of result.clusters) expect([...result.paperCluster.values()].filter((x) => x === c.id)).toHaveLength(c.size);
     const fairnessCluster = result.paperCluster.get("p:fairness-00")!;
-    expect(result.topicCluster.get("t:fairness")).toBe(fairnessCluster);
+    // "fairness" only ever modifies in this fixture ("fairness metrics"), so its phrase is the topic.
+    expect(result.topicCluster.get("t:fairness metrics")).toBe(fairnessCluster);
     expect([...result.topicCluster.keys()].sort()).toEqual(topics.topics.map((t) => t.key));
   });
 

@@ -9,7 +9,7 @@ import { DEFAULT_OPTIONS } from "../../../src/pipeline/options";
 import { readSeedCorpus } from "./seed-corpus";
 
 const { papers } = readSeedCorpus();
-const options = { maxTopics: DEFAULT_OPTIONS.maxTopics, topicsPerPaper: DEFAULT_OPTIONS.topicsPerPaper };
+const options = { maxTopics: DEFAULT_OPTIONS.maxTopics, topicsPerPaper: DEFAULT_OPTIONS.topicsPerPaper, seed: DEFAULT_OPTIONS.seed };
 const topics = extractTopics(papers, options);
 const clusters = clusterTopics(papers, topics, { seed: DEFAULT_OPTIONS.seed, resolution: DEFAULT_OPTIONS.clusterResolution });
 
