@@ -6,12 +6,13 @@ import type Graph from "graphology";
 import type { SourceSummary } from "../model/graph-file";
 import { readDocument } from "./formats";
 import { parseThesaurus, resolveIdentity } from "./identity";
+import type { Thesaurus } from "./identity/thesaurus";
 import type { IdentityResult } from "./identity/types";
 import type { PipelineOptions } from "./options";
 import { silentProgress, type BuildPhase, type ProgressListener } from "./progress";
 import type { Diagnostic, InputDocument, ParsedDocument } from "./records";
 import { clusterTopics, extractTopics } from "./topics";
-import type { TopicClusterResult, TopicResult } from "./topics/types";
+import type { TopicClusterResult, TopicInputPaper, TopicResult } from "./topics/types";
 import { buildGraph } from "./graph";
 
 export interface PipelineInput {
@@ -58,8 +59,8 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
   }), sorted.length, "files");
 
   const thesaurusDiagnostics: Diagnostic[] = [];
+  let thesaurus: Thesaurus | undefined;
   const identity = time("identity", () => {
-    let thesaurus;
     if (input.thesaurus) {
       const parsed = parseThesaurus(input.thesaurus.text, input.thesaurus.file);
       thesaurus = parsed.thesaurus;
@@ -68,10 +69,25 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
     return resolveIdentity(documents, { thesaurus });
   }, documents.reduce((n, d) => n + d.records.length, 0), "records");
 
-  const topicInput = identity.papers.map((p) => ({ key: p.key, title: p.title, abstract: p.abstract }));
+  // Keywords where the source has them (author keywords, indexer terms, MeSH), titles and abstracts everywhere.
+  const topicInput: TopicInputPaper[] = identity.papers.map((p) => ({
+    key: p.key,
+    title: p.title,
+    abstract: p.abstract,
+    keywords: p.keywords,
+    indexKeywords: p.indexKeywords,
+    meshTerms: p.meshTerms,
+  }));
   const topics = time("topics", () =>
-    extractTopics(topicInput, { maxTopics: options.maxTopics, topicsPerPaper: options.topicsPerPaper }),
+    extractTopics(topicInput, {
+      maxTopics: options.maxTopics,
+      topicsPerPaper: options.topicsPerPaper,
+      seed: options.seed,
+      thesaurus: thesaurus?.topics ?? [],
+    }),
   topicInput.length, "papers");
+  // Topic thesaurus lines that matched nothing are reported on the thesaurus file.
+  thesaurusDiagnostics.push(...(topics.notes ?? []));
   const clusters = time("clusters", () =>
     clusterTopics(topicInput, topics, { seed: options.seed, resolution: options.clusterResolution }),
   topicInput.length, "papers");

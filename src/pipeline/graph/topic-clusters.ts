@@ -38,11 +38,14 @@ export function assignTopicClusters(graph: PaperGraph, clusters: TopicClusterRes
   });
 }
 
-/** Graph attribute `topicClusters`: id -> { label, size, terms, color }, in id order. */
+/** Graph attribute `topicClusters`: id -> { label, size, terms, color, termWeights, typicalPapers }, in id order. */
 export function topicClusterInfo(clusters: TopicClusterResult): Record<string, ClusterInfo> {
   const out: Record<string, ClusterInfo> = {};
   for (const c of [...clusters.clusters].sort((a, b) => a.id - b.id)) {
-    out[String(c.id)] = { label: c.label, size: c.size, terms: [...c.terms], color: clusterColor(c.id) };
+    const info: ClusterInfo = { label: c.label, size: c.size, terms: [...c.terms], color: clusterColor(c.id) };
+    if (c.termWeights) info.termWeights = c.termWeights.map((t) => ({ term: t.term, weight: t.weight }));
+    if (c.typicalPapers) info.typicalPapers = [...c.typicalPapers];
+    out[String(c.id)] = info;
   }
   return out;
 }
