@@ -34,6 +34,16 @@ export function cleanMeshHeading(raw: string): string | null {
   return MESH_CHECK_TAGS.has(heading.toLowerCase()) ? null : heading;
 }
 
+/**
+ * Keywords Plus and some databases write keywords in capitals ("DEEP LEARNING", "CT IMAGES"): words of four letters or
+ * more are lower-cased, shorter ones kept as the acronyms they usually are ("CT images"), so the display form comes
+ * from how abstracts write the words. Mixed-case keywords are returned as given.
+ */
+export function foldCapitals(keyword: string): string {
+  if (keyword !== keyword.toUpperCase() || !/\p{Lu}{4}/u.test(keyword)) return keyword;
+  return keyword.replace(/\p{L}{4,}/gu, (w) => w.toLowerCase());
+}
+
 /** Identity of a MeSH heading: lower case, spaces and hyphens removed (its commas stay: "Tomography, X-Ray Computed"). */
 export function meshIdentity(heading: string): string {
   return heading.toLowerCase().replace(/[\s-]+/g, "");

@@ -2,9 +2,11 @@
  * Research cluster labels: two or three of the cluster's distinctive terms (cluster.ts), the first its subject.
  *
  * - Measurements, counted units and modifiers never reach the distinctive terms: they are no topics (subjects.ts).
- * - Label weight = distinctiveness x (1 - SETTING_DISCOUNT x setting share) x (SINGLE_WORD_LABEL_WEIGHT for a single
- *   word): a term written "in CT images", "on chest X-rays" names where the cluster's studies are done, so a method
- *   term wins the first place over a modality alone, and a phrase ("cardiac MRI") over a word ("cardiac").
+ * - Label weight = distinctiveness x (1 - SETTING_DISCOUNT x setting share) x title factor x (SINGLE_WORD_LABEL_WEIGHT
+ *   for a single word): a term written "in CT images", "on chest X-rays" names where the cluster's studies are done,
+ *   so a method term wins the first place over a modality alone; a term titles use names a subject more surely than
+ *   one only abstracts use (title factor TITLE_FLOOR + (1 - TITLE_FLOOR) * min(1, 3 * title share): "cardiac MRI" before
+ *   "UK Biobank"); and a phrase ("cardiac MRI") wins over a word ("cardiac").
  * - The first term is the heaviest. A further term joins only when it is about the same papers: at least
  *   RELATED_SHARE of the cluster's papers holding it also hold the first term. Two unrelated subjects that happen to
  *   share a cluster are not glued into one label.
@@ -19,6 +21,7 @@ import type { Vocabulary } from "./vocabulary";
 export const SINGLE_WORD_LABEL_WEIGHT = 0.75;
 export const RELATED_SHARE = 0.5;
 export const THIRD_TERM_RATIO = 0.5;
+export const TITLE_FLOOR = 0.5;
 
 export interface ScoredTerm {
   term: string;
@@ -41,7 +44,8 @@ export function chooseLabel(scored: ScoredTerm[], members: number[], vocabulary:
   const weight = (t: ScoredTerm) => {
     const stats = corpus.byGid.get(t.gid);
     const setting = stats ? 1 - SETTING_DISCOUNT * settingShare(stats) : 1;
-    return t.score * setting * (/\s/.test(t.term) ? 1 : SINGLE_WORD_LABEL_WEIGHT);
+    const titled = stats && stats.titledDf > 0 ? TITLE_FLOOR + (1 - TITLE_FLOOR) * Math.min(1, (3 * stats.titleDf) / stats.titledDf) : 1;
+    return t.score * setting * titled * (/\s/.test(t.term) ? 1 : SINGLE_WORD_LABEL_WEIGHT);
   };
   const ranked = scored
     .map((t, i) => ({ t, i, w: weight(t) }))

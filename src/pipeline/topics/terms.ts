@@ -25,7 +25,7 @@
  *   phrase (a modifier: "breast" in "breast MRI"), stands alone as a whole noun phrase, or is reported with a number
  *   ("AUC of 0.91", "51 countries").
  */
-import { INDEX_KEYWORD_WEIGHT, KEYWORD_WEIGHT, MAX_KEYWORD_UNITS, cleanMeshHeading, meshIdentity } from "./keywords";
+import { INDEX_KEYWORD_WEIGHT, KEYWORD_WEIGHT, MAX_KEYWORD_UNITS, cleanMeshHeading, foldCapitals, meshIdentity } from "./keywords";
 import { cannotEndTerm, isFunctionWord, isStopWord } from "./lexicon";
 import { spellingMap } from "./spelling";
 import { acronymShortForm, lexField, type AcronymDefinition, type Chunk, type LexedField } from "./tokens";
@@ -203,7 +203,7 @@ function lexPaper(p: TopicInputPaper): LexedPaper {
   return {
     title: lexField(p.title, true, isStopWord),
     abstract: lexField(p.abstract, false, isStopWord),
-    keywords: [...author, ...index].map((k) => lexField(typeof k === "string" ? k : null, true, isStopWord)),
+    keywords: [...author, ...index].map((k) => lexField(typeof k === "string" ? foldCapitals(k) : null, true, isStopWord)),
     indexFrom: author.length,
     mesh: (p.meshTerms ?? []).flatMap((m) => {
       const h = typeof m === "string" ? cleanMeshHeading(m) : null;
