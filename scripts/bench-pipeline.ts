@@ -13,7 +13,7 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { runPipeline } from "../src/pipeline/run";
 import { resolveOptions } from "../src/pipeline/options";
-import { generateCorpus } from "../src/pipeline/synthetic";
+import { generateCorpus } from "../bench/synthetic";
 
 const SIZES = [1000, 10000];
 const SEED = 1;

@@ -18,7 +18,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { resolveOptions } from "../src/pipeline/options";
 import { runPipeline } from "../src/pipeline/run";
-import { generateCorpus } from "../src/pipeline/synthetic";
+import { generateCorpus } from "../bench/synthetic";
 import { ROOT, buildApp, buildSeedsGraph, hooks, inputsHash, launch, serveVariant, waitReady, watchPage } from "../test/e2e/harness";
 
 const SYNTHETIC = { papers: 10_000, seed: 1 };

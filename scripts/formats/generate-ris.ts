@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import seedrandom from "seedrandom";
 import { readDocument } from "../../src/pipeline/formats";
-import { AFFILIATIONS, FIELDS, FIRST_NAMES, SHARED_TERMS, SURNAMES } from "../../src/pipeline/synthetic/vocabulary";
+import { AFFILIATIONS, FIELDS, FIRST_NAMES, SHARED_TERMS, SURNAMES } from "../../bench/synthetic/vocabulary";
 
 type Rng = () => number;
 const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];

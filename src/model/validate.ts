@@ -13,7 +13,7 @@ export type ValidationResult =
 const MAX_ERRORS = 25;
 
 const NODE_KINDS = new Set(["author", "paper", "topic"]);
-const EDGE_KINDS = new Set(["authored", "coauthor", "about", "related"]);
+const EDGE_KINDS = new Set(["authored", "coauthor", "coauthor-large", "about", "related"]);
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const ORCID_RE = /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
 
@@ -93,6 +93,10 @@ function checkNode(c: Collector, where: string, a: Rec, keys: Set<string>) {
     for (const f of ["externalIds", "keywords", "indexKeywords", "meshTerms", "groupAuthors"]) optional(c, where, a, f, strArray, "an array of strings");
     optional(c, where, a, "citationCount", (v) => v === null || (integer(v) && (v as number) >= 0), "a whole number or null");
     optional(c, where, a, "referenceCount", (v) => integer(v) && (v as number) >= 0, "a whole number");
+    optional(c, where, a, "profileOwners", strArray, "an array of author node keys");
+    if (strArray(a.profileOwners) && strArray(a.authors)) {
+      for (const k of a.profileOwners as string[]) if (!(a.authors as string[]).includes(k)) c.add(`${where}: attributes.profileOwners names "${k}", which is not in authors`);
+    }
   } else {
     need(c, where, a, "term", str, "a string");
     need(c, where, a, "paperCount", integer, "an integer");
@@ -110,6 +114,9 @@ function checkClusters(c: Collector, name: string, v: unknown) {
     if (!isRec(info) || typeof info.label !== "string" || !finite(info.size) || !strArray(info.terms) || typeof info.color !== "string") {
       c.add(`attributes.${name}["${id}"] must be { label: string, size: number, terms: string[], color: string }, got ${show(info)}`);
       continue;
+    }
+    if (info.noLinks !== undefined && typeof info.noLinks !== "boolean") {
+      c.add(`attributes.${name}["${id}"].noLinks must be true or false, got ${show(info.noLinks)}`);
     }
     const termWeight = (v: unknown) => isRec(v) && typeof v.term === "string" && finite(v.weight);
     if (info.termWeights !== undefined && !(Array.isArray(info.termWeights) && info.termWeights.every(termWeight))) {
@@ -160,6 +167,12 @@ export function validateGraphFile(input: unknown): ValidationResult {
   checkClusters(c, "topicClusters", attrs.topicClusters);
   if (attrs.categoryNames !== undefined && !isRec(attrs.categoryNames)) c.add(`attributes.categoryNames must be an object, got ${show(attrs.categoryNames)}`);
   if (attrs.sources !== undefined && !Array.isArray(attrs.sources)) c.add(`attributes.sources must be an array, got ${show(attrs.sources)}`);
+  if (attrs.largePapers !== undefined) {
+    const lp = attrs.largePapers;
+    if (!isRec(lp) || !integer(lp.maxAuthors) || (lp.maxAuthors as number) < 0 || !strArray(lp.papers) || !integer(lp.pairs) || (lp.pairs as number) < 0) {
+      c.add(`attributes.largePapers must be { maxAuthors: whole number, papers: paper keys, pairs: whole number }, got ${show(lp)}`);
+    }
+  }
 
   if (!Array.isArray(input.nodes)) c.add(`"nodes" must be an array, got ${show(input.nodes)}`);
   if (!Array.isArray(input.edges)) c.add(`"edges" must be an array, got ${show(input.edges)}`);
@@ -205,6 +218,7 @@ export function validateGraphFile(input: unknown): ValidationResult {
     }
     if (!EDGE_KINDS.has(a.kind as string)) c.add(`${where}: attributes.kind must be "authored", "coauthor", "about" or "related", got ${show(a.kind)}`);
     need(c, where, a, "weight", finite, "a finite number");
+    optional(c, where, a, "largePapers", (v) => integer(v) && (v as number) >= 0, "a whole number of papers");
   });
   if (nodes.length === 0) warnings.push("The graph has no nodes: no input produced a paper. Check the inputs given to `npm run graph`.");
 

@@ -16,6 +16,11 @@ export interface ViewFilter {
   includeUndated: boolean;
   /** Co-author edges need at least this many joint papers. */
   minSharedPapers: number;
+  /**
+   * Whether co-author links made only by papers above the build's author cut (graph attribute `largePapers`) are
+   * drawn, and counted in the joint papers of the others. Off by default, as the build keeps them apart.
+   */
+  includeLargePapers: boolean;
   /** Which partition the cluster filter refers to. */
   clusterMode: "community" | "topicCluster";
   /** Cluster ids hidden in that partition. */
@@ -23,9 +28,9 @@ export interface ViewFilter {
 }
 
 export const LENS_KINDS: Record<Lens, { nodes: NodeKind[]; edges: EdgeKind[] }> = {
-  coauthor: { nodes: ["author"], edges: ["coauthor"] },
+  coauthor: { nodes: ["author"], edges: ["coauthor", "coauthor-large"] },
   topics: { nodes: ["topic"], edges: ["related"] },
-  full: { nodes: ["author", "paper", "topic"], edges: ["authored", "about", "coauthor", "related"] },
+  full: { nodes: ["author", "paper", "topic"], edges: ["authored", "about", "coauthor", "coauthor-large", "related"] },
 };
 
 export const DEFAULT_VIEW_FILTER: ViewFilter = {
@@ -34,6 +39,7 @@ export const DEFAULT_VIEW_FILTER: ViewFilter = {
   yearRange: null,
   includeUndated: true,
   minSharedPapers: 1,
+  includeLargePapers: false,
   clusterMode: "topicCluster",
   hiddenClusters: [],
 };
@@ -49,6 +55,16 @@ export interface GraphReader {
 export interface VisibleSet {
   nodes: Set<string>;
   edges: Set<string>;
+}
+
+/**
+ * Joint papers behind a co-author link as the view counts them: a `coauthor` edge's own weight, plus its papers above
+ * the author cut when those are included; a `coauthor-large` edge counts only when they are (0 otherwise).
+ */
+export function sharedPapers(a: Pick<EdgeAttributes, "kind" | "weight" | "largePapers">, includeLargePapers: boolean): number {
+  if (a.kind === "coauthor-large") return includeLargePapers ? a.weight : 0;
+  if (a.kind !== "coauthor") return 0;
+  return a.weight + (includeLargePapers && typeof a.largePapers === "number" ? a.largePapers : 0);
 }
 
 function paperInYears(a: NodeAttributes, filter: ViewFilter): boolean {
@@ -97,7 +113,7 @@ export function visibleSubgraph(graph: GraphReader, filter: ViewFilter): Visible
   graph.forEachEdge((key, a, source, target) => {
     if (!edgeKinds.has(a.kind)) return;
     if (!nodes.has(source) || !nodes.has(target)) return;
-    if (a.kind === "coauthor" && a.weight < filter.minSharedPapers) return;
+    if ((a.kind === "coauthor" || a.kind === "coauthor-large") && sharedPapers(a, filter.includeLargePapers === true) < Math.max(1, filter.minSharedPapers)) return;
     edges.add(key);
   });
   return { nodes, edges };

@@ -9,7 +9,7 @@ import { parseThesaurus, resolveIdentity } from "./identity";
 import type { Thesaurus } from "./identity/thesaurus";
 import type { IdentityResult } from "./identity/types";
 import type { PipelineOptions } from "./options";
-import { silentProgress, type BuildPhase, type ProgressListener } from "./progress";
+import { silentProgress, stepsOf, type BuildPhase, type ProgressListener } from "./progress";
 import type { Diagnostic, InputDocument, ParsedDocument } from "./records";
 import { clusterTopics, extractTopics } from "./topics";
 import type { TopicClusterResult, TopicInputPaper, TopicResult } from "./topics/types";
@@ -66,7 +66,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
       thesaurus = parsed.thesaurus;
       thesaurusDiagnostics.push(...parsed.diagnostics);
     }
-    return resolveIdentity(documents, { thesaurus });
+    return resolveIdentity(documents, { thesaurus, progress: stepsOf("identity", progress) });
   }, documents.reduce((n, d) => n + d.records.length, 0), "records");
 
   // Keywords where the source has them (author keywords, indexer terms, MeSH), titles and abstracts everywhere.
@@ -84,12 +84,13 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
       topicsPerPaper: options.topicsPerPaper,
       seed: options.seed,
       thesaurus: thesaurus?.topics ?? [],
+      progress: stepsOf("topics", progress),
     }),
   topicInput.length, "papers");
   // Topic thesaurus lines that matched nothing are reported on the thesaurus file.
   thesaurusDiagnostics.push(...(topics.notes ?? []));
   const clusters = time("clusters", () =>
-    clusterTopics(topicInput, topics, { seed: options.seed, resolution: options.clusterResolution }),
+    clusterTopics(topicInput, topics, { seed: options.seed, resolution: options.clusterResolution, progress: stepsOf("clusters", progress) }),
   topicInput.length, "papers");
 
   const summaries: SourceSummary[] = documents.map((d) => ({
@@ -109,7 +110,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
     }
   }
 
-  const graph = time("graph", () => buildGraph({ identity, topics, clusters, sources: summaries }, options),
+  const graph = time("graph", () => buildGraph({ identity, topics, clusters, sources: summaries }, options, stepsOf("graph", progress)),
     identity.authors.length + identity.papers.length + topics.topics.length, "nodes");
   return { graph, documents, identity, topics, clusters, summaries, timings };
 }

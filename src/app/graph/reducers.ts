@@ -1,18 +1,18 @@
 /**
  * How each node and edge looks, as pure functions of its attributes and the UI state (sigma's nodeReducer /
  * edgeReducer idea): nothing is written into the graph. No sigma import here, so unit tests run without WebGL;
- * GraphController installs them once and calls sigma.refresh({ skipIndexation: true }) when the input changes.
+ * ReducersController installs them once and calls sigma.refresh({ skipIndexation: true }) when the input changes.
  */
 import type { EdgeAttributes, NodeAttributes, PaperGraph } from "../data/types";
 import type { VisibleSet } from "../../model/view-filter";
+import { LOOKS, type Look } from "../../model/appearance";
 import { egoNetwork, lensProjection } from "../state/selectors";
-import type { ColorMode } from "../state/ui-state";
-import { opaqueColor } from "./opaque-color";
 
-export const DIM_NODE = "#dcdde3";
-export const DIM_EDGE = "#eeeff2";
-export const FOCUS_EDGE = "#6b7280";
-export const PATH_COLOR = "#d62728";
+// The light theme's, for tests and callers that predate themes; the reducers read ds.look.
+export const DIM_NODE = LOOKS.light.dimNode;
+export const DIM_EDGE = LOOKS.light.dimEdge;
+export const FOCUS_EDGE = LOOKS.light.focusEdge;
+export const PATH_COLOR = LOOKS.light.path;
 
 export interface Highlight {
   /** Nodes lit up; everything else is dimmed. null: nothing is focused, draw normally. */
@@ -24,11 +24,13 @@ export interface DisplayState {
   visible: VisibleSet;
   selected: string | null;
   highlight: Highlight | null;
-  /** Lit nodes whose label is forced (the largest few: forcing all of a hub's neighbours piles labels up). */
+  /** Lit nodes whose label is forced; the label layer (label-layout.ts) places them without overlap or lists them. */
   forcedLabels: Set<string>;
   path: { nodes: Set<string>; edges: Set<string> };
-  colorMode: ColorMode;
-  communityColors: Map<number, string>;
+  /** Every node's colour in the view's colour mode (src/model/appearance.ts nodeColors). */
+  nodeColors: Map<string, string>;
+  /** Theme: dimmed, focus and path colours, edge colours per kind. */
+  look: Look;
   sizes: Map<string, number>;
 }
 
@@ -90,8 +92,11 @@ export function computeHighlight(
   return incidentVisibleEdges(graph, sel, visible);
 }
 
-/** Forced labels: the `max` largest lit nodes (ties by key), so a hub's 80 neighbours do not all shout at once. */
-export function pickForcedLabels(highlight: Highlight | null, sizes: Map<string, number>, max = 6): Set<string> {
+/**
+ * Forced labels: the lit nodes, the `max` largest (ties by key). All of a hub's neighbours are candidates: the label
+ * layer's collision pass shows those that fit and lists the others, so none piles on another.
+ */
+export function pickForcedLabels(highlight: Highlight | null, sizes: Map<string, number>, max = 400): Set<string> {
   if (!highlight) return new Set();
   const ranked = [...highlight.nodes].sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
   return new Set(ranked.slice(0, max));
@@ -99,9 +104,7 @@ export function pickForcedLabels(highlight: Highlight | null, sizes: Map<string,
 
 export function nodeDisplay(key: string, a: NodeAttributes, ds: DisplayState): NodeDisplay {
   const hidden = !ds.visible.nodes.has(key);
-  let color = a.color;
-  if (ds.colorMode === "community" && a.community >= 0) color = ds.communityColors.get(a.community) ?? a.color;
-  color = opaqueColor(color);
+  const color = ds.nodeColors.get(key) ?? a.color;
   const size = ds.sizes.get(key) ?? a.size;
   const out: NodeDisplay = { hidden, color, size, label: a.label, forceLabel: false, highlighted: false, zIndex: 1 };
   const onPath = ds.path.nodes.has(key);
@@ -110,7 +113,7 @@ export function nodeDisplay(key: string, a: NodeAttributes, ds: DisplayState): N
       out.forceLabel = ds.forcedLabels.has(key);
       out.zIndex = 2;
     } else {
-      out.color = DIM_NODE;
+      out.color = ds.look.dimNode;
       out.label = null;
       out.zIndex = 0;
     }
@@ -130,15 +133,15 @@ export function nodeDisplay(key: string, a: NodeAttributes, ds: DisplayState): N
 
 export function edgeDisplay(key: string, a: EdgeAttributes, ds: DisplayState): EdgeDisplay {
   const hidden = !ds.visible.edges.has(key);
-  const out: EdgeDisplay = { hidden, color: opaqueColor(a.color), size: a.size, zIndex: 1 };
-  if (ds.path.edges.has(key)) return { hidden, color: PATH_COLOR, size: Math.max(3, a.size * 1.5), zIndex: 3 };
+  const out: EdgeDisplay = { hidden, color: ds.look.edges[a.kind] ?? a.color, size: a.size, zIndex: 1 };
+  if (ds.path.edges.has(key)) return { hidden, color: ds.look.path, size: Math.max(3, a.size * 1.5), zIndex: 3 };
   if (ds.highlight) {
     if (ds.highlight.edges.has(key)) {
-      out.color = FOCUS_EDGE;
+      out.color = ds.look.focusEdge;
       out.size = Math.max(1.5, a.size);
       out.zIndex = 2;
     } else {
-      out.color = DIM_EDGE;
+      out.color = ds.look.dimEdge;
       out.zIndex = 0;
     }
   }

@@ -27,8 +27,8 @@ export function planRefresh(prev: DisplayState, next: DisplayState): RefreshPlan
   if (prev === next) return { kind: "none" };
   if (
     prev.visible !== next.visible ||
-    prev.colorMode !== next.colorMode ||
-    prev.communityColors !== next.communityColors ||
+    prev.nodeColors !== next.nodeColors ||
+    prev.look !== next.look ||
     prev.sizes !== next.sizes ||
     (prev.highlight === null) !== (next.highlight === null)
   ) {

@@ -4,6 +4,7 @@
  */
 import Graph from "graphology";
 import { bidirectional } from "graphology-shortest-path/unweighted.js";
+import { sharedPapers, type VisibleSet } from "../../model/view-filter";
 import type { NodeAttributes, PaperGraph, PaperNodeAttributes } from "../data/types";
 
 export interface NodeRef {
@@ -152,47 +153,71 @@ export function egoNetwork(graph: PaperGraph, center: string, hops: number, edge
   return seen;
 }
 
-const coauthorGraphs = new WeakMap<PaperGraph, Map<number, Graph>>();
+const coauthorGraphs = new WeakMap<PaperGraph, Map<string, Graph>>();
+const isCoauthorKind = (kind: string) => kind === "coauthor" || kind === "coauthor-large";
 
-/** The co-author network alone (authors + coauthor edges of at least `minShared` joint papers), built once per graph. */
-function coauthorGraph(graph: PaperGraph, minShared: number): Graph {
-  let byMin = coauthorGraphs.get(graph);
-  if (!byMin) coauthorGraphs.set(graph, (byMin = new Map()));
-  const cached = byMin.get(minShared);
+/**
+ * The co-author network alone (authors + co-author links of at least `minShared` joint papers, those of papers above
+ * the author cut only when `includeLarge`), built once per graph and choice.
+ */
+function coauthorGraph(graph: PaperGraph, minShared: number, includeLarge: boolean): Graph {
+  let byChoice = coauthorGraphs.get(graph);
+  if (!byChoice) coauthorGraphs.set(graph, (byChoice = new Map()));
+  const id = `${minShared}:${includeLarge}`;
+  const cached = byChoice.get(id);
   if (cached) return cached;
   const g = new Graph({ type: "undirected" });
   // Sorted insertion: the BFS meets neighbours in this order, so ties between equally short paths break the same way.
   graph.filterNodes((_n, a) => a.kind === "author").sort(cmp).forEach((n) => g.addNode(n));
   const edges: [string, string][] = [];
   graph.forEachEdge((_e, a, s, t) => {
-    if (a.kind === "coauthor" && a.weight >= minShared && s !== t) edges.push(s < t ? [s, t] : [t, s]);
+    if (isCoauthorKind(a.kind) && s !== t && sharedPapers(a, includeLarge) >= Math.max(1, minShared)) edges.push(s < t ? [s, t] : [t, s]);
   });
   edges.sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));
   for (const [s, t] of edges) if (!g.hasEdge(s, t)) g.addEdge(s, t);
-  byMin.set(minShared, g);
+  byChoice.set(id, g);
   return g;
 }
 
 /**
  * Shortest collaboration path between two authors: unweighted breadth-first search on the co-author network
- * (fewest intermediaries, the "Erdős number" sense), over co-author edges with at least `minShared` joint papers.
- * Returns the author keys from `from` to `to`, or null when they are not connected.
+ * (fewest intermediaries, the "Erdős number" sense), over co-author links with at least `minShared` joint papers,
+ * through papers above the author cut only when `includeLarge`. Returns the author keys from `from` to `to`, or null
+ * when they are not connected.
  */
-export function collaborationPath(graph: PaperGraph, from: string, to: string, minShared = 1): string[] | null {
+export function collaborationPath(graph: PaperGraph, from: string, to: string, minShared = 1, includeLarge = false): string[] | null {
   if (!graph.hasNode(from) || !graph.hasNode(to)) return null;
   if (graph.getNodeAttribute(from, "kind") !== "author" || graph.getNodeAttribute(to, "kind") !== "author") return null;
   if (from === to) return [from];
-  return bidirectional(coauthorGraph(graph, minShared), from, to);
+  return bidirectional(coauthorGraph(graph, minShared, includeLarge), from, to);
 }
 
-/** The coauthor edge keys along a path of author keys. */
+/** The co-author link between two authors (either kind), or undefined. */
+export function coauthorLink(graph: PaperGraph, a: string, b: string): string | undefined {
+  return graph.edges(a, b).find((k) => isCoauthorKind(graph.getEdgeAttribute(k, "kind")));
+}
+
+/** The co-author edge keys along a path of author keys. */
 export function pathEdges(graph: PaperGraph, path: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < path.length; i++) {
-    const e = graph.edges(path[i], path[i + 1]).find((k) => graph.getEdgeAttribute(k, "kind") === "coauthor");
+    const e = coauthorLink(graph, path[i]!, path[i + 1]!);
     if (e !== undefined) out.push(e);
   }
   return out;
+}
+
+/** Authors drawn without any drawn co-author link (the co-author lens's isolated dots). */
+export function isolatedAuthors(graph: PaperGraph, visible: VisibleSet): number {
+  const linked = new Set<string>();
+  for (const e of visible.edges) {
+    if (!isCoauthorKind(graph.getEdgeAttribute(e, "kind"))) continue;
+    linked.add(graph.source(e));
+    linked.add(graph.target(e));
+  }
+  let n = 0;
+  for (const k of visible.nodes) if (!linked.has(k) && graph.getNodeAttribute(k, "kind") === "author") n++;
+  return n;
 }
 
 export interface YearHistogram {

@@ -77,6 +77,7 @@ function paperAttributes(p: ResolvedPaper, topics: PaperTopic[]): PaperNodeAttri
     title: p.title,
     authors: [...p.authors],
     authorsComplete: p.authorsComplete,
+    profileOwners: [...(p.profileOwners ?? [])],
     date: p.date,
     year: p.year,
     arxivId: p.arxivId,

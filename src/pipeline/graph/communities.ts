@@ -5,7 +5,8 @@
  * Authors without any co-author edge (single-author papers, or only papers above coauthorMaxAuthors) share ONE community,
  * "No co-author links": Louvain would make each
  * a community of one, flooding the cluster list with hundreds of one-person entries that say nothing about
- * collaboration. The shared bucket is grey and is excluded from the modularity (it is not a partition Louvain chose).
+ * collaboration. The shared bucket is flagged `noLinks`, drawn in the neutral "none" colour (src/model/appearance.ts) and
+ * excluded from the modularity (it is not a partition Louvain chose).
  *
  * Papers take the community most of their authors belong to (ties: the earliest such author in the byline); papers
  * without authors (trending listings, bare arXiv records) and topics get -1.
@@ -15,7 +16,7 @@ import Graph from "graphology";
 import louvain from "graphology-communities-louvain";
 import type { ClusterInfo } from "../../model/graph-file";
 import { compareStrings, round6 } from "./numbers";
-import { OTHER_COLOR, clusterColor } from "./palette";
+import { groupColor, groupColors, NO_COAUTHORS_LABEL } from "../../model/appearance";
 import type { PaperGraph, Rng } from "./types";
 
 export interface CommunityOptions {
@@ -34,7 +35,7 @@ export interface CommunityResult {
   isolated: number | null;
 }
 
-export const NO_COAUTHORS_LABEL = "No co-author links";
+export { NO_COAUTHORS_LABEL };
 
 function coauthorSubgraph(graph: PaperGraph): Graph<Record<string, never>, { weight: number }> {
   const sub = new Graph<Record<string, never>, { weight: number }>({ type: "undirected", multi: false, allowSelfLoops: false });
@@ -158,12 +159,10 @@ export function communityInfo(graph: PaperGraph, result: CommunityResult, maxTer
       const name = graph.getNodeAttribute(best, "label");
       label = members.length > 1 ? `${name} et al.` : name;
     }
-    out[String(id)] = {
-      label,
-      size: members.length,
-      terms,
-      color: id === result.isolated ? OTHER_COLOR : clusterColor(id),
-    };
+    out[String(id)] = { label, size: members.length, terms, color: "", ...(id === result.isolated ? { noLinks: true } : {}) };
   });
+  // Palette by size among the communities that are communities: the shared no-links bucket takes no palette colour.
+  const colors = groupColors(out);
+  for (const [id, info] of Object.entries(out)) info.color = groupColor(colors, Number(id));
   return out;
 }

@@ -4,7 +4,7 @@
  * clusters, modularity, betweenness method, names of the category codes present, and counts.
  */
 import { FORMAT_VERSION } from "../../model/graph-file";
-import type { ClusterInfo, GraphAttributes, SourceSummary } from "../../model/graph-file";
+import type { ClusterInfo, GraphAttributes, LargePapers, SourceSummary } from "../../model/graph-file";
 import { CATEGORY_NAMES } from "../formats";
 import { DEFAULT_OPTIONS } from "../options";
 import type { PipelineOptions } from "../options";
@@ -20,6 +20,7 @@ export interface GraphAttributeParts {
   topicClusters: Record<string, ClusterInfo>;
   modularity: number;
   betweenness: string;
+  largePapers: LargePapers;
 }
 
 function copySummary(s: SourceSummary): SourceSummary {
@@ -63,5 +64,6 @@ export function graphAttributes(graph: PaperGraph, parts: GraphAttributeParts): 
     betweenness: parts.betweenness,
     categoryNames: categoryNamesFor(graph),
     counts,
+    largePapers: { maxAuthors: parts.largePapers.maxAuthors, papers: [...parts.largePapers.papers], pairs: parts.largePapers.pairs },
   };
 }

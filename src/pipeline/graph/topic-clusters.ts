@@ -5,7 +5,7 @@
  */
 import type { ClusterInfo } from "../../model/graph-file";
 import type { TopicClusterResult } from "../topics/types";
-import { clusterColor } from "./palette";
+import { groupColors, groupColor } from "../../model/appearance";
 import type { PaperGraph } from "./types";
 
 /** The most frequent value, ties to the smallest; null for no votes. */
@@ -42,10 +42,12 @@ export function assignTopicClusters(graph: PaperGraph, clusters: TopicClusterRes
 export function topicClusterInfo(clusters: TopicClusterResult): Record<string, ClusterInfo> {
   const out: Record<string, ClusterInfo> = {};
   for (const c of [...clusters.clusters].sort((a, b) => a.id - b.id)) {
-    const info: ClusterInfo = { label: c.label, size: c.size, terms: [...c.terms], color: clusterColor(c.id) };
+    const info: ClusterInfo = { label: c.label, size: c.size, terms: [...c.terms], color: "" };
     if (c.termWeights) info.termWeights = c.termWeights.map((t) => ({ term: t.term, weight: t.weight }));
     if (c.typicalPapers) info.typicalPapers = [...c.typicalPapers];
     out[String(c.id)] = info;
   }
+  const colors = groupColors(out);
+  for (const [id, info] of Object.entries(out)) info.color = groupColor(colors, Number(id));
   return out;
 }

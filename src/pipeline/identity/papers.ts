@@ -3,6 +3,7 @@
  * arXiv id, normalised title, or (when a side has no title) near-identical abstracts. A shared title prefix is
  * never enough: "The Brain Tumor Segmentation (BraTS) Challenge 2023: ..." names several different papers.
  */
+import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import type { Diagnostic, SourceRef } from "../records";
 import type { RecordRef } from "./authors";
 import { cmp, fnv1a, normalizeText, slug } from "./normalize";
@@ -76,8 +77,9 @@ export function paperIds(rec: RecordRef["rec"]): Array<string | null> {
 /** Publication years this far apart still name one work (a preprint and its journal version, a listing's date). */
 const TITLE_YEAR_SLACK = 1;
 
-export function groupPapers(refs: RecordRef[]): PaperGrouping {
+export function groupPapers(refs: RecordRef[], progress: StepReporter = silentSteps): PaperGrouping {
   const n = refs.length;
+  progress("grouping papers", 0, n, "records");
   const idsOf = refs.map(({ rec }) => paperIds(rec));
   const yearOf = refs.map(({ rec }) => (rec.date ? Number(rec.date.slice(0, 4)) : null));
   // One paper is read from several listings with the same title and abstract: normalise and shingle each distinct
@@ -165,7 +167,9 @@ export function groupPapers(refs: RecordRef[]): PaperGrouping {
 
   // Abstracts: inverted index over shingles; a candidate must cover most of the smaller abstract.
   const shingleCache = new Map<string, Set<number>>();
-  const sh = refs.map(({ rec }) => {
+  const shingleTick = stepCounter(progress, "shingling abstracts", n, "records");
+  const sh = refs.map(({ rec }, i) => {
+    shingleTick(i + 1);
     if (!rec.abstract) return shingles(null);
     let s = shingleCache.get(rec.abstract);
     if (!s) shingleCache.set(rec.abstract, (s = shingles(rec.abstract)));
@@ -180,7 +184,9 @@ export function groupPapers(refs: RecordRef[]): PaperGrouping {
   // increments at 10,000 papers. Candidates are then visited in record order, as before.
   const hitCount = new Int32Array(n);
   const touched: number[] = [];
+  const tick = stepCounter(progress, "comparing abstracts", n, "records");
   for (let i = 0; i < n; i++) {
+    tick(i + 1);
     if (sh[i]!.size < MIN_SHINGLES) continue;
     for (const h of sh[i]!) {
       const p = postings.get(h)!;
@@ -236,13 +242,16 @@ function mergedIds(recs: RecordRef["rec"][]): Array<string | null> {
   return out;
 }
 
-/** Case-insensitive union of lists, first spelling kept, in the order read. */
+/**
+ * Union of lists up to case, diacritics and punctuation ("SciPy 1.0 Contributors" = WoS's "SciPy 1 0 Contributors",
+ * "Computational science" = "computational-science"), first spelling kept, in the order read.
+ */
 function unionList(lists: readonly string[][]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const list of lists) {
     for (const item of list) {
-      const k = item.toLowerCase();
+      const k = normalizeText(item) || item;
       if (seen.has(k)) continue;
       seen.add(k);
       out.push(item);
@@ -326,10 +335,12 @@ export function buildPapers(
         }
       });
     }
+    const profileOwners: string[] = [];
     for (const r of rs) {
       const p = profileOf[r];
       if (!p || authors.includes(p)) continue;
       authors.push(p);
+      profileOwners.push(p);
       if (chosen.authorsComplete) {
         diagnostics.push({ file: refs[r]!.rec.source.file, line: refs[r]!.rec.source.line, severity: "warning", message: `the page's person ${refs[r]!.rec.profileAuthor} is not on the complete byline of "${title ?? "this paper"}"; appended` });
       }
@@ -359,6 +370,7 @@ export function buildPapers(
       label,
       authors,
       authorsComplete: chosen.authorsComplete,
+      profileOwners,
       affiliation: recs.map((r) => r.affiliation).find((x) => x) ?? null,
       date,
       year: date ? Number(date.slice(0, 4)) : null,

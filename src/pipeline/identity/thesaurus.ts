@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, SourceRef } from "../records";
 import type { TopicThesaurusEntry } from "../topics/types";
+import { binaryLine } from "../formats/text";
 import { fold } from "./normalize";
 
 export type ThesaurusAction = "merge" | "split" | "rename";
@@ -69,12 +70,22 @@ function suggest(word: string): string {
 /** A topic term as the topic stage compares it at first sight: lower case, spaces collapsed. */
 const topicKey = (term: string) => term.toLowerCase().replace(/[\s-]+/g, " ").trim();
 
+export const BINARY_THESAURUS_MESSAGE =
+  "binary file: this is not a thesaurus (a CSV text file with the header action,name,other, saved as UTF-8); it is ignored";
+
 export function parseThesaurus(text: string, file: string): { thesaurus: Thesaurus; diagnostics: Diagnostic[] } {
   const entries: ThesaurusEntry[] = [];
   const topics: TopicThesaurusEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   const problem = (line: number, message: string, severity: Diagnostic["severity"] = "error") =>
     diagnostics.push({ file, line, severity, message });
+  // A binary file (an image or a spreadsheet saved as .xlsx and renamed) is named as such, once, instead of one
+  // "unknown action" per line quoting its raw bytes.
+  const binary = binaryLine(text);
+  if (binary !== null) {
+    problem(binary, BINARY_THESAURUS_MESSAGE);
+    return { thesaurus: { file, entries, topics }, diagnostics };
+  }
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
   let sawHeader = false;
   const renamed = new Map<string, number>();

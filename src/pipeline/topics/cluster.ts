@@ -24,6 +24,7 @@
  * Cluster ids run 0..k-1 by size (largest first), then label.
  */
 import seedrandom from "seedrandom";
+import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import { rankTopics, termWeight } from "./extract";
 import { chooseLabel, type ScoredTerm } from "./label";
 import { louvainBest } from "./louvain";
@@ -41,6 +42,7 @@ export const LOUVAIN_RUNS = 5;
 export interface ClusterOptions {
   seed: number;
   resolution: number;
+  progress?: StepReporter;
 }
 
 type SparseVector = Map<number, number>;
@@ -92,7 +94,7 @@ function paperVectors(vocabulary: Vocabulary, ids: Map<string, number>): SparseV
  * in a Float64Array with a list of touched papers, instead of a Map and an array of pairs per paper. Each dot product
  * still sums the same terms in the same order, so the similarities are bit-identical to the Map version.
  */
-function nearestNeighbours(vectors: SparseVector[]): { neighbour: number; similarity: number }[][] {
+function nearestNeighbours(vectors: SparseVector[], progress: StepReporter): { neighbour: number; similarity: number }[][] {
   // Counting pass, then fill: postings of term id t are postPaper/postWeight[postStart[t]..postStart[t+1]), in paper order.
   let terms = 0;
   for (const v of vectors) for (const id of v.keys()) if (id + 1 > terms) terms = id + 1;
@@ -113,7 +115,9 @@ function nearestNeighbours(vectors: SparseVector[]): { neighbour: number; simila
   const dot = new Float64Array(vectors.length);
   const seen = new Uint8Array(vectors.length);
   const touched = new Int32Array(vectors.length);
+  const tick = stepCounter(progress, "similar papers", vectors.length, "papers");
   return vectors.map((v, p) => {
+    tick(p + 1);
     let count = 0;
     for (const [id, w] of v) {
       for (let e = postStart[id]!, end = postStart[id + 1]!; e < end; e++) {
@@ -213,8 +217,10 @@ function centroidSimilarity(a: Centroid, b: Centroid): number {
 export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResult, options: ClusterOptions): TopicClusterResult {
   const { corpus } = vocabulary;
   const n = corpus.n;
+  const progress = options.progress ?? silentSteps;
+  progress("paper vectors", 0, n, "papers");
   const vectors = paperVectors(vocabulary, clusterVocabulary(vocabulary, clusterVocabularySize(n, topics.topics.length)));
-  const neighbours = nearestNeighbours(vectors);
+  const neighbours = nearestNeighbours(vectors, progress);
 
   // Nodes in key order so the result does not depend on the order papers arrive in.
   const order = corpus.keys.map((_, i) => i).sort((a, b) => cmp(corpus.keys[a]!, corpus.keys[b]!) || a - b);
@@ -222,6 +228,7 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
 
   const cluster = new Int32Array(n).fill(-1);
   if (graph.edges.source.length > 0) {
+    progress("clustering papers (Louvain)", 0, graph.nodes.length, "papers");
     const communities = louvainBest(graph.nodes.length, graph.edges, {
       resolution: options.resolution,
       rng: seedrandom(`${options.seed}:research-clusters`),
@@ -231,6 +238,7 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
       cluster[p] = graph.degree[i]! > 0 ? communities[i]! : -1;
     });
   }
+  progress("merging small clusters", 0, null, "clusters");
   mergeSmallClusters(cluster, graph, vectors, minClusterSize(n), order);
 
   const groups = new Map<number, number[]>();

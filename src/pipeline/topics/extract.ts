@@ -3,6 +3,7 @@
  * subject on their own (subjects.ts: no lone adjective, verb form or vague noun), the topics of every paper, and
  * co-occurrence links between topics.
  */
+import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import { subjectTest } from "./subjects";
 import type { PaperTopic, Topic, TopicResult } from "./types";
 import type { JudgedTerm, Vocabulary } from "./vocabulary";
@@ -13,6 +14,7 @@ export const RELATED_PER_TOPIC = 6;
 export interface ExtractOptions {
   maxTopics: number;
   topicsPerPaper: number;
+  progress?: StepReporter;
 }
 
 const round = (x: number, digits: number) => {
@@ -66,7 +68,9 @@ export function selectTopics(vocabulary: Vocabulary, options: ExtractOptions): T
 
   const paperTopics = new Map<string, PaperTopic[]>();
   const held: string[][] = [];
+  const tick = stepCounter(options.progress ?? silentSteps, "topics of each paper", corpus.paperTf.length, "papers");
   corpus.paperTf.forEach((tf, pi) => {
+    tick(pi + 1);
     const weighted: PaperTopic[] = [];
     for (const [gid, count] of tf) {
       const key = gidToKey.get(gid);

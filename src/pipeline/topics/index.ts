@@ -3,6 +3,7 @@
  * vocabulary.ts says which terms count, relevance.ts how general words go, extract.ts which become topics and how
  * they link, cluster.ts how papers group.
  */
+import type { StepReporter } from "../progress";
 import { clusterWithVocabulary } from "./cluster";
 import { selectTopics } from "./extract";
 import type { TopicClusterResult, TopicInputPaper, TopicOptions, TopicResult } from "./types";
@@ -29,8 +30,9 @@ const analysed = new WeakMap<TopicResult, { papers: TopicInputPaper[]; vocabular
 
 export function extractTopics(papers: TopicInputPaper[], options: TopicOptions): TopicResult {
   const vocabularyOptions: VocabularyOptions = { seed: options.seed ?? 0, thesaurus: options.thesaurus ?? [] };
-  const vocabulary = buildVocabulary(papers, vocabularyOptions);
+  const vocabulary = buildVocabulary(papers, { ...vocabularyOptions, progress: options.progress });
   const result = selectTopics(vocabulary, options);
+  if (vocabulary.corpus.skippedLongTokens > 0) result.skippedLongTokens = vocabulary.corpus.skippedLongTokens;
   analysed.set(result, { papers, vocabulary, options: vocabularyOptions });
   return result;
 }
@@ -38,10 +40,12 @@ export function extractTopics(papers: TopicInputPaper[], options: TopicOptions):
 export function clusterTopics(
   papers: TopicInputPaper[],
   topics: TopicResult,
-  options: { seed: number; resolution: number },
+  options: { seed: number; resolution: number; progress?: StepReporter },
 ): TopicClusterResult {
   const cached = analysed.get(topics);
   const vocabulary =
-    cached && cached.papers === papers ? cached.vocabulary : buildVocabulary(papers, cached?.options ?? { seed: options.seed });
+    cached && cached.papers === papers
+      ? cached.vocabulary
+      : buildVocabulary(papers, { ...(cached?.options ?? { seed: options.seed }), progress: options.progress });
   return clusterWithVocabulary(vocabulary, topics, options);
 }

@@ -21,6 +21,7 @@
  * each run is one Louvain on that graph plus one pass over the papers' terms.
  */
 import seedrandom from "seedrandom";
+import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import { louvain } from "./louvain";
 
 export const PRIOR_PAPERS = 3;
@@ -48,6 +49,8 @@ export function termRelevance(
   termCount: number,
   minCooccurrence: number,
   seed = 0,
+  progress: StepReporter = silentSteps,
+  step = "term relevance",
 ): RelevanceResult {
   const df = new Float64Array(termCount);
   for (const terms of paperTerms) for (const t of terms) df[t]!++;
@@ -63,7 +66,9 @@ export function termRelevance(
   });
   const counts = new Int32Array(termCount);
   const touched: number[] = [];
+  const tick = stepCounter(progress, `${step}: co-occurrences`, termCount, "terms");
   for (let i = 0; i < termCount; i++) {
+    tick(i + 1);
     for (const d of papersOf[i]!) {
       for (const j of graphTerms[d]!) {
         if (j <= i) continue;
@@ -90,6 +95,7 @@ export function termRelevance(
   let clusterCount = 1;
   const runs = source.length > 0 ? RELEVANCE_RUNS : 1;
   for (let r = 0; r < runs; r++) {
+    progress(`${step}: clustering terms (Louvain ${r + 1} of ${runs})`, r, runs, "runs");
     ({ cluster, clusterCount } = termClusters(termCount, { source, target, weight }, rng));
     const kl = klRelevance(paperTerms, termCount, cluster, clusterCount);
     for (let t = 0; t < termCount; t++) relevance[t]! += kl[t]! / runs;

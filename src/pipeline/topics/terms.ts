@@ -25,6 +25,7 @@
  *   phrase (a modifier: "breast" in "breast MRI"), stands alone as a whole noun phrase, or is reported with a number
  *   ("AUC of 0.91", "51 countries").
  */
+import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import { INDEX_KEYWORD_WEIGHT, KEYWORD_WEIGHT, MAX_KEYWORD_UNITS, cleanMeshHeading, foldCapitals, meshIdentity } from "./keywords";
 import { cannotEndTerm, isFunctionWord, isStopWord } from "./lexicon";
 import { spellingMap } from "./spelling";
@@ -96,6 +97,8 @@ export interface CorpusTerms {
   phraseFinal: Map<string, { final: number; total: number }>;
   /** Papers with a title. */
   titled: number;
+  /** Words over MAX_TOKEN_LENGTH skipped in the whole corpus (tokens.ts). */
+  skippedLongTokens: number;
   /** Thesaurus lines that found nothing to act on. */
   notes: TopicNote[];
 }
@@ -212,8 +215,16 @@ function lexPaper(p: TopicInputPaper): LexedPaper {
   };
 }
 
-export function analyseCorpus(papers: TopicInputPaper[], thesaurus: readonly TopicThesaurusEntry[] = []): CorpusTerms {
-  const lexed = papers.map(lexPaper);
+export function analyseCorpus(
+  papers: TopicInputPaper[],
+  thesaurus: readonly TopicThesaurusEntry[] = [],
+  progress: StepReporter = silentSteps,
+): CorpusTerms {
+  const lexTick = stepCounter(progress, "reading titles, abstracts and keywords", papers.length, "papers");
+  const lexed = papers.map((p, i) => {
+    lexTick(i + 1);
+    return lexPaper(p);
+  });
 
   // Pass 1: vocabulary, mid-sentence casing evidence, acronym definitions.
   const vocabulary = new Set<string>();
@@ -421,7 +432,9 @@ export function analyseCorpus(papers: TopicInputPaper[], thesaurus: readonly Top
   const flags: number[] = [];
   const titleDf = new Map<string, number>();
   const inTitle = new Set<string>();
+  const termTick = stepCounter(progress, "counting candidate terms", lexed.length, "papers");
   lexed.forEach((paper, pi) => {
+    termTick(pi + 1);
     const tf = new Map<string, number>();
     paperTf.push(tf);
     const own = paperDefinitions[pi]!;
@@ -569,8 +582,12 @@ export function analyseCorpus(papers: TopicInputPaper[], thesaurus: readonly Top
     });
   }
   const titled = lexed.reduce((k, p) => k + (p.title.chunks.length > 0 ? 1 : 0), 0);
+  const skippedLongTokens = lexed.reduce(
+    (k, p) => k + p.title.skippedLongTokens + p.abstract.skippedLongTokens + p.keywords.reduce((m, f) => m + f.skippedLongTokens, 0),
+    0,
+  );
   return {
     n: papers.length, keys: papers.map((p) => p.key), terms, byGid: new Map(terms.map((t) => [t.gid, t])), paperTf, contained,
-    words: vocabulary, phraseFinal, titled, notes,
+    words: vocabulary, phraseFinal, titled, skippedLongTokens, notes,
   };
 }

@@ -34,7 +34,16 @@ export interface AcronymDefinition {
 export interface LexedField {
   chunks: Chunk[];
   definitions: AcronymDefinition[];
+  /** Words longer than MAX_TOKEN_LENGTH, skipped (each ends the chunk it was in). */
+  skippedLongTokens: number;
 }
+
+/**
+ * Longest word that reaches the stemmer and the term statistics. natural's Porter stemmer is quadratic in the word's
+ * length (a 40,000-letter "bbb…ed" took 18 s); no word of a title or abstract is this long (chemical names are split
+ * at their brackets and commas), so longer runs are glued text or binary junk and are skipped, and counted.
+ */
+export const MAX_TOKEN_LENGTH = 100;
 
 const WORD = String.raw`[\p{L}\p{N}]+(?:['\-][\p{L}\p{N}]+)*`;
 const PUNCT = String.raw`[.,;:!?()\[\]{}"“”«»…|/\\–—=<>+*&%#@~^_]|-{2,}|(?<=\s)-(?=\s)`;
@@ -85,8 +94,9 @@ function cleanText(text: string): string {
     .replace(/\b(?:https?:\/\/|www\.)\S+/gi, " , ")
     // Boilerplate that would leave "state" and "art" behind as terms.
     .replace(/\bstate[- ]of[- ]the[- ]art\b/gi, " , ");
-  // The e-mail pattern backtracks over every word of an abstract; only texts with an "@" can match it.
-  return t.includes("@") ? t.replace(/\S+@\S+\.\S+/g, " , ") : t;
+  // Only texts with an "@" can hold an address. Each part is bounded (RFC 5321 lengths): the unbounded \S+@\S+\.\S+
+  // backtracked quadratically over a long run of non-spaces (6 s on one 40,000-character "word").
+  return t.includes("@") ? t.replace(/[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@]{1,63}/g, " , ") : t;
 }
 
 function wordToken(raw: string, sentenceStart: boolean): WordToken {
@@ -99,7 +109,8 @@ function wordToken(raw: string, sentenceStart: boolean): WordToken {
 export function lexField(text: string | null, isTitle: boolean, isStopWord: (lower: string) => boolean): LexedField {
   const chunks: Chunk[] = [];
   const definitions: AcronymDefinition[] = [];
-  if (!text) return { chunks, definitions };
+  let skippedLongTokens = 0;
+  if (!text) return { chunks, definitions, skippedLongTokens };
   const raw = lexer.tokenize(cleanText(text)) ?? [];
   let chunk: Chunk = [];
   let sentenceStart = true;
@@ -113,6 +124,13 @@ export function lexField(text: string | null, isTitle: boolean, isStopWord: (low
   };
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!;
+    if (t.length > MAX_TOKEN_LENGTH) {
+      skippedLongTokens++;
+      flush();
+      linked = false;
+      afterNumber = false;
+      continue;
+    }
     if (!HAS_LETTER.test(t)) {
       const isNumber = /\d/.test(t) && !YEAR.test(t);
       if (isNumber && lastWord && linked) lastWord.beforeNumber = true;
@@ -146,7 +164,7 @@ export function lexField(text: string | null, isTitle: boolean, isStopWord: (low
     sentenceStart = false;
   }
   flush();
-  return { chunks, definitions };
+  return { chunks, definitions, skippedLongTokens };
 }
 
 function defineAcronym(

@@ -1,4 +1,5 @@
 /** What topic extraction hands to the graph stage. */
+import type { StepReporter } from "../progress";
 
 export interface TopicInputPaper {
   key: string;
@@ -23,6 +24,7 @@ export interface TopicThesaurusEntry {
 export interface TopicOptions {
   maxTopics: number;
   topicsPerPaper: number;
+  progress?: StepReporter;
   /** Seeds the term clustering behind relevance (one stream per algorithm); default 0. */
   seed?: number;
   thesaurus?: readonly TopicThesaurusEntry[];
@@ -62,6 +64,8 @@ export interface TopicResult {
   related: { source: string; target: string; weight: number }[];
   /** Thesaurus lines that matched no term of the corpus, and the like (absent: none). */
   notes?: TopicNote[];
+  /** Words longer than any real word (MAX_TOKEN_LENGTH in tokens.ts), skipped before stemming; reported by the CLI. */
+  skippedLongTokens?: number;
 }
 
 export interface TopicClusterInfo {

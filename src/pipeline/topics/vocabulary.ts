@@ -11,6 +11,7 @@
  *    and relevance is recomputed: that second value ranks topics.
  * Topic score = df * relevance: a subject many papers share and that keeps to its own neighbourhood.
  */
+import { silentSteps, type StepReporter } from "../progress";
 import { termRelevance } from "./relevance";
 import { analyseCorpus, type CorpusTerms, type TermStats } from "./terms";
 import type { TopicInputPaper, TopicThesaurusEntry } from "./types";
@@ -47,9 +48,17 @@ export interface VocabularyOptions {
   /** The build's seed: the relevance clustering draws its own stream from it. */
   seed?: number;
   thesaurus?: readonly TopicThesaurusEntry[];
+  progress?: StepReporter;
 }
 
-function relevanceOf(corpus: CorpusTerms, terms: TermStats[], minCooccurrence: number, seed: number): Float64Array {
+function relevanceOf(
+  corpus: CorpusTerms,
+  terms: TermStats[],
+  minCooccurrence: number,
+  seed: number,
+  progress: StepReporter,
+  step: string,
+): Float64Array {
   const index = new Map(terms.map((t, i) => [t.gid, i]));
   const paperTerms: number[][] = [];
   const graphTerms: number[][] = [];
@@ -63,12 +72,13 @@ function relevanceOf(corpus: CorpusTerms, terms: TermStats[], minCooccurrence: n
     held.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     graphTerms.push(held.slice(0, GRAPH_TERMS_PER_PAPER).map(([i]) => i));
   }
-  return termRelevance(paperTerms, graphTerms, terms.length, minCooccurrence, seed).relevance;
+  return termRelevance(paperTerms, graphTerms, terms.length, minCooccurrence, seed, progress, step).relevance;
 }
 
 export function buildVocabulary(papers: TopicInputPaper[], options: VocabularyOptions = {}): Vocabulary {
   const seed = options.seed ?? 0;
-  const corpus = analyseCorpus(papers, options.thesaurus);
+  const progress = options.progress ?? silentSteps;
+  const corpus = analyseCorpus(papers, options.thesaurus, progress);
   const minDf = minDocumentFrequency(corpus.n);
   const minCooccurrence = corpus.n < 20 ? 1 : 2;
   const nested = (t: TermStats) => {
@@ -83,7 +93,7 @@ export function buildVocabulary(papers: TopicInputPaper[], options: VocabularyOp
   const candidates = corpus.terms.filter((t) => t.df >= minDf && !nested(t));
   if (candidates.length === 0) return { corpus, minDf, judged: [] };
 
-  const first = relevanceOf(corpus, candidates, minCooccurrence, seed);
+  const first = relevanceOf(corpus, candidates, minCooccurrence, seed, progress, "relevance, round 1");
   const order = candidates.map((_, i) => i).sort((a, b) => first[b]! - first[a]! || (candidates[a]!.gid < candidates[b]!.gid ? -1 : 1));
   // The share is counted over terms that can be topics; lone adjectives (clustering evidence only, terms.ts) are kept
   // when they rank among those kept, so they never push a topic candidate out.
@@ -93,7 +103,7 @@ export function buildVocabulary(papers: TopicInputPaper[], options: VocabularyOp
   const cutoff = endable.length > 0 ? first[endable[Math.min(keep, endable.length) - 1]!]! : Infinity;
   for (const i of order) if (!candidates[i]!.endable && first[i]! >= cutoff && first[i]! > 0) specific.add(i);
   const kept = candidates.filter((_, i) => specific.has(i));
-  const second = relevanceOf(corpus, kept, minCooccurrence, seed);
+  const second = relevanceOf(corpus, kept, minCooccurrence, seed, progress, "relevance, round 2");
   const secondByGid = new Map(kept.map((t, i) => [t.gid, i]));
   const judged = candidates.map((term, i) => {
     const k = secondByGid.get(term.gid);

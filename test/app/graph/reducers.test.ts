@@ -3,14 +3,14 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_VIEW_FILTER, visibleSubgraph, type ViewFilter } from "../../../src/model/view-filter";
 import { computeHighlight, DIM_EDGE, DIM_NODE, edgeDisplay, nodeDisplay, PATH_COLOR, pickForcedLabels, type DisplayState } from "../../../src/app/graph/reducers";
-import { computeSizes, SIZE_RANGE } from "../../../src/app/graph/sizes";
+import { computeSizes, groupColors, LOOKS, nodeColors, SIZE_RANGE } from "../../../src/model/appearance";
 import { fitCamera, sameView } from "../../../src/app/graph/camera-fit";
-import { opaqueColor } from "../../../src/app/graph/opaque-color";
 import { collaborationPath, pathEdges } from "../../../src/app/state/selectors";
 import { fixtureGraph } from "../fixture";
 
 const g = fixtureGraph();
 const snapshot = JSON.stringify(g.export());
+const tables = { communities: g.getAttribute("communities"), topicClusters: g.getAttribute("topicClusters") };
 
 function state(opts: { filter?: Partial<ViewFilter>; hovered?: string | null; selected?: string | null; ego?: 0 | 1 | 2; path?: [string, string] } = {}): DisplayState {
   const visible = visibleSubgraph(g, { ...DEFAULT_VIEW_FILTER, ...opts.filter });
@@ -24,8 +24,8 @@ function state(opts: { filter?: Partial<ViewFilter>; hovered?: string | null; se
     highlight,
     forcedLabels: pickForcedLabels(highlight, sizes),
     path: { nodes: new Set(path ?? []), edges: new Set(pe) },
-    colorMode: "cluster",
-    communityColors: new Map(Object.entries(g.getAttribute("communities")).map(([k, v]) => [Number(k), v.color])),
+    nodeColors: nodeColors(g, "topicCluster", tables),
+    look: LOOKS.light,
     sizes,
   };
 }
@@ -56,7 +56,9 @@ describe("highlighting", () => {
     const ds = state();
     expect(ds.highlight).toBeNull();
     const d = nd("a:karim-lekadir", ds);
-    expect(d).toMatchObject({ color: g.getNodeAttribute("a:karim-lekadir", "color"), label: "Karim Lekadir", highlighted: false, forceLabel: false });
+    // Its research cluster's colour, as the shared appearance module assigns it (the fixture file's own colours are older).
+    const cluster = g.getNodeAttribute("a:karim-lekadir", "topicCluster");
+    expect(d).toMatchObject({ color: groupColors(tables.topicClusters).get(cluster), label: "Karim Lekadir", highlighted: false, forceLabel: false });
   });
 
   it("hover lights up the neighbourhood and dims the rest", () => {
@@ -96,13 +98,17 @@ describe("highlighting", () => {
     expect(nd("t:trustworthy-ai", ds).color).toBe(DIM_NODE);
   });
 
-  it("colours by co-author community on request; topics (community -1) keep their colour", () => {
-    const ds = { ...state({ filter: { lens: "full" } }), colorMode: "community" as const };
-    expect(nd("a:karim-lekadir", ds).color).toBe(g.getAttribute("communities")["0"]!.color);
-    expect(nd("t:bias", ds).color).toBe(g.getNodeAttribute("t:bias", "color"));
+  it("draws the colours of the mode it is given; topics (community -1) get the no-group colour by community", () => {
+    const ds = { ...state({ filter: { lens: "full" } }), nodeColors: nodeColors(g, "community", tables) };
+    expect(nd("a:karim-lekadir", ds).color).toBe(groupColors(tables.communities).get(g.getNodeAttribute("a:karim-lekadir", "community")));
+    expect(nd("t:bias", ds).color).toBe("#C5C9D1");
+    const dark = { ...state({ hovered: "a:karim-lekadir" }), look: LOOKS.dark };
+    const unlit = [...dark.visible.nodes].find((k) => !dark.highlight!.nodes.has(k))!;
+    expect(nd(unlit, dark).color).toBe(LOOKS.dark.dimNode);
+    expect(ed(coauthorEdge("a:karim-lekadir", "a:richard-osuala"), { ...state(), look: LOOKS.dark }).color).toBe(LOOKS.dark.edges.coauthor);
   });
 
-  it("forces labels on the largest lit nodes only", () => {
+  it("forces labels on the largest lit nodes, up to the cap", () => {
     const sizes = computeSizes(g, "pagerank");
     const hl = { nodes: new Set(["a:karim-lekadir", "a:aasa-feragen", "a:richard-osuala"]), edges: new Set<string>() };
     const forced = pickForcedLabels(hl, sizes, 2);
@@ -161,14 +167,3 @@ describe("fitCamera", () => {
   });
 });
 
-describe("opaqueColor", () => {
-  it("flattens translucent colours over the canvas background and leaves opaque ones alone", () => {
-    // The pipeline writes edge colours like "#8A8A8A66" (seen in public/data/graph.json built from the seeds).
-    expect(opaqueColor("#8A8A8A66", "#ffffff")).toBe("#d0d0d0");
-    expect(opaqueColor("#00000080", "#ffffff")).toBe("#7f7f7f");
-    expect(opaqueColor("rgba(255, 0, 0, 0.5)", "#000000")).toBe("#800000");
-    expect(opaqueColor("#4e79a7")).toBe("#4e79a7");
-    expect(opaqueColor("#abc")).toBe("#abc");
-    expect(opaqueColor("steelblue")).toBe("steelblue");
-  });
-});

@@ -7,13 +7,14 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_VIEW_FILTER, visibleSubgraph, type ViewFilter } from "../../../src/model/view-filter";
 import { computeHighlight, edgeDisplay, nodeDisplay, pickForcedLabels, type DisplayState } from "../../../src/app/graph/reducers";
 import { planRefresh } from "../../../src/app/graph/refresh-plan";
-import { computeSizes } from "../../../src/app/graph/sizes";
+import { computeSizes, LOOKS, nodeColors } from "../../../src/model/appearance";
 import { collaborationPath, pathEdges } from "../../../src/app/state/selectors";
 import { fixtureGraph } from "../fixture";
 
 const g = fixtureGraph();
 const sizes = computeSizes(g, "pagerank");
-const communityColors = new Map(Object.entries(g.getAttribute("communities")).map(([k, v]) => [Number(k), v.color]));
+const tables = { communities: g.getAttribute("communities"), topicClusters: g.getAttribute("topicClusters") };
+const colors = nodeColors(g, "topicCluster", tables);
 
 interface Ui {
   hovered?: string | null;
@@ -36,8 +37,8 @@ function statesFor(filter: Partial<ViewFilter>) {
       highlight,
       forcedLabels: pickForcedLabels(highlight, sizes),
       path: { nodes: new Set(path ?? []), edges: new Set(pe) },
-      colorMode: "cluster",
-      communityColors,
+      nodeColors: colors,
+      look: LOOKS.light,
       sizes,
     };
   };
@@ -122,7 +123,7 @@ describe("planRefresh", () => {
     expect(planRefresh(hovered, plain).kind).toBe("full");
     expect(planRefresh(plain, statesFor({ lens: "full" })({})).kind).toBe("full");
     expect(planRefresh(plain, { ...plain, sizes: computeSizes(g, "degree") }).kind).toBe("full");
-    expect(planRefresh(plain, { ...plain, colorMode: "community" }).kind).toBe("full");
-    expect(planRefresh(plain, { ...plain, communityColors: new Map(communityColors) }).kind).toBe("full");
+    expect(planRefresh(plain, { ...plain, nodeColors: nodeColors(g, "community", tables) }).kind).toBe("full");
+    expect(planRefresh(plain, { ...plain, look: LOOKS.dark }).kind).toBe("full");
   });
 });

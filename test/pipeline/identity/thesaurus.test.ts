@@ -144,4 +144,12 @@ describe("thesaurus applied after automatic matching", () => {
     expect(node("Hongwei Li").key).not.toBe(node("Hongwei Bran Li").key);
     expect(r.diagnostics).toEqual([{ file: "th.csv", line: 3, severity: "error", message: "merge contradicts the split on line 2; neither merge is applied" }]);
   });
+
+  it("names a binary file given as thesaurus once, without quoting its bytes (issue 12)", () => {
+    // constructed: a PNG header with NUL and ESC bytes, then a line that would parse.
+    const r = parseThesaurus("\u0089PNG\r\n\u001a\n\u0000\u0000\u001b[2J\nmerge,A,B\n", "th.csv");
+    expect(r.thesaurus.entries).toEqual([]);
+    expect(r.diagnostics).toEqual([{ file: "th.csv", line: 3, severity: "error", message: "binary file: this is not a thesaurus (a CSV text file with the header action,name,other, saved as UTF-8); it is ignored" }]);
+  });
 });
+

@@ -1,5 +1,5 @@
 /**
- * Research clusters on the synthetic three-subject corpus (test/fixtures/topics/synthetic-corpus.ts) and on small
+ * Research clusters on the synthetic three-subject corpus (bench/synthetic/topics-corpus.ts) and on small
  * adversarial inputs: papers without terms, a paper unlike every other, a cluster too small to stand alone.
  */
 import { describe, expect, it } from "vitest";
@@ -8,9 +8,9 @@ import { minClusterSize } from "../../../src/pipeline/topics/cluster";
 import { chooseLabel } from "../../../src/pipeline/topics/label";
 import { analyseCorpus } from "../../../src/pipeline/topics/terms";
 import type { TopicInputPaper } from "../../../src/pipeline/topics/types";
-import { syntheticCorpus } from "../../fixtures/topics/synthetic-corpus";
+import { generateTopicsCorpus } from "../../../bench/synthetic";
 
-const { papers, subjectOf } = syntheticCorpus();
+const { papers, subjectOf } = generateTopicsCorpus();
 const topics = extractTopics(papers, { maxTopics: 30, topicsPerPaper: 4 });
 const result = clusterTopics(papers, topics, { seed: 42, resolution: 1 });
 

@@ -1,13 +1,13 @@
 /**
  * Topic selection, paper topics and topic links on the synthetic three-subject corpus
- * (test/fixtures/topics/synthetic-corpus.ts), whose generic words are known in advance.
+ * (bench/synthetic/topics-corpus.ts), whose generic words are known in advance.
  */
 import { describe, expect, it } from "vitest";
 import { extractTopics } from "../../../src/pipeline/topics";
 import { buildVocabulary } from "../../../src/pipeline/topics/vocabulary";
-import { syntheticCorpus } from "../../fixtures/topics/synthetic-corpus";
+import { generateTopicsCorpus } from "../../../bench/synthetic";
 
-const { papers } = syntheticCorpus();
+const { papers } = generateTopicsCorpus();
 
 describe("relevance", () => {
   it("marks words spread evenly over all subjects as general, and subject words as specific", () => {

@@ -15,8 +15,8 @@ export function spaceInitials(given: string): string {
   const tokens = g.split(/[\s.]+/).filter(Boolean);
   const capsWord = tokens.length > 1 && tokens.some((t) => t.replace(/-/g, "").length > 1);
   if (!capsWord && /^[\p{Lu}](?:[\s.-]*[\p{Lu}])*\.?$/u.test(g) && !/\p{Ll}{2}/u.test(g)) {
-    // "J.-H." (Scopus) must keep its hyphen glued: drop the space a removed dot leaves before it.
-    const parts = g.replace(/\./g, " ").replace(/\s+-/g, "-").split(/\s+|(?<=-)/).filter(Boolean);
+    // "K.-C." / "J.-H." -> "K-C" first, so the hyphen stays with the initial before it.
+    const parts = g.replace(/\.\s*-\s*/g, "-").replace(/\./g, " ").split(/\s+|(?<=-)/).filter(Boolean);
     const letters: string[] = [];
     for (const p of parts) {
       if (p.endsWith("-")) letters.push(p.slice(0, -1) + ".-");

@@ -127,26 +127,7 @@ export function chooseDate(py: readonly string[], da: readonly string[], y1: rea
   return formatPartialDate(best);
 }
 
-// Whole words that name an organisation, never a person's name part. Kept short on purpose: a person must never be
-// taken for a group (their papers would lose an author), while a missed group only adds one odd "author".
-// Word boundaries exclude hyphens, so a double-barrelled surname ("Network-Smith") is no group.
-const GROUP_WORDS = /(?<![\p{L}-])(?:consortium|consortia|group|collaboration|collaborative|collaborators|committee|network|society|initiative|investigators|association|council|task force|working party|trialists|organi[sz]ation|federation)(?![\p{L}-])/iu;
-
-/**
- * True when an author field names an organisation ("The ENCODE Project Consortium", "COVID-19 Genomics UK (COG-UK)
- * Consortium", "Writing Committee for the REMAP-CAP Investigators", "GBD 2019 Diseases and Injuries Collaborators").
- * Rule: the name contains one of the words above as a whole word (case-insensitive). Inverted person names with
- * such a surname ("Group, A.") do not occur in the exports we checked.
- */
-export function isGroupAuthor(name: string): boolean {
-  return GROUP_WORDS.test(name);
-}
-
-/** An "author" that stands for the rest of the byline: "et al.", "et al", "and others". */
-export function isEtAl(name: string): boolean {
-  return /^(?:et\.? al\.?|and others|others)$/i.test(name.trim());
-}
-
+// Group authors and "et al." are told by the shared rule in ../organisations.ts.
 /** Unsigned items (Embase, Ovid, PubMed write "Anonymous"): no person, so no author node. */
 export function isAnonymous(name: string): boolean {
   return /^\[?anon(?:ymous)?\.?\]?$/i.test(name.trim());

@@ -24,8 +24,9 @@ import { Diagnostics, emptyRecord, type ReaderResult } from "../record";
 import { cleanName, cleanText, collapse, excerpt } from "../text";
 import { normalizeArxivId, normalizeDoi, normalizeOrcid } from "./ids";
 import { surnameInitialsName } from "./names";
+import { isEtAl, isOrganisationName } from "../organisations";
 import {
-  chooseDate, citationCountFromNote, doiFromLink, isAnonymous, isEtAl, isGroupAuthor, pmidFromLink, scopusIdFromLink,
+  chooseDate, citationCountFromNote, doiFromLink, isAnonymous, pmidFromLink, scopusIdFromLink,
   standaloneDoi,
 } from "./ris-fields";
 import type { ExportReader } from "./types";
@@ -289,7 +290,7 @@ function readByline(fields: Fields): Byline {
       const raw = collapse(v);
       if (raw === "" || isAnonymous(raw)) continue;
       if (isEtAl(raw)) b.etAl = true;
-      else if (isGroupAuthor(raw)) b.groupAuthors.push(cleanName(raw));
+      else if (isOrganisationName(raw)) b.groupAuthors.push(cleanName(raw));
       else {
         b.authors.push(surnameInitialsName(raw));
         b.rawNames.push(cleanName(raw));

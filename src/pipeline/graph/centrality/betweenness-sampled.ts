@@ -12,6 +12,8 @@ export interface SampledBetweennessOptions {
   /** Number of source nodes; at least 1. Values >= the node count give exact betweenness. */
   samples: number;
   rng: Rng;
+  /** Called after each source's search with the number done. */
+  onSource?: (done: number) => void;
 }
 
 /** Indices of k distinct nodes out of n, by a partial Fisher-Yates shuffle driven by the seeded rng. */
@@ -81,7 +83,9 @@ export function sampledBetweenness(adjacency: Adjacency, options: SampledBetween
   const dist = new Int32Array(n).fill(-1);
   const order = new Int32Array(n);
 
+  let searched = 0;
   for (const s of sources) {
+    options.onSource?.(searched++);
     // Breadth-first search from s, recording visit order and the number of shortest paths (sigma).
     let head = 0;
     let tail = 0;
@@ -120,6 +124,7 @@ export function sampledBetweenness(adjacency: Adjacency, options: SampledBetween
     }
   }
 
+  options.onSource?.(searched);
   // Each source contributes paths from itself: summing over all N sources counts every pair twice (once per end), so
   // the estimate of the per-pair value is (N / K) / 2.
   const scale = n / sources.length / 2;

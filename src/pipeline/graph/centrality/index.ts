@@ -13,6 +13,7 @@
  * Values are rounded to 6 significant digits so output bytes are stable across platforms.
  */
 import betweennessCentrality from "graphology-metrics/centrality/betweenness";
+import { silentSteps, stepCounter, type StepReporter } from "../../progress";
 import { round6 } from "../numbers";
 import type { PaperGraph, Rng } from "../types";
 import { sampledBetweenness } from "./betweenness-sampled";
@@ -24,6 +25,7 @@ export interface CentralityOptions {
   betweennessSamples: number;
   /** Draws the sample of source nodes when betweenness is estimated. */
   rng: Rng;
+  progress?: StepReporter;
 }
 
 export interface NodeCentrality {
@@ -51,11 +53,15 @@ function rawBetweenness(
   options: CentralityOptions,
 ): { values: Map<string, number>; method: string } {
   const order = graph.order;
+  const progress = options.progress ?? silentSteps;
   if (order <= options.betweennessExactMaxNodes || options.betweennessSamples >= order) {
+    progress("betweenness (exact)", 0, order, "nodes");
     const mapping = betweennessCentrality(undirectedCopy(graph), { getEdgeWeight: null, normalized: false });
     return { values: new Map(Object.entries(mapping)), method: "exact" };
   }
-  const estimate = sampledBetweenness(adjacency, { samples: options.betweennessSamples, rng: options.rng });
+  const samples = Math.min(Math.max(1, options.betweennessSamples), order);
+  const onSource = stepCounter(progress, "betweenness (sampled)", samples, "source nodes");
+  const estimate = sampledBetweenness(adjacency, { samples: options.betweennessSamples, rng: options.rng, onSource });
   const values = new Map<string, number>();
   adjacency.nodes.forEach((key, i) => values.set(key, estimate[i]!));
   return { values, method: `sampled:${options.betweennessSamples}` };
@@ -65,6 +71,8 @@ export function computeCentrality(graph: PaperGraph, options: CentralityOptions)
   const nodes = new Map<string, NodeCentrality>();
   if (graph.order === 0) return { nodes, betweenness: "exact" };
 
+  const progress = options.progress ?? silentSteps;
+  progress("pagerank", 0, graph.order, "nodes");
   const adjacency = adjacencyOf(graph);
   const rankArray = pagerankOf(adjacency);
   const ranks = new Map<string, number>();

@@ -17,6 +17,8 @@ export interface OverlapOptions {
   /** Gap kept between discs, in layout units. */
   margin: number;
   rng: Rng;
+  /** Called after each pass with the number of passes done. */
+  onPass?: (passes: number) => void;
 }
 
 /** Factor by which the map is spread when local passes stop making progress. */
@@ -117,6 +119,7 @@ export function removeOverlaps(xs: Float64Array, ys: Float64Array, radii: Float6
     // centre then makes room without changing its shape (sigma fits the map's extent to the screen anyway).
     if (overlaps > previous * 0.95) expand(xs, ys, EXPANSION);
     previous = overlaps;
+    options.onPass?.(pass + 1);
   }
   return overlaps;
 }

@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
+import { cpuNow } from "../../../helpers/cpu-clock";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readDocument } from "../../../../src/pipeline/formats";
 import { detectExport } from "../../../../src/pipeline/formats/exports";
 import { readRis, risReader, sniffRis } from "../../../../src/pipeline/formats/exports/ris";
-import { chooseDate, isGroupAuthor, parseRisDate } from "../../../../src/pipeline/formats/exports/ris-fields";
+import { chooseDate, parseRisDate } from "../../../../src/pipeline/formats/exports/ris-fields";
+import { isOrganisationName as isGroupAuthor } from "../../../../src/pipeline/formats/organisations";
 
 // Fixture origins: test/fixtures/formats/ris/SOURCES.md (mostly asreview/citation-file-formatting, CC0).
 const FIXTURES = new URL("../../../fixtures/formats/ris/", import.meta.url);
@@ -554,11 +556,11 @@ describe("risReader: robustness", () => {
     const numbers = "TY  - JOUR\nTI  - T\nAB  - a\n" + "1.\n\n".repeat(50_000) + "ER  - \n";
     const long = "TY  - JOUR\nTI  - " + "word ".repeat(400_000) + "\nER  - \n";
     const noEr = "TY  - JOUR\nTI  - T\nAU  - Lee, A.\n".repeat(20_000);
-    const t0 = performance.now();
+    const t0 = cpuNow();
     expect(read(numbers).records).toHaveLength(1);
     expect(read(long).records).toHaveLength(1);
     expect(read(noEr).records).toHaveLength(20_000);
-    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(cpuNow() - t0).toBeLessThan(5_000);
   });
 });
 
