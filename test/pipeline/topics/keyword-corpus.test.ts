@@ -1,11 +1,11 @@
 /**
- * The second theme measurement of issue 13, on the constructed keyword corpus (test/fixtures/topics/keyword-corpus.ts:
+ * The second theme measurement of issue 13, on the constructed keyword corpus (bench/synthetic/keyword-corpus.ts:
  * four method themes, each in four settings; keywords on two papers in three). Figures in README.md.
  */
 import { describe, expect, it } from "vitest";
 import { clusterTopics, extractTopics } from "../../../src/pipeline/topics";
 import type { TopicClusterResult, TopicInputPaper } from "../../../src/pipeline/topics/types";
-import { keywordCorpus, withoutKeywords, type Theme } from "../../fixtures/topics/keyword-corpus";
+import { keywordCorpus, withoutKeywords, type Theme } from "../../../bench/synthetic/keyword-corpus";
 
 const { papers, themeOf } = keywordCorpus();
 const THEMES: Theme[] = ["federated", "fairness", "synthesis", "uncertainty"];
