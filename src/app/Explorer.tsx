@@ -339,6 +339,7 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
           onToggle={(mode, id) => dispatch({ type: "toggleCluster", mode, id })}
           onShowAll={() => dispatch({ type: "showAllClusters" })}
           onFocus={focusCluster}
+          onOpen={open}
         />
         <FiltersPanel
           filter={filter}

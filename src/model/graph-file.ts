@@ -161,6 +161,10 @@ export interface ClusterInfo {
   /** Most distinctive terms, strongest first. */
   terms: string[];
   color: string;
+  /** Research clusters: the same terms with their distinctiveness in the cluster (p_c ln(p_c / p)), strongest first. */
+  termWeights?: { term: string; weight: number }[];
+  /** Research clusters: keys of the papers most typical of the cluster (nearest its centroid), most typical first. */
+  typicalPapers?: string[];
   /** The shared bucket of authors without co-author links (communities only; absent in older files). */
   noLinks?: boolean;
 }

@@ -113,8 +113,28 @@ function checkClusters(c: Collector, name: string, v: unknown) {
     if (!/^-?\d+$/.test(id)) c.add(`attributes.${name}: key ${show(id)} must be an integer cluster id`);
     if (!isRec(info) || typeof info.label !== "string" || !finite(info.size) || !strArray(info.terms) || typeof info.color !== "string") {
       c.add(`attributes.${name}["${id}"] must be { label: string, size: number, terms: string[], color: string }, got ${show(info)}`);
-    } else if (info.noLinks !== undefined && typeof info.noLinks !== "boolean") {
+      continue;
+    }
+    if (info.noLinks !== undefined && typeof info.noLinks !== "boolean") {
       c.add(`attributes.${name}["${id}"].noLinks must be true or false, got ${show(info.noLinks)}`);
+    }
+    const termWeight = (v: unknown) => isRec(v) && typeof v.term === "string" && finite(v.weight);
+    if (info.termWeights !== undefined && !(Array.isArray(info.termWeights) && info.termWeights.every(termWeight))) {
+      c.add(`attributes.${name}["${id}"].termWeights must be an array of { term: string, weight: number }, got ${show(info.termWeights)}`);
+    }
+    if (info.typicalPapers !== undefined && !strArray(info.typicalPapers)) {
+      c.add(`attributes.${name}["${id}"].typicalPapers must be an array of paper node keys, got ${show(info.typicalPapers)}`);
+    }
+  }
+}
+
+/** Typical papers of a cluster must be nodes of the file (checked once the node keys are known). */
+function checkTypicalPapers(c: Collector, name: string, v: unknown, keys: Set<string>) {
+  if (!isRec(v)) return;
+  for (const [id, info] of Object.entries(v)) {
+    if (!isRec(info) || !strArray(info.typicalPapers)) continue;
+    for (const k of info.typicalPapers as string[]) {
+      if (!keys.has(k)) c.add(`attributes.${name}["${id}"].typicalPapers names "${k}", which is not a node`);
     }
   }
 }
@@ -169,6 +189,7 @@ export function validateGraphFile(input: unknown): ValidationResult {
     if (keys.has(n.key)) c.add(`nodes[${i}] "${n.key}": duplicate node key`);
     keys.add(n.key);
   });
+  checkTypicalPapers(c, "topicClusters", attrs.topicClusters, keys);
   nodes.forEach((n, i) => {
     if (!isRec(n) || typeof n.key !== "string") return;
     const where = `nodes[${i}] "${n.key}"`;

@@ -7,12 +7,13 @@ import type { SourceSummary } from "../model/graph-file";
 import { checkBuildSize, estimateBuildSize, type BuildSize } from "./build-size";
 import { readDocument } from "./formats";
 import { parseThesaurus, resolveIdentity } from "./identity";
+import type { Thesaurus } from "./identity/thesaurus";
 import type { IdentityResult } from "./identity/types";
 import type { PipelineOptions } from "./options";
 import { silentProgress, stepsOf, type BuildPhase, type ProgressListener } from "./progress";
 import type { Diagnostic, InputDocument, ParsedDocument } from "./records";
 import { clusterTopics, extractTopics } from "./topics";
-import type { TopicClusterResult, TopicResult } from "./topics/types";
+import type { TopicClusterResult, TopicInputPaper, TopicResult } from "./topics/types";
 import { buildGraph } from "./graph";
 
 export interface PipelineInput {
@@ -72,8 +73,8 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
   checkBuildSize(size, hooks.heapLimitBytes);
 
   const thesaurusDiagnostics: Diagnostic[] = [];
+  let thesaurus: Thesaurus | undefined;
   const identity = time("identity", () => {
-    let thesaurus;
     if (input.thesaurus) {
       const parsed = parseThesaurus(input.thesaurus.text, input.thesaurus.file);
       thesaurus = parsed.thesaurus;
@@ -82,10 +83,26 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
     return resolveIdentity(documents, { thesaurus, progress: stepsOf("identity", progress) });
   }, documents.reduce((n, d) => n + d.records.length, 0), "records");
 
-  const topicInput = identity.papers.map((p) => ({ key: p.key, title: p.title, abstract: p.abstract }));
+  // Keywords where the source has them (author keywords, indexer terms, MeSH), titles and abstracts everywhere.
+  const topicInput: TopicInputPaper[] = identity.papers.map((p) => ({
+    key: p.key,
+    title: p.title,
+    abstract: p.abstract,
+    keywords: p.keywords,
+    indexKeywords: p.indexKeywords,
+    meshTerms: p.meshTerms,
+  }));
   const topics = time("topics", () =>
-    extractTopics(topicInput, { maxTopics: options.maxTopics, topicsPerPaper: options.topicsPerPaper, progress: stepsOf("topics", progress) }),
+    extractTopics(topicInput, {
+      maxTopics: options.maxTopics,
+      topicsPerPaper: options.topicsPerPaper,
+      seed: options.seed,
+      thesaurus: thesaurus?.topics ?? [],
+      progress: stepsOf("topics", progress),
+    }),
   topicInput.length, "papers");
+  // Topic thesaurus lines that matched nothing are reported on the thesaurus file.
+  thesaurusDiagnostics.push(...(topics.notes ?? []));
   const clusters = time("clusters", () =>
     clusterTopics(topicInput, topics, { seed: options.seed, resolution: options.clusterResolution, progress: stepsOf("clusters", progress) }),
   topicInput.length, "papers");

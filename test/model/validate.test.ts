@@ -108,6 +108,20 @@ describe("validateGraphFile", () => {
     expect(errs).toMatch(/attributes\.topicClusters must be an object/);
   });
 
+  it("accepts a research cluster's term weights and typical papers, and reports malformed ones", () => {
+    const clusters = (j: Json) => Object.values(j.attributes.topicClusters as Record<string, Record<string, unknown>>);
+    const ok = broken((j) => {
+      const paper = j.nodes.find((n) => n.attributes.kind === "paper")!.key;
+      clusters(j)[0]!.termWeights = [{ term: "federated learning", weight: 0.42 }];
+      clusters(j)[0]!.typicalPapers = [paper];
+    });
+    expect(ok.ok).toBe(true);
+    const shape = broken((j) => (clusters(j)[0]!.termWeights = [{ term: "bias" }]));
+    expect(errorsOf(shape).join("\n")).toMatch(/termWeights must be an array of \{ term: string, weight: number \}/);
+    const missing = broken((j) => (clusters(j)[1]!.typicalPapers = ["p:gone"]));
+    expect(errorsOf(missing).join("\n")).toMatch(/typicalPapers names "p:gone", which is not a node/);
+  });
+
   it("caps the list of problems and says how many more there are", () => {
     const r = broken((j) => j.nodes.forEach((n) => (n.attributes.y = null)));
     const errs = errorsOf(r);

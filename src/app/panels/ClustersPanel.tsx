@@ -2,13 +2,15 @@
  * The groups that colour the view (research clusters or co-author communities, whichever the Colour choice shows):
  * label, size, the colour the canvas draws them in (src/model/appearance.ts), leading terms. Clicking a name frames
  * its visible nodes; the checkbox shows or hides it (ViewFilter.hiddenClusters, one partition at a time). While the
- * colours show years, either partition can be listed, without swatches (the canvas does not draw them).
+ * colours show years, either partition can be listed, without swatches (the canvas does not draw them). "why?"
+ * explains a research cluster: its distinctive terms with their weights and its most typical papers.
  */
 import { useState } from "react";
 import { groupColor, groupColors, groupModeOf, isNoLinks, sortedGroups, type GroupMode, type ResolvedColorMode } from "../../model/appearance";
 import type { ClusterInfo } from "../../model/graph-file";
 import type { ViewFilter } from "../../model/view-filter";
 import type { PaperGraph } from "../data/types";
+import { NodeLink } from "./NodeLinks";
 
 type Mode = ViewFilter["clusterMode"];
 
@@ -25,6 +27,44 @@ export function hiddenClustersIn(filter: ViewFilter, mode: Mode): Set<number> {
 /** Rows shown before "Show all N" (the seeds have 26 communities). */
 export const CLUSTERS_SHOWN = 15;
 
+/** Why a research cluster exists: what its papers say more than the corpus does, and which papers say it most. */
+export function ClusterExplanation(props: { graph: PaperGraph; info: ClusterInfo; onOpen?: (key: string) => void }) {
+  const { graph, info, onOpen } = props;
+  const weights = info.termWeights ?? info.terms.map((term) => ({ term, weight: Number.NaN }));
+  const papers = (info.typicalPapers ?? []).filter((k) => graph.hasNode(k));
+  return (
+    <div className="cluster-why">
+      <p className="small muted">Distinctive terms (weight: how much more its papers use a term than the corpus does)</p>
+      <ul className="chips" aria-label={`Distinctive terms of ${info.label}`}>
+        {weights.map((t) => (
+          <li key={t.term} className="chip">
+            {t.term}
+            {Number.isFinite(t.weight) && <span className="muted"> {t.weight.toFixed(2)}</span>}
+          </li>
+        ))}
+      </ul>
+      {papers.length > 0 && (
+        <>
+          <p className="small muted">Most typical papers</p>
+          <ol className="ref-list" aria-label={`Typical papers of ${info.label}`}>
+            {papers.map((k) => (
+              <li key={k}>
+                {onOpen ? (
+                  <NodeLink nodeKey={k} kind="paper" onOpen={onOpen}>
+                    {String(graph.getNodeAttribute(k, "label"))}
+                  </NodeLink>
+                ) : (
+                  String(graph.getNodeAttribute(k, "label"))
+                )}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </div>
+  );
+}
+
 export function ClustersPanel(props: {
   graph: PaperGraph;
   filter: ViewFilter;
@@ -32,6 +72,8 @@ export function ClustersPanel(props: {
   onToggle: (mode: Mode, id: number) => void;
   onShowAll: () => void;
   onFocus: (mode: Mode, id: number) => void;
+  /** Opens a node's details (the typical papers of a research cluster link to theirs). */
+  onOpen?: (key: string) => void;
 }) {
   const { graph, filter, colorMode } = props;
   const coloured = groupModeOf(colorMode);
@@ -42,6 +84,7 @@ export function ClustersPanel(props: {
   const colors = groupColors(table);
   const hidden = hiddenClustersIn(filter, mode);
   const [showAll, setShowAll] = useState(false);
+  const [explained, setExplained] = useState<number | null>(null);
   const shown = showAll ? clusters : clusters.slice(0, CLUSTERS_SHOWN);
   const name = mode === "community" ? "Co-author communities" : "Research clusters";
   return (
@@ -96,6 +139,18 @@ export function ClustersPanel(props: {
               {info.size}
               <span className="visually-hidden"> {sizeUnit(mode, info.size)}</span>
             </span>
+            {mode === "topicCluster" && (
+              <button
+                type="button"
+                className="link why"
+                aria-expanded={explained === id}
+                aria-label={`Why ${info.label}?`}
+                onClick={() => setExplained((e) => (e === id ? null : id))}
+              >
+                why?
+              </button>
+            )}
+            {mode === "topicCluster" && explained === id && <ClusterExplanation graph={graph} info={info} onOpen={props.onOpen} />}
           </li>
         ))}
       </ul>

@@ -39,11 +39,14 @@ export function topicClustersOf(nodes: NodeTable, clusters: TopicClusterResult):
   return out;
 }
 
-/** Graph attribute `topicClusters`: id -> { label, size, terms, color }, in id order. */
+/** Graph attribute `topicClusters`: id -> { label, size, terms, color, termWeights, typicalPapers }, in id order. */
 export function topicClusterInfo(clusters: TopicClusterResult): Record<string, ClusterInfo> {
   const out: Record<string, ClusterInfo> = {};
   for (const c of [...clusters.clusters].sort((a, b) => a.id - b.id)) {
-    out[String(c.id)] = { label: c.label, size: c.size, terms: [...c.terms], color: "" };
+    const info: ClusterInfo = { label: c.label, size: c.size, terms: [...c.terms], color: "" };
+    if (c.termWeights) info.termWeights = c.termWeights.map((t) => ({ term: t.term, weight: t.weight }));
+    if (c.typicalPapers) info.typicalPapers = [...c.typicalPapers];
+    out[String(c.id)] = info;
   }
   const colors = groupColors(out);
   for (const [id, info] of Object.entries(out)) info.color = groupColor(colors, Number(id));

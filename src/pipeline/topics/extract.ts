@@ -24,9 +24,12 @@ const round = (x: number, digits: number) => {
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/** Rank: df x relevance, then df, then occurrences, then key (so a corpus too small to judge still yields topics). */
+/**
+ * Rank: evidence x relevance, then df, then occurrences, then key (so a corpus too small to judge still yields
+ * topics). Evidence is df plus the papers that list the term as a keyword: a keyword counts its paper twice.
+ */
 export function rankTopics(vocabulary: Vocabulary): JudgedTerm[] {
-  const score = (j: JudgedTerm) => j.term.df * j.relevance;
+  const score = (j: JudgedTerm) => (j.term.df + j.term.keywordDf) * j.relevance;
   return vocabulary.judged
     .filter((j) => !j.general)
     .sort(
@@ -83,7 +86,7 @@ export function selectTopics(vocabulary: Vocabulary, options: ExtractOptions): T
     paperTopics.set(corpus.keys[pi]!, strongest);
   });
 
-  return { topics, paperTopics, related: relatedTopics(held, dfByKey, corpus.n) };
+  return { topics, paperTopics, related: relatedTopics(held, dfByKey, corpus.n), notes: corpus.notes };
 }
 
 /**

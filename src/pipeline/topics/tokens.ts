@@ -16,6 +16,10 @@ export interface WordToken {
   sentenceStart: boolean;
   /** Set on the "FL" of "federated learning (FL)": the definition itself, counted once through its long form. */
   definition?: boolean;
+  /** A number (not a year) comes right before it: "51 countries", "104 structures". */
+  afterNumber?: boolean;
+  /** A number (not a year) follows it, at most through "of", "=", ":" or "(": "AUC of 0.91", "Dice = 0.87". */
+  beforeNumber?: boolean;
 }
 
 export type Chunk = WordToken[];
@@ -47,6 +51,10 @@ const lexer = new tokenizers.RegexpTokenizer({ pattern: new RegExp(`${WORD}|${PU
 
 const SENTENCE_END = new Set([".", "!", "?", ":"]);
 const HAS_LETTER = /\p{L}/u;
+/** A year names an edition ("BraTS 2021", "MICCAI 2023"), not a count or a measurement. */
+const YEAR = /^(?:19|20)\d\d$/;
+/** What may stand between a measure and its value: "AUC of 0.91", "Dice = 0.87", "accuracy: 95%", "DSC (0.9)". */
+const VALUE_LINK = new Set(["of", "=", ":", "(", "was", "is", "were", "are", "reached", "≈", "~", "~=", ">", "<", "≥", "≤"]);
 
 /** "DNNs" -> "DNN"; null when the token does not look like an acronym (needs two capitals). */
 export function acronymShortForm(surface: string): string | null {
@@ -106,6 +114,10 @@ export function lexField(text: string | null, isTitle: boolean, isStopWord: (low
   const raw = lexer.tokenize(cleanText(text)) ?? [];
   let chunk: Chunk = [];
   let sentenceStart = true;
+  // Number context: the last word token and how far back it is, only through VALUE_LINK tokens.
+  let lastWord: WordToken | null = null;
+  let linked = true;
+  let afterNumber = false;
   const flush = () => {
     if (chunk.length) chunks.push(chunk);
     chunk = [];
@@ -115,9 +127,16 @@ export function lexField(text: string | null, isTitle: boolean, isStopWord: (low
     if (t.length > MAX_TOKEN_LENGTH) {
       skippedLongTokens++;
       flush();
+      linked = false;
+      afterNumber = false;
       continue;
     }
     if (!HAS_LETTER.test(t)) {
+      const isNumber = /\d/.test(t) && !YEAR.test(t);
+      if (isNumber && lastWord && linked) lastWord.beforeNumber = true;
+      // "95% confidence interval": the percent sign keeps the number's place.
+      afterNumber = isNumber || (afterNumber && t === "%");
+      if (!VALUE_LINK.has(t)) linked = false;
       // Punctuation or a numbers-only token: both end the chunk.
       flush();
       if (SENTENCE_END.has(t)) sentenceStart = true;
@@ -133,7 +152,15 @@ export function lexField(text: string | null, isTitle: boolean, isStopWord: (low
       }
       continue;
     }
-    chunk.push(wordToken(t, sentenceStart && !isTitle));
+    const token = wordToken(t, sentenceStart && !isTitle);
+    if (afterNumber) token.afterNumber = true;
+    afterNumber = false;
+    // "of"/"was" keep the link to the word before them ("AUC of 0.91"); any other word takes its place.
+    if (!(lastWord && linked && VALUE_LINK.has(token.lower))) {
+      lastWord = token;
+      linked = true;
+    }
+    chunk.push(token);
     sentenceStart = false;
   }
   flush();
