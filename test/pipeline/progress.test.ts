@@ -54,7 +54,7 @@ describe("runPipeline progress", () => {
     }
     const steps = (phase: string) => [...new Set(events.filter((e) => e.phase === phase && e.step).map((e) => e.step))];
     expect(steps("identity")).toEqual(expect.arrayContaining(["grouping papers", "shingling abstracts", "comparing abstracts", "reading names", "comparing names", "naming people"]));
-    expect(steps("topics")).toEqual(expect.arrayContaining(["reading titles and abstracts", "counting candidate terms", "topics of each paper"]));
+    expect(steps("topics")).toEqual(expect.arrayContaining(["reading titles, abstracts and keywords", "counting candidate terms", "topics of each paper"]));
     expect(steps("clusters")).toEqual(expect.arrayContaining(["similar papers", "clustering papers (Louvain)"]));
     expect(steps("graph")).toEqual(
       expect.arrayContaining(["edges: authored", "communities (Louvain)", "pagerank", "betweenness (sampled)", "layout: ForceAtlas2", "layout: removing overlaps"]),

@@ -19,7 +19,10 @@ export interface JsonSpan {
   /** 1-based line and column of `start`. */
   line: number;
   column: number;
-  /** The first error inside this value, when it is malformed (then it is not parsed). */
+  /**
+   * The first error inside this value, when it is malformed or a record in it holds a name twice (then it is not
+   * parsed). A repeated name is valid JSON, so it is not counted among the scan's syntax errors.
+   */
   error?: JsonScanError;
 }
 
@@ -168,6 +171,13 @@ export function scanJson(text: string, from = 0, to = text.length, firstLine = 1
     const error: JsonScanError = { offset, line, column: offset - lineStart + 1, message };
     errorCount++;
     if (errors.length < MAX_ERRORS) errors.push(error);
+    if (openRoot && !openRoot.error) openRoot.error = error;
+    for (const f of tracked) if (f.open && !f.open.error) f.open.error = error;
+  };
+
+  /** Marks the open record as not to be read, without a syntax error (see JsonSpan.error). */
+  const suspect = (offset: number, message: string): void => {
+    const error: JsonScanError = { offset, line, column: offset - lineStart + 1, message };
     if (openRoot && !openRoot.error) openRoot.error = error;
     for (const f of tracked) if (f.open && !f.open.error) f.open.error = error;
   };
@@ -350,7 +360,7 @@ export function scanJson(text: string, from = 0, to = text.length, firstLine = 1
           if (f.path !== null) f.key = key;
           if (f.path !== null && f.depth === 0 && stack.length === 1 && roots.length === 0 && rootKeys.length < MAX_ROOT_KEYS) rootKeys.push(key);
           if (f.names) {
-            if (f.names.has(key)) fail(start, `the property "${shown(key, 0, key.length)}" appears twice in one record (the '}' and '{' between two records may be missing)`);
+            if (f.names.has(key)) suspect(start, `the property "${shown(key, 0, key.length)}" appears twice in one record (the '}' and '{' between two records may be missing)`);
             else f.names.add(key);
           }
         }
