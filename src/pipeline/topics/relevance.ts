@@ -25,6 +25,11 @@ import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import { louvain } from "./louvain";
 
 export const PRIOR_PAPERS = 3;
+
+/** The term clustering's random stream for a build seed (one per call of termRelevance: one per relevance round). */
+export function termRelevanceStream(seed: number): () => number {
+  return seedrandom(`${seed}:term-relevance`);
+}
 /** Term clusterings averaged into one relevance. */
 export const RELEVANCE_RUNS = 5;
 
@@ -41,14 +46,15 @@ export interface RelevanceResult {
  * @param graphTerms per paper, the terms that make co-occurrence edges (a paper's strongest terms: keeps the
  *   clustering graph sparse on large corpora); each a subset of the paper's paperTerms
  * @param minCooccurrence co-occurrences below this make no edge in the clustering graph
- * @param seed the build's seed; the term clustering draws its own stream from it
+ * @param rng the term clustering's own uniform [0, 1) stream, seeded by the caller from the build's seed
+ *   (termRelevanceStream); every Louvain run of this call draws from it
  */
 export function termRelevance(
   paperTerms: number[][],
   graphTerms: number[][],
   termCount: number,
   minCooccurrence: number,
-  seed = 0,
+  rng: () => number = termRelevanceStream(0),
   progress: StepReporter = silentSteps,
   step = "term relevance",
 ): RelevanceResult {
@@ -89,7 +95,6 @@ export function termRelevance(
   }
   // Several term clusterings from one random stream: a single Louvain run depends on its node order, and relevance
   // (which decides which terms are general) would follow it; the mean over RELEVANCE_RUNS runs is steadier.
-  const rng = seedrandom(`${seed}:term-relevance`);
   const relevance = new Float64Array(termCount);
   let cluster: Int32Array = new Int32Array(termCount);
   let clusterCount = 1;

@@ -12,7 +12,7 @@
  * Topic score = df * relevance: a subject many papers share and that keeps to its own neighbourhood.
  */
 import { silentSteps, type StepReporter } from "../progress";
-import { termRelevance } from "./relevance";
+import { termRelevance, termRelevanceStream } from "./relevance";
 import { analyseCorpus, type CorpusTerms, type TermStats } from "./terms";
 import type { TopicInputPaper, TopicThesaurusEntry } from "./types";
 
@@ -72,7 +72,7 @@ function relevanceOf(
     held.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     graphTerms.push(held.slice(0, GRAPH_TERMS_PER_PAPER).map(([i]) => i));
   }
-  return termRelevance(paperTerms, graphTerms, terms.length, minCooccurrence, seed, progress, step).relevance;
+  return termRelevance(paperTerms, graphTerms, terms.length, minCooccurrence, termRelevanceStream(seed), progress, step).relevance;
 }
 
 export function buildVocabulary(papers: TopicInputPaper[], options: VocabularyOptions = {}): Vocabulary {
