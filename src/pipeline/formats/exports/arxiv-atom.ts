@@ -23,7 +23,7 @@ import { isOrganisationName } from "../organisations";
 import { normalizeArxivId, normalizeDoi } from "./ids";
 import { dateFromText } from "./partial-dates";
 import type { ExportReader } from "./types";
-import { splitXmlElements } from "./xml-chunks";
+import { splitXmlElements, strayCloseSpans } from "./xml-chunks";
 
 type Node = Record<string, unknown>;
 
@@ -212,7 +212,11 @@ function parseBatch(xmls: readonly string[], lines: readonly number[], diags: Di
 function readArxivAtom(text: string, file: string): ReaderResult {
   const diags = new Diagnostics(file);
   const records: PaperRecord[] = [];
-  const chunks = splitXmlElements(text, ["entry"], { anyPrefix: true }).chunks;
+  const { chunks, strayCloses } = splitXmlElements(text, ["entry"], { anyPrefix: true });
+  for (const { stray, fromLine } of strayCloseSpans(text, chunks, strayCloses)) {
+    const where = fromLine < stray.line ? `lines ${fromLine}-${stray.line} are` : `line ${stray.line} is`;
+    diags.error(stray.line, `a closing </${stray.name}> without its opening tag (an entry's opening tag may be damaged): ${where} not read`);
+  }
   // A lone <entry> document is its own chunk; a feed's own <id>/<title> are outside every chunk.
   if (chunks.length === 0) {
     const total = /<(?:[\w.-]+:)?totalResults[^>]*>\s*(\d+)\s*</.exec(text);

@@ -130,6 +130,14 @@ describe("arXiv Atom: awkward entries", () => {
     expect(r.diagnostics).toEqual([{ file: "feed.xml", line: 6, severity: "error", message: expect.stringMatching(/^malformed XML in the entry that starts at line 4 \(line 6, column \d+\): .*titel.*; the entry is skipped$/) }]);
   });
 
+  it("names the lines of an entry whose opening tag is damaged (found by the 10,000-input fuzz run)", () => {
+    // constructed: the second entry's "<entry>" lost its "<" ("\\entry>"), so only its closing tag is left
+    const text = `${FEED_2025}<entry><id>http://arxiv.org/abs/2301.00001v1</id><title>One</title></entry>\n\\entry>\n<id>http://arxiv.org/abs/2301.00002v1</id>\n<title>Two</title>\n</entry>\n<entry><id>http://arxiv.org/abs/2301.00003v1</id><title>Three</title></entry>\n</feed>\n`;
+    const r = read(text);
+    expect(r.records.map((x) => [x.source.line, x.title])).toEqual([[3, "One"], [8, "Three"]]);
+    expect(r.diagnostics).toEqual([{ file: "feed.xml", line: 7, severity: "error", message: "a closing </entry> without its opening tag (an entry's opening tag may be damaged): lines 4-7 are not read" }]);
+  });
+
   it("reports an entry cut off by the end of the file, and an entry without an arXiv id or date", () => {
     const cut = read(`${FEED_2025}<entry><id>http://arxiv.org/abs/2301.00001v1</id><title>One</title></entry>\n<entry><id>http://arxiv.org/abs/2301.0`);
     expect(cut.records).toHaveLength(1);
