@@ -129,22 +129,3 @@ export function splitXmlElements(text: string, names: readonly string[], options
   return { chunks, strayCloses };
 }
 
-/**
- * Closing tags that close no record, each with the lines it leaves unread: a record whose opening tag was damaged
- * ("\\entry>") is text from just after the previous record (or the file's start) to its closing tag. One pass.
- */
-export function strayCloseSpans(text: string, chunks: readonly XmlElementChunk[], strays: readonly XmlStrayTag[]): { stray: XmlStrayTag; fromLine: number }[] {
-  const lines = new LineCounter(text);
-  const out: { stray: XmlStrayTag; fromLine: number }[] = [];
-  let c = 0;
-  let previousEnd = 0;
-  for (const stray of strays) {
-    while (c < chunks.length && chunks[c]!.start < stray.start) previousEnd = Math.max(previousEnd, chunks[c++]!.end);
-    // The line after the previous record's end, unless the stray tag is on that very line.
-    const endLine = lines.lineAt(previousEnd);
-    const fromLine = previousEnd === 0 ? 1 : Math.min(endLine + 1, stray.line);
-    out.push({ stray, fromLine });
-  }
-  return out;
-}
-
