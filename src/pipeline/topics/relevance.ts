@@ -163,7 +163,9 @@ function termClusters(termCount: number, graph: LouvainGraph | null, rng: () => 
  */
 class Profiles {
   private readonly papersOfTerm: PaperLists;
-  private readonly bins: Float64Array;
+  /** Per paper d, bins binCluster/binShare[binStart[d]..binStart[d+1]): a cluster and its count / (terms of d - 1). */
+  private readonly binCluster: Int32Array;
+  private readonly binShare: Float64Array;
   private readonly binStart: Int32Array;
 
   constructor(
@@ -172,7 +174,8 @@ class Profiles {
   ) {
     const { start } = paperTerms;
     this.papersOfTerm = invert(paperTerms, termCount, (d) => start[d + 1]! - start[d]! >= 2);
-    this.bins = new Float64Array(2 * paperTerms.items.length);
+    this.binCluster = new Int32Array(paperTerms.items.length);
+    this.binShare = new Float64Array(paperTerms.items.length);
     this.binStart = new Int32Array(start.length);
   }
 
@@ -187,12 +190,13 @@ class Profiles {
     for (let k = 0; k < items.length; k++) q[cluster[items[k]!]!]!++;
     for (let c = 0; c < clusterCount; c++) q[c] = total > 0 ? q[c]! / total : 0;
 
-    // Per paper, its terms' clusters with counts (flat: bins[binStart[d]..binStart[d+1]) pairs of cluster, count), so
-    // a term's profile is summed over its papers without a dense terms x clusters table.
-    const { bins, binStart } = this;
+    // Per paper, its terms' clusters with their share of its other terms (the same division for every term of the
+    // paper, done once), so a term's profile is summed over its papers without a dense terms x clusters table.
+    const { binCluster, binShare, binStart } = this;
     const scratch = new Float64Array(clusterCount);
     let b = 0;
     for (let d = 0; d < papers; d++) {
+      const others = start[d + 1]! - start[d]! - 1;
       for (let k = start[d]!; k < start[d + 1]!; k++) {
         const c = cluster[items[k]!]!;
         if (scratch[c] === 0) touched.push(c);
@@ -200,8 +204,8 @@ class Profiles {
       }
       touched.sort((x, y) => x - y);
       for (const c of touched) {
-        bins[b++] = c;
-        bins[b++] = scratch[c]!;
+        binCluster[b] = c;
+        binShare[b++] = scratch[c]! / others;
         scratch[c] = 0;
       }
       touched.length = 0;
@@ -216,10 +220,11 @@ class Profiles {
       for (let e = tStart[t]!; e < tStart[t + 1]!; e++) {
         const d = tPapers[e]!;
         const others = start[d + 1]! - start[d]! - 1;
-        for (let k = binStart[d]!; k < binStart[d + 1]!; k += 2) {
-          const c = bins[k]!;
-          if (scratch[c] === 0) touched.push(c);
-          scratch[c]! += bins[k + 1]! / others;
+        for (let k = binStart[d]!, end = binStart[d + 1]!; k < end; k++) {
+          const c = binCluster[k]!;
+          const v = scratch[c]!;
+          if (v === 0) touched.push(c);
+          scratch[c] = v + binShare[k]!;
         }
         const own = cluster[t]!;
         scratch[own]! -= 1 / others;

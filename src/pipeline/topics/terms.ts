@@ -207,6 +207,9 @@ const TOKEN_BEFORE_NUMBER = 8;
 const CHUNK_START = 16;
 const TOKEN_SHIFT = 5;
 
+/** A span record's sub-term pair not worked out yet. */
+const PAIR_UNKNOWN = -3;
+
 /**
  * The lexed corpus, compact: every token is one int (its surface's id and its flags) in one flat list, fields are
  * ranges of it (per paper: title, abstract, then one per keyword), chunks start at a CHUNK_START token. The tokens'
@@ -628,8 +631,11 @@ export function analyseCorpus(
   const slotPapers = new IntList();
   const slotLastPaper = new IntList();
   const slotNext = new IntList();
-  const slotCanonical: string[] = [];
-  const slotOf = (term: number, surface: string, canonical: () => string): number => {
+  // The canonical spelling of a slot: a string, or (text spans) computed from the units of its first use, kept as
+  // slotUnits[3s..3s+2] until the end, when only the slots of kept terms need it.
+  const slotCanonical: (string | undefined)[] = [];
+  const slotUnits = new IntList();
+  const slotOf = (term: number, surface: string, canonical: (() => string) | null): number => {
     const sid = surfaceIds.id(surface);
     let s = slotOfSurface.get(term, sid, -1);
     if (s === TripleMap.MISSING) {
@@ -642,7 +648,10 @@ export function analyseCorpus(
       slotLastPaper.push(-1);
       slotNext.push(counts.firstSlot[term]!);
       counts.firstSlot[term] = s;
-      slotCanonical.push(canonical());
+      slotCanonical.push(canonical ? canonical() : undefined);
+      slotUnits.push(canonical ? -1 : unitIds[spanFrom]!);
+      slotUnits.push(canonical || spanLength < 2 ? -1 : unitIds[spanFrom + 1]!);
+      slotUnits.push(canonical || spanLength < 3 ? -1 : unitIds[spanFrom + 2]!);
     }
     return s;
   };
@@ -658,24 +667,42 @@ export function analyseCorpus(
     const u = counts.units[term]!;
     if (u === 0 || n < u) counts.units[term] = n;
   };
-  // Text spans: unit sequence -> surface slot (-1: a term the thesaurus drops). One unit: an array by unit id.
-  let slotOfUnit = new Int32Array(1024).fill(TripleMap.MISSING);
-  const slotOfSpan = new TripleMap(16);
-  const spanSlot = (i: number, n: number): number => {
-    let s: number;
+  // Text spans: a unit sequence (one, two or three unit ids) -> its span record: its surface slot (-1: a term the
+  // thesaurus drops) and, once known, the two sub-term pairs it counts in `contained`. All of these depend only on
+  // the units, so each is worked out the first time the sequence is met. One unit: an array by unit id.
+  let spanFrom = 0;
+  let spanLength = 0;
+  let spanOfUnit = new Int32Array(1024).fill(TripleMap.MISSING);
+  const spanOfUnits = new TripleMap(16);
+  const spanSlotOf = new IntList();
+  const spanPairs = new IntList();
+  const spanAt = (i: number, n: number): number => {
+    let sp: number;
     if (n === 1) {
       const u = unitIds[i]!;
-      if (u >= slotOfUnit.length) slotOfUnit = grown(slotOfUnit, u + 1, TripleMap.MISSING);
-      s = slotOfUnit[u]!;
+      if (u >= spanOfUnit.length) spanOfUnit = grown(spanOfUnit, u + 1, TripleMap.MISSING);
+      sp = spanOfUnit[u]!;
     } else {
-      s = slotOfSpan.get(unitIds[i]!, unitIds[i + 1]!, n === 3 ? unitIds[i + 2]! : -1);
+      sp = spanOfUnits.get(unitIds[i]!, unitIds[i + 1]!, n === 3 ? unitIds[i + 2]! : -1);
     }
-    if (s !== TripleMap.MISSING) return s;
+    if (sp !== TripleMap.MISSING) return sp;
     const term = termOf(resolve(spanGid(unitBuf, i, n)));
-    s = term < 0 ? -1 : slotOf(term, spanSurface(unitBuf, i, n), () => spanCanonical(unitBuf, i, n));
-    if (n === 1) slotOfUnit[unitIds[i]!] = s;
-    else slotOfSpan.set(unitIds[i]!, unitIds[i + 1]!, n === 3 ? unitIds[i + 2]! : -1, s);
-    return s;
+    spanFrom = i;
+    spanLength = n;
+    const s = term < 0 ? -1 : slotOf(term, spanSurface(unitBuf, i, n), null);
+    sp = spanSlotOf.length;
+    spanSlotOf.push(s);
+    spanPairs.push(PAIR_UNKNOWN);
+    spanPairs.push(PAIR_UNKNOWN);
+    if (n === 1) spanOfUnit[unitIds[i]!] = sp;
+    else spanOfUnits.set(unitIds[i]!, unitIds[i + 1]!, n === 3 ? unitIds[i + 2]! : -1, sp);
+    return sp;
+  };
+  /** The canonical spelling of a text span's slot from its units (lower case, last word singular). */
+  const canonicalOfSlot = (s: number): string => {
+    const us: Unit[] = [];
+    for (let k = 3 * s; k < 3 * s + 3; k++) if (slotUnits.data[k]! >= 0) us.push(units[slotUnits.data[k]!]!);
+    return spanCanonical(us, 0, us.length);
   };
   // Per paper, its terms in first-use order with their weights (flat lists for all papers).
   const tfStartRaw = new Int32Array(papers.length + 1);
@@ -714,17 +741,24 @@ export function analyseCorpus(
   const pairSub = new IntList();
   const pairSup = new IntList();
   const pairCount = new IntList();
-  const countContained = (sub: number, sup: number) => {
-    if (sub < 0 || sub === sup) return;
-    const p = pairOf.get(sub, sup, -1);
+  /** The pair (sub, sup), made on first use; -1 when there is none (no sub-term, or the term itself). */
+  const pairId = (sub: number, sup: number): number => {
+    if (sub < 0 || sub === sup) return -1;
+    let p = pairOf.get(sub, sup, -1);
     if (p === TripleMap.MISSING) {
-      pairOf.set(sub, sup, -1, pairSub.length);
+      p = pairSub.length;
+      pairOf.set(sub, sup, -1, p);
       pairSub.push(sub);
       pairSup.push(sup);
-      pairCount.push(1);
-    } else {
-      pairCount.data[p]!++;
+      pairCount.push(0);
     }
+    return p;
+  };
+  /** Counts one occurrence of the span record's `which` (0: the sub-term before, 1: after) sub-term pair. */
+  const countContained = (span: number, which: number, sub: number, sup: number) => {
+    let p = spanPairs.data[2 * span + which]!;
+    if (p === PAIR_UNKNOWN) spanPairs.data[2 * span + which] = p = pairId(sub, sup);
+    if (p >= 0) pairCount.data[p]!++;
   };
   // Hyphenated title words whose first part names the subject ("Privacy-Preserving"): per word, that part's term.
   const headTermOf = new Int32Array(lowerCount).fill(TripleMap.MISSING);
@@ -740,6 +774,7 @@ export function analyseCorpus(
     return t;
   };
   let rows = new Int32Array(3 * 64);
+  let rowSpans = new Int32Array(3 * 64);
   const termTick = stepCounter(progress, "counting candidate terms", papers.length, "papers");
   for (let pi = 0; pi < papers.length; pi++) {
     termTick(pi + 1);
@@ -760,7 +795,10 @@ export function analyseCorpus(
         const m = toUnits(from, end, own);
         from = end;
         // rows[3i + n-1]: the term of n units starting at unit i, or -1 when it is not a candidate.
-        if (3 * m > rows.length) rows = grown(rows, 3 * m);
+        if (3 * m > rows.length) {
+          rows = grown(rows, 3 * m);
+          rowSpans = grown(rowSpans, 3 * m);
+        }
         rows.fill(-1, 0, 3 * m);
         for (let i = 0; i < m; i++) {
           const firstUnit = unitBuf[i]!;
@@ -777,10 +815,14 @@ export function analyseCorpus(
             }
             // A lone adjective ("generative") is counted as evidence for clustering, never as part of a longer term.
             if (!last.endable && n > 1) continue;
-            const s = spanSlot(i, n);
+            const span = spanAt(i, n);
+            const s = spanSlotOf.data[span]!;
             if (s < 0) continue;
             const term = slotTerm.data[s]!;
-            if (last.endable) rows[3 * i + n - 1] = term;
+            if (last.endable) {
+              rows[3 * i + n - 1] = term;
+              rowSpans[3 * i + n - 1] = span;
+            }
             fewestUnits(term, n);
             if (!last.endable) counts.notEndable[term] = 1;
             countSlot(s, term, pi);
@@ -799,8 +841,9 @@ export function analyseCorpus(
           for (let n = 2; n <= MAX_UNITS && i + n <= m; n++) {
             const sup = rows[3 * i + n - 1]!;
             if (sup < 0) continue;
-            countContained(rows[3 * i + n - 2]!, sup);
-            countContained(rows[3 * (i + 1) + n - 2]!, sup);
+            const span = rowSpans[3 * i + n - 1]!;
+            countContained(span, 0, rows[3 * i + n - 2]!, sup);
+            countContained(span, 1, rows[3 * (i + 1) + n - 2]!, sup);
           }
         }
       }
@@ -866,7 +909,7 @@ export function analyseCorpus(
     const variants: string[] = [];
     for (let s = counts.firstSlot[t]!; s >= 0; s = slotNext.data[s]!) {
       variants.push(surfaceString[slotSurface.data[s]!]!);
-      const c = slotCanonical[s]!;
+      const c = slotCanonical[s] ?? canonicalOfSlot(s);
       canonical.set(c, (canonical.get(c) ?? 0) + slotCount.data[s]!);
       if (best < 0 || surfaceBefore(s, best)) best = s;
     }
