@@ -71,13 +71,18 @@ export function clusterVocabulary(vocabulary: Vocabulary, size: number): Map<str
 
 function paperVectors(vocabulary: Vocabulary, ids: Map<string, number>): SparseVector[] {
   const { corpus } = vocabulary;
-  return corpus.paperTf.map((tf) => {
+  const { tfStart, tfTerm, tfWeight } = corpus;
+  // Vector id per term index (of corpus.terms); -1: not in the clustering vocabulary.
+  const idOf = new Int32Array(corpus.terms.length).fill(-1);
+  for (const [gid, id] of ids) idOf[corpus.byGid.get(gid)!.index] = id;
+  return corpus.keys.map((_, p) => {
     const v: SparseVector = new Map();
     let norm = 0;
-    for (const [gid, count] of tf) {
-      const id = ids.get(gid);
-      if (id === undefined) continue;
-      const t = corpus.byGid.get(gid)!;
+    for (let k = tfStart[p]!; k < tfStart[p + 1]!; k++) {
+      const id = idOf[tfTerm[k]!]!;
+      if (id < 0) continue;
+      const t = corpus.terms[tfTerm[k]!]!;
+      const count = tfWeight[k]!;
       const w = (1 + Math.log(count)) * Math.log((corpus.n + 1) / t.df) * (1 - SETTING_DISCOUNT * settingShare(t));
       v.set(id, w);
       norm += w * w;
@@ -285,18 +290,21 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
 function topicClusters(topics: TopicResult, vocabulary: Vocabulary, finalCluster: Int32Array): Map<string, number> {
   const { corpus } = vocabulary;
   const topicGids = new Map(corpus.terms.map((t) => [t.key, t.gid]));
-  const topicOfGid = new Map<string, number>();
+  // Topic (index in topics.topics) per term index of corpus.terms; -1: none.
+  const topicOfTerm = new Int32Array(corpus.terms.length).fill(-1);
   topics.topics.forEach((topic, t) => {
     const gid = topicGids.get(topic.key);
-    if (gid) topicOfGid.set(gid, t);
+    if (gid) topicOfTerm[corpus.byGid.get(gid)!.index] = t;
   });
   const masses = topics.topics.map(() => new Map<number, number>());
-  corpus.paperTf.forEach((tf, p) => {
+  const { tfStart, tfTerm, tfWeight } = corpus;
+  corpus.keys.forEach((_, p) => {
     const c = finalCluster[p]!;
     if (c < 0) return;
-    for (const [gid, count] of tf) {
-      const t = topicOfGid.get(gid);
-      if (t === undefined || !count) continue;
+    for (let k = tfStart[p]!; k < tfStart[p + 1]!; k++) {
+      const t = topicOfTerm[tfTerm[k]!]!;
+      const count = tfWeight[k]!;
+      if (t < 0 || !count) continue;
       const mass = masses[t]!;
       mass.set(c, (mass.get(c) ?? 0) + termWeight(count, topics.topics[t]!.paperCount, corpus.n));
     }
@@ -417,19 +425,21 @@ function distinctiveTerms(
 ): ScoredTerm[][] {
   const { corpus } = vocabulary;
   const topicGids = new Map(corpus.terms.map((t) => [t.key, t.gid]));
-  const topicIndex = new Map<string, number>();
+  // Topic (index in topics.topics) per term index of corpus.terms; -1: none.
+  const topicOfTerm = new Int32Array(corpus.terms.length).fill(-1);
   topics.topics.forEach((topic, t) => {
     const gid = topicGids.get(topic.key);
-    if (gid) topicIndex.set(gid, t);
+    if (gid) topicOfTerm[corpus.byGid.get(gid)!.index] = t;
   });
   const groupOf = new Map(groupIds.map((c, g) => [c, g]));
   const held = groups.map(() => new Map<number, number>());
-  corpus.paperTf.forEach((tf, p) => {
+  const { tfStart, tfTerm } = corpus;
+  corpus.keys.forEach((_, p) => {
     const g = cluster[p]! >= 0 ? groupOf.get(cluster[p]!) : undefined;
     if (g === undefined) return;
-    for (const gid of tf.keys()) {
-      const t = topicIndex.get(gid);
-      if (t !== undefined) held[g]!.set(t, (held[g]!.get(t) ?? 0) + 1);
+    for (let k = tfStart[p]!; k < tfStart[p + 1]!; k++) {
+      const t = topicOfTerm[tfTerm[k]!]!;
+      if (t >= 0) held[g]!.set(t, (held[g]!.get(t) ?? 0) + 1);
     }
   });
   return groups.map((members, g) => {

@@ -17,6 +17,7 @@
  * - No related term: the label is the first term alone; no distinctive term at all: "unlabelled".
  */
 import { settingShare, SETTING_DISCOUNT } from "./subjects";
+import { paperHolds } from "./terms";
 import type { Vocabulary } from "./vocabulary";
 
 /** A single word's distinctiveness counts this much against a multi-word term's when a label is chosen. */
@@ -61,14 +62,15 @@ export function chooseLabel(scored: ScoredTerm[], members: number[], vocabulary:
   const ranked = (titled.length > 0 ? titled : all).sort((a, b) => b.w - a.w || a.i - b.i);
   if (ranked.length === 0) return "unlabelled";
   const first = ranked[0]!;
+  const firstIndex = corpus.byGid.get(first.t.gid)?.index ?? -1;
   const related = (t: ScoredTerm) => {
+    const index = corpus.byGid.get(t.gid)?.index ?? -1;
     let holding = 0;
     let both = 0;
     for (const p of members) {
-      const tf = corpus.paperTf[p]!;
-      if (!tf.has(t.gid)) continue;
+      if (!paperHolds(corpus, p, index)) continue;
       holding++;
-      if (tf.has(first.t.gid)) both++;
+      if (paperHolds(corpus, p, firstIndex)) both++;
     }
     return holding > 0 && both >= RELATED_SHARE * holding;
   };

@@ -192,9 +192,22 @@ function aggregate(g: Csr, community: Int32Array, count: number): Csr {
   return next;
 }
 
+/** A graph ready for louvainOn: build it once to cluster it several times (each run reads it, none changes it). */
+export type LouvainGraph = Readonly<Csr>;
+
+export function louvainGraph(nodes: number, edges: WeightedEdges): LouvainGraph {
+  return toCsr(nodes, edges);
+}
+
 /** Community of every node (0..k-1, numbered by first node). Nodes without edges stay alone. */
 export function louvain(nodes: number, edges: WeightedEdges, options: LouvainOptions): Int32Array {
-  let graph = toCsr(nodes, edges);
+  return louvainOn(toCsr(nodes, edges), options);
+}
+
+/** louvain() on a graph built by louvainGraph. */
+export function louvainOn(start: LouvainGraph, options: LouvainOptions): Int32Array {
+  const nodes = start.n;
+  let graph = start as Csr;
   const assignment = new Int32Array(nodes);
   for (let i = 0; i < nodes; i++) assignment[i] = i;
   for (let level = 0; level < MAX_LEVELS; level++) {
