@@ -12,6 +12,7 @@ import { buildVocabulary, type Vocabulary, type VocabularyOptions } from "./voca
 export type {
   PaperTopic,
   Topic,
+  ClusterLadder,
   TopicClusterInfo,
   TopicClusterResult,
   TopicInputPaper,
