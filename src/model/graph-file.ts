@@ -162,7 +162,8 @@ export interface EdgeAttributes {
   largePapers?: number;
   /**
    * coauthor and coauthor-large edges: year of the first dated joint paper counted in `weight` (null: none dated), and
-   * those papers per year, "2019:1,2021:2" (years ascending; undated papers are `weight` minus the sum). Absent in older files.
+   * those papers per year, "2019:1,2021:2" (years ascending; undated papers are `weight` minus the sum), left out when
+   * all `weight` papers are of `firstYear` (read both with model/collaboration.ts yearWeightsOf). Absent in older files.
    */
   firstYear?: number | null;
   yearWeights?: string;

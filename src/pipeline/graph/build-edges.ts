@@ -286,7 +286,9 @@ export function insertEdges(
       if (table.largePapers[e]) attributes.largePapers = table.largePapers[e];
       if (years && (kind === "coauthor" || kind === "coauthor-large")) {
         attributes.firstYear = years.firstYear[e]! >= 0 ? years.firstYear[e]! : null;
-        attributes.yearWeights = years.yearWeights[e] ?? "";
+        // Absent when every paper of the weight is of the first year (most links): 24 bytes less per edge.
+        const perYear = years.yearWeights[e];
+        if (perYear !== undefined && perYear !== `${years.firstYear[e]}:${table.weight[e]}`) attributes.yearWeights = perYear;
       }
       if (DIRECTED[kind]) graph.addDirectedEdgeWithKey(prefix + s + separator + t, s, t, attributes);
       else graph.addUndirectedEdgeWithKey(prefix + s + separator + t, s, t, attributes);

@@ -3,16 +3,17 @@
  * author's stability.
  *
  * The default level is the build's partition (graphology's Louvain, communities.ts), untouched. The other levels and
- * the stability runs use the flat-array Louvain of the topic stage (topics/louvain.ts) on the same co-author edges,
- * built once as CSR: a graphology graph per level would cost more than the runs (about 0.7 s per run at 10,000
- * papers, against tens of milliseconds). All runs draw from two streams seeded from the build's seed, one for the
- * ladder and one for the stability seeds.
+ * the stability runs use the flat-array Louvain of the topic stage (topics/louvain.ts) on the same co-author edges: a
+ * graphology graph per level would cost more than the runs. Levels below the default coarsen the default partition,
+ * levels above it come from one run at the finest resolution coarsened level by level (see below), so every level
+ * is a coarsening of the next finer one on each side. All runs draw from two streams seeded from the build's seed, one
+ * for the ladder and one for the stability seeds.
  */
 import seedrandom from "seedrandom";
 import type { ClusterInfo, PartitionLadder } from "../../model/graph-file";
 import { groupColor, groupColors } from "../../model/appearance";
 import { adjacencyOf, alignLevels, DEFAULT_LEVEL, ladderResolutions, paletteRanks, stabilityScores, STABILITY_SEEDS } from "../levels";
-import { louvain, modularity } from "../topics/louvain";
+import { louvain, louvainFrom, modularity } from "../topics/louvain";
 import { EDGE_KINDS, type EdgeTable } from "./build-edges";
 import { communitiesOf, communityInfo, paperCommunities, type CommunityResult } from "./communities";
 import type { NodeTable } from "./node-table";
@@ -50,19 +51,25 @@ export function communityLadder(
   for (let e = 0; e < co.source.length; e++) linked[co.source[e]!] = linked[co.target[e]!] = 1;
   const resolutions = ladderResolutions(options.resolution);
 
-  // Per level: a raw community per author (-1: no co-author edge), the shape communitiesOf reads.
-  const run = (resolution: number, rng: () => number) => {
-    const c = louvain(authors, co, { resolution, rng });
+  // Per level: a raw community per author (-1: no co-author edge), the shape communitiesOf reads. Coarser levels
+  // coarsen the next finer one (louvainFrom on the aggregated graph, a few hundred nodes); the finest level runs on the
+  // whole graph and the finer levels between it and the default coarsen it in turn. So one whole-graph run makes the
+  // finer half of the ladder, and the coarser half costs almost nothing.
+  const onLinked = (c: ArrayLike<number>) => {
     const raw = new Int32Array(authors);
     for (let a = 0; a < authors; a++) raw[a] = linked[a] ? c[a]! : -1;
     return raw;
   };
   const ladderRng = seedrandom(`${options.seed}:community-ladder`);
-  const results: CommunityResult[] = resolutions.map((resolution, l) => {
-    if (l === DEFAULT_LEVEL) return base;
-    const raw = run(resolution, ladderRng);
-    return communitiesOf(nodes, raw, round6(modularity(authors, co, raw, resolution)));
-  });
+  const raws: Int32Array[] = new Array(resolutions.length);
+  raws[DEFAULT_LEVEL] = onLinked(base.community);
+  const last = resolutions.length - 1;
+  if (last > DEFAULT_LEVEL) raws[last] = onLinked(louvain(authors, co, { resolution: resolutions[last]!, rng: ladderRng }));
+  for (let l = last - 1; l > DEFAULT_LEVEL; l--) raws[l] = onLinked(louvainFrom(authors, co, raws[l + 1]!, { resolution: resolutions[l]!, rng: ladderRng }));
+  for (let l = DEFAULT_LEVEL - 1; l >= 0; l--) raws[l] = onLinked(louvainFrom(authors, co, raws[l + 1]!, { resolution: resolutions[l]!, rng: ladderRng }));
+  const results: CommunityResult[] = resolutions.map((resolution, l) =>
+    l === DEFAULT_LEVEL ? base : communitiesOf(nodes, raws[l]!, round6(modularity(authors, co, raws[l]!, resolution))),
+  );
 
   // Align the author ids (papers follow their authors, so they are derived again after the ids move).
   const aligned = alignLevels(results.map((r) => r.community.subarray(0, authors)), DEFAULT_LEVEL);
@@ -89,7 +96,7 @@ export function communityLadder(
 
   const stabilityRng = seedrandom(`${options.seed}:community-stability`);
   const compared: ArrayLike<number>[] = aligned.filter((_, l) => l !== DEFAULT_LEVEL);
-  for (let s = 0; s < STABILITY_SEEDS; s++) compared.push(run(options.resolution, stabilityRng));
+  for (let s = 0; s < STABILITY_SEEDS; s++) compared.push(onLinked(louvain(authors, co, { resolution: options.resolution, rng: stabilityRng })));
   const adjacency = adjacencyOf(authors, co.source, co.target);
   const stability = new Float64Array(nodes.keys.length);
   stability.set(stabilityScores(adjacency, base.community.subarray(0, authors), compared));

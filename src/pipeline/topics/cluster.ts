@@ -28,7 +28,7 @@ import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import { rankTopics, termWeight } from "./extract";
 import { chooseLabel, type ScoredTerm } from "./label";
 import { adjacencyOf, alignLevels, DEFAULT_LEVEL, LADDER_FACTORS, ladderResolutions, stabilityScores, STABILITY_SEEDS } from "../levels";
-import { louvainBest, modularity } from "./louvain";
+import { louvainBest, louvainFrom, modularity } from "./louvain";
 import { SETTING_DISCOUNT, settingShare } from "./subjects";
 import type { TermStats } from "./terms";
 import type { ClusterLadder, TopicClusterInfo, TopicClusterResult, TopicResult } from "./types";
@@ -39,8 +39,8 @@ export const MIN_SIMILARITY = 0.05;
 export const CLUSTER_TERMS = 8;
 export const TYPICAL_PAPERS = 5;
 export const LOUVAIN_RUNS = 5;
-/** Louvain runs per level of the resolution ladder other than the build's own (which takes LOUVAIN_RUNS). */
-export const LADDER_RUNS = 2;
+/** Louvain runs of the ladder's finest level (the build's own takes LOUVAIN_RUNS; the others coarsen, see clusterLadder). */
+export const LADDER_RUNS = 1;
 /** Terms kept per cluster on the ladder's other levels. */
 export const LEVEL_TERMS = 3;
 
@@ -245,6 +245,19 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
     mergeSmallClusters(cluster, graph, vectors, minClusterSize(n), order);
     return cluster;
   };
+  /** Louvain from a partition (coarsening it) at a lower resolution, then the small clusters folded in. */
+  const coarsen = (start: Int32Array, resolution: number, rng: () => number): Int32Array => {
+    const cluster = new Int32Array(n).fill(-1);
+    if (graph.edges.source.length > 0) {
+      const from = Int32Array.from(graph.nodes, (p) => start[p]!);
+      const communities = louvainFrom(graph.nodes.length, graph.edges, from, { resolution, rng });
+      graph.nodes.forEach((p, i) => {
+        cluster[p] = graph.degree[i]! > 0 ? communities[i]! : -1;
+      });
+    }
+    mergeSmallClusters(cluster, graph, vectors, minClusterSize(n), order);
+    return cluster;
+  };
   /** Distinctive terms and labels of a partition's clusters, ids 0..k-1 by size (largest first), then label. */
   const describe = (cluster: Int32Array) => {
     const groups = new Map<number, number[]>();
@@ -291,9 +304,9 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
   return { paperCluster, topicCluster, clusters, ladder };
 
   /**
-   * The research clusters at every resolution of the ladder (src/pipeline/levels.ts): LADDER_RUNS Louvain runs per
-   * level from one stream, STABILITY_SEEDS more at the build's resolution (LOUVAIN_RUNS each, as the build's own) from
-   * another; ids aligned from the default level outward; stability of every paper over its most similar papers.
+   * The research clusters at every resolution of the ladder (src/pipeline/levels.ts), from one stream; STABILITY_SEEDS
+   * more runs at the build's resolution (one Louvain run each) from another; ids aligned from the default level
+   * outward; stability of every paper over its most similar papers.
    */
   function clusterLadder(base: Int32Array, baseClusters: TopicClusterInfo[], baseTopics: Map<string, number>): ClusterLadder {
     progress("resolution ladder", 0, LADDER_FACTORS.length, "levels");
@@ -301,10 +314,18 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
     const nodeCluster = (c: Int32Array) => Int32Array.from(graph.nodes, (p) => c[p]!);
     const q = (c: Int32Array, resolution: number) => round(modularity(graph.nodes.length, graph.edges, nodeCluster(c), resolution), 6);
     const ladderRng = seedrandom(`${options.seed}:research-cluster-ladder`);
+    // As for communities (graph/community-levels.ts): the finest level runs on the whole similarity graph, the finer
+    // levels coarsen it in turn, the coarser levels coarsen the default partition.
+    const partitions: Int32Array[] = new Array(resolutions.length);
+    partitions[DEFAULT_LEVEL] = base;
+    const last = resolutions.length - 1;
+    if (last > DEFAULT_LEVEL) partitions[last] = partitionAt(resolutions[last]!, ladderRng, LADDER_RUNS);
+    for (let l = last - 1; l > DEFAULT_LEVEL; l--) partitions[l] = coarsen(partitions[l + 1]!, resolutions[l]!, ladderRng);
+    for (let l = DEFAULT_LEVEL - 1; l >= 0; l--) partitions[l] = coarsen(partitions[l + 1]!, resolutions[l]!, ladderRng);
     const described = resolutions.map((resolution, l) => {
       progress("resolution ladder", l, LADDER_FACTORS.length, "levels");
       if (l === DEFAULT_LEVEL) return { resolution, finalCluster: base, clusters: baseClusters, modularity: q(base, resolution) };
-      const { provisional: p, finalCluster: f } = describe(partitionAt(resolution, ladderRng, LADDER_RUNS));
+      const { provisional: p, finalCluster: f } = describe(partitions[l]!);
       const infos = p.map((c, id) => ({ id, label: c.label, size: c.members.length, terms: c.terms.slice(0, LEVEL_TERMS).map((t) => t.term) }));
       return { resolution, finalCluster: f, clusters: infos, modularity: q(f, resolution) };
     });
@@ -324,7 +345,7 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
     });
     const stabilityRng = seedrandom(`${options.seed}:research-cluster-stability`);
     const compared: ArrayLike<number>[] = aligned.filter((_, l) => l !== DEFAULT_LEVEL);
-    for (let s = 0; s < STABILITY_SEEDS; s++) compared.push(partitionAt(options.resolution, stabilityRng, LOUVAIN_RUNS));
+    for (let s = 0; s < STABILITY_SEEDS; s++) compared.push(partitionAt(options.resolution, stabilityRng, 1));
     const stability = stabilityScores(
       adjacencyOf(n, graph.edges.source.map((i) => graph.nodes[i]!), graph.edges.target.map((i) => graph.nodes[i]!)),
       base,
