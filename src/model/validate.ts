@@ -53,7 +53,84 @@ function optional(c: Collector, where: string, attrs: Rec, field: string, check:
   if (attrs[field] !== undefined) need(c, where, attrs, field, check, expected);
 }
 
-function checkNode(c: Collector, where: string, a: Rec, keys: Set<string>) {
+const YEAR_WEIGHTS_RE = /^(?:\d{1,4}:\d+(?:,\d{1,4}:\d+)*)?$/;
+const unit: Check = (v) => finite(v) && (v as number) >= 0 && (v as number) <= 1;
+const intArray: Check = (v) => Array.isArray(v) && v.every((x) => Number.isInteger(x));
+
+/** Levels per ladder (null: no ladder in the file), so a node's level list can be checked against it. */
+interface LadderSizes {
+  communityLevels: number | null;
+  topicClusterLevels: number | null;
+}
+
+function checkLevels(c: Collector, where: string, a: Rec, ladders: LadderSizes) {
+  for (const field of ["communityLevels", "topicClusterLevels"] as const) {
+    if (a[field] === undefined) continue;
+    need(c, where, a, field, intArray, "an array of integer group ids, one per level (-1 for none)");
+    const n = ladders[field];
+    if (intArray(a[field]) && n !== null && (a[field] as number[]).length !== n) {
+      c.add(`${where}: attributes.${field} must hold one group id per level of the ladder (${n}), got ${(a[field] as number[]).length}`);
+    }
+  }
+  for (const field of ["communityStability", "topicClusterStability"]) optional(c, where, a, field, unit, "a number from 0 to 1");
+}
+
+const BASES = new Set(["variant", "profile", "author-id", "name", "context", "thesaurus", "conflict"]);
+
+function checkLadder(c: Collector, name: string, v: unknown): number | null {
+  if (v === undefined) return null;
+  const level = (l: unknown) => isRec(l) && finite(l.resolution) && (l.resolution as number) > 0 && finite(l.modularity) && integer(l.count) && (l.count as number) >= 0;
+  if (!isRec(v) || !Array.isArray(v.levels) || !v.levels.every(level) || !integer(v.default) || (v.default as number) < 0 || (v.default as number) >= v.levels.length || !integer(v.stabilitySeeds)) {
+    c.add(`attributes.${name} must be { default: level index, levels: [{ resolution, modularity, count, groups? }], stabilitySeeds: whole number }, got ${show(v)}`);
+    return null;
+  }
+  (v.levels as Rec[]).forEach((l, i) => {
+    if (l.groups !== undefined) checkClusters(c, `${name}.levels[${i}].groups`, l.groups);
+  });
+  return v.levels.length;
+}
+
+function checkIdentityReview(c: Collector, v: unknown) {
+  if (v === undefined) return;
+  const evidence = (e: unknown) => isRec(e) && typeof e.text === "string" && finite(e.weight);
+  const numOrNull = (x: unknown) => x === null || finite(x);
+  const decision = (d: unknown) =>
+    isRec(d) && strArray(d.keys) && Array.isArray(d.sides) && d.sides.every(strArray) && BASES.has(d.basis as string) &&
+    Array.isArray(d.evidence) && d.evidence.every(evidence) && numOrNull(d.penalty) && numOrNull(d.context) && unit(d.doubt) && bool(d.correctable);
+  const line = (l: unknown) => isRec(l) && typeof l.action === "string" && (strArray(l.names) || strArray(l.terms));
+  if (!isRec(v)) {
+    c.add(`attributes.identityReview must be an object { merges, keptApart, thesaurus, topicThesaurus }, got ${show(v)}`);
+    return;
+  }
+  for (const list of ["merges", "keptApart"]) {
+    if (!Array.isArray(v[list])) {
+      c.add(`attributes.identityReview.${list} must be an array of decisions, got ${show(v[list])}`);
+      continue;
+    }
+    (v[list] as unknown[]).forEach((d, i) => {
+      if (!decision(d)) c.add(`attributes.identityReview.${list}[${i}] must be { keys, sides, basis, evidence: [{ text, weight }], penalty, context, doubt (0..1), correctable }, got ${show(d)}`);
+    });
+  }
+  for (const list of ["thesaurus", "topicThesaurus"]) {
+    if (v[list] !== undefined && !(Array.isArray(v[list]) && (v[list] as unknown[]).every(line))) {
+      c.add(`attributes.identityReview.${list} must be an array of { action, names | terms }, got ${show(v[list])}`);
+    }
+  }
+}
+
+/** Decision keys must be author nodes of the file. */
+function checkReviewKeys(c: Collector, v: unknown, keys: Set<string>) {
+  if (!isRec(v)) return;
+  for (const list of ["merges", "keptApart"]) {
+    if (!Array.isArray(v[list])) continue;
+    (v[list] as unknown[]).forEach((d, i) => {
+      if (!isRec(d) || !strArray(d.keys)) return;
+      for (const k of d.keys as string[]) if (!keys.has(k)) c.add(`attributes.identityReview.${list}[${i}].keys names "${k}", which is not a node`);
+    });
+  }
+}
+
+function checkNode(c: Collector, where: string, a: Rec, keys: Set<string>, ladders: LadderSizes) {
   if (!NODE_KINDS.has(a.kind as string)) {
     c.add(`${where}: attributes.kind must be "author", "paper" or "topic", got ${show(a.kind)}`);
     return;
@@ -65,6 +142,7 @@ function checkNode(c: Collector, where: string, a: Rec, keys: Set<string>) {
   need(c, where, a, "community", integer, "an integer (-1 for none)");
   need(c, where, a, "topicCluster", integer, "an integer (-1 for none)");
   optional(c, where, a, "weightedDegree", finite, "a finite number");
+  checkLevels(c, where, a, ladders);
   if (a.kind === "author") {
     need(c, where, a, "name", str, "a string");
     need(c, where, a, "aliases", strArray, "an array of strings");
@@ -165,6 +243,11 @@ export function validateGraphFile(input: unknown): ValidationResult {
   }
   checkClusters(c, "communities", attrs.communities);
   checkClusters(c, "topicClusters", attrs.topicClusters);
+  const ladders: LadderSizes = {
+    communityLevels: checkLadder(c, "communityLadder", attrs.communityLadder),
+    topicClusterLevels: checkLadder(c, "topicClusterLadder", attrs.topicClusterLadder),
+  };
+  checkIdentityReview(c, attrs.identityReview);
   if (attrs.categoryNames !== undefined && !isRec(attrs.categoryNames)) c.add(`attributes.categoryNames must be an object, got ${show(attrs.categoryNames)}`);
   if (attrs.sources !== undefined && !Array.isArray(attrs.sources)) c.add(`attributes.sources must be an array, got ${show(attrs.sources)}`);
   if (attrs.largePapers !== undefined) {
@@ -190,11 +273,12 @@ export function validateGraphFile(input: unknown): ValidationResult {
     keys.add(n.key);
   });
   checkTypicalPapers(c, "topicClusters", attrs.topicClusters, keys);
+  checkReviewKeys(c, attrs.identityReview, keys);
   nodes.forEach((n, i) => {
     if (!isRec(n) || typeof n.key !== "string") return;
     const where = `nodes[${i}] "${n.key}"`;
     if (!isRec(n.attributes)) c.add(`${where}: attributes must be an object, got ${show(n.attributes)}`);
-    else checkNode(c, where, n.attributes, keys);
+    else checkNode(c, where, n.attributes, keys, ladders);
   });
   const edgeKeys = new Set<string>();
   edges.forEach((e, i) => {
@@ -219,6 +303,8 @@ export function validateGraphFile(input: unknown): ValidationResult {
     if (!EDGE_KINDS.has(a.kind as string)) c.add(`${where}: attributes.kind must be "authored", "coauthor", "about" or "related", got ${show(a.kind)}`);
     need(c, where, a, "weight", finite, "a finite number");
     optional(c, where, a, "largePapers", (v) => integer(v) && (v as number) >= 0, "a whole number of papers");
+    optional(c, where, a, "firstYear", (v) => v === null || integer(v), "a year or null");
+    optional(c, where, a, "yearWeights", (v) => typeof v === "string" && YEAR_WEIGHTS_RE.test(v), 'joint papers per year such as "2019:1,2021:2"');
   });
   if (nodes.length === 0) warnings.push("The graph has no nodes: no input produced a paper. Check the inputs given to `npm run graph`.");
 

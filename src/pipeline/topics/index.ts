@@ -16,6 +16,7 @@ import { buildVocabulary, type Vocabulary } from "./vocabulary";
 export type {
   PaperTopic,
   Topic,
+  ClusterLadder,
   TopicClusterInfo,
   TopicClusterResult,
   TopicInputPaper,
