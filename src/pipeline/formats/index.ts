@@ -36,27 +36,38 @@ export function readDocument(input: InputDocument): ParsedDocument {
   if (binary !== null) {
     return failed(binary, "binary file: this is not a text listing (it contains NUL bytes or bytes that are not UTF-8); save the listing as UTF-8 text");
   }
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // A stray NUL (a damaged byte) is read as a space, so it neither hides a record nor ends up in a name; offsets and
+  // lines stay where they were. The warning comes with the reader's diagnostics (readWith).
+  const nulAt = text.indexOf("\u0000");
+  const clean = nulAt < 0 ? text : text.replaceAll("\u0000", " ");
+  const body = clean.charCodeAt(0) === 0xfeff ? clean.slice(1) : clean;
+  const nulLine = nulAt < 0 ? null : lineNumberAt(text, nulAt);
   if (body.trim() === "") return failed(1, "empty file: nothing to read");
   const head = body.slice(0, SNIFF_BYTES);
   if (isHtmlPage(head)) {
     return failed(1, "a saved web page (HTML), not an export or listing: save the export file itself (BibTeX, RIS, WoS, Scopus CSV, PubMed, CSL-JSON, arXiv Atom, OpenAlex, Semantic Scholar) or copy the page's text");
   }
   const exportReader = detectExport(head);
-  if (exportReader) return readWith(file, exportReader.format, body, () => exportReader.read(body, file));
-  const lines = toLines(text);
+  if (exportReader) return readWith(file, exportReader.format, body, () => exportReader.read(body, file), nulLine);
+  const lines = toLines(clean);
   const format = detectLines(lines);
   if (format === null) {
     const first = lines.find((l) => l.text !== "");
     return failed(1, `not a recognised format: expected a bibliographic export (BibTeX, RIS, Web of Science, Scopus CSV, PubMed MEDLINE or XML, CSL-JSON, arXiv Atom, OpenAlex, Semantic Scholar) or a listing (profile page, compact profile, trending list, arXiv listing) (first line: "${excerpt(first?.text ?? "")}")`);
   }
-  return readWith(file, format, body, () => READERS[format](lines, file));
+  return readWith(file, format, body, () => READERS[format](lines, file), nulLine);
 }
 
-/** Runs one reader, adds the file-wide UTF-8 warning, and turns a reader bug into a diagnostic against the file. */
-function readWith(file: string, format: FormatId, body: string, read: () => ReaderResult): ParsedDocument {
+/** Runs one reader, adds the file-wide NUL and UTF-8 warnings, and turns a reader bug into a diagnostic against the file. */
+function readWith(file: string, format: FormatId, body: string, read: () => ReaderResult, nulLine: number | null = null): ParsedDocument {
   try {
     const result = read();
+    if (nulLine !== null) {
+      result.diagnostics.push({
+        file, line: nulLine, severity: "warning",
+        message: "the file has NUL bytes (damaged bytes, or a file joined with binary data); they were read as spaces",
+      });
+    }
     const damagedAt = body.indexOf("\uFFFD");
     const damaged = damagedAt < 0 ? undefined : { no: lineNumberAt(body, damagedAt) };
     if (damaged) {
@@ -64,8 +75,8 @@ function readWith(file: string, format: FormatId, body: string, read: () => Read
         file, line: damaged.no, severity: "warning",
         message: "the file has characters that are not valid UTF-8 (shown as �); save it as UTF-8 so names match their other spellings",
       });
-      result.diagnostics.sort((a, b) => a.line - b.line);
     }
+    if (damaged || nulLine !== null) result.diagnostics.sort((a, b) => a.line - b.line);
     const { format: refined, ...rest } = result;
     return { file, format: refined ?? format, ...rest };
   } catch (err) {

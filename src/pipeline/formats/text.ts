@@ -115,26 +115,26 @@ export function excerpt(s: string, n = 60): string {
 }
 
 /**
- * Where a text looks binary: the 1-based line of the first NUL, or of the first replacement character when they are
- * many (at least 8 and at least 1% of the characters: a file that is not UTF-8), else null.
+ * Where a text looks binary, else null: NULs, replacement characters (a file that is not UTF-8) and control characters
+ * make at least 1% of it, and there are at least 8 of them or a NUL among them. The line is the first NUL's, or the
+ * first other one's. A stray NUL in a long text (one damaged byte) does not make it binary: readDocument reads it as a
+ * space and says so.
  */
 export function binaryLine(text: string): number | null {
   const lineOf = (index: number) => text.slice(0, index).split(/\r\n|\r|\n/).length;
-  const nul = text.indexOf("\u0000");
-  if (nul >= 0) return lineOf(nul);
-  let count = 0;
+  let suspicious = 0;
   let first = -1;
-  let controls = 0;
+  let firstNul = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0xfffd) {
-      count++;
-      if (first < 0) first = i;
-    } else if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) {
-      controls++;
+    if (c === 0) {
+      suspicious++;
+      if (firstNul < 0) firstNul = i;
+    } else if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) {
+      suspicious++;
       if (first < 0) first = i;
     }
   }
-  if (count + controls >= 8 && count + controls >= text.length / 100) return lineOf(first);
-  return null;
+  if (suspicious < text.length / 100 || (suspicious < 8 && firstNul < 0)) return null;
+  return lineOf(firstNul >= 0 ? firstNul : first);
 }

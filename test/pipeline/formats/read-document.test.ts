@@ -56,6 +56,17 @@ describe("readDocument", () => {
     expect(nullText.diagnostics[0]?.message).toContain("binary file");
   });
 
+  it("reads a stray NUL in a long export as a space, warning on its line", () => {
+    // constructed (the fuzz run's counterexample): a NUL byte inside the "TY  - " tag of an IEEE-like RIS file
+    const entry = (title: string) => `TY  - JOUR\nTI  - ${title}\nAU  - Bell, Anna\nPY  - 2020\nER  - \n`;
+    const text = entry("One long enough title for the file") + entry("Two long enough title for the file").replace("TY  -", "TY \u0000-") + entry("Three");
+    const d = readDocument({ file: "x.ris", text });
+    expect(d.format).toBe("ris");
+    expect(d.records.map((r) => r.title)).toEqual(["One long enough title for the file", "Two long enough title for the file", "Three"]);
+    expect(d.diagnostics).toEqual([{ file: "x.ris", line: 6, severity: "warning", message: expect.stringContaining("NUL bytes") }]);
+    expect(JSON.stringify(d.records)).not.toContain("\\u0000");
+  });
+
   it("reads a file with a few undecodable characters, warning about the encoding", () => {
     // constructed: seeds/000 entry saved as Latin-1 and decoded as UTF-8 ("Víctor" -> "V\uFFFDctor")
     const text = ["CVSep 20, 2022", "Generalisability of fetal ultrasound models", "", "Carla Sendra-Balcells, V\uFFFDctor M. Campello et al.", "", "Abstract."].join("\n");

@@ -65,6 +65,8 @@ describe("binaryLine", () => {
     expect(binaryLine("Caf\uFFFD ".repeat(20))).toBe(1);
     expect(binaryLine("One stray \uFFFD in a long enough line of ordinary text ".repeat(3))).toBeNull();
     expect(binaryLine("CVApr 14Code\nRight Regions, Wrong Labels")).toBeNull();
+    // One damaged byte in a long export is not a binary file (found by the fuzz run: a RIS file lost every record).
+    expect(binaryLine("TY  - JOUR\nTI  - A title\n".repeat(20) + "TY \u0000- CONF\n")).toBeNull();
   });
 });
 
