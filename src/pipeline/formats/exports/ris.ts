@@ -51,6 +51,12 @@ const TAG_LINE = /^([A-Z][A-Z0-9])( {1,2})-(?:[ \t](.*))?$/s;
 const BARE_NUMBER = /^\d+\.?$/;
 const ENVELOPE = /^(?:Record #\d+ of \d+|Provider:.*|Database:.*|Content: ?text\/plain.*)$/i;
 /** Fields whose unindented continuation lines are further values rather than wrapped text. */
+/**
+ * Tags a record holds once: a second one means two records ran together (the "ER  - " of one and the "TY  - " of the
+ * next lost), and is reported. AB, N1, KW and the like may repeat in real exports; TI and T1, or PY and Y1, may both
+ * be given with different values (IEEE Xplore writes PY 2019 and Y1 "1 Jan.-Feb. 2019"), so only a tag itself counts.
+ */
+const ONCE_TAGS = new Set(["TI", "T1", "PY", "Y1", "DO", "VL", "IS", "SP"]);
 const LIST_TAGS = new Set(["AU", "A1", "A2", "A3", "A4", "ED", "KW", "DB", "SN", "UR", "L1", "L2", "L3", "L4", "N1", "M3", "C1", "AD"]);
 
 interface TagLine {
@@ -134,10 +140,17 @@ export function scanRis(text: string, diag: Diagnostics, onRecord: (record: RisR
     diag.warn(outside.line, `text outside any RIS record was ignored: "${excerpt(outside.text)}"${more}; a record starts with a "TY  - " line and ends with "ER  - "`);
     outside = null;
   };
+  // A tag of ONCE_TAGS met again in the current record: where, and the record's last line so far.
+  let repeated: { tag: string; line: number } | null = null;
+  let lastLine = 0;
   const close = () => {
+    if (current && repeated) {
+      diag.warn(repeated.line, `"${repeated.tag}" appears again in the record that starts on line ${current.line}: two records may have run together (an "ER  - " or "TY  - " line is missing); read as one record (lines ${current.line}-${lastLine})`);
+    }
     if (current) onRecord(current);
     current = null;
     field = null;
+    repeated = null;
   };
 
   for (let raw = cursor.next(); raw !== null; raw = cursor.next()) {
@@ -170,8 +183,12 @@ export function scanRis(text: string, diag: Diagnostics, onRecord: (record: RisR
         current = { line: no, fields: [] };
         strict = false;
       }
+      if (!repeated && ONCE_TAGS.has(accepted.tag) && current.fields.some((f) => f.tag === accepted.tag)) {
+        repeated = { tag: accepted.tag, line: no };
+      }
       field = { tag: accepted.tag, line: no, values: [accepted.value] };
       current.fields.push(field);
+      lastLine = no;
       continue;
     }
     const trimmed = raw.trim();
@@ -182,6 +199,7 @@ export function scanRis(text: string, diag: Diagnostics, onRecord: (record: RisR
         const next = cursor.peekNonBlank();
         if (next !== null && parseTagLine(next)?.tag === "TY") continue;
       }
+      lastLine = no;
       if (field) appendContinuation(field, raw, trimmed);
       else diag.warn(no, `this line is not a RIS tag line (such as "AU  - Surname, Given") and follows the TY line, so it belongs to no field: "${excerpt(trimmed)}"`);
       continue;

@@ -425,6 +425,19 @@ describe("risReader: awkward cases", () => {
     expect(r.records[0]).toMatchObject({ authors: ["Claude E. Shannon"], date: "1948-07", pages: "423", volume: "27" });
   });
 
+  it("names two records run together when both the ER of one and the TY of the next are lost (found by the fuzz run)", () => {
+    // constructed: pubmed.ris with its first "ER  - " and second "TY  - JOUR" lines removed
+    const text = fixture("pubmed.ris").replace(/ER {2}- {2}\n\nTY {2}- JOUR\n/, "\n\n");
+    const r = read(text);
+    expect(r.records).toHaveLength(1);
+    expect(r.diagnostics).toEqual([{
+      file: "in/x.ris", line: 29, severity: "warning",
+      message: '"VL" appears again in the record that starts on line 2: two records may have run together (an "ER  - " or "TY  - " line is missing); read as one record (lines 2-35)',
+    }]);
+    // Fields a record may hold several times (authors, keywords, abstracts) never raise it.
+    expect(read(fixture("pubmed.ris")).diagnostics).toEqual([]);
+  });
+
   it("does not add Ovid's number of the next record to a record whose ER is missing", () => {
     // constructed: ovid-eric.ris with the first ER line removed
     const text = fixture("ovid-eric.ris").replace("PT  - Journal Articles, Reports - Descriptive\nER  -  \n", "PT  - Journal Articles, Reports - Descriptive\n");
