@@ -67,7 +67,13 @@ export function mutate(text: string, m: Mutation): string {
       break;
     }
     case "insert": lines.splice(i, 0, m.text); break;
-    case "append": lines[i] = `${lines[i] ?? ""} ${m.text}`; break;
+    case "append": {
+      // Text goes before a CRLF file's "\r", which would otherwise become a line end of its own.
+      const line = lines[i] ?? "";
+      const cr = line.endsWith("\r") ? "\r" : "";
+      lines[i] = `${cr ? line.slice(0, -1) : line} ${m.text}${cr}`;
+      break;
+    }
     case "char": {
       const line = lines[i] ?? "";
       const at = line.length ? (m.at * 31) % line.length : 0;
