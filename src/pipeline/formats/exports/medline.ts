@@ -248,7 +248,23 @@ function hasTag(raw: RawRecord, tags: readonly string[]): boolean {
   return raw.fields.some((f) => tags.includes(f.tag));
 }
 
+/** Fields a MEDLINE record holds once: a second one means two records ran together (their blank line lost). */
+const ONCE_TAGS = new Set(["TI", "DP", "VI", "IP", "PG", "OWN"]);
+
+function reportRunTogether(raw: RawRecord, diags: Diagnostics): void {
+  const seen = new Set<string>();
+  for (const f of raw.fields) {
+    if (!ONCE_TAGS.has(f.tag)) continue;
+    if (seen.has(f.tag)) {
+      diags.warn(f.line, `"${f.tag}" appears again in the record that starts on line ${raw.line}: two records may have run together (the blank line between them is missing or holds text); read as one record (lines ${raw.line}-${raw.lastLine})`);
+      return;
+    }
+    seen.add(f.tag);
+  }
+}
+
 function readRecord(raw: RawRecord, file: string, diags: Diagnostics): PaperRecord | null {
+  reportRunTogether(raw, diags);
   if (!hasTag(raw, ["PMID", "TI", "BTI", "TT", "AU", "FAU", "CN"])) {
     const tags = [...new Set(raw.fields.map((f) => f.tag))].slice(0, 6).join(", ");
     diags.error(raw.line, `lines ${raw.line}-${raw.lastLine} have no PMID, title or author (fields ${tags}): not a MEDLINE record, skipped; a blank line inside a record splits it in two`);

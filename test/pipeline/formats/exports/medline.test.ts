@@ -52,6 +52,19 @@ describe("medline reader on real exports", () => {
     expect(pdb!.doi).toBeNull();
   });
 
+  it("names two records run together when the blank line between them holds text (found by the fuzz run)", () => {
+    // constructed: medline-zotero-eric.nbib with " zqxj wibble" on the blank line 58
+    const lines = fixture("medline-zotero-eric.nbib").split("\n");
+    lines[57] = " zqxj wibble";
+    const r = read(lines.join("\n"));
+    expect(r.records.map((x) => x.source.line)).toEqual([2, 29]);
+    expect(r.diagnostics.filter((d) => d.message.includes("appears again"))).toEqual([{
+      file: "x.nbib", line: 59, severity: "warning",
+      message: '"OWN" appears again in the record that starts on line 29: two records may have run together (the blank line between them is missing or holds text); read as one record (lines 29-77)',
+    }]);
+    expect(read(fixture("medline-zotero-eric.nbib")).diagnostics.some((d) => d.message.includes("appears again"))).toBe(false);
+  });
+
   it("joins continuation lines, including a MeSH heading broken across two lines", () => {
     // biopython Tests/Medline/pubmed_result3.txt (PMID 23039619): trailing spaces before some continuations
     const [rec] = read(fixture("medline-biopython-result3.txt")).records;
