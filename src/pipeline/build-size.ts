@@ -6,7 +6,7 @@
  * The estimate is linear in what the records hold: their text (titles, abstracts, references stay in memory until the
  * graph is written), author names on bylines, co-author pairs (an edge each in the graph, papers above the author cut
  * included, as `coauthor-large` edges) and papers (a node each, with its topic links). Coefficients are the peak heap
- * measured on the field corpus (bench/synthetic/field-corpus.ts), see HEAP_PER and the
+ * measured on the field corpus (bench/synthetic/field-corpus.ts) at 10,000 and 100,000 papers, rounded up; see the
  * README (Benchmarks, "Memory"). Pure: the caller passes the heap limit it runs under (the CLI reads V8's).
  */
 import type { ParsedDocument } from "./records";
