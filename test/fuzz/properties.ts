@@ -190,9 +190,13 @@ export function exportTarget(reader: ExportReader, samples: { file: string; text
       const starts = [...new Set(original.records.map((r) => r.source.line))].sort((a, b) => a - b);
       const damagedLines = new Set(ms.map((m) => ("at" in m ? (m.at % Math.max(1, lines)) + 1 : -1)));
       const recordStarts = new Set(doc.records.map((r) => r.source.line));
+      const damagedText = damaged.split(/\r\n|\r|\n/);
       starts.forEach((start, k) => {
         const end = starts[k + 1] ?? Number.MAX_SAFE_INTEGER;
         if (recordStarts.has(start)) return;
+        // The damage erased the whole record (a one-line CSV row cut to nothing): no text of it is left to lose.
+        const span = damagedText.slice(start - 1, Math.min(end - 1, damagedText.length));
+        if (span.every((l) => l.trim() === "")) return;
         // Damage to a record's first line(s) (its "PT J" or "TY  - " line erased) may move its start within the record.
         const hitHere = [...damagedLines].some((l) => l >= start && l < end);
         if (hitHere && doc.records.some((r) => r.source.line > start && r.source.line < end)) return;
