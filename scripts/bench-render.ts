@@ -1,86 +1,150 @@
 /**
- * Render benchmark (`npx tsx scripts/bench-render.ts [runs]`): the built explorer in headless Chromium, for the seeds
- * graph and for the 10,000-paper synthetic graph. Prints figures, asserts nothing.
+ * Render benchmark (`npm run bench:render -- [seeds] [10k] [100k] [--runs N]`, default seeds and 10k): the built
+ * explorer and a bare sigma page drawing the same visible graph, in one headless Chromium, one after the other per run,
+ * with the ratio app / bare printed. Prints figures, asserts nothing.
  *
- * Per graph: the graph.json size; per run (a fresh page each): time from navigation to the app's first complete
- * render (window.__papergraph.ready, read in the page against performance.timeOrigin), the graph.json fetch time
- * (Resource Timing), and frame times while the mouse drags the stage and the wheel zooms (requestAnimationFrame
- * deltas collected in the page for ~3 s): median, p95, max and frames per second.
- * Chromium draws WebGL with SwiftShader (CPU) here, so the figures are relative: compare graphs and commits on the
- * same machine, not with a GPU browser. The synthetic graph takes minutes to build; it is cached under
- * node_modules/.cache/papergraph-bench/ keyed by papers, seed and a hash of the pipeline's sources. The seeds graph
- * comes from the browser tests' cache (test/e2e/harness.ts, keyed by the same hash). BENCH_GRAPH=<file> uses that
- * graph file as the synthetic graph instead (no rebuild).
+ * Per graph and page (a fresh browser context each run):
+ * - first complete render: navigation to the first frame (the app's `window.__papergraph.ready`, the bare page's
+ *   `__bareReady`, both read every animation frame against performance.timeOrigin);
+ * - pan and zoom frame times: requestAnimationFrame deltas while the mouse drags the stage (~1.5 s), then while the
+ *   wheel zooms in and out (~1.5 s): median and p95;
+ * - memory after the interactions: the renderer process's resident memory (the tab; /proc via the DevTools process
+ *   list) and the GPU process's (SwiftShader keeps WebGL buffers in CPU memory there), plus the JS heap;
+ * - app only: search (typing a name until suggestions show) and switching to the full-graph lens and back.
+ * The bare page is a page of its own (scripts/bench/bare): graphology JSON of exactly what the app draws in its
+ * default view (same nodes, edges, positions, sizes and colours), Graph.from, new Sigma with the app's settings, in a
+ * stage of the app's stage size.
+ *
+ * Graphs: `seeds` (the CLI's build, cached by the browser tests' harness), `10k` (the pipeline over the synthetic corpus
+ * of src/pipeline/synthetic, built once and cached under node_modules/.cache/papergraph-bench/, keyed by a hash of
+ * src/pipeline), `100k` (synthesised directly by scripts/bench/synthetic-graph.ts: the pipeline cannot build 100,000
+ * papers in reasonable time yet; cached the same way). BENCH_GRAPH=<graph.json> replaces the 10k graph.
+ * Chromium draws WebGL with SwiftShader (CPU) here, so absolute times are slow; compare ratios and commits.
  */
-import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { existsSync, openSync, writeSync, closeSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { build } from "vite";
 import { resolveOptions } from "../src/pipeline/options";
 import { runPipeline } from "../src/pipeline/run";
 import { generateCorpus } from "../src/pipeline/synthetic";
-import { ROOT, buildApp, buildSeedsGraph, hooks, inputsHash, launch, serveVariant, waitReady, watchPage } from "../test/e2e/harness";
+import { ROOT, buildApp, buildSeedsGraph, launch, serve, waitReady, watchPage, appMessages } from "../test/e2e/harness";
+import { synthesiseGraph, streamGraphJson } from "./bench/synthetic-graph";
+import { bareGraphJson, explorerFilesFor, type GraphData } from "./bench/bench-data";
 
-const SYNTHETIC = { papers: 10_000, seed: 1 };
 const VIEWPORT = { width: 1400, height: 900 };
 const PAN_MS = 1500;
 const ZOOM_MS = 1500;
-const RUNS = Number(process.argv[2] ?? 3);
+const CACHE = path.join(ROOT, "node_modules/.cache/papergraph-bench");
+
+const args = process.argv.slice(2);
+const runsFlag = args.indexOf("--runs");
+const RUNS = runsFlag >= 0 ? Number(args[runsFlag + 1]) : 2;
+const sizes = args.filter((a, i) => !a.startsWith("--") && (runsFlag < 0 || i !== runsFlag + 1));
+const WANTED = sizes.length ? sizes : ["seeds", "10k"];
+const TIMEOUT = Number(process.env.BENCH_TIMEOUT_MS ?? 600_000);
 
 const log = (s: string) => process.stderr.write(s + "\n");
 
-async function syntheticGraph(papers: number, seed: number): Promise<string> {
-  // BENCH_GRAPH=<file> pins the synthetic graph: comparing renderer commits while someone edits the pipeline would
-  // otherwise rebuild it (minutes) and change the input between the "before" and "after" runs.
-  const pinned = process.env.BENCH_GRAPH;
-  if (pinned) {
-    log(`synthetic graph: pinned ${pinned}`);
-    return readFile(pinned, "utf8");
+async function hashDir(dir: string): Promise<string> {
+  const hash = createHash("sha256");
+  const files: string[] = [];
+  for (const e of await readdir(path.join(ROOT, dir), { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) files.push(path.relative(ROOT, path.join(e.parentPath, e.name)));
   }
-  const dir = path.join(ROOT, "node_modules/.cache/papergraph-bench");
-  // Keyed by the pipeline's sources too (the harness's input hash), so a changed pipeline rebuilds it.
-  const file = path.join(dir, `graph-${papers}-seed${seed}-${await inputsHash()}.json`);
-  if (existsSync(file)) {
-    log(`synthetic graph: cached ${path.relative(ROOT, file)}`);
-    return readFile(file, "utf8");
-  }
-  log(`synthetic graph: building ${papers} papers (seed ${seed}); this takes a few minutes, once`);
-  const t0 = performance.now();
-  const result = runPipeline({ documents: generateCorpus({ papers, seed }) }, resolveOptions({}));
-  const json = JSON.stringify(result.graph.export()) + "\n";
-  log(`synthetic graph: built in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  await mkdir(dir, { recursive: true });
-  await writeFile(file, json);
-  return json;
+  for (const f of files.sort()) hash.update(f + "\0" + (await readFile(path.join(ROOT, f), "utf8")) + "\0");
+  return hash.digest("hex").slice(0, 12);
 }
 
-interface Run {
+/** The pipeline's graph of the synthetic corpus at `papers`, as graph.json text (cached). */
+async function pipelineGraph(papers: number, seed: number): Promise<GraphData> {
+  const pinned = process.env.BENCH_GRAPH;
+  if (pinned) return { name: `pinned ${pinned}`, jsonFile: pinned };
+  const file = path.join(CACHE, `pipeline-${papers}-seed${seed}-${await hashDir("src/pipeline")}.json`);
+  if (!existsSync(file)) {
+    log(`building ${papers} synthetic papers with the pipeline (seed ${seed}); minutes, once`);
+    const t0 = performance.now();
+    const result = runPipeline({ documents: generateCorpus({ papers, seed }) }, resolveOptions({}));
+    await mkdir(CACHE, { recursive: true });
+    await writeFile(`${file}.tmp`, JSON.stringify(result.graph.export()) + "\n");
+    await rename(`${file}.tmp`, file);
+    log(`built in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  }
+  return { name: `pipeline, synthetic corpus ${papers} papers (seed ${seed})`, jsonFile: file };
+}
+
+/** A directly synthesised graph (scripts/bench/synthetic-graph.ts), graph.json streamed to disk (cached). */
+async function synthesisedGraph(papers: number, seed: number): Promise<GraphData> {
+  const key = createHash("sha256").update(await readFile(path.join(ROOT, "scripts/bench/synthetic-graph.ts"))).digest("hex").slice(0, 12);
+  const file = path.join(CACHE, `synthetic-graph-${papers}-seed${seed}-${key}.json`);
+  if (!existsSync(file)) {
+    log(`synthesising a ${papers}-paper graph (seed ${seed})`);
+    await mkdir(CACHE, { recursive: true });
+    const fd = openSync(`${file}.tmp`, "w");
+    streamGraphJson(synthesiseGraph({ papers, seed }), (s) => void writeSync(fd, s));
+    closeSync(fd);
+    await rename(`${file}.tmp`, file);
+  }
+  return { name: `synthesised graph, ${papers} papers (seed ${seed})`, jsonFile: file, synthetic: { papers, seed } };
+}
+
+async function graphFor(name: string): Promise<GraphData> {
+  if (name === "seeds") {
+    const json = await buildSeedsGraph();
+    const file = path.join(CACHE, `seeds-${createHash("sha256").update(json).digest("hex").slice(0, 12)}.json`);
+    if (!existsSync(file)) {
+      await mkdir(CACHE, { recursive: true });
+      await writeFile(file, json);
+    }
+    return { name: "seeds (npm run graph)", jsonFile: file };
+  }
+  const m = /^(\d+)k$/.exec(name);
+  if (!m) throw new Error(`unknown graph "${name}": use seeds, 10k or 100k`);
+  const papers = Number(m[1]) * 1000;
+  return papers <= 10_000 && !process.env.BENCH_SYNTHETIC ? pipelineGraph(papers, 1) : synthesisedGraph(papers, 1);
+}
+
+async function buildBare(): Promise<string> {
+  const outDir = await mkdtemp(path.join(tmpdir(), "papergraph-bare-"));
+  await build({
+    root: path.join(ROOT, "scripts/bench/bare"),
+    base: "./",
+    configFile: false,
+    logLevel: "error",
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  });
+  return outDir;
+}
+
+interface PageRun {
   readyMs: number;
-  fetchMs: number | null;
-  /** Frame times (ms) while dragging, then while wheel-zooming. */
   pan: number[];
   zoom: number[];
-  durationMs: number;
+  rendererMB: number | null;
+  gpuMB: number | null;
+  heapMB: number | null;
   nodes: number;
   edges: number;
-  rendered: number | null;
+  searchMs?: number | null;
+  lensMs?: number | null;
+  status?: string;
   messages: string[];
 }
 
-/**
- * In-page code is passed as source text: tsx compiles this file with esbuild's keepNames, which wraps named inner
- * functions in a __name() helper that does not exist in the page.
- */
-// Installed before the app's scripts: records when `ready` first turns true, polled every frame.
+// In-page code is passed as source text: tsx compiles this file with esbuild's keepNames, whose __name() helper does
+// not exist in the page.
 const READY_PROBE = `(() => {
   const tick = () => {
-    if (window.__papergraph && window.__papergraph.ready) window.__benchReadyAt = performance.now();
+    const h = window.__papergraph;
+    if ((h && h.ready) || window.__bareReady) window.__benchReadyAt = performance.now();
     else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 })()`;
 
-// Collects requestAnimationFrame timestamps and deltas ([t, dt] pairs) until __benchStop is set.
 const FRAME_RECORDER = `(() => {
   window.__benchFrames = [];
   window.__benchStop = false;
@@ -90,135 +154,241 @@ const FRAME_RECORDER = `(() => {
     last = t;
     if (!window.__benchStop) requestAnimationFrame(tick);
   };
-  requestAnimationFrame((t) => {
-    last = t;
-    requestAnimationFrame(tick);
-  });
+  requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
 })()`;
 
-async function measure(browser: Browser, url: string): Promise<Run> {
+async function processMemory(browser: Browser): Promise<{ rendererMB: number | null; gpuMB: number | null }> {
+  try {
+    const cdp = await browser.newBrowserCDPSession();
+    const info = (await cdp.send("SystemInfo.getProcessInfo")) as { processInfo: { type: string; id: number }[] };
+    await cdp.detach();
+    const rss = async (pid: number) => {
+      const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
+      const m = /VmRSS:\s+(\d+) kB/.exec(status);
+      return m ? Number(m[1]) / 1024 : 0;
+    };
+    let renderer = 0;
+    let gpu = 0;
+    for (const p of info.processInfo) {
+      if (p.type === "renderer") renderer = Math.max(renderer, await rss(p.id));
+      if (p.type === "GPU") gpu += await rss(p.id);
+    }
+    return { rendererMB: renderer || null, gpuMB: gpu || null };
+  } catch {
+    return { rendererMB: null, gpuMB: null };
+  }
+}
+
+async function driveCamera(page: Page, selector: string): Promise<{ pan: number[]; zoom: number[] }> {
+  const stage = await page.locator(selector).boundingBox();
+  if (!stage) throw new Error(`no ${selector}`);
+  const cx = stage.x + stage.width / 2;
+  const cy = stage.y + stage.height / 2;
+  await page.evaluate(FRAME_RECORDER);
+  const t0 = Date.now();
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let i = 0; Date.now() - t0 < PAN_MS; i++) {
+    const a = i / 10;
+    await page.mouse.move(cx + Math.cos(a) * 150, cy + Math.sin(a) * 100);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  const zoomStart = (await page.evaluate("performance.now()")) as number;
+  const t1 = Date.now();
+  for (let i = 0; Date.now() - t1 < ZOOM_MS; i++) {
+    await page.mouse.wheel(0, i % 20 < 10 ? -120 : 120);
+    await page.waitForTimeout(30);
+  }
+  const frames = (await page.evaluate("window.__benchStop = true, window.__benchFrames")) as [number, number][];
+  return { pan: frames.filter(([t]) => t <= zoomStart).map(([, dt]) => dt), zoom: frames.filter(([t]) => t > zoomStart).map(([, dt]) => dt) };
+}
+
+type Hooks = { ready: boolean; rendererOk: boolean; error: string | null; visibleNodeCount: number; visibleEdgeCount: number; lens: string; drawnEdgeCount?: number; drawnNodeCount?: number };
+const readHooks = (page: Page) =>
+  page.evaluate(() => {
+    const h = (window as unknown as { __papergraph?: Record<string, unknown> }).__papergraph ?? {};
+    return Object.fromEntries(Object.entries(h).filter(([, v]) => typeof v !== "function"));
+  }) as Promise<Hooks>;
+
+async function measureApp(browser: Browser, url: string, searchFor: string | null): Promise<PageRun & { stage: { width: number; height: number } }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   const watch = watchPage(page);
   try {
     await page.addInitScript({ content: READY_PROBE });
     await page.goto(url);
-    await waitReady(page, 300_000);
-    await page.waitForFunction(() => (window as unknown as { __benchReadyAt?: number }).__benchReadyAt !== undefined);
-    const h = await hooks(page);
+    await waitReady(page, TIMEOUT);
+    await page.waitForFunction("window.__benchReadyAt !== undefined");
+    const readyMs = (await page.evaluate("window.__benchReadyAt")) as number;
+    const h = await readHooks(page);
     if (!h.rendererOk) throw new Error(`the renderer did not start: ${h.error}`);
-    const { readyMs, fetchMs } = await page.evaluate(() => {
-      const entry = performance.getEntriesByType("resource").find((e) => /\/data\/graph\.json/.test(e.name)) as PerformanceResourceTiming | undefined;
-      return {
-        readyMs: (window as unknown as { __benchReadyAt: number }).__benchReadyAt,
-        fetchMs: entry ? entry.responseEnd - entry.startTime : null,
-      };
-    });
-    // Let the first render settle before driving the camera.
+    const box = (await page.locator(".graph-canvas").boundingBox())!;
     await page.waitForTimeout(500);
-
-    const stage = await page.locator(".graph-canvas").boundingBox();
-    if (!stage) throw new Error("no graph stage");
-    const cx = stage.x + stage.width / 2;
-    const cy = stage.y + stage.height / 2;
-    await page.evaluate(FRAME_RECORDER);
-    const t0 = Date.now();
-    // Pan: drag the stage in a circle-ish path, one mouse event every ~16 ms.
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    for (let i = 0; Date.now() - t0 < PAN_MS; i++) {
-      const a = i / 10;
-      await page.mouse.move(cx + Math.cos(a) * 150, cy + Math.sin(a) * 100);
-      await page.waitForTimeout(16);
+    const { pan, zoom } = await driveCamera(page, ".graph-canvas");
+    await page.waitForTimeout(300);
+    const status = (await page.getByTestId("status-bar").locator('[role="status"]').first().textContent()) ?? "";
+    let searchMs: number | null = null;
+    if (searchFor) {
+      const input = page.getByTestId("search-input");
+      await input.click();
+      const t = Date.now();
+      await input.fill(searchFor);
+      await page.getByRole("listbox", { name: /Search authors/ }).getByRole("option").first().waitFor({ timeout: TIMEOUT });
+      searchMs = Date.now() - t;
+      await input.press("Escape");
+      await input.press("Escape");
     }
-    await page.mouse.up();
-    // Resolves once the page's main thread is free again, i.e. after the drag's work: the phase boundary.
-    const zoomStart = (await page.evaluate("performance.now()")) as number;
-    // Zoom: wheel in, then out, around the centre.
-    const t1 = Date.now();
-    for (let i = 0; Date.now() - t1 < ZOOM_MS; i++) {
-      await page.mouse.wheel(0, i % 20 < 10 ? -120 : 120);
-      await page.waitForTimeout(30);
-    }
-    const frames = (await page.evaluate("window.__benchStop = true, window.__benchFrames")) as [number, number][];
+    const lensGroup = page.getByRole("group", { name: "Lens" });
+    let t = Date.now();
+    await lensGroup.getByRole("button", { name: "Full graph" }).click();
+    await page.waitForFunction(`window.__papergraph && window.__papergraph.lens === "full" && window.__papergraph.ready`, null, { timeout: TIMEOUT });
+    // Two animation frames: the lens's first frame has been drawn.
+    await page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
+    let lensMs = Date.now() - t;
+    t = Date.now();
+    await lensGroup.getByRole("button", { name: "Co-authors" }).click();
+    await page.waitForFunction(`window.__papergraph && window.__papergraph.lens === "coauthor"`, null, { timeout: TIMEOUT });
+    await page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
+    lensMs = Math.max(lensMs, Date.now() - t);
+    const mem = await processMemory(browser);
+    const heapMB = (await page.evaluate("performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null")) as number | null;
     return {
       readyMs,
-      fetchMs,
-      pan: frames.filter(([t]) => t <= zoomStart).map(([, dt]) => dt),
-      zoom: frames.filter(([t]) => t > zoomStart).map(([, dt]) => dt),
-      durationMs: Date.now() - t0,
-      nodes: h.visibleNodeCount,
-      edges: h.visibleEdgeCount,
-      rendered: h.renderedNodeCount,
-      messages: watch.errors.filter((e) => !/GL Driver Message \(OpenGL, Performance/.test(e)),
+      pan,
+      zoom,
+      ...mem,
+      heapMB,
+      nodes: h.drawnNodeCount ?? h.visibleNodeCount,
+      edges: h.drawnEdgeCount ?? h.visibleEdgeCount,
+      searchMs,
+      lensMs,
+      status: status.trim(),
+      messages: appMessages(watch),
+      stage: { width: Math.round(box.width), height: Math.round(box.height) },
     };
   } finally {
     await context.close();
   }
 }
 
-function quantile(sorted: number[], q: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
-
-const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
-const f0 = (x: number | null) => (x === null || Number.isNaN(x) ? "n/a" : x.toFixed(0));
-const f1 = (x: number) => x.toFixed(1);
-
-function frameStats(frames: number[]): string {
-  const sorted = [...frames].sort((a, b) => a - b);
-  const total = frames.reduce((sum, x) => sum + x, 0);
-  return (
-    `${frames.length} frames, median ${f1(quantile(sorted, 0.5))} / p95 ${f1(quantile(sorted, 0.95))} / ` +
-    `max ${f1(sorted[sorted.length - 1] ?? NaN)} ms, ${f1(total > 0 ? (frames.length / total) * 1000 : NaN)} fps`
-  );
-}
-
-function report(name: string, json: string, runs: Run[]): string {
-  const r0 = runs[0]!;
-  const lines = [`${name}: graph.json ${(Buffer.byteLength(json) / 1e6).toFixed(2)} MB; co-author lens draws ${r0.nodes} nodes, ${r0.edges} edges (rendered ${r0.rendered ?? "n/a"})`];
-  lines.push(
-    `  navigation -> first complete render: ${runs.map((r) => f0(r.readyMs)).join(", ")} ms (median ${f0(median(runs.map((r) => r.readyMs)))})`,
-    `  graph.json fetch (Resource Timing): ${runs.map((r) => f0(r.fetchMs)).join(", ")} ms`,
-  );
-  for (const [i, r] of runs.entries()) {
-    lines.push(`  run ${i + 1} (${(r.durationMs / 1000).toFixed(1)} s): pan ${frameStats(r.pan)}; zoom ${frameStats(r.zoom)}; both ${frameStats([...r.pan, ...r.zoom])}`);
+async function measureBare(browser: Browser, url: string): Promise<PageRun> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  try {
+    await page.addInitScript({ content: READY_PROBE });
+    await page.goto(url);
+    await page.waitForFunction("window.__benchReadyAt !== undefined || window.__bareError", null, { timeout: TIMEOUT });
+    const error = (await page.evaluate("window.__bareError")) as string | undefined;
+    if (error) throw new Error(`bare page: ${error}`);
+    const readyMs = (await page.evaluate("window.__benchReadyAt")) as number;
+    const counts = (await page.evaluate("window.__bareCounts")) as { nodes: number; edges: number };
+    await page.waitForTimeout(500);
+    const { pan, zoom } = await driveCamera(page, "#stage");
+    const mem = await processMemory(browser);
+    const heapMB = (await page.evaluate("performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null")) as number | null;
+    return { readyMs, pan, zoom, ...mem, heapMB, nodes: counts.nodes, edges: counts.edges, messages: appMessages(watch) };
+  } finally {
+    await context.close();
   }
-  const messages = [...new Set(runs.flatMap((r) => r.messages))];
+}
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : NaN;
+}
+const median = (xs: number[]) => quantile(xs, 0.5);
+const f0 = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "n/a" : x.toFixed(0));
+const f1 = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "n/a" : x.toFixed(1));
+const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(2)}x` : "n/a");
+
+function table(name: string, app: PageRun[], bare: PageRun[]): string {
+  const row = (label: string, f: (r: PageRun) => number, fmt = f0) => {
+    const a = median(app.map(f));
+    const b = median(bare.map(f));
+    return `| ${label} | ${fmt(a)} | ${fmt(b)} | ${ratio(a, b)} |`;
+  };
+  const frames = (r: PageRun, which: "pan" | "zoom", q: number) => quantile(r[which], q);
+  const lines = [
+    `${name}: the app draws ${app[0]!.nodes.toLocaleString("en")} nodes and ${app[0]!.edges.toLocaleString("en")} edges; the bare page ${bare[0]!.nodes.toLocaleString("en")} and ${bare[0]!.edges.toLocaleString("en")}`,
+    `  status bar: ${app[0]!.status}`,
+    "",
+    `| median of ${app.length} runs | app | bare sigma | app / bare |`,
+    "|---|---|---|---|",
+    row("first complete render (ms)", (r) => r.readyMs),
+    row("pan frame, median (ms)", (r) => frames(r, "pan", 0.5), f1),
+    row("pan frame, p95 (ms)", (r) => frames(r, "pan", 0.95), f1),
+    row("zoom frame, median (ms)", (r) => frames(r, "zoom", 0.5), f1),
+    row("zoom frame, p95 (ms)", (r) => frames(r, "zoom", 0.95), f1),
+    row("tab (renderer RSS, MB)", (r) => r.rendererMB ?? NaN),
+    row("GPU process RSS (MB)", (r) => r.gpuMB ?? NaN),
+    row("JS heap (MB)", (r) => r.heapMB ?? NaN),
+    `| search to first suggestion (ms) | ${f0(median(app.map((r) => r.searchMs ?? NaN)))} | | |`,
+    `| lens switch, slower of full graph / back (ms) | ${f0(median(app.map((r) => r.lensMs ?? NaN)))} | | |`,
+    "",
+    `  first render per run: app ${app.map((r) => f0(r.readyMs)).join(", ")}; bare ${bare.map((r) => f0(r.readyMs)).join(", ")}`,
+  ];
+  const messages = [...new Set([...app, ...bare].flatMap((r) => r.messages))];
   if (messages.length) lines.push(`  console: ${messages.slice(0, 5).join(" | ")}`);
   return lines.join("\n");
 }
 
+async function serveGraph(appDir: string, bareDir: string, data: GraphData, stage: { width: number; height: number } | null) {
+  const dir = await mkdtemp(path.join(tmpdir(), "papergraph-bench-"));
+  await cp(appDir, dir, { recursive: true });
+  await mkdir(path.join(dir, "data"), { recursive: true });
+  await cp(data.jsonFile, path.join(dir, "data/graph.json"));
+  const explorer = await explorerFilesFor(data, CACHE);
+  if (explorer) await cp(explorer, path.join(dir, "data/explorer"), { recursive: true });
+  await cp(bareDir, path.join(dir, "bare"), { recursive: true });
+  await writeFile(path.join(dir, "bare/bare.json"), await bareGraphJson(data, CACHE));
+  const { server, url } = await serve(dir);
+  return {
+    appUrl: url,
+    bareUrl: (s: { width: number; height: number }) => `${url}bare/index.html?w=${s.width}&h=${s.height}`,
+    stage,
+    close: async () => {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 async function main(): Promise<void> {
-  log("building the seeds graph (CLI) ...");
-  const seeds = await buildSeedsGraph();
-  const synthetic = await syntheticGraph(SYNTHETIC.papers, SYNTHETIC.seed);
-  log("building the app ...");
-  const outDir = await buildApp(seeds);
+  const graphs: GraphData[] = [];
+  for (const name of WANTED) graphs.push(await graphFor(name));
+  log("building the app and the bare page ...");
+  const appDir = await buildApp("{}");
+  const bareDir = await buildBare();
   const browser = await launch();
-  const version = browser.version();
   try {
-    process.stdout.write(`papergraph render benchmark: Chromium ${version} headless, WebGL via SwiftShader (CPU), viewport ${VIEWPORT.width}x${VIEWPORT.height}, ${RUNS} runs each\n`);
-    for (const [name, json] of [
-      ["seeds", seeds],
-      [`synthetic ${SYNTHETIC.papers} papers (seed ${SYNTHETIC.seed})`, synthetic],
-    ] as const) {
-      const variant = await serveVariant(outDir, json);
+    process.stdout.write(
+      `papergraph render benchmark: Chromium ${browser.version()} headless, WebGL via SwiftShader (CPU), viewport ${VIEWPORT.width}x${VIEWPORT.height}, ${RUNS} runs per page\n\n`,
+    );
+    for (const data of graphs) {
+      const served = await serveGraph(appDir, bareDir, data, null);
       try {
-        const runs: Run[] = [];
+        const app: PageRun[] = [];
+        const bare: PageRun[] = [];
         for (let i = 0; i < RUNS; i++) {
-          log(`${name}: run ${i + 1}/${RUNS}`);
-          runs.push(await measure(browser, variant.url));
+          log(`${data.name}: run ${i + 1}/${RUNS}, app`);
+          const a = await measureApp(browser, served.appUrl, "smith");
+          app.push(a);
+          log(`${data.name}: run ${i + 1}/${RUNS}, bare sigma page (${a.stage.width}x${a.stage.height})`);
+          bare.push(await measureBare(browser, served.bareUrl(a.stage)));
         }
-        process.stdout.write(report(name, json, runs) + "\n");
+        process.stdout.write(table(data.name, app, bare) + "\n\n");
+      } catch (e) {
+        process.stdout.write(`${data.name}: ${e instanceof Error ? e.message : String(e)}\n\n`);
       } finally {
-        await variant.close();
+        await served.close();
       }
     }
   } finally {
     await browser.close();
-    await rm(outDir, { recursive: true, force: true });
+    await rm(appDir, { recursive: true, force: true });
+    await rm(bareDir, { recursive: true, force: true });
   }
 }
 
