@@ -36,6 +36,20 @@ export async function readerFor(data: GraphData): Promise<Reader> {
   };
 }
 
+/** A search query that finds something in any graph: the surname of the author with the highest PageRank. */
+export async function searchQueryFor(data: GraphData): Promise<string> {
+  const reader = await readerFor(data);
+  let best = -1;
+  let name = "";
+  reader.forEachNode((_k, a) => {
+    if (a.kind === "author" && (a.pagerank as number) > best) {
+      best = a.pagerank as number;
+      name = String(a.label);
+    }
+  });
+  return name.split(" ").pop() ?? name;
+}
+
 const cacheName = (data: GraphData, cache: string, what: string) => path.join(cache, `${path.basename(data.jsonFile, ".json")}.${what}`);
 
 /**

@@ -12,7 +12,6 @@ export type ValidationResult =
 /** Problems listed at most (a wrong file usually breaks every node the same way). */
 const MAX_ERRORS = 25;
 
-const NODE_KINDS = new Set(["author", "paper", "topic"]);
 const EDGE_KINDS = new Set(["authored", "coauthor", "about", "related"]);
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const ORCID_RE = /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
@@ -45,59 +44,89 @@ const bool: Check = (v) => typeof v === "boolean";
 const strArray: Check = (v) => Array.isArray(v) && v.every((x) => typeof x === "string");
 const sourceRef: Check = (v) => isRec(v) && typeof v.file === "string" && Number.isInteger(v.line);
 
-function need(c: Collector, where: string, attrs: Rec, field: string, check: Check, expected: string) {
-  if (!check(attrs[field])) c.add(`${where}: attributes.${field} must be ${expected}, got ${show(attrs[field])}`);
+/** A field's check and, in words, what it must be. */
+interface FieldRule {
+  check: Check;
+  expected: string;
+  required: boolean;
 }
 
-function optional(c: Collector, where: string, attrs: Rec, field: string, check: Check, expected: string) {
-  if (attrs[field] !== undefined) need(c, where, attrs, field, check, expected);
+const req = (check: Check, expected: string): FieldRule => ({ check, expected, required: true });
+const opt = (check: Check, expected: string): FieldRule => ({ check, expected, required: false });
+
+const COMMON_FIELDS: Record<string, FieldRule> = {
+  label: req(str, "a string"),
+  x: req(finite, "a finite number"),
+  y: req(finite, "a finite number"),
+  size: req(finite, "a finite number"),
+  degree: req(finite, "a finite number"),
+  pagerank: req(finite, "a finite number"),
+  betweenness: req(finite, "a finite number"),
+  color: req(str, "a CSS colour string"),
+  community: req(integer, "an integer (-1 for none)"),
+  topicCluster: req(integer, "an integer (-1 for none)"),
+  weightedDegree: opt(finite, "a finite number"),
+};
+
+const KIND_FIELDS: Record<"author" | "paper" | "topic", Record<string, FieldRule>> = {
+  author: {
+    name: req(str, "a string"),
+    aliases: req(strArray, "an array of strings"),
+    paperCount: req(integer, "an integer"),
+    profile: opt((v) => v === null || isRec(v), "an object or null"),
+    orcid: opt((v) => v === null || (typeof v === "string" && ORCID_RE.test(v)), 'an ORCID iD such as "0000-0002-1825-0097", or null'),
+    externalIds: opt(strArray, "an array of strings"),
+    affiliations: opt(strArray, "an array of strings"),
+  },
+  paper: {
+    title: req(strOrNull, "a string or null"),
+    authors: req(strArray, "an array of author node keys"),
+    authorsComplete: req(bool, "true or false"),
+    date: req((v) => v === null || (typeof v === "string" && DATE_RE.test(v)), '"YYYY-MM-DD", "YYYY-MM", "YYYY" or null'),
+    year: req((v) => v === null || integer(v), "an integer or null"),
+    categories: req(strArray, "an array of strings"),
+    hasCode: req(bool, "true or false"),
+    abstract: req(strOrNull, "a string or null"),
+    sources: req((v) => Array.isArray(v) && v.every(sourceRef), "an array of { file, line }"),
+    topics: req(strArray, "an array of topic node keys"),
+    arxivId: opt(strOrNull, "a string or null"),
+    doi: opt((v) => v === null || (typeof v === "string" && /^10\.\S+\/\S+$/.test(v) && v === v.toLowerCase()), 'a lower-case DOI such as "10.1038/nature12373", or null'),
+    ...Object.fromEntries(["pmid", "venue", "volume", "issue", "pages", "publicationType"].map((f) => [f, opt(strOrNull, "a string or null")])),
+    ...Object.fromEntries(["externalIds", "keywords", "indexKeywords", "meshTerms", "groupAuthors"].map((f) => [f, opt(strArray, "an array of strings")])),
+    citationCount: opt((v) => v === null || (integer(v) && (v as number) >= 0), "a whole number or null"),
+    referenceCount: opt((v) => integer(v) && (v as number) >= 0, "a whole number"),
+  },
+  topic: {
+    term: req(str, "a string"),
+    paperCount: req(integer, "an integer"),
+    variants: opt(strArray, "an array of strings"),
+  },
+};
+
+function fieldProblem(where: string, kind: "author" | "paper" | "topic", field: string, value: unknown, hasKey: (k: string) => boolean): string[] {
+  const rule = COMMON_FIELDS[field] ?? KIND_FIELDS[kind][field];
+  if (!rule) return [];
+  if (value === undefined && !rule.required) return [];
+  if (!rule.check(value)) return [`${where}: attributes.${field} must be ${rule.expected}, got ${show(value)}`];
+  if (field === "size" && (value as number) < 0) return [`${where}: attributes.size must not be negative, got ${value}`];
+  if (field === "authors" && kind === "paper") return (value as string[]).filter((k) => !hasKey(k)).map((k) => `${where}: attributes.authors names "${k}", which is not a node`);
+  return [];
+}
+
+/**
+ * Problems with one node's attributes, as the graph-file contract states them; with `only`, just the fields that
+ * object holds (a part of the attributes, e.g. one chunk of the explorer's compact files), required fields not checked
+ * for presence.
+ */
+export function nodeAttributeProblems(where: string, attrs: Record<string, unknown>, hasKey: (k: string) => boolean, only = false): string[] {
+  const kind = attrs.kind;
+  if (kind !== "author" && kind !== "paper" && kind !== "topic") return [`${where}: attributes.kind must be "author", "paper" or "topic", got ${show(kind)}`];
+  const fields = only ? Object.keys(attrs) : [...new Set([...Object.keys(COMMON_FIELDS), ...Object.keys(KIND_FIELDS[kind])])];
+  return fields.flatMap((f) => (f === "kind" ? [] : fieldProblem(where, kind, f, attrs[f], hasKey)));
 }
 
 function checkNode(c: Collector, where: string, a: Rec, keys: Set<string>) {
-  if (!NODE_KINDS.has(a.kind as string)) {
-    c.add(`${where}: attributes.kind must be "author", "paper" or "topic", got ${show(a.kind)}`);
-    return;
-  }
-  need(c, where, a, "label", str, "a string");
-  for (const f of ["x", "y", "size", "degree", "pagerank", "betweenness"]) need(c, where, a, f, finite, "a finite number");
-  if (finite(a.size) && (a.size as number) < 0) c.add(`${where}: attributes.size must not be negative, got ${a.size}`);
-  need(c, where, a, "color", str, "a CSS colour string");
-  need(c, where, a, "community", integer, "an integer (-1 for none)");
-  need(c, where, a, "topicCluster", integer, "an integer (-1 for none)");
-  optional(c, where, a, "weightedDegree", finite, "a finite number");
-  if (a.kind === "author") {
-    need(c, where, a, "name", str, "a string");
-    need(c, where, a, "aliases", strArray, "an array of strings");
-    need(c, where, a, "paperCount", integer, "an integer");
-    optional(c, where, a, "profile", (v) => v === null || isRec(v), "an object or null");
-    optional(c, where, a, "orcid", (v) => v === null || (typeof v === "string" && ORCID_RE.test(v)), 'an ORCID iD such as "0000-0002-1825-0097", or null');
-    optional(c, where, a, "externalIds", strArray, "an array of strings");
-    optional(c, where, a, "affiliations", strArray, "an array of strings");
-  } else if (a.kind === "paper") {
-    need(c, where, a, "title", strOrNull, "a string or null");
-    need(c, where, a, "authors", strArray, "an array of author node keys");
-    if (strArray(a.authors)) {
-      for (const k of a.authors as string[]) if (!keys.has(k)) c.add(`${where}: attributes.authors names "${k}", which is not a node`);
-    }
-    need(c, where, a, "authorsComplete", bool, "true or false");
-    need(c, where, a, "date", (v) => v === null || (typeof v === "string" && DATE_RE.test(v)), '"YYYY-MM-DD", "YYYY-MM", "YYYY" or null');
-    need(c, where, a, "year", (v) => v === null || integer(v), "an integer or null");
-    need(c, where, a, "categories", strArray, "an array of strings");
-    need(c, where, a, "hasCode", bool, "true or false");
-    need(c, where, a, "abstract", strOrNull, "a string or null");
-    need(c, where, a, "sources", (v) => Array.isArray(v) && v.every(sourceRef), "an array of { file, line }");
-    need(c, where, a, "topics", strArray, "an array of topic node keys");
-    optional(c, where, a, "arxivId", strOrNull, "a string or null");
-    optional(c, where, a, "doi", (v) => v === null || (typeof v === "string" && /^10\.\S+\/\S+$/.test(v) && v === v.toLowerCase()), 'a lower-case DOI such as "10.1038/nature12373", or null');
-    for (const f of ["pmid", "venue", "volume", "issue", "pages", "publicationType"]) optional(c, where, a, f, strOrNull, "a string or null");
-    for (const f of ["externalIds", "keywords", "indexKeywords", "meshTerms", "groupAuthors"]) optional(c, where, a, f, strArray, "an array of strings");
-    optional(c, where, a, "citationCount", (v) => v === null || (integer(v) && (v as number) >= 0), "a whole number or null");
-    optional(c, where, a, "referenceCount", (v) => integer(v) && (v as number) >= 0, "a whole number");
-  } else {
-    need(c, where, a, "term", str, "a string");
-    need(c, where, a, "paperCount", integer, "an integer");
-    optional(c, where, a, "variants", strArray, "an array of strings");
-  }
+  for (const m of nodeAttributeProblems(where, a, (k) => keys.has(k))) c.add(m);
 }
 
 function checkClusters(c: Collector, name: string, v: unknown) {
@@ -184,7 +213,7 @@ export function validateGraphFile(input: unknown): ValidationResult {
       return;
     }
     if (!EDGE_KINDS.has(a.kind as string)) c.add(`${where}: attributes.kind must be "authored", "coauthor", "about" or "related", got ${show(a.kind)}`);
-    need(c, where, a, "weight", finite, "a finite number");
+    if (!finite(a.weight)) c.add(`${where}: attributes.weight must be a finite number, got ${show(a.weight)}`);
   });
   if (nodes.length === 0) warnings.push("The graph has no nodes: no input produced a paper. Check the inputs given to `npm run graph`.");
 
