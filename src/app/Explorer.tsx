@@ -1,15 +1,20 @@
 /**
- * The explorer for one loaded graph: owns the single UI store, derives what is drawn (visibleSubgraph, the same
- * function the exporters use) and lays out the graph and the panels. Remounted (key) when another graph is opened.
+ * The explorer for one loaded graph: owns the single UI store, derives what is drawn (visibleMask, the same
+ * definition the exporters use; chooseDrawn, the overview of a lens too big to draw whole), and lays out the graph and
+ * the panels. Remounted (key) when another graph is opened. Heavy work stays off the first frame: the search index is
+ * started once the first frame is drawn (in a worker in the browser), panels fetch heavy text when they open.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
 import type { ClusterInfo } from "../model/graph-file";
-import { visibleSubgraph, type Lens } from "../model/view-filter";
+import { visibleMask, type Lens } from "../model/view-filter";
+import { inlineSearch, type SearchService } from "./data/search-service";
 import type { PaperGraph } from "./data/types";
 import { GraphErrorBoundary } from "./graph/GraphErrorBoundary";
 import { GraphView } from "./graph/GraphView";
 import type { GraphApi } from "./graph/ReadyController";
-import { computeHighlight, nodeDisplay, pickForcedLabels, type DisplayState } from "./graph/reducers";
+import { computeHighlight, nodeOnScreen, pickForcedLabels, type DisplayState } from "./graph/reducers";
+import type { DrawnInfo } from "./graph/RenderController";
+import { chooseDrawn, type Appearance } from "./graph/render-graph";
 import { computeSizes } from "./graph/sizes";
 import { ClustersPanel } from "./panels/ClustersPanel";
 import { DetailsPanel } from "./panels/DetailsPanel";
@@ -21,8 +26,7 @@ import { Overview } from "./panels/Overview";
 import { PathsPanel } from "./panels/PathsPanel";
 import { SearchBox } from "./panels/SearchBox";
 import { StatusBar } from "./panels/StatusBar";
-import { buildSearchIndex } from "./state/search";
-import { clusterMembers, collaborationPath, displayName, framingSet, pathEdges, yearHistogram } from "./state/selectors";
+import { clusterMembers, collaborationPath, displayName, framingSet, maxSharedPapers, pathEdges, yearHistogram } from "./state/selectors";
 import { INITIAL_UI_STATE, SIZE_METRICS, uiReducer, type ColorMode, type SharedState, type SizeMetric, type UiState } from "./state/ui-state";
 import { useUrlSync } from "./state/use-url-sync";
 import { parseUrlState, sanitizeForGraph, serializeUrlState } from "./state/url-state";
@@ -46,6 +50,10 @@ function isTyping(target: EventTarget | null): boolean {
 
 export interface ExplorerProps {
   graph: PaperGraph;
+  /** Where searches go (a worker in the browser); without it the explorer indexes in idle slices itself. */
+  search?: SearchService;
+  /** Problems met while loading that did not stop it (compact files damaged, graph.json read instead). */
+  loadWarnings?: string[];
   /** What is shown, as the status bar names it ("seeds graph", "3 files: a.bib, b.txt, c.nbib"). */
   shown: string;
   /** Whether the files shown are kept in this browser (the status bar then offers Forget). */
@@ -65,7 +73,7 @@ function dropMode(target: EventTarget | null, canAdd: boolean): OpenMode {
   return canAdd && zone?.dataset.drop === "add" ? "add" : "replace";
 }
 
-export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd, onOpenJson, onForget }: ExplorerProps) {
+export function Explorer({ graph, search, loadWarnings = [], shown, kept, openControl, onOpenFiles, canAdd, onOpenJson, onForget }: ExplorerProps) {
   const attrs = graph.getAttributes();
   const clusterIds = useMemo(
     () => ({ community: clusterIdSet(graph.getAttribute("communities")), topicCluster: clusterIdSet(graph.getAttribute("topicClusters")) }),
@@ -76,23 +84,14 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
     const shared = sanitize(parseUrlState(window.location.hash));
     // A link with a selection but no camera opens centred on the selection.
     let focus: UiState["focus"] = null;
-    if (shared.selected !== null && !shared.camera) {
-      const v = visibleSubgraph(graph, shared.filter);
-      focus = { keys: framingSet(graph, shared.selected, v.nodes, v.edges), seq: 1 };
-    }
+    if (shared.selected !== null && !shared.camera) focus = { keys: framingSet(graph, shared.selected, visibleMask(graph, shared.filter)), seq: 1 };
     return { ...INITIAL_UI_STATE, ...shared, focus };
   });
   useUrlSync(state, dispatch, sanitize);
 
-  const index = useMemo(() => buildSearchIndex(graph), [graph]);
+  const index = useMemo(() => search ?? inlineSearch(graph), [search, graph]);
   const histogram = useMemo(() => yearHistogram(graph), [graph]);
-  const maxShared = useMemo(() => {
-    let m = 1;
-    graph.forEachEdge((_e, a) => {
-      if (a.kind === "coauthor" && a.weight > m) m = a.weight;
-    });
-    return m;
-  }, [graph]);
+  const maxShared = useMemo(() => maxSharedPapers(graph), [graph]);
   const communityColors = useMemo(() => {
     const m = new Map<number, string>();
     for (const [id, info] of Object.entries(attrs.communities ?? {})) m.set(Number(id), info.color);
@@ -101,41 +100,44 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
 
   const { selected, hovered, ego, pathTarget, filter, colorMode, sizeMetric } = state;
   const sizes = useMemo(() => computeSizes(graph, sizeMetric), [graph, sizeMetric]);
-  const visible = useMemo(() => visibleSubgraph(graph, filter), [graph, filter]);
+  const appearance = useMemo<Appearance>(() => ({ sizes, colorMode, communityColors }), [sizes, colorMode, communityColors]);
+  const visible = useMemo(() => visibleMask(graph, filter), [graph, filter]);
+  const drawn = useMemo(() => chooseDrawn(graph, visible), [graph, visible]);
+  const [drawnInfo, setDrawnInfo] = useState<DrawnInfo | null>(null);
   const path = useMemo(
     () => (selected !== null && pathTarget !== null ? collaborationPath(graph, selected, pathTarget, filter.minSharedPapers) : null),
     [graph, selected, pathTarget, filter.minSharedPapers],
   );
-  const pathEdgeKeys = useMemo(() => (path ? pathEdges(graph, path) : []), [graph, path]);
+  const pathEdgeIds = useMemo(() => (path ? pathEdges(graph, path) : []), [graph, path]);
   const highlight = useMemo(
-    () => computeHighlight(graph, visible, { hovered, selected, ego }, path, pathEdgeKeys),
-    [graph, visible, hovered, selected, ego, path, pathEdgeKeys],
+    () => computeHighlight(graph, visible, { hovered, selected, ego }, path, pathEdgeIds),
+    [graph, visible, hovered, selected, ego, path, pathEdgeIds],
   );
   const display = useMemo<DisplayState>(
     () => ({
-      visible,
       selected,
       highlight,
-      forcedLabels: pickForcedLabels(highlight, sizes),
-      path: { nodes: new Set(path ?? []), edges: new Set(pathEdgeKeys) },
-      colorMode,
-      communityColors,
-      sizes,
+      forcedLabels: pickForcedLabels(graph, highlight, sizes),
+      path: { nodes: new Set(path ?? []), edges: new Set(pathEdgeIds) },
     }),
-    [visible, selected, highlight, path, pathEdgeKeys, colorMode, communityColors, sizes],
+    [graph, selected, highlight, path, pathEdgeIds, sizes],
   );
 
   // Renderer-backed operations arrive after the first frame.
   const [api, setApi] = useState<GraphApi | null>(null);
   const [rendererError, setRendererError] = useState<string | null>(null);
+  // The search index is built once the first frame is drawn (or drawing failed): never while the user waits for it.
+  useEffect(() => {
+    if (api !== null || rendererError !== null) index.start();
+  }, [api, rendererError, index]);
 
   const open = useCallback(
-    (key: string) => dispatch({ type: "select", key, focus: true, focusKeys: framingSet(graph, key, visible.nodes, visible.edges) }),
+    (key: string) => dispatch({ type: "select", key, focus: true, focusKeys: framingSet(graph, key, visible) }),
     [graph, visible],
   );
   const focusCluster = useCallback(
     (mode: "community" | "topicCluster", id: number) => {
-      const members = clusterMembers(graph, mode, id).filter((k) => visible.nodes.has(k));
+      const members = clusterMembers(graph, mode, id).filter((k) => visible.nodes[graph.nodeIndex(k)] === 1);
       dispatch({ type: "focusNodes", keys: members });
     },
     [graph, visible],
@@ -168,9 +170,12 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
       hovered,
       lens: filter.lens,
       filter,
-      visibleNodeCount: visible.nodes.size,
-      visibleEdgeCount: visible.edges.size,
+      visibleNodeCount: visible.nodeCount,
+      visibleEdgeCount: visible.edgeCount,
       renderedNodeCount: api ? api.renderedNodeCount() : null,
+      drawnNodeCount: drawnInfo?.nodes ?? drawn.nodes.length,
+      drawnEdgeCount: drawnInfo?.edges ?? drawn.edges.length,
+      overview: drawn.overview,
       camera: state.camera,
       path,
       graphOrder: graph.order,
@@ -178,17 +183,10 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
       error: rendererError,
       nodePagePosition: (key) => (api ? api.pagePosition(key) : null),
     });
-  }, [api, rendererError, selected, hovered, filter, visible, state.camera, path, graph, display]);
+  }, [api, rendererError, selected, hovered, filter, visible, drawn, drawnInfo, state.camera, path, graph, display]);
 
   const viewUrl = window.location.origin + window.location.pathname + serializeUrlState(state);
-  const nodeDisplayFn = useCallback(
-    (key: string) => {
-      const a = graph.getNodeAttributes(key);
-      const d = nodeDisplay(key, a, display);
-      return { x: a.x, y: a.y, size: d.size, color: d.color, label: d.label, hidden: d.hidden, forceLabel: d.forceLabel };
-    },
-    [graph, display],
-  );
+  const nodeDisplayFn = useCallback((key: string) => nodeOnScreen(graph, key, visible, appearance, display), [graph, visible, appearance, display]);
 
   const capture = useCallback(
     (opts: { scale: 1 | 2 | 4; legend: boolean }) =>
@@ -199,7 +197,7 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
   );
 
   const [dragging, setDragging] = useState(false);
-  const selectedDrawn = selected !== null && visible.nodes.has(selected);
+  const selectedDrawn = selected !== null && visible.nodes[graph.nodeIndex(selected)] === 1;
   const egoSize = ego > 0 && selectedDrawn && highlight && !hovered ? highlight.nodes.size : 0;
 
   return (
@@ -287,10 +285,21 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
 
       <main className="stage" aria-label="Graph" data-testid="graph-stage">
         <GraphErrorBoundary onError={setRendererError}>
-          <GraphView graph={graph} display={display} camera={state.camera} focus={state.focus} dispatch={dispatch} onReady={setApi} />
+          <GraphView
+            graph={graph}
+            visible={visible}
+            drawn={drawn}
+            appearance={appearance}
+            display={display}
+            camera={state.camera}
+            focus={state.focus}
+            dispatch={dispatch}
+            onReady={setApi}
+            onDrawn={setDrawnInfo}
+          />
         </GraphErrorBoundary>
         <Legend graph={graph} colorMode={colorMode} sizeMetric={sizeMetric} />
-        {visible.nodes.size === 0 && (
+        {visible.nodeCount === 0 && (
           <p className="empty-view" role="status">
             Nothing to draw with these filters.
           </p>
@@ -343,8 +352,10 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
       <StatusBar
         attrs={attrs}
         order={graph.order}
-        visibleNodes={visible.nodes.size}
-        visibleEdges={visible.edges.size}
+        visibleNodes={visible.nodeCount}
+        visibleEdges={visible.edgeCount}
+        drawn={drawnInfo}
+        warnings={loadWarnings}
         filter={filter}
         shown={shown}
         kept={kept}

@@ -15,8 +15,12 @@ export interface PapergraphTestHooks {
   filter: ViewFilter;
   visibleNodeCount: number;
   visibleEdgeCount: number;
-  /** Nodes the renderer itself draws (from sigma's display data), null before the first frame. */
+  /** Nodes the renderer itself draws (its render graph), null before the first frame. */
   renderedNodeCount: number | null;
+  /** What is drawn: all visible nodes, and all visible edges unless the lens is too big (an overview, see render-graph.ts). */
+  drawnNodeCount: number;
+  drawnEdgeCount: number;
+  overview: boolean;
   camera: CameraView | null;
   path: string[] | null;
   graphOrder: number;

@@ -2,7 +2,6 @@
  * exportGraph(format, graph, view, provenance): one entry for the CLI and the explorer. `view` null exports the whole
  * graph; a view exports exactly what the explorer shows (see selection.ts).
  */
-import type Graph from "graphology";
 import type { NodeAttributes } from "../model/graph-file";
 import { deriveLegend } from "./clusters";
 import { writeCsv } from "./csv";
@@ -11,7 +10,7 @@ import { writeGraphml } from "./graphml";
 import { writeJson } from "./json";
 import { selectForExport } from "./selection";
 import { writeSvg } from "./svg";
-import { EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult, type ExportView, type Provenance } from "./types";
+import { EXPORT_FORMATS, type ExportableGraph, type ExportFormat, type ExportOptions, type ExportResult, type ExportView, type Provenance } from "./types";
 import { writeVosviewer } from "./vosviewer";
 
 export * from "./types";
@@ -24,7 +23,7 @@ export function isExportFormat(s: string): s is ExportFormat {
 }
 
 /** Publication years behind a node in the data graph: a paper's own, an author's or topic's papers'. */
-function yearsOf(graph: Graph): (key: string) => number[] {
+function yearsOf(graph: ExportableGraph): (key: string) => number[] {
   return (key) => {
     const a = graph.getNodeAttributes(key) as NodeAttributes;
     if (a.kind === "paper") return typeof a.year === "number" ? [a.year] : [];
@@ -39,7 +38,7 @@ function yearsOf(graph: Graph): (key: string) => number[] {
 
 export function exportGraph(
   format: ExportFormat,
-  graph: Graph,
+  graph: ExportableGraph,
   view: ExportView | null | undefined,
   provenance: Provenance,
   options: ExportOptions = {},

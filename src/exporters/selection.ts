@@ -3,10 +3,9 @@
  * (model/view-filter's visibleSubgraph, minus nodes the app's reducer hides), with on-screen positions, sizes and
  * colours when the app supplies them. Every exporter goes through here so all formats agree to the node.
  */
-import type Graph from "graphology";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../model/graph-file";
 import { visibleSubgraph, type GraphReader } from "../model/view-filter";
-import type { ExportView, NodeDisplay } from "./types";
+import type { ExportableGraph, ExportView, NodeDisplay } from "./types";
 
 export interface ExportNode {
   key: string;
@@ -37,9 +36,9 @@ function defaultDisplay(a: NodeAttributes): NodeDisplay {
 }
 
 /** Nodes and edges in graph order (the order of graph.json, itself deterministic), so output bytes are stable. */
-export function selectForExport(graph: Graph, view: ExportView | null | undefined): Selection {
+export function selectForExport(graph: ExportableGraph, view: ExportView | null | undefined): Selection {
   const graphAttributes = graph.getAttributes() as GraphAttributes;
-  const graphOptions = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+  const graphOptions = { type: graph.type as Selection["graphOptions"]["type"], multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
   const nodes: ExportNode[] = [];
   const edges: ExportEdge[] = [];
   if (!view) {

@@ -32,8 +32,11 @@ import {
 import type { EdgeAttributes, EdgeKind, GraphAttributes, NodeAttributes, NodeKind } from "./graph-file";
 import { nodeAttributeProblems } from "./validate";
 
-/** Reads one file of the explorer folder (fetch from the server, or bytes already in memory). */
-export type ChunkFetcher = (file: string) => Promise<Uint8Array>;
+/**
+ * Reads one file of the explorer folder: a promise (fetched from the server) or the bytes themselves (already in
+ * memory: then loading completes synchronously, so a panel shows the attributes at once).
+ */
+export type ChunkFetcher = (file: string) => Promise<Uint8Array> | Uint8Array;
 
 export const NODE_KIND_CODES: readonly NodeKind[] = ["author", "paper", "topic"];
 export const EDGE_KIND_CODES: readonly EdgeKind[] = ["authored", "coauthor", "about", "related"];
@@ -325,6 +328,8 @@ export class CompactGraph {
     const hit = this.cache.get(i);
     if (hit && hit.loaded === loaded) return hit.attrs;
     const attrs = this.materialize(i);
+    // Bounded: a walk over every node (an export, the search index) must not keep 200k objects alive.
+    if (this.cache.size >= 50_000) this.cache.clear();
     this.cache.set(i, { attrs, loaded });
     return attrs;
   }
@@ -422,24 +427,41 @@ export class CompactGraph {
     if (c.count === 0 || g.records[c.first] !== undefined) return Promise.resolve();
     const running = this.inflight.get(c.file);
     if (running) return running;
-    const p = this.fetchChunk(c.file)
-      .then((bytes) => {
-        const decoded = decodeChunk(bytes, c, g.spec);
-        if (!decoded.ok) throw new ChunkLoadError(decoded.errors);
-        const problems = this.checkRecords(g.spec, c.first, decoded.value.records);
-        if (problems.length) throw new ChunkLoadError(problems.slice(0, 25));
-        decoded.value.records.forEach((r, k) => {
-          g.records[c.first + k] = r;
-        });
-        this.loadedVersion++;
-        for (const l of this.listeners) l();
-      })
+    let got: Promise<Uint8Array> | Uint8Array;
+    try {
+      got = this.fetchChunk(c.file);
+    } catch (e) {
+      got = Promise.reject(e);
+    }
+    // Duck-typed: bytes made in another realm (a worker, a test environment) are not `instanceof` this Uint8Array.
+    if (typeof (got as Promise<Uint8Array>).then !== "function") {
+      try {
+        this.applyChunk(g, c, got as Uint8Array);
+        return Promise.resolve();
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+    const p = (got as Promise<Uint8Array>)
+      .then((bytes) => this.applyChunk(g, c, bytes))
       .catch((e: unknown) => {
         throw e instanceof ChunkLoadError ? e : new ChunkLoadError([`${c.file}: could not be read (${e instanceof Error ? e.message : String(e)})`]);
       })
       .finally(() => this.inflight.delete(c.file));
     this.inflight.set(c.file, p);
     return p;
+  }
+
+  private applyChunk(g: { spec: ChunkGroupSpec; records: (Attrs | null | undefined)[] }, c: ChunkSpec, bytes: Uint8Array): void {
+    const decoded = decodeChunk(bytes, c, g.spec);
+    if (!decoded.ok) throw new ChunkLoadError(decoded.errors);
+    const problems = this.checkRecords(g.spec, c.first, decoded.value.records);
+    if (problems.length) throw new ChunkLoadError(problems.slice(0, 25));
+    decoded.value.records.forEach((r, k) => {
+      g.records[c.first + k] = r;
+    });
+    this.loadedVersion++;
+    for (const l of this.listeners) l();
   }
 
   /** The records' fields must be what the graph-file contract says (and name existing nodes). */

@@ -13,6 +13,7 @@ import { legendLayout } from "../../src/app/graph/capture-png";
 import type { NodeDisplay } from "../../src/exporters";
 import { DEFAULT_VIEW_FILTER } from "../../src/model/view-filter";
 import { buildSpecialGraph } from "../fixtures/exporters/special-graph";
+import { explorerGraph } from "../app/fixture";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -44,7 +45,8 @@ afterEach(() => {
 });
 
 function props(over: Partial<ExportMenuProps> = {}): ExportMenuProps {
-  const graph = buildSpecialGraph();
+  // The explorer's graph (compact files read back) over the exporters' adversarial fixture.
+  const graph = explorerGraph(buildSpecialGraph());
   const nodeDisplay = (key: string): NodeDisplay => {
     const a = graph.getNodeAttributes(key);
     return { x: a.x, y: a.y, size: a.size, color: a.color, label: a.label, hidden: false, forceLabel: false };

@@ -1,37 +1,54 @@
 /**
  * The graph canvas: the only component that creates a sigma renderer (inside SigmaContainer, when it mounts; never
- * at module load). Children are controllers that render nothing, plus the camera buttons.
+ * at module load). Sigma starts on the render graph of the current lens (render-graph.ts) with the reducers already in
+ * its settings, so its first frame is the lens, drawn once: no unfiltered frame, no second full refresh. Children are
+ * controllers that render nothing, plus the camera buttons.
  */
 import "@react-sigma/core/lib/style.css";
 import { SigmaContainer } from "@react-sigma/core";
-import type { Dispatch } from "react";
-import type { EdgeAttributes, GraphAttributes, NodeAttributes, PaperGraph } from "../data/types";
+import { useMemo, useRef, useState, type Dispatch } from "react";
+import type { Settings } from "sigma/settings";
+import type { VisibleMask } from "../../model/view-filter";
+import type { PaperGraph } from "../data/types";
 import type { CameraView, UiAction, UiState } from "../state/ui-state";
 import { CameraButtons } from "./CameraButtons";
 import { CameraController } from "./CameraController";
 import { EventsController } from "./EventsController";
 import { ReadyController, type GraphApi } from "./ReadyController";
-import { ReducersController } from "./ReducersController";
-import type { DisplayState } from "./reducers";
+import { reduceEdge, reduceNode, type DisplayState, type DrawnEdge, type DrawnNode } from "./reducers";
+import { RenderController, type DrawnInfo } from "./RenderController";
+import { buildRenderGraph, type Appearance, type DrawnSet } from "./render-graph";
 import { SIGMA_SETTINGS } from "./settings";
 
 export interface GraphViewProps {
   graph: PaperGraph;
+  visible: VisibleMask;
+  drawn: DrawnSet;
+  appearance: Appearance;
   display: DisplayState;
   camera: CameraView | null;
   focus: UiState["focus"];
   dispatch: Dispatch<UiAction>;
   onReady: (api: GraphApi) => void;
+  onDrawn: (info: DrawnInfo) => void;
 }
 
-export function GraphView({ graph, display, camera, focus, dispatch, onReady }: GraphViewProps) {
+export function GraphView({ graph, visible, drawn, appearance, display, camera, focus, dispatch, onReady, onDrawn }: GraphViewProps) {
+  // The first render graph and the reducers' view of the UI state exist before sigma does, so its first frame is final.
+  const [initial] = useState(() => ({ graph: buildRenderGraph(graph, drawn, appearance), drawn, appearance }));
+  const displayRef = useRef(display);
+  const settings = useMemo(
+    () =>
+      ({
+        ...SIGMA_SETTINGS,
+        nodeReducer: (key: string, data: DrawnNode) => reduceNode(key, data, displayRef.current),
+        edgeReducer: (key: string, data: DrawnEdge) => reduceEdge(key, data, displayRef.current),
+      }) as unknown as Partial<Settings>,
+    [],
+  );
   return (
-    <SigmaContainer<NodeAttributes, EdgeAttributes, GraphAttributes>
-      graph={graph}
-      settings={SIGMA_SETTINGS}
-      className="graph-canvas"
-    >
-      <ReducersController display={display} />
+    <SigmaContainer graph={initial.graph} settings={settings} className="graph-canvas">
+      <RenderController graph={graph} visible={visible} drawn={drawn} appearance={appearance} display={display} displayRef={displayRef} initial={initial} onDrawn={onDrawn} />
       <EventsController dispatch={dispatch} />
       <CameraController camera={camera} focus={focus} dispatch={dispatch} />
       <ReadyController onReady={onReady} />

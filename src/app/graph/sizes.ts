@@ -1,39 +1,46 @@
 /**
  * Node sizes from a chosen metric, rescaled per node kind (so authors, papers and topics each use their own range and
- * one huge hub does not flatten the rest: square-root scale). Pure; computed once per (graph, metric).
+ * one huge hub does not flatten the rest: square-root scale). Pure; computed once per (graph, metric), as one array
+ * over node indices (a 100,000-paper graph has 230k nodes: no map of strings).
  */
 import type { NodeKind } from "../../model/graph-file";
-import type { NodeAttributes, PaperGraph } from "../data/types";
+import type { PaperGraph } from "../data/types";
 import type { SizeMetric } from "../state/ui-state";
 
 export const SIZE_RANGE: Record<NodeKind, [number, number]> = { author: [3, 16], topic: [3, 14], paper: [2, 9] };
+const RANGES: [number, number][] = [SIZE_RANGE.author, SIZE_RANGE.paper, SIZE_RANGE.topic];
 
-function metricValue(a: NodeAttributes, metric: SizeMetric): number | null {
-  // Papers have no paperCount: size them by degree (authors + topics) so the metric still orders them.
-  const v = metric === "paperCount" ? (a.kind === "paper" ? a.degree : a.paperCount) : a[metric];
-  return typeof v === "number" && Number.isFinite(v) ? v : null;
+/** The metric's value per node; papers have no paperCount, so they are sized by degree (authors + topics) then. */
+function metricValues(graph: PaperGraph, metric: SizeMetric): ArrayLike<number> {
+  if (metric !== "paperCount") return graph[metric];
+  const out = new Float64Array(graph.order);
+  for (let i = 0; i < graph.order; i++) out[i] = graph.kind[i] === 1 ? graph.degree[i]! : graph.paperCount[i]!;
+  return out;
 }
 
-export function computeSizes(graph: PaperGraph, metric: SizeMetric): Map<string, number> {
-  const ranges = new Map<NodeKind, [number, number]>();
-  graph.forEachNode((_n, a) => {
-    const v = metricValue(a, metric);
-    if (v === null) return;
-    const r = ranges.get(a.kind);
-    if (!r) ranges.set(a.kind, [v, v]);
-    else ranges.set(a.kind, [Math.min(r[0], v), Math.max(r[1], v)]);
-  });
-  const sizes = new Map<string, number>();
-  graph.forEachNode((n, a) => {
-    const [lo, hi] = SIZE_RANGE[a.kind];
-    const v = metricValue(a, metric);
-    const r = ranges.get(a.kind);
-    if (v === null || !r) {
-      sizes.set(n, Math.min(hi, Math.max(lo, Number.isFinite(a.size) ? a.size : lo)));
-      return;
+export function computeSizes(graph: PaperGraph, metric: SizeMetric): Float64Array {
+  const values = metricValues(graph, metric);
+  const lo = [Infinity, Infinity, Infinity];
+  const hi = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < graph.order; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    const k = graph.kind[i]!;
+    if (v < lo[k]!) lo[k] = v;
+    if (v > hi[k]!) hi[k] = v;
+  }
+  const sizes = new Float64Array(graph.order);
+  for (let i = 0; i < graph.order; i++) {
+    const k = graph.kind[i]!;
+    const [min, max] = RANGES[k]!;
+    const v = values[i]!;
+    if (!Number.isFinite(v) || lo[k] === Infinity) {
+      const own = graph.nodeSize[i]!;
+      sizes[i] = Math.min(max, Math.max(min, Number.isFinite(own) ? own : min));
+      continue;
     }
-    const t = r[1] > r[0] ? Math.sqrt((v - r[0]) / (r[1] - r[0])) : 0.5;
-    sizes.set(n, lo + (hi - lo) * t);
-  });
+    const t = hi[k]! > lo[k]! ? Math.sqrt((v - lo[k]!) / (hi[k]! - lo[k]!)) : 0.5;
+    sizes[i] = min + (max - min) * t;
+  }
   return sizes;
 }

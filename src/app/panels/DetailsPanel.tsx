@@ -1,8 +1,11 @@
 /**
  * Details of the selected node. Every name, paper and topic in it is a button that selects that node (pushing a
- * history entry, so browser back returns here). Text from the inputs is rendered as text, never as HTML.
+ * history entry, so browser back returns here). Text from the inputs is rendered as text, never as HTML. The node's
+ * heavy attributes (abstract, sources, spellings, bibliographic fields) are fetched when the panel opens (one chunk of
+ * the compact files); until they arrive the panel names the node and says it is loading.
  */
-import type { ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
+import { ChunkLoadError } from "../../model/compact-graph";
 import type { ClusterInfo } from "../../model/graph-file";
 import { LENS_KINDS, type Lens } from "../../model/view-filter";
 import type { AuthorNodeAttributes, PaperGraph, PaperNodeAttributes, TopicNodeAttributes } from "../data/types";
@@ -388,8 +391,32 @@ function TopicDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: Top
   );
 }
 
+/** Whether the node's heavy attributes are in; starts loading them (a chunk already in memory loads at once). */
+export function useNodeDetails(graph: PaperGraph, key: string): { ready: boolean; errors: string[] | null } {
+  const [state, setState] = useState(() => {
+    void graph.loadDetails([key]).catch(() => undefined);
+    return { key, ready: graph.detailsLoaded(key), errors: null as string[] | null };
+  });
+  useEffect(() => {
+    if (graph.detailsLoaded(key)) {
+      setState((s) => (s.key === key && s.ready ? s : { key, ready: true, errors: null }));
+      return;
+    }
+    let live = true;
+    graph.loadDetails([key]).then(
+      () => live && setState({ key, ready: true, errors: null }),
+      (e: unknown) => live && setState({ key, ready: false, errors: e instanceof ChunkLoadError ? e.problems : [String(e)] }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [graph, key]);
+  return state.key === key ? state : { ready: graph.detailsLoaded(key), errors: null };
+}
+
 export function DetailsPanel(p: DetailsProps) {
   const { graph, selected: k } = p;
+  const details = useNodeDetails(graph, k);
   const a = graph.getNodeAttributes(k);
   const lensFor: Lens = a.kind === "author" ? "coauthor" : a.kind === "topic" ? "topics" : "full";
   const inLens = LENS_KINDS[p.lens].nodes.includes(a.kind);
@@ -409,9 +436,24 @@ export function DetailsPanel(p: DetailsProps) {
           )}
         </p>
       )}
-      {a.kind === "author" && <AuthorDetails graph={graph} k={k} a={a} p={p} />}
-      {a.kind === "paper" && <PaperDetails graph={graph} k={k} a={a} p={p} />}
-      {a.kind === "topic" && <TopicDetails graph={graph} k={k} a={a} p={p} />}
+      {!details.ready &&
+        (details.errors ? (
+          <div className="notice error" role="alert">
+            <p>The details of this node could not be loaded:</p>
+            <ul className="ref-list">
+              {details.errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p className="muted" role="status" data-testid="details-loading">
+            Loading details…
+          </p>
+        ))}
+      {details.ready && a.kind === "author" && <AuthorDetails graph={graph} k={k} a={a} p={p} />}
+      {details.ready && a.kind === "paper" && <PaperDetails graph={graph} k={k} a={a} p={p} />}
+      {details.ready && a.kind === "topic" && <TopicDetails graph={graph} k={k} a={a} p={p} />}
     </article>
   );
 }

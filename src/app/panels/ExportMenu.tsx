@@ -4,12 +4,12 @@
  * in the page (Blob downloads, no network). It never touches sigma: the PNG comes from the capturePng prop.
  */
 import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent } from "react";
-import type Graph from "graphology";
+import type { PaperGraph } from "../data/types";
 import { exportGraph, makeProvenance, type ExportFormat, type ExportView, type NodeDisplay } from "../../exporters";
 import type { ViewFilter } from "../../model/view-filter";
 
 export interface ExportMenuProps {
-  graph: Graph;
+  graph: PaperGraph;
   filter: ViewFilter;
   viewUrl: string;
   nodeDisplay: (key: string) => NodeDisplay;
@@ -146,6 +146,9 @@ export function ExportMenu(props: ExportMenuProps) {
         setStatus({ text: "Downloaded papergraph-view.png", error: false });
         return;
       }
+      // Exports carry every attribute: the heavy text is fetched first (all chunks; in memory after the first export).
+      setStatus({ text: "Reading every attribute…", error: false });
+      await graph.loadEverything();
       const view: ExportView | null = scope === "view" ? { filter, nodeDisplay } : null;
       const provenance = makeProvenance(graph, view, { exportedAt: new Date().toISOString(), generator: "papergraph explorer" });
       const { files } = exportGraph(format, graph, view, provenance, { legend });

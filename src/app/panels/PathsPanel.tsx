@@ -3,15 +3,17 @@
  * between the selected author and a second author picked by search (fewest co-authorship steps, unweighted BFS).
  */
 import { useState } from "react";
+import type { SearchService } from "../data/search-service";
 import type { PaperGraph } from "../data/types";
-import type { SearchIndex } from "../state/search";
-import { displayName } from "../state/selectors";
+import { displayName, sharedPapers } from "../state/selectors";
 import { NodeLink } from "./NodeLinks";
 import { SearchBox } from "./SearchBox";
 
+const AUTHORS: ["author"] = ["author"];
+
 export function PathsPanel(props: {
   graph: PaperGraph;
-  index: SearchIndex;
+  index: SearchService;
   selected: string | null;
   ego: 0 | 1 | 2;
   egoSize: number;
@@ -27,10 +29,7 @@ export function PathsPanel(props: {
   const [query, setQuery] = useState("");
   const selKind = selected !== null ? graph.getNodeAttribute(selected, "kind") : null;
   const name = (k: string) => displayName(graph.getNodeAttributes(k));
-  const shared = (a: string, b: string) => {
-    const e = graph.edges(a, b).find((k) => graph.getEdgeAttribute(k, "kind") === "coauthor");
-    return e === undefined ? 0 : graph.getEdgeAttribute(e, "weight");
-  };
+  const shared = (a: string, b: string) => sharedPapers(graph, a, b);
   return (
     <section className="panel" aria-labelledby="paths-title" data-testid="paths-panel">
       <h2 id="paths-title">Paths</h2>
@@ -64,7 +63,7 @@ export function PathsPanel(props: {
                 placeholder="Find an author…"
                 value={query}
                 onChange={setQuery}
-                kinds={["author"]}
+                kinds={AUTHORS}
                 exclude={selected}
                 testId="path-target-input"
                 onChoose={(h) => {
