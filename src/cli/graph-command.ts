@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { formatMergeReport } from "../pipeline/identity";
 import { OptionsError, flagName, resolveOptions, DEFAULT_OPTIONS, type PipelineOptions } from "../pipeline/options";
 import { runPipeline } from "../pipeline/run";
+import { writeExplorerFolder } from "./explorer-output";
 import { collectInputs, displayPath } from "./inputs";
 import { formatSummary } from "./summary";
 import type { CliIO } from "./io";
@@ -131,6 +132,8 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
       await mkdir(outDir, { recursive: true });
       await writeFile(path.join(outDir, "graph.json"), json);
       await writeFile(path.join(outDir, "merge-report.md"), report);
+      const explorer = await writeExplorerFolder(outDir, result.graph);
+      log(`wrote ${displayPath(explorer.dir, io.cwd)}/ (${explorer.files} files, ${(explorer.bytes / 1024).toFixed(0)} KiB; core.bin ${(explorer.coreBytes / 1024).toFixed(0)} KiB)`);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       io.stderr(`papergraph graph: cannot write to ${displayPath(outDir, io.cwd)} (${err.code ?? err.message}); choose another --out folder\n`);
