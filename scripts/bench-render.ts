@@ -342,10 +342,11 @@ function table(name: string, app: PageRun[], bare: PageRun[]): string {
 async function serveGraph(appDir: string, bareDir: string, data: GraphData, stage: { width: number; height: number } | null) {
   const dir = await mkdtemp(path.join(tmpdir(), "papergraph-bench-"));
   await cp(appDir, dir, { recursive: true });
+  await rm(path.join(dir, "data"), { recursive: true, force: true });
   await mkdir(path.join(dir, "data"), { recursive: true });
   await cp(data.jsonFile, path.join(dir, "data/graph.json"));
   const explorer = await explorerFilesFor(data, CACHE);
-  if (explorer) await cp(explorer, path.join(dir, "data/explorer"), { recursive: true });
+  if (explorer && !process.env.BENCH_NO_EXPLORER) await cp(explorer, path.join(dir, "data/explorer"), { recursive: true });
   await cp(bareDir, path.join(dir, "bare"), { recursive: true });
   await writeFile(path.join(dir, "bare/bare.json"), await bareGraphJson(data, CACHE));
   const { server, url } = await serve(dir);

@@ -3,10 +3,14 @@
  * view) and the explorer's compact files. Both are derived from the benchmark graph and cached next to it.
  */
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { opaqueColor } from "../../src/app/graph/opaque-color";
-import { SIZE_RANGE } from "../../src/app/graph/sizes";
+import { chooseDrawn, edgeLook, nodeColor } from "../../src/app/graph/render-graph";
+import { computeSizes } from "../../src/app/graph/sizes";
+import { writeExplorerFiles, type ExplorerGraphSource } from "../../src/exporters/explorer-files";
+import { CompactGraph } from "../../src/model/compact-graph";
+import { CORE_FILE } from "../../src/model/explorer-format";
+import { DEFAULT_VIEW_FILTER, visibleMask } from "../../src/model/view-filter";
 import { synthesiseGraph } from "./synthetic-graph";
 
 export interface GraphData {
@@ -18,19 +22,20 @@ export interface GraphData {
 }
 
 type Attrs = Record<string, unknown>;
-export interface Reader {
-  forEachNode(cb: (key: string, a: Attrs) => void): void;
-  forEachEdge(cb: (key: string, a: Attrs, source: string, target: string, sa: unknown, ta: unknown, undirected: boolean) => void): void;
-}
+export type Reader = ExplorerGraphSource;
 
 /** The benchmark graph as a reader, without holding its JSON text when it is synthesised (100k would not fit a string). */
 export async function readerFor(data: GraphData): Promise<Reader> {
   if (data.synthetic) return synthesiseGraph(data.synthetic);
   const json = JSON.parse(await readFile(data.jsonFile, "utf8")) as {
+    options: { type: string; multi: boolean; allowSelfLoops: boolean };
+    attributes: Attrs;
     nodes: { key: string; attributes: Attrs }[];
     edges: { key: string; source: string; target: string; attributes: Attrs; undirected?: boolean }[];
   };
   return {
+    ...json.options,
+    getAttributes: () => json.attributes,
     forEachNode: (cb) => json.nodes.forEach((n) => cb(n.key, n.attributes)),
     forEachEdge: (cb) => json.edges.forEach((e) => cb(e.key, e.attributes, e.source, e.target, undefined, undefined, e.undirected === true)),
   };
@@ -52,43 +57,47 @@ export async function searchQueryFor(data: GraphData): Promise<string> {
 
 const cacheName = (data: GraphData, cache: string, what: string) => path.join(cache, `${path.basename(data.jsonFile, ".json")}.${what}`);
 
+/** The explorer's compact files for the graph (what `npm run graph` writes to data/explorer/), cached in a folder. */
+export async function explorerFilesFor(data: GraphData, cache: string): Promise<string> {
+  const dir = cacheName(data, cache, "explorer");
+  if (existsSync(path.join(dir, CORE_FILE))) return dir;
+  const files = writeExplorerFiles(await readerFor(data));
+  const tmp = `${dir}.tmp`;
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp, { recursive: true });
+  for (const f of files) await writeFile(path.join(tmp, f.name), f.bytes);
+  await rm(dir, { recursive: true, force: true });
+  await rename(tmp, dir);
+  return dir;
+}
+
+/** The explorer's graph read from its cached compact files, as the app reads it. */
+async function compactFor(data: GraphData, cache: string): Promise<CompactGraph> {
+  const dir = await explorerFilesFor(data, cache);
+  const names = new Set(await readdir(dir));
+  const r = CompactGraph.fromBytes(new Uint8Array(await readFile(path.join(dir, CORE_FILE))), async (name) => {
+    if (!names.has(name)) throw new Error(`no ${name}`);
+    return new Uint8Array(await readFile(path.join(dir, name)));
+  });
+  if (!r.ok) throw new Error(r.errors.join("\n"));
+  return r.value;
+}
+
 /**
- * graphology JSON of what the app draws at first in its default view (co-author lens, no filter, colour by research
- * cluster, size by PageRank): author nodes with their drawn position, size, opaque colour and label; co-author edges
- * with their size and opaque colour.
+ * graphology JSON of exactly what the app draws at first in its default view (co-author lens, no filter, colour by
+ * research cluster, size by PageRank), computed by the app's own modules (visibleMask, chooseDrawn: the overview when
+ * the lens is too big): nodes with their drawn position, size, colour and label, edges with their size and colour.
+ * Edge keys are left to graphology, as a plain page would.
  */
 export async function bareGraphJson(data: GraphData, cache: string): Promise<string> {
   const file = cacheName(data, cache, "bare.json");
   if (existsSync(file)) return readFile(file, "utf8");
-  const reader = await readerFor(data);
-  const [lo, hi] = SIZE_RANGE.author;
-  let min = Infinity;
-  let max = -Infinity;
-  reader.forEachNode((_k, a) => {
-    if (a.kind !== "author") return;
-    const v = a.pagerank as number;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  });
-  const nodes: string[] = [];
-  const authors = new Set<string>();
-  reader.forEachNode((key, a) => {
-    if (a.kind !== "author") return;
-    authors.add(key);
-    const t = max > min ? Math.sqrt(((a.pagerank as number) - min) / (max - min)) : 0.5;
-    nodes.push(JSON.stringify({ key, attributes: { x: a.x, y: a.y, size: lo + (hi - lo) * t, color: opaqueColor(a.color as string), label: a.label } }));
-  });
-  const edges: string[] = [];
-  reader.forEachEdge((_key, a, source, target) => {
-    if (a.kind !== "coauthor" || !authors.has(source) || !authors.has(target)) return;
-    edges.push(JSON.stringify({ source, target, attributes: { size: a.size, color: opaqueColor(a.color as string) } }));
-  });
-  const json = `{"options":{"type":"mixed","multi":false,"allowSelfLoops":false},"attributes":{},"nodes":[${nodes.join(",")}],"edges":[${edges.join(",")}]}\n`;
+  const g = await compactFor(data, cache);
+  const drawn = chooseDrawn(g, visibleMask(g, DEFAULT_VIEW_FILTER));
+  const look = { sizes: computeSizes(g, "pagerank"), colorMode: "cluster" as const, communityColors: new Map<number, string>() };
+  const nodes = drawn.nodes.map((i) => JSON.stringify({ key: g.keys[i], attributes: { x: g.x[i], y: g.y[i], size: look.sizes[i], color: nodeColor(g, i, look), label: g.labels[i] } }));
+  const edges = drawn.edges.map((e) => JSON.stringify({ source: g.keys[g.edgeSource[e]!], target: g.keys[g.edgeTarget[e]!], attributes: edgeLook(g, e) }));
+  const json = `{"options":{"type":"directed","multi":true,"allowSelfLoops":true},"attributes":{},"nodes":[${nodes.join(",")}],"edges":[${edges.join(",")}]}\n`;
   await writeFile(file, json);
   return json;
-}
-
-/** The explorer's compact files for the graph: not written by this version of the app. */
-export async function explorerFilesFor(_data: GraphData, _cache: string): Promise<string | null> {
-  return null;
 }
