@@ -6,8 +6,8 @@
  * Per graph and page (a fresh browser context each run):
  * - first complete render: navigation to the first frame (the app's `window.__papergraph.ready`, the bare page's
  *   `__bareReady`, both read every animation frame against performance.timeOrigin);
- * - pan and zoom frame times: requestAnimationFrame deltas while the mouse drags the stage (~1.5 s), then while the
- *   wheel zooms in and out (~1.5 s): median and p95;
+ * - pan and zoom: a drag in 12 steps, then 12 wheel ticks; per step the time until the moved view is on screen
+ *   (two animation frames after the event), the CPU the renderer and GPU processes spent, and the frames drawn;
  * - memory after the interactions: the renderer process's resident memory (the tab; /proc via the DevTools process
  *   list) and the GPU process's (SwiftShader keeps WebGL buffers in CPU memory there), plus the JS heap;
  * - app only: search (typing a name until suggestions show) and switching to the full-graph lens and back.
@@ -36,8 +36,6 @@ import { synthesiseGraph, streamGraphJson } from "./bench/synthetic-graph";
 import { bareGraphJson, explorerFilesFor, searchQueryFor, type GraphData } from "./bench/bench-data";
 
 const VIEWPORT = { width: 1400, height: 900 };
-const PAN_MS = 1500;
-const ZOOM_MS = 1500;
 const CACHE = path.join(ROOT, "node_modules/.cache/papergraph-bench");
 
 const args = process.argv.slice(2);
@@ -121,8 +119,12 @@ async function buildBare(): Promise<string> {
 
 interface PageRun {
   readyMs: number;
-  pan: number[];
-  zoom: number[];
+  pan: Phase;
+  zoom: Phase;
+  /** CPU seconds the page's renderer process and the GPU process spent from navigation to the first frame. */
+  cpuMs: number | null;
+  /** App: search index complete, ms after navigation. */
+  searchReadyMs?: number | null;
   rendererMB: number | null;
   gpuMB: number | null;
   heapMB: number | null;
@@ -145,17 +147,28 @@ const READY_PROBE = `(() => {
   requestAnimationFrame(tick);
 })()`;
 
-const FRAME_RECORDER = `(() => {
-  window.__benchFrames = [];
-  window.__benchStop = false;
-  let last = 0;
-  const tick = (t) => {
-    window.__benchFrames.push([t, t - last]);
-    last = t;
-    if (!window.__benchStop) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
-})()`;
+
+type Cpu = Map<string, number>;
+
+/** Cumulative CPU time per renderer and GPU process (DevTools' process list). */
+async function processCpu(browser: Browser): Promise<Cpu | null> {
+  try {
+    const cdp = await browser.newBrowserCDPSession();
+    const info = (await cdp.send("SystemInfo.getProcessInfo")) as { processInfo: { type: string; id: number; cpuTime: number }[] };
+    await cdp.detach();
+    return new Map(info.processInfo.filter((p) => p.type === "renderer" || p.type === "GPU").map((p) => [`${p.type}:${p.id}`, p.cpuTime]));
+  } catch {
+    return null;
+  }
+}
+
+/** CPU ms spent between two snapshots by the renderers and the GPU process (a new renderer counts from its start). */
+function cpuSpent(before: Cpu | null, after: Cpu | null): number | null {
+  if (!before || !after) return null;
+  let total = 0;
+  for (const [k, v] of after) total += v - (before.get(k) ?? 0);
+  return total * 1000;
+}
 
 async function processMemory(browser: Browser): Promise<{ rendererMB: number | null; gpuMB: number | null }> {
   try {
@@ -179,29 +192,52 @@ async function processMemory(browser: Browser): Promise<{ rendererMB: number | n
   }
 }
 
-async function driveCamera(page: Page, selector: string): Promise<{ pan: number[]; zoom: number[] }> {
+/** One camera gesture's figures: wall ms per step (event sent until two frames later), CPU and frames drawn. */
+interface Phase {
+  stepsMs: number[];
+  cpuMs: number | null;
+  renders: number;
+}
+
+const STEPS = 12;
+const twoFrames = "new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))";
+
+/**
+ * Pans (a drag in 12 steps) then zooms (12 wheel ticks, in then out); after each step waits for two animation frames,
+ * so the step's time is how long the page takes to show the moved camera. CPU (renderer + GPU process) and frames
+ * drawn are counted over each gesture.
+ */
+async function driveCamera(browser: Browser, page: Page, selector: string, renders: string): Promise<{ pan: Phase; zoom: Phase }> {
   const stage = await page.locator(selector).boundingBox();
   if (!stage) throw new Error(`no ${selector}`);
   const cx = stage.x + stage.width / 2;
   const cy = stage.y + stage.height / 2;
-  await page.evaluate(FRAME_RECORDER);
-  const t0 = Date.now();
-  await page.mouse.move(cx, cy);
-  await page.mouse.down();
-  for (let i = 0; Date.now() - t0 < PAN_MS; i++) {
-    const a = i / 10;
-    await page.mouse.move(cx + Math.cos(a) * 150, cy + Math.sin(a) * 100);
-    await page.waitForTimeout(16);
-  }
-  await page.mouse.up();
-  const zoomStart = (await page.evaluate("performance.now()")) as number;
-  const t1 = Date.now();
-  for (let i = 0; Date.now() - t1 < ZOOM_MS; i++) {
-    await page.mouse.wheel(0, i % 20 < 10 ? -120 : 120);
-    await page.waitForTimeout(30);
-  }
-  const frames = (await page.evaluate("window.__benchStop = true, window.__benchFrames")) as [number, number][];
-  return { pan: frames.filter(([t]) => t <= zoomStart).map(([, dt]) => dt), zoom: frames.filter(([t]) => t > zoomStart).map(([, dt]) => dt) };
+  const gesture = async (step: (i: number) => Promise<void>, before: () => Promise<void> = async () => {}, after: () => Promise<void> = async () => {}) => {
+    await before();
+    const cpu0 = await processCpu(browser);
+    const r0 = (await page.evaluate(renders)) as number;
+    const stepsMs: number[] = [];
+    for (let i = 0; i < STEPS; i++) {
+      const t = performance.now();
+      await step(i);
+      await page.evaluate(twoFrames);
+      stepsMs.push(performance.now() - t);
+    }
+    const phase: Phase = { stepsMs, cpuMs: cpuSpent(cpu0, await processCpu(browser)), renders: ((await page.evaluate(renders)) as number) - r0 };
+    await after();
+    return phase;
+  };
+  const pan = await gesture(
+    (i) => page.mouse.move(cx + Math.cos(i / 2) * 150, cy + Math.sin(i / 2) * 100),
+    async () => {
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+    },
+    () => page.mouse.up(),
+  );
+  await page.evaluate(twoFrames);
+  const zoom = await gesture((i) => page.mouse.wheel(0, i < STEPS / 2 ? -120 : 120));
+  return { pan, zoom };
 }
 
 type Hooks = { ready: boolean; rendererOk: boolean; error: string | null; visibleNodeCount: number; visibleEdgeCount: number; lens: string; drawnEdgeCount?: number; drawnNodeCount?: number };
@@ -217,23 +253,30 @@ async function measureApp(browser: Browser, url: string, searchFor: string | nul
   const watch = watchPage(page);
   try {
     await page.addInitScript({ content: READY_PROBE });
+    const cpu0 = await processCpu(browser);
     await page.goto(url);
     await waitReady(page, TIMEOUT);
+    const cpuMs = cpuSpent(cpu0, await processCpu(browser));
     await page.waitForFunction("window.__benchReadyAt !== undefined");
     const readyMs = (await page.evaluate("window.__benchReadyAt")) as number;
     const h = await readHooks(page);
     if (!h.rendererOk) throw new Error(`the renderer did not start: ${h.error}`);
     const box = (await page.locator(".graph-canvas").boundingBox())!;
+    // Pan and zoom in the steady state: once the search index (built after the first frame) is complete.
+    const searchReadyMs = (await page
+      .waitForFunction("window.__papergraph && window.__papergraph.searchReady ? performance.now() : false", null, { timeout: TIMEOUT })
+      .then((v) => v.jsonValue() as Promise<number>)
+      .catch(() => null)) as number | null;
     await page.waitForTimeout(500);
-    const { pan, zoom } = await driveCamera(page, ".graph-canvas");
+    const { pan, zoom } = await driveCamera(browser, page, ".graph-canvas", "window.__papergraph.renderCount()");
     await page.waitForTimeout(300);
     const status = (await page.getByTestId("status-bar").locator('[role="status"]').first().textContent()) ?? "";
     let searchMs: number | null = null;
     if (searchFor) {
       const input = page.getByTestId("search-input");
-      await input.click();
+      await input.focus({ timeout: TIMEOUT });
       const t = Date.now();
-      await input.fill(searchFor);
+      await input.fill(searchFor, { timeout: TIMEOUT });
       searchMs = await page
         .getByRole("listbox", { name: /Search authors/ })
         .getByRole("option")
@@ -241,18 +284,18 @@ async function measureApp(browser: Browser, url: string, searchFor: string | nul
         .waitFor({ timeout: 120_000 })
         .then(() => Date.now() - t)
         .catch(() => null);
-      await input.press("Escape");
-      await input.press("Escape");
+      await input.press("Escape", { timeout: TIMEOUT });
+      await input.press("Escape", { timeout: TIMEOUT });
     }
     const lensGroup = page.getByRole("group", { name: "Lens" });
     let t = Date.now();
-    await lensGroup.getByRole("button", { name: "Full graph" }).click();
+    await lensGroup.getByRole("button", { name: "Full graph" }).click({ timeout: TIMEOUT });
     await page.waitForFunction(`window.__papergraph && window.__papergraph.lens === "full" && window.__papergraph.ready`, null, { timeout: TIMEOUT });
     // Two animation frames: the lens's first frame has been drawn.
     await page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
     let lensMs = Date.now() - t;
     t = Date.now();
-    await lensGroup.getByRole("button", { name: "Co-authors" }).click();
+    await lensGroup.getByRole("button", { name: "Co-authors" }).click({ timeout: TIMEOUT });
     await page.waitForFunction(`window.__papergraph && window.__papergraph.lens === "coauthor"`, null, { timeout: TIMEOUT });
     await page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
     lensMs = Math.max(lensMs, Date.now() - t);
@@ -260,6 +303,8 @@ async function measureApp(browser: Browser, url: string, searchFor: string | nul
     const heapMB = (await page.evaluate("performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null")) as number | null;
     return {
       readyMs,
+      cpuMs,
+      searchReadyMs,
       pan,
       zoom,
       ...mem,
@@ -283,17 +328,20 @@ async function measureBare(browser: Browser, url: string): Promise<PageRun> {
   const watch = watchPage(page);
   try {
     await page.addInitScript({ content: READY_PROBE });
+    const cpu0 = await processCpu(browser);
     await page.goto(url);
+    await page.waitForFunction("window.__bareReady === true || window.__bareError", null, { timeout: TIMEOUT, polling: 10 });
+    const cpuMs = cpuSpent(cpu0, await processCpu(browser));
     await page.waitForFunction("window.__benchReadyAt !== undefined || window.__bareError", null, { timeout: TIMEOUT });
     const error = (await page.evaluate("window.__bareError")) as string | undefined;
     if (error) throw new Error(`bare page: ${error}`);
     const readyMs = (await page.evaluate("window.__benchReadyAt")) as number;
     const counts = (await page.evaluate("window.__bareCounts")) as { nodes: number; edges: number };
     await page.waitForTimeout(500);
-    const { pan, zoom } = await driveCamera(page, "#stage");
+    const { pan, zoom } = await driveCamera(browser, page, "#stage", "window.__bareRenders");
     const mem = await processMemory(browser);
     const heapMB = (await page.evaluate("performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null")) as number | null;
-    return { readyMs, pan, zoom, ...mem, heapMB, nodes: counts.nodes, edges: counts.edges, messages: appMessages(watch) };
+    return { readyMs, cpuMs, pan, zoom, ...mem, heapMB, nodes: counts.nodes, edges: counts.edges, messages: appMessages(watch) };
   } finally {
     await context.close();
   }
@@ -314,7 +362,7 @@ function table(name: string, app: PageRun[], bare: PageRun[]): string {
     const b = median(bare.map(f));
     return `| ${label} | ${fmt(a)} | ${fmt(b)} | ${ratio(a, b)} |`;
   };
-  const frames = (r: PageRun, which: "pan" | "zoom", q: number) => quantile(r[which], q);
+  const perStep = (p: Phase) => (p.cpuMs ?? NaN) / p.stepsMs.length;
   const lines = [
     `${name}: the app draws ${app[0]!.nodes.toLocaleString("en")} nodes and ${app[0]!.edges.toLocaleString("en")} edges; the bare page ${bare[0]!.nodes.toLocaleString("en")} and ${bare[0]!.edges.toLocaleString("en")}`,
     `  status bar: ${app[0]!.status}`,
@@ -322,17 +370,22 @@ function table(name: string, app: PageRun[], bare: PageRun[]): string {
     `| median of ${app.length} runs | app | bare sigma | app / bare |`,
     "|---|---|---|---|",
     row("first complete render (ms)", (r) => r.readyMs),
-    row("pan frame, median (ms)", (r) => frames(r, "pan", 0.5), f1),
-    row("pan frame, p95 (ms)", (r) => frames(r, "pan", 0.95), f1),
-    row("zoom frame, median (ms)", (r) => frames(r, "zoom", 0.5), f1),
-    row("zoom frame, p95 (ms)", (r) => frames(r, "zoom", 0.95), f1),
+    row("CPU to first render, renderer + GPU process (ms)", (r) => r.cpuMs ?? NaN),
+    row("pan step to frame shown, median (ms)", (r) => median(r.pan.stepsMs), f1),
+    row("pan CPU per step (ms)", (r) => perStep(r.pan), f1),
+    row("pan frames drawn per step", (r) => r.pan.renders / r.pan.stepsMs.length, (x) => (x === null || x === undefined || Number.isNaN(x) ? "n/a" : x.toFixed(2))),
+    row("zoom step to frame shown, median (ms)", (r) => median(r.zoom.stepsMs), f1),
+    row("zoom CPU per step (ms)", (r) => perStep(r.zoom), f1),
+    row("zoom frames drawn per step", (r) => r.zoom.renders / r.zoom.stepsMs.length, (x) => (x === null || x === undefined || Number.isNaN(x) ? "n/a" : x.toFixed(2))),
     row("tab (renderer RSS, MB)", (r) => r.rendererMB ?? NaN),
     row("GPU process RSS (MB)", (r) => r.gpuMB ?? NaN),
     row("JS heap (MB)", (r) => r.heapMB ?? NaN),
+    `| search index complete, after navigation (ms) | ${f0(median(app.map((r) => r.searchReadyMs ?? NaN)))} | | |`,
     `| search to first suggestion (ms) | ${f0(median(app.map((r) => r.searchMs ?? NaN)))} | | |`,
     `| lens switch, slower of full graph / back (ms) | ${f0(median(app.map((r) => r.lensMs ?? NaN)))} | | |`,
     "",
-    `  first render per run: app ${app.map((r) => f0(r.readyMs)).join(", ")}; bare ${bare.map((r) => f0(r.readyMs)).join(", ")}`,
+    `  first render per run: app ${app.map((r) => f0(r.readyMs)).join(", ")}; bare ${bare.map((r) => f0(r.readyMs)).join(", ")} ms`,
+    `  CPU to first render per run: app ${app.map((r) => f0(r.cpuMs)).join(", ")}; bare ${bare.map((r) => f0(r.cpuMs)).join(", ")} ms`,
   ];
   const messages = [...new Set([...app, ...bare].flatMap((r) => r.messages))];
   if (messages.length) lines.push(`  console: ${messages.slice(0, 5).join(" | ")}`);

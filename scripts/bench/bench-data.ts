@@ -97,7 +97,7 @@ export async function bareGraphJson(data: GraphData, cache: string): Promise<str
   const look = { sizes: computeSizes(g, "pagerank"), colorMode: "cluster" as const, communityColors: new Map<number, string>() };
   const nodes = drawn.nodes.map((i) => JSON.stringify({ key: g.keys[i], attributes: { x: g.x[i], y: g.y[i], size: look.sizes[i], color: nodeColor(g, i, look), label: g.labels[i] } }));
   const edges = drawn.edges.map((e) => JSON.stringify({ source: g.keys[g.edgeSource[e]!], target: g.keys[g.edgeTarget[e]!], attributes: edgeLook(g, e) }));
-  const json = `{"options":{"type":"directed","multi":true,"allowSelfLoops":true},"attributes":{},"nodes":[${nodes.join(",")}],"edges":[${edges.join(",")}]}\n`;
+  const json = `{"options":{"type":"directed","multi":false,"allowSelfLoops":true},"attributes":{},"nodes":[${nodes.join(",")}],"edges":[${edges.join(",")}]}\n`;
   await writeFile(file, json);
   return json;
 }

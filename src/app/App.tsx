@@ -34,10 +34,11 @@ export function App({ deps }: { deps?: SessionDeps } = {}) {
     if (!failed) return;
     publishTestHooks({
       ready: true, rendererOk: false, selected: null, hovered: null, lens: DEFAULT_VIEW_FILTER.lens, filter: DEFAULT_VIEW_FILTER,
-      visibleNodeCount: 0, visibleEdgeCount: 0, renderedNodeCount: null, drawnNodeCount: 0, drawnEdgeCount: 0, overview: false,
+      visibleNodeCount: 0, visibleEdgeCount: 0, renderedNodeCount: null, drawnNodeCount: 0, drawnEdgeCount: 0, overview: false, searchReady: false,
       camera: null, path: null, graphOrder: 0, graphSize: 0,
       error: failed.title,
       nodePagePosition: () => null,
+      renderCount: () => 0,
     });
   }, [failed]);
 

@@ -127,8 +127,18 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
   const [api, setApi] = useState<GraphApi | null>(null);
   const [rendererError, setRendererError] = useState<string | null>(null);
   // The search index is built once the first frame is drawn (or drawing failed): never while the user waits for it.
+  const [searchReady, setSearchReady] = useState(false);
   useEffect(() => {
-    if (api !== null || rendererError !== null) index.start();
+    if (api === null && rendererError === null) return;
+    index.start();
+    let live = true;
+    index.whenReady().then(
+      () => live && setSearchReady(true),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
   }, [api, rendererError, index]);
 
   const open = useCallback(
@@ -176,14 +186,16 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
       drawnNodeCount: drawnInfo?.nodes ?? drawn.nodes.length,
       drawnEdgeCount: drawnInfo?.edges ?? drawn.edges.length,
       overview: drawn.overview,
+      searchReady,
       camera: state.camera,
       path,
       graphOrder: graph.order,
       graphSize: graph.size,
       error: rendererError,
       nodePagePosition: (key) => (api ? api.pagePosition(key) : null),
+      renderCount: () => (api ? api.renderCount() : 0),
     });
-  }, [api, rendererError, selected, hovered, filter, visible, drawn, drawnInfo, state.camera, path, graph, display]);
+  }, [api, rendererError, selected, hovered, filter, visible, drawn, drawnInfo, searchReady, state.camera, path, graph, display]);
 
   const viewUrl = window.location.origin + window.location.pathname + serializeUrlState(state);
   const nodeDisplayFn = useCallback((key: string) => nodeOnScreen(graph, key, visible, appearance, display), [graph, visible, appearance, display]);

@@ -21,6 +21,8 @@ export interface PapergraphTestHooks {
   drawnNodeCount: number;
   drawnEdgeCount: number;
   overview: boolean;
+  /** Whether the search index is complete (it is built after the first frame, off the page's thread). */
+  searchReady: boolean;
   camera: CameraView | null;
   path: string[] | null;
   graphOrder: number;
@@ -28,6 +30,8 @@ export interface PapergraphTestHooks {
   error: string | null;
   /** Page coordinates of a node as drawn now (to hover or click it), null before the first frame or for unknown keys. */
   nodePagePosition: (key: string) => { x: number; y: number } | null;
+  /** Frames the renderer has drawn so far (for benchmarks: frames per camera move). */
+  renderCount: () => number;
 }
 
 declare global {

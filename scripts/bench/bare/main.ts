@@ -14,12 +14,14 @@ const stage = document.getElementById("stage")!;
 stage.style.width = `${params.get("w") ?? 1000}px`;
 stage.style.height = `${params.get("h") ?? 800}px`;
 
-const w = window as unknown as { __bareReady?: boolean; __bareError?: string; __bareCounts?: { nodes: number; edges: number } };
+const w = window as unknown as { __bareReady?: boolean; __bareError?: string; __bareCounts?: { nodes: number; edges: number }; __bareRenders?: number };
 fetch(params.get("data") ?? "./bare.json")
   .then((r) => r.json())
   .then((data) => {
     const graph = Graph.from(data);
     const renderer = new Sigma(graph, stage, { ...(SIGMA_SETTINGS as object) });
+    w.__bareRenders = 1;
+    renderer.on("afterRender", () => void (w.__bareRenders = (w.__bareRenders ?? 0) + 1));
     w.__bareCounts = { nodes: graph.order, edges: graph.size };
     w.__bareReady = renderer.getGraph() === graph;
   })

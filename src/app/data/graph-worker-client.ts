@@ -15,6 +15,8 @@ export function workerSearch(worker: Worker): SearchService {
   let next = 0;
   let indexed = false;
   let disposed = false;
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
   const pending = new Map<number, (hits: SearchHit[]) => void>();
   const send = (m: GraphWorkerRequest) => {
     if (!disposed) worker.postMessage(m);
@@ -24,7 +26,10 @@ export function workerSearch(worker: Worker): SearchService {
     if (m.type === "hits") {
       pending.get(m.id)?.(m.hits);
       pending.delete(m.id);
-    } else if (m.type === "indexed") indexed = true;
+    } else if (m.type === "indexed") {
+      indexed = true;
+      markReady();
+    }
     else if (m.type === "failed") {
       // A query cannot be answered: no suggestions rather than a spinner forever.
       for (const resolve of pending.values()) resolve([]);
@@ -46,6 +51,7 @@ export function workerSearch(worker: Worker): SearchService {
       }),
     start: () => send({ type: "index" }),
     ready: () => indexed,
+    whenReady: () => ready,
     dispose: () => {
       disposed = true;
       worker.terminate();
@@ -79,19 +85,43 @@ export const workerConverter: TextConverter = (text, source) =>
     worker.postMessage({ type: "convert", text, source } satisfies GraphWorkerRequest);
   });
 
-/** A search worker for a graph the page already holds: from the compact files' folder, or from copies of its files. */
+/**
+ * A search worker for a graph the page already holds, from the compact files' folder or from copies of its files.
+ * Started on the first start() or search(), never before: the first frame has the machine to itself.
+ */
 function withSearch(result: LoadResult, folder: string | null): LoadResult {
   if (!result.ok || result.search) return result;
-  const worker = newWorker();
-  if (folder !== null && result.read === "compact") worker.postMessage({ type: "init", folder } satisfies GraphWorkerRequest);
-  else if (result.files) {
-    const copies: ExplorerFile[] = result.files.map((f) => ({ name: f.name, bytes: f.bytes.slice() }));
-    worker.postMessage({ type: "init", files: copies } satisfies GraphWorkerRequest, copies.map((f) => f.bytes.buffer));
-  } else {
-    worker.terminate();
-    return result;
-  }
-  return { ...result, search: workerSearch(worker) };
+  const files = result.files;
+  const fromFolder = folder !== null && result.read === "compact";
+  if (!fromFolder && !files) return result;
+  let service: SearchService | null = null;
+  const started = () => {
+    if (!service) {
+      const worker = newWorker();
+      if (fromFolder) worker.postMessage({ type: "init", folder } satisfies GraphWorkerRequest);
+      else {
+        // The worker gets copies (transferred): the page keeps its own for the panels.
+        const copies: ExplorerFile[] = files!.map((f) => ({ name: f.name, bytes: f.bytes.slice() }));
+        worker.postMessage({ type: "init", files: copies } satisfies GraphWorkerRequest, copies.map((f) => f.bytes.buffer));
+      }
+      service = workerSearch(worker);
+    }
+    return service;
+  };
+  let disposed = false;
+  return {
+    ...result,
+    search: {
+      search: (query, opts) => (disposed ? Promise.resolve([]) : started().search(query, opts)),
+      start: () => void (!disposed && started().start()),
+      ready: () => service?.ready() ?? false,
+      whenReady: () => started().whenReady(),
+      dispose: () => {
+        disposed = true;
+        service?.dispose();
+      },
+    },
+  };
 }
 
 /** The explorer folder as an absolute URL: a worker resolves relative URLs against its own script, not the page. */

@@ -19,6 +19,8 @@ export interface SearchService {
   start(): void;
   /** Whether every node is indexed. */
   ready(): boolean;
+  /** Resolves once every node is indexed (after start()). */
+  whenReady(): Promise<void>;
   /** Stops the worker, if any (the graph is no longer shown). */
   dispose(): void;
 }
@@ -36,6 +38,7 @@ export function inlineSearch(graph: PaperGraph): SearchService {
     search: async (query, opts = {}) => searchNodes(await start(), query, opts),
     start: () => void start().catch(() => undefined),
     ready: () => index?.ready() ?? false,
+    whenReady: () => start().then((built) => void built.get()),
     dispose: () => undefined,
   };
 }

@@ -13,6 +13,8 @@ export interface GraphApi {
   renderedNodeCount(): number;
   /** Edges sigma currently draws. */
   renderedEdgeCount(): number;
+  /** Frames drawn since the renderer started (the first included). */
+  renderCount(): number;
   /** Where a node is drawn, in page (CSS pixel) coordinates; null for a node not drawn. For browser tests. */
   pagePosition(key: string): { x: number; y: number } | null;
   /** PNG of the current view (capture-png.ts, @sigma/export-image loaded on first use). */
@@ -22,6 +24,11 @@ export interface GraphApi {
 export function ReadyController({ onReady }: { onReady: (api: GraphApi) => void }) {
   const sigma = useSigma();
   useEffect(() => {
+    let renders = 1;
+    const count = () => {
+      renders++;
+    };
+    sigma.on("afterRender", count);
     const api: GraphApi = {
       camera: () => {
         const s = sigma.getCamera().getState();
@@ -29,6 +36,7 @@ export function ReadyController({ onReady }: { onReady: (api: GraphApi) => void 
       },
       renderedNodeCount: () => sigma.getGraph().order,
       renderedEdgeCount: () => sigma.getGraph().size,
+      renderCount: () => renders,
       capturePng: (opts) => capturePng(sigma, opts),
       pagePosition: (key) => {
         if (!sigma.getGraph().hasNode(key)) return null;
@@ -41,6 +49,9 @@ export function ReadyController({ onReady }: { onReady: (api: GraphApi) => void 
     // Sigma draws its first frame when it is created (SigmaContainer creates it before its children mount), so the
     // frame is there: no extra render to wait for.
     onReady(api);
+    return () => {
+      sigma.off("afterRender", count);
+    };
   }, [sigma, onReady]);
   return null;
 }

@@ -128,8 +128,9 @@ export function chooseDrawn(graph: PaperGraph, visible: VisibleMask, budget = ED
 
 /** The render graph for a drawn set, with the drawn look of every node and edge. */
 export function buildRenderGraph(graph: PaperGraph, drawn: DrawnSet, look: Appearance): Graph {
-  // Directed multi: every edge drawn as a line, whatever its kind and direction, and no two edges can clash.
-  const g = new Graph({ type: "directed", multi: true, allowSelfLoops: true });
+  // Directed, simple: every edge is drawn as a line whatever its kind and direction; graphology's multi graphs cost a
+  // third more per edge, and papergraph's edge kinds never join the same two nodes twice (see addRenderEdge).
+  const g = new Graph({ type: "directed", multi: false, allowSelfLoops: true });
   for (const i of drawn.nodes) {
     g.addNode(graph.keys[i]!, { x: graph.x[i], y: graph.y[i], size: look.sizes[i], color: nodeColor(graph, i, look), label: graph.labels[i] });
   }
@@ -137,8 +138,15 @@ export function buildRenderGraph(graph: PaperGraph, drawn: DrawnSet, look: Appea
   return g;
 }
 
+/**
+ * Adds edge e as a line. A graph file of another tool may join two nodes both ways or twice (a directed and an
+ * undirected edge): the second goes the other way round, a third is the same line drawn already and is skipped.
+ */
 export function addRenderEdge(graph: PaperGraph, g: Graph, e: number): void {
-  g.addDirectedEdgeWithKey(renderEdgeKey(e), graph.keys[graph.edgeSource[e]!]!, graph.keys[graph.edgeTarget[e]!]!, edgeLook(graph, e));
+  const s = graph.keys[graph.edgeSource[e]!]!;
+  const t = graph.keys[graph.edgeTarget[e]!]!;
+  if (!g.hasDirectedEdge(s, t)) g.addDirectedEdgeWithKey(renderEdgeKey(e), s, t, edgeLook(graph, e));
+  else if (!g.hasDirectedEdge(t, s)) g.addDirectedEdgeWithKey(renderEdgeKey(e), t, s, edgeLook(graph, e));
 }
 
 /** Applies a new size metric or colour mode to the render graph in place (sigma re-reads nodes, no reindexing). */
