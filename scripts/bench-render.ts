@@ -132,6 +132,8 @@ interface PageRun {
   edges: number;
   searchMs?: number | null;
   lensMs?: number | null;
+  /** App: the tab's resident memory after the lens switches too. */
+  afterLensMB?: number | null;
   status?: string;
   messages: string[];
 }
@@ -270,6 +272,9 @@ async function measureApp(browser: Browser, url: string, searchFor: string | nul
     await page.waitForTimeout(500);
     const { pan, zoom } = await driveCamera(browser, page, ".graph-canvas", "window.__papergraph.renderCount()");
     await page.waitForTimeout(300);
+    // Memory as the bare page is measured: after the first frame, panning and zooming (the lens switch comes after).
+    const mem = await processMemory(browser);
+    const heapMB = (await page.evaluate("performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null")) as number | null;
     const status = (await page.getByTestId("status-bar").locator('[role="status"]').first().textContent()) ?? "";
     let searchMs: number | null = null;
     if (searchFor) {
@@ -299,8 +304,7 @@ async function measureApp(browser: Browser, url: string, searchFor: string | nul
     await page.waitForFunction(`window.__papergraph && window.__papergraph.lens === "coauthor"`, null, { timeout: TIMEOUT });
     await page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
     lensMs = Math.max(lensMs, Date.now() - t);
-    const mem = await processMemory(browser);
-    const heapMB = (await page.evaluate("performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null")) as number | null;
+    const after = await processMemory(browser);
     return {
       readyMs,
       cpuMs,
@@ -313,6 +317,7 @@ async function measureApp(browser: Browser, url: string, searchFor: string | nul
       edges: h.drawnEdgeCount ?? h.visibleEdgeCount,
       searchMs,
       lensMs,
+      afterLensMB: after.rendererMB,
       status: status.trim(),
       messages: appMessages(watch),
       stage: { width: Math.round(box.width), height: Math.round(box.height) },
@@ -383,6 +388,7 @@ function table(name: string, app: PageRun[], bare: PageRun[]): string {
     `| search index complete, after navigation (ms) | ${f0(median(app.map((r) => r.searchReadyMs ?? NaN)))} | | |`,
     `| search to first suggestion (ms) | ${f0(median(app.map((r) => r.searchMs ?? NaN)))} | | |`,
     `| lens switch, slower of full graph / back (ms) | ${f0(median(app.map((r) => r.lensMs ?? NaN)))} | | |`,
+    `| tab after the lens switches (renderer RSS, MB) | ${f0(median(app.map((r) => r.afterLensMB ?? NaN)))} | | |`,
     "",
     `  first render per run: app ${app.map((r) => f0(r.readyMs)).join(", ")}; bare ${bare.map((r) => f0(r.readyMs)).join(", ")} ms`,
     `  CPU to first render per run: app ${app.map((r) => f0(r.cpuMs)).join(", ")}; bare ${bare.map((r) => f0(r.cpuMs)).join(", ")} ms`,

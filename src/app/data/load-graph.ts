@@ -154,6 +154,20 @@ export function urlFetcher(folder: string, fetchImpl: typeof fetch = fetch): Chu
   };
 }
 
+const coreUrl = (url: string) => `${folderOf(url)}${EXPLORER_DIR}/${CORE_FILE}`;
+
+/** A core.bin request started before the app has mounted (main.tsx), taken by the first fetchGraph that wants it. */
+let early: { url: string; response: Promise<Response> } | null = null;
+
+/** Starts fetching the default graph's core.bin at once, while the page boots (only the bytes: nothing is decoded). */
+export function prefetchDefault(url: string = GRAPH_URL): void {
+  if (typeof fetch !== "function") return;
+  const at = coreUrl(url);
+  const response = fetch(at, { cache: "no-cache" });
+  response.catch(() => undefined);
+  early = { url: at, response };
+}
+
 /**
  * The compact files beside `url`, or null (with the reason, when there is one worth telling) when there are none:
  * absent, a dev server's index.html in their place, or damaged.
@@ -163,7 +177,9 @@ async function fetchCompact(url: string, fetchImpl: typeof fetch): Promise<{ gra
   const name = `${folder.replace(/^\.\//, "")}${CORE_FILE}`;
   let res: Response;
   try {
-    res = await fetchImpl(folder + CORE_FILE, { cache: "no-cache" });
+    const prefetched = early && early.url === coreUrl(url) && fetchImpl === globalThis.fetch ? early.response : null;
+    early = null;
+    res = await (prefetched ?? fetchImpl(folder + CORE_FILE, { cache: "no-cache" }));
   } catch {
     return { warning: null };
   }

@@ -6,6 +6,8 @@
 export const CANVAS_BACKGROUND = "#fbfbfc";
 
 const cache = new Map<string, string>();
+/** Over the canvas background (every drawn node and edge): keyed by the colour alone, no key to build per call. */
+const onCanvas = new Map<string, string>();
 
 function hex2(n: number): string {
   return Math.round(Math.min(255, Math.max(0, n))).toString(16).padStart(2, "0");
@@ -23,6 +25,10 @@ function parse(color: string): [number, number, number, number] | null {
 }
 
 export function opaqueColor(color: string, background: string = CANVAS_BACKGROUND): string {
+  if (background === CANVAS_BACKGROUND) {
+    const hit = onCanvas.get(color);
+    if (hit !== undefined) return hit;
+  }
   const key = `${color}|${background}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
@@ -34,5 +40,6 @@ export function opaqueColor(color: string, background: string = CANVAS_BACKGROUN
     out = "#" + [0, 1, 2].map((i) => hex2(fg[i]! * a + bg[i]! * (1 - a))).join("");
   }
   cache.set(key, out);
+  if (background === CANVAS_BACKGROUND) onCanvas.set(color, out);
   return out;
 }
