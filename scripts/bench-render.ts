@@ -201,7 +201,9 @@ interface Phase {
   renders: number;
 }
 
-const STEPS = 12;
+/** Camera steps per gesture; fewer on a big drawing (a frame of 150k edges takes SwiftShader tens of seconds here). */
+const STEPS = Number(process.env.BENCH_STEPS ?? 12);
+const stepsFor = (edges: number) => (edges > 100_000 ? Math.min(STEPS, 4) : STEPS);
 const twoFrames = "new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))";
 
 /**
@@ -209,7 +211,7 @@ const twoFrames = "new Promise((r) => requestAnimationFrame(() => requestAnimati
  * so the step's time is how long the page takes to show the moved camera. CPU (renderer + GPU process) and frames
  * drawn are counted over each gesture.
  */
-async function driveCamera(browser: Browser, page: Page, selector: string, renders: string): Promise<{ pan: Phase; zoom: Phase }> {
+async function driveCamera(browser: Browser, page: Page, selector: string, renders: string, steps: number): Promise<{ pan: Phase; zoom: Phase }> {
   const stage = await page.locator(selector).boundingBox();
   if (!stage) throw new Error(`no ${selector}`);
   const cx = stage.x + stage.width / 2;
@@ -219,7 +221,7 @@ async function driveCamera(browser: Browser, page: Page, selector: string, rende
     const cpu0 = await processCpu(browser);
     const r0 = (await page.evaluate(renders)) as number;
     const stepsMs: number[] = [];
-    for (let i = 0; i < STEPS; i++) {
+    for (let i = 0; i < steps; i++) {
       const t = performance.now();
       await step(i);
       await page.evaluate(twoFrames);
@@ -238,7 +240,7 @@ async function driveCamera(browser: Browser, page: Page, selector: string, rende
     () => page.mouse.up(),
   );
   await page.evaluate(twoFrames);
-  const zoom = await gesture((i) => page.mouse.wheel(0, i < STEPS / 2 ? -120 : 120));
+  const zoom = await gesture((i) => page.mouse.wheel(0, i < steps / 2 ? -120 : 120));
   return { pan, zoom };
 }
 
@@ -270,7 +272,7 @@ async function measureApp(browser: Browser, url: string, searchFor: string | nul
       .then((v) => v.jsonValue() as Promise<number>)
       .catch(() => null)) as number | null;
     await page.waitForTimeout(500);
-    const { pan, zoom } = await driveCamera(browser, page, ".graph-canvas", "window.__papergraph.renderCount()");
+    const { pan, zoom } = await driveCamera(browser, page, ".graph-canvas", "window.__papergraph.renderCount()", stepsFor(h.drawnEdgeCount ?? h.visibleEdgeCount));
     await page.waitForTimeout(300);
     // Memory as the bare page is measured: after the first frame, panning and zooming (the lens switch comes after).
     const mem = await processMemory(browser);
@@ -343,7 +345,7 @@ async function measureBare(browser: Browser, url: string): Promise<PageRun> {
     const readyMs = (await page.evaluate("window.__benchReadyAt")) as number;
     const counts = (await page.evaluate("window.__bareCounts")) as { nodes: number; edges: number };
     await page.waitForTimeout(500);
-    const { pan, zoom } = await driveCamera(browser, page, "#stage", "window.__bareRenders");
+    const { pan, zoom } = await driveCamera(browser, page, "#stage", "window.__bareRenders", stepsFor(counts.edges));
     const mem = await processMemory(browser);
     const heapMB = (await page.evaluate("performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null")) as number | null;
     return { readyMs, cpuMs, pan, zoom, ...mem, heapMB, nodes: counts.nodes, edges: counts.edges, messages: appMessages(watch) };

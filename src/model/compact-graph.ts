@@ -83,16 +83,14 @@ export class CompactGraph {
 
   readonly edgeSource: Typed;
   readonly edgeTarget: Typed;
-  /** EDGE_KIND_CODES index per edge. */
-  readonly edgeKind: Uint8Array;
-  readonly edgeUndirected: Uint8Array;
-  readonly edgeWeight: Float64Array;
-  /** NaN where absent. */
-  readonly edgeSizes: Float64Array;
   readonly edgeColor: (e: number) => string | undefined;
-  /** Incident edges of node i: adjEdges[adjOffsets[i] .. adjOffsets[i+1]) (each edge listed at both ends; a self-loop once). */
-  readonly adjOffsets: Uint32Array;
-  readonly adjEdges: Uint32Array;
+  // Edge arrays and the adjacency are made on first use: a search index (graph.worker.ts) never needs them, and a
+  // 100,000-paper graph's edges take 50 MB as arrays.
+  private edgeKindArray: Uint8Array | null = null;
+  private edgeUndirectedArray: Uint8Array | null = null;
+  private edgeWeightArray: Float64Array | null = null;
+  private edgeSizesArray: Float64Array | null = null;
+  private adjacency: { offsets: Uint32Array; edges: Uint32Array } | null = null;
 
   private readonly index: Map<string, number>;
   private readonly cols: Map<string, ColumnReader>;
@@ -101,7 +99,7 @@ export class CompactGraph {
   private readonly inflight = new Map<string, Promise<void>>();
   private readonly listeners = new Set<Listener>();
   private readonly cache = new Map<number, { attrs: NodeAttributes; loaded: number }>();
-  private stamp: Int32Array;
+  private stamp: Int32Array | null = null;
   private stampValue = 0;
   /** Increments whenever a chunk is loaded (for UIs that re-read loaded attributes). */
   loadedVersion = 0;
@@ -144,37 +142,80 @@ export class CompactGraph {
 
     this.edgeSource = sectionOf(ecols.get("source")!, m);
     this.edgeTarget = sectionOf(ecols.get("target")!, m);
-    const ekinds = ecols.get("kind") as DictColumnReader;
-    const ekindOfValue = ekinds.values.map((v) => EDGE_KIND_CODE.get(v ?? "") ?? 0);
-    this.edgeKind = new Uint8Array(m);
-    for (let e = 0; e < m; e++) this.edgeKind[e] = ekindOfValue[ekinds.codes[e]!]!;
-    const und = ecols.get("undirected")!;
-    this.edgeUndirected = new Uint8Array(m);
-    for (let e = 0; e < m; e++) this.edgeUndirected[e] = und.get(e) === true ? 1 : 0;
-    this.edgeWeight = floats("weight", ecols);
-    this.edgeSizes = floats("size", ecols);
     const ecolors = ecols.get("color") as DictColumnReader | undefined;
     this.edgeColor = ecolors ? (e) => (ecolors.isAbsent(e) ? undefined : (ecolors.values[ecolors.codes[e]!] ?? undefined)) : () => undefined;
-
-    // CSR adjacency: counts, prefix sums, fill (edge order within a node = edge order in the file).
-    this.adjOffsets = new Uint32Array(n + 1);
-    for (let e = 0; e < m; e++) {
-      this.adjOffsets[this.edgeSource[e]! + 1]!++;
-      if (this.edgeTarget[e] !== this.edgeSource[e]) this.adjOffsets[this.edgeTarget[e]! + 1]!++;
-    }
-    for (let i = 0; i < n; i++) this.adjOffsets[i + 1]! += this.adjOffsets[i]!;
-    this.adjEdges = new Uint32Array(this.adjOffsets[n]!);
-    const fill = this.adjOffsets.slice(0, n);
-    for (let e = 0; e < m; e++) {
-      this.adjEdges[fill[this.edgeSource[e]!]!++] = e;
-      if (this.edgeTarget[e] !== this.edgeSource[e]) this.adjEdges[fill[this.edgeTarget[e]!]!++] = e;
-    }
-    this.stamp = new Int32Array(n);
-
     this.groups = new Map();
     for (const g of header.groups) {
       this.groups.set(g.name, { spec: g, records: new Array(g.of === "node" ? n : m), starts: g.chunks.map((c) => c.first) });
     }
+  }
+
+  /** EDGE_KIND_CODES index per edge. */
+  get edgeKind(): Uint8Array {
+    if (!this.edgeKindArray) {
+      const ekinds = this.ecols.get("kind") as DictColumnReader;
+      const code = ekinds.values.map((v) => EDGE_KIND_CODE.get(v ?? "") ?? 0);
+      const out = new Uint8Array(this.size);
+      for (let e = 0; e < this.size; e++) out[e] = code[ekinds.codes[e]!]!;
+      this.edgeKindArray = out;
+    }
+    return this.edgeKindArray;
+  }
+
+  get edgeUndirected(): Uint8Array {
+    if (!this.edgeUndirectedArray) {
+      const und = this.ecols.get("undirected")!;
+      const out = new Uint8Array(this.size);
+      for (let e = 0; e < this.size; e++) out[e] = und.get(e) === true ? 1 : 0;
+      this.edgeUndirectedArray = out;
+    }
+    return this.edgeUndirectedArray;
+  }
+
+  get edgeWeight(): Float64Array {
+    return (this.edgeWeightArray ??= this.edgeFloats("weight"));
+  }
+
+  /** NaN where absent. */
+  get edgeSizes(): Float64Array {
+    return (this.edgeSizesArray ??= this.edgeFloats("size"));
+  }
+
+  private edgeFloats(name: string): Float64Array {
+    const c = this.ecols.get(name);
+    return c && c.spec.type === "number" ? (c as NumberColumnReader).floats() : new Float64Array(this.size).fill(NaN);
+  }
+
+  /** Incident edges of node i: adjEdges[adjOffsets[i] .. adjOffsets[i+1]) (each edge listed at both ends; a self-loop once). */
+  get adjOffsets(): Uint32Array {
+    return this.csr().offsets;
+  }
+
+  get adjEdges(): Uint32Array {
+    return this.csr().edges;
+  }
+
+  /** CSR adjacency: counts, prefix sums, fill (edge order within a node = edge order in the file). */
+  private csr(): { offsets: Uint32Array; edges: Uint32Array } {
+    if (this.adjacency) return this.adjacency;
+    const n = this.order;
+    const m = this.size;
+    const src = this.edgeSource;
+    const tgt = this.edgeTarget;
+    const offsets = new Uint32Array(n + 1);
+    for (let e = 0; e < m; e++) {
+      offsets[src[e]! + 1]!++;
+      if (tgt[e] !== src[e]) offsets[tgt[e]! + 1]!++;
+    }
+    for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+    const edges = new Uint32Array(offsets[n]!);
+    const fill = offsets.slice(0, n);
+    for (let e = 0; e < m; e++) {
+      edges[fill[src[e]!]!++] = e;
+      if (tgt[e] !== src[e]) edges[fill[tgt[e]!]!++] = e;
+    }
+    this.adjacency = { offsets, edges };
+    return this.adjacency;
   }
 
   /** Decodes core.bin; `fetchChunk` reads chunk files later, when their attributes are asked for. */
@@ -262,17 +303,19 @@ export class CompactGraph {
 
   /** Each distinct neighbour index of node i once, in the order of its edges. */
   forEachNeighborIndex(i: number, callback: (j: number, edge: number) => void): void {
+    const stamp = (this.stamp ??= new Int32Array(this.order));
     const mark = ++this.stampValue;
     if (mark === 0x7fffffff) {
-      this.stamp.fill(0);
+      stamp.fill(0);
       this.stampValue = 1;
     }
     const off = this.adjOffsets;
+    const adj = this.adjEdges;
     for (let p = off[i]!; p < off[i + 1]!; p++) {
-      const e = this.adjEdges[p]!;
+      const e = adj[p]!;
       const j = this.edgeSource[e] === i ? this.edgeTarget[e]! : this.edgeSource[e]!;
-      if (this.stamp[j] === this.stampValue) continue;
-      this.stamp[j] = this.stampValue;
+      if (stamp[j] === this.stampValue) continue;
+      stamp[j] = this.stampValue;
       callback(j, e);
     }
   }

@@ -99,27 +99,32 @@ export function visibleMask(g: IndexedGraph, filter: ViewFilter): VisibleMask {
   const range = filter.yearRange;
   const n = g.order;
 
+  // Locals: the arrays may be getters (CompactGraph makes its edge arrays on first use).
+  const { kind, year, edgeSource, edgeTarget, edgeKind, edgeWeight } = g;
+  // The adjacency only matters with a year range (authors and topics follow their papers).
+  const adjOffsets = range ? g.adjOffsets : [];
+  const adjEdges = range ? g.adjEdges : [];
   const inRange = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    if (g.kind[i] !== PAPER) continue;
-    const y = g.year[i]!;
+    if (kind[i] !== PAPER) continue;
+    const y = year[i]!;
     inRange[i] = !range ? 1 : Number.isNaN(y) ? (filter.includeUndated ? 1 : 0) : y >= range[0] && y <= range[1] ? 1 : 0;
   }
 
   const nodes = new Uint8Array(n);
   let nodeCount = 0;
   for (let i = 0; i < n; i++) {
-    const k = g.kind[i]!;
+    const k = kind[i]!;
     if (!kinds[k] || hidden.has(cluster[i]!)) continue;
     let show: boolean;
     if (k === PAPER) show = inRange[i] === 1;
     else if (!range) show = true;
     else {
       show = false;
-      for (let p = g.adjOffsets[i]!; p < g.adjOffsets[i + 1]! && !show; p++) {
-        const e = g.adjEdges[p]!;
-        const j = g.edgeSource[e] === i ? g.edgeTarget[e]! : g.edgeSource[e]!;
-        if (g.kind[j] === PAPER && inRange[j]) show = true;
+      for (let p = adjOffsets[i]!; p < adjOffsets[i + 1]! && !show; p++) {
+        const e = adjEdges[p]!;
+        const j = edgeSource[e] === i ? edgeTarget[e]! : edgeSource[e]!;
+        if (kind[j] === PAPER && inRange[j]) show = true;
       }
     }
     if (show) {
@@ -133,9 +138,9 @@ export function visibleMask(g: IndexedGraph, filter: ViewFilter): VisibleMask {
   let edgeCount = 0;
   const coauthor = EDGE_KIND_INDEX.coauthor;
   for (let e = 0; e < m; e++) {
-    const k = g.edgeKind[e]!;
-    if (!edgeKinds[k] || !nodes[g.edgeSource[e]!] || !nodes[g.edgeTarget[e]!]) continue;
-    if (k === coauthor && g.edgeWeight[e]! < filter.minSharedPapers) continue;
+    const k = edgeKind[e]!;
+    if (!edgeKinds[k] || !nodes[edgeSource[e]!] || !nodes[edgeTarget[e]!]) continue;
+    if (k === coauthor && edgeWeight[e]! < filter.minSharedPapers) continue;
     edges[e] = 1;
     edgeCount++;
   }

@@ -65,6 +65,11 @@ describe("explorer on the compact files", () => {
       expect(h.renderedNodeCount).toBe(h.visibleNodeCount);
       expect(h.drawnEdgeCount).toBe(h.visibleEdgeCount);
       expect(h.overview).toBe(false);
+      // Drawn once: sigma's first frame is the lens (no unfiltered frame first, no second full refresh after it).
+      const renders = () => page.evaluate(() => (window as unknown as { __papergraph: { renderCount(): number } }).__papergraph.renderCount());
+      expect(await renders()).toBe(1);
+      await page.waitForTimeout(1500);
+      expect(await renders()).toBe(1);
       expect(appMessages(watch)).toEqual([]);
       expect(watch.external).toEqual([]);
     } finally {

@@ -64,8 +64,9 @@ function strongest(graph: PaperGraph, candidates: number[], budget: number, into
     for (const e of candidates) into[e] = 1;
     return candidates.length;
   }
+  const weight = graph.edgeWeight;
   const counts = new Map<number, number>();
-  for (const e of candidates) counts.set(graph.edgeWeight[e]!, (counts.get(graph.edgeWeight[e]!) ?? 0) + 1);
+  for (const e of candidates) counts.set(weight[e]!, (counts.get(weight[e]!) ?? 0) + 1);
   const weights = [...counts.keys()].sort((a, b) => b - a);
   let taken = 0;
   let threshold = -Infinity;
@@ -80,7 +81,7 @@ function strongest(graph: PaperGraph, candidates: number[], budget: number, into
   let added = 0;
   // Candidates arrive in edge order, so ties at the threshold go to the lower indices.
   for (const e of candidates) {
-    const w = graph.edgeWeight[e]!;
+    const w = weight[e]!;
     if (w > threshold || (w === threshold && room-- > 0)) {
       into[e] = 1;
       added++;
@@ -99,14 +100,15 @@ export function chooseDrawn(graph: PaperGraph, visible: VisibleMask, budget = ED
     return { nodes, edges, visibleEdges: visible.edgeCount, overview: false };
   }
   const chosen = new Uint8Array(graph.size);
+  const { adjOffsets, adjEdges, edgeWeight: weight } = graph;
   // Backbone: each visible node's strongest visible edge.
   const backbone: number[] = [];
   for (const i of nodes) {
     let best = -1;
-    for (let p = graph.adjOffsets[i]!; p < graph.adjOffsets[i + 1]!; p++) {
-      const e = graph.adjEdges[p]!;
+    for (let p = adjOffsets[i]!; p < adjOffsets[i + 1]!; p++) {
+      const e = adjEdges[p]!;
       if (!visible.edges[e]) continue;
-      if (best < 0 || graph.edgeWeight[e]! > graph.edgeWeight[best]! || (graph.edgeWeight[e] === graph.edgeWeight[best] && e < best)) best = e;
+      if (best < 0 || weight[e]! > weight[best]! || (weight[e] === weight[best] && e < best)) best = e;
     }
     if (best >= 0 && !chosen[best]) {
       chosen[best] = 1;
