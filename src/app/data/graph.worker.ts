@@ -29,11 +29,14 @@ async function fromFolder(folder: string): Promise<CompactGraph> {
 }
 
 function ensureIndex(): Promise<SearchIndex> {
+  if (index) return index;
   if (!graph) return Promise.reject(new Error("no graph to search"));
   return (index ??= graph.then(async (g) => {
     await g.loadGroup("search");
     const built = buildSearchIndex(g, null);
     built.get();
+    // The index holds what queries need; the graph (core.bin, chunks) can go.
+    graph = null;
     post({ type: "indexed", documents: g.order });
     return built;
   }));

@@ -13,7 +13,7 @@ import type { VisibleMask } from "../../model/view-filter";
 import type { PaperGraph } from "../data/types";
 import type { DisplayState } from "./reducers";
 import { planRefresh } from "./refresh-plan";
-import { NodeGrid, VIEWPORT_EDGE_BUDGET, addRenderEdge, applyAppearance, buildRenderGraph, renderEdgeKey, viewportEdges, type Appearance, type DrawnSet } from "./render-graph";
+import { FILL_IN_RATIO, NodeGrid, VIEWPORT_EDGE_BUDGET, addRenderEdge, applyAppearance, buildRenderGraph, renderEdgeKey, viewportEdges, type Appearance, type DrawnSet } from "./render-graph";
 
 /** What is drawn now: nodes, edges, and the visible edges behind an overview. */
 export interface DrawnInfo {
@@ -99,7 +99,7 @@ export function RenderController(props: {
     const captor = sigma.getMouseCaptor();
     const fill = () => {
       if (captor.isMouseDown) return;
-      if (camera.getState().ratio > 0.8) return; // the whole graph is in view: the overview is what fits
+      if (camera.getState().ratio > FILL_IN_RATIO) return; // most of the graph is in view: the overview is what fits
       const { width, height } = sigma.getDimensions();
       const a = sigma.viewportToGraph({ x: 0, y: 0 });
       const b = sigma.viewportToGraph({ x: width, y: height });

@@ -16,8 +16,10 @@ import { opaqueColor } from "./opaque-color";
 
 /** Edges drawn at most before the overview takes over (the 10,000-paper full graph, 140k edges, is drawn whole). */
 export const EDGE_BUDGET = 150_000;
-/** Edges added at most for the nodes in view when zoomed into an overview. */
-export const VIEWPORT_EDGE_BUDGET = 100_000;
+/** Edges added at most for the nodes in view when zoomed into an overview (every frame draws them all). */
+export const VIEWPORT_EDGE_BUDGET = 50_000;
+/** Zoomed in at least this far (camera ratio), an overview adds the edges of the nodes in view. */
+export const FILL_IN_RATIO = 0.5;
 const DEFAULT_EDGE_COLOR = "#c9ccd6";
 
 /** Render graph edge keys are the edge's index in the graph (short keys keep sigma's per-edge tables small). */
