@@ -244,7 +244,7 @@ async function driveCamera(browser: Browser, page: Page, selector: string, rende
   return { pan, zoom };
 }
 
-type Hooks = { ready: boolean; rendererOk: boolean; error: string | null; visibleNodeCount: number; visibleEdgeCount: number; lens: string; drawnEdgeCount?: number; drawnNodeCount?: number };
+type Hooks = { ready: boolean; rendererOk: boolean; error: string | null; visibleNodeCount: number; visibleEdgeCount: number; lens: string; drawnEdgeCount?: number; drawnNodeCount?: number; searchReady?: boolean };
 const readHooks = (page: Page) =>
   page.evaluate(() => {
     const h = (window as unknown as { __papergraph?: Record<string, unknown> }).__papergraph ?? {};
@@ -266,13 +266,16 @@ async function measureApp(browser: Browser, url: string, searchFor: string | nul
     const h = await readHooks(page);
     if (!h.rendererOk) throw new Error(`the renderer did not start: ${h.error}`);
     const box = (await page.locator(".graph-canvas").boundingBox())!;
-    // Pan and zoom in the steady state: once the search index (built after the first frame) is complete.
-    const searchReadyMs = (await page
-      .waitForFunction("window.__papergraph && window.__papergraph.searchReady ? performance.now() : false", null, { timeout: TIMEOUT })
-      .then((v) => v.jsonValue() as Promise<number>)
-      .catch(() => null)) as number | null;
+    // Pan and zoom in the steady state: once the search index (built after the first frame) is complete. (An app
+    // older than the hook is measured as it is: BENCH_APP_DIR.)
+    const searchReadyMs = "searchReady" in h
+      ? ((await page
+          .waitForFunction("window.__papergraph && window.__papergraph.searchReady ? performance.now() : false", null, { timeout: TIMEOUT })
+          .then((v) => v.jsonValue() as Promise<number>)
+          .catch(() => null)) as number | null)
+      : null;
     await page.waitForTimeout(500);
-    const { pan, zoom } = await driveCamera(browser, page, ".graph-canvas", "window.__papergraph.renderCount()", stepsFor(h.drawnEdgeCount ?? h.visibleEdgeCount));
+    const { pan, zoom } = await driveCamera(browser, page, ".graph-canvas", "window.__papergraph.renderCount ? window.__papergraph.renderCount() : NaN", stepsFor(h.drawnEdgeCount ?? h.visibleEdgeCount));
     await page.waitForTimeout(300);
     // Memory as the bare page is measured: after the first frame, panning and zooming (the lens switch comes after).
     const mem = await processMemory(browser);
@@ -422,11 +425,18 @@ async function serveGraph(appDir: string, bareDir: string, data: GraphData, stag
   };
 }
 
+async function copyBuilt(dir: string): Promise<string> {
+  const out = await mkdtemp(path.join(tmpdir(), "papergraph-app-"));
+  await cp(dir, out, { recursive: true });
+  return out;
+}
+
 async function main(): Promise<void> {
   const graphs: GraphData[] = [];
   for (const name of WANTED) graphs.push(await graphFor(name));
   log("building the app and the bare page ...");
-  const appDir = await buildApp("{}");
+  // BENCH_APP_DIR=<a built app> measures that build instead (e.g. an older commit's, for before/after tables).
+  const appDir = process.env.BENCH_APP_DIR ? await copyBuilt(process.env.BENCH_APP_DIR) : await buildApp("{}");
   const bareDir = await buildBare();
   const browser = await launch();
   try {
