@@ -48,6 +48,16 @@ export default tseslint.config(
         { name: "navigator", message: "No DOM in pure code." }],
     },
   },
+  // bench/ (synthetic corpora for benchmarks and tests) is support code: the product never depends on it. A rule of its
+  // own, so it adds to the import rules below instead of replacing them.
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": ["error",
+        { selector: "ImportDeclaration[source.value=/(^|\\/)bench\\//]", message: "src/ never imports bench/ (benchmark and test support)." },
+        { selector: "ImportExpression[source.value=/(^|\\/)bench\\//]", message: "src/ never imports bench/ (benchmark and test support)." }],
+    },
+  },
   // model/ is the contract: it imports nothing of ours; exporters/ read the contract only.
   {
     files: ["src/model/**/*.ts", "src/exporters/**/*.ts"],

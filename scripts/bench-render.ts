@@ -30,7 +30,7 @@ import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { resolveOptions } from "../src/pipeline/options";
 import { runPipeline } from "../src/pipeline/run";
-import { generateCorpus } from "../src/pipeline/synthetic";
+import { generateCorpus } from "../bench/synthetic";
 import { ROOT, buildApp, buildSeedsGraph, launch, serve, waitReady, watchPage, appMessages } from "../test/e2e/harness";
 import { synthesiseGraph, streamGraphJson } from "./bench/synthetic-graph";
 import { bareGraphJson, explorerFilesFor, searchQueryFor, type GraphData } from "./bench/bench-data";

@@ -1,11 +1,12 @@
 /**
- * Writes a synthetic corpus (src/pipeline/synthetic) to a folder, for trying the CLI or the app at scale:
+ * Writes a synthetic corpus (bench/synthetic) to a folder, for trying the CLI or the app at scale:
  *   npx tsx scripts/synthetic-corpus.ts --papers 10000 --seed 1 --out tmp/synthetic-10k
- * Then: npx tsx src/cli/main.ts graph tmp/synthetic-10k/synthetic/*.txt
+ * Then: npx papergraph graph tmp/synthetic-10k --out tmp/synthetic-10k-graph (progress for every phase on stderr),
+ * or npx papergraph open tmp/synthetic-10k to see it in the explorer.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { generateCorpus } from "../src/pipeline/synthetic";
+import { generateCorpus } from "../bench/synthetic";
 
 export { generateCorpus };
 

@@ -6,10 +6,10 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { chooseDrawn, edgeLook, nodeColor } from "../../src/app/graph/render-graph";
-import { computeSizes } from "../../src/app/graph/sizes";
+import { computeSizesAt, LOOKS, nodeColorsAt, resolveColorMode } from "../../src/model/appearance";
 import { writeExplorerFiles, type ExplorerGraphSource } from "../../src/exporters/explorer-files";
 import { CompactGraph } from "../../src/model/compact-graph";
-import { CORE_FILE } from "../../src/model/explorer-format";
+import { CORE_FILE, EXPLORER_FORMAT_VERSION } from "../../src/model/explorer-format";
 import { DEFAULT_VIEW_FILTER, visibleMask } from "../../src/model/view-filter";
 import { synthesiseGraph } from "./synthetic-graph";
 
@@ -55,7 +55,12 @@ export async function searchQueryFor(data: GraphData): Promise<string> {
   return name.split(" ").pop() ?? name;
 }
 
-const cacheName = (data: GraphData, cache: string, what: string) => path.join(cache, `${path.basename(data.jsonFile, ".json")}.${what}`);
+/**
+ * Derived files are named after the graph file plus the compact format's version and the look's revision, so files
+ * derived by an older writer or an older appearance rule (another worktree sharing the cache) are never served.
+ */
+const DERIVED_TAG = `x${EXPLORER_FORMAT_VERSION}-look2`;
+const cacheName = (data: GraphData, cache: string, what: string) => path.join(cache, `${path.basename(data.jsonFile, ".json")}.${DERIVED_TAG}.${what}`);
 
 /** The explorer's compact files for the graph (what `npm run graph` writes to data/explorer/), cached in a folder. */
 export async function explorerFilesFor(data: GraphData, cache: string): Promise<string> {
@@ -94,9 +99,12 @@ export async function bareGraphJson(data: GraphData, cache: string): Promise<str
   if (existsSync(file)) return readFile(file, "utf8");
   const g = await compactFor(data, cache);
   const drawn = chooseDrawn(g, visibleMask(g, DEFAULT_VIEW_FILTER));
-  const look = { sizes: computeSizes(g, "pagerank"), colorMode: "cluster" as const, communityColors: new Map<number, string>() };
+  // The default view's colour mode ("auto" in the co-author lens) and the light theme, as the app draws them.
+  const mode = resolveColorMode("auto", DEFAULT_VIEW_FILTER.lens);
+  const tables = { communities: g.getAttribute("communities") ?? {}, topicClusters: g.getAttribute("topicClusters") ?? {} };
+  const look = { sizes: computeSizesAt(g, "pagerank"), colors: nodeColorsAt(g, mode, tables), look: LOOKS.light };
   const nodes = drawn.nodes.map((i) => JSON.stringify({ key: g.keys[i], attributes: { x: g.x[i], y: g.y[i], size: look.sizes[i], color: nodeColor(g, i, look), label: g.labels[i] } }));
-  const edges = drawn.edges.map((e) => JSON.stringify({ source: g.keys[g.edgeSource[e]!], target: g.keys[g.edgeTarget[e]!], attributes: edgeLook(g, e) }));
+  const edges = drawn.edges.map((e) => JSON.stringify({ source: g.keys[g.edgeSource[e]!], target: g.keys[g.edgeTarget[e]!], attributes: edgeLook(g, e, look.look) }));
   const json = `{"options":{"type":"directed","multi":false,"allowSelfLoops":true},"attributes":{},"nodes":[${nodes.join(",")}],"edges":[${edges.join(",")}]}\n`;
   await writeFile(file, json);
   return json;

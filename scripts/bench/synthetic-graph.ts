@@ -13,8 +13,8 @@
  * JSON streamer read, so 100,000 papers (about 230k nodes, 2M edges) fit in a few hundred MB.
  */
 import seedrandom from "seedrandom";
-import { FIELDS, FIRST_NAMES, SHARED_TERMS, SURNAMES, AFFILIATIONS } from "../../src/pipeline/synthetic/vocabulary";
-import { EDGE_COLORS, OTHER_COLOR, clusterColor } from "../../src/pipeline/graph/palette";
+import { FIELDS, FIRST_NAMES, SHARED_TERMS, SURNAMES, AFFILIATIONS } from "../../bench/synthetic/vocabulary";
+import { LOOKS, NONE_COLOR, OTHER_COLOR, PALETTE } from "../../src/model/appearance";
 import { round6, roundCoord } from "../../src/pipeline/graph/numbers";
 import type { EdgeKind } from "../../src/model/graph-file";
 
@@ -26,8 +26,11 @@ export interface SyntheticGraphOptions {
 const CLUSTERS = 12;
 const TOPICS_PER_CLUSTER = 12;
 const MAX_COAUTHOR_BYLINE = 25;
-const KIND_CODE: Record<EdgeKind, number> = { authored: 0, coauthor: 1, about: 2, related: 3 };
-const KINDS: EdgeKind[] = ["authored", "coauthor", "about", "related"];
+const KIND_CODE: Record<EdgeKind, number> = { authored: 0, coauthor: 1, about: 2, related: 3, "coauthor-large": 4 };
+const KINDS: EdgeKind[] = ["authored", "coauthor", "about", "related", "coauthor-large"];
+/** The file's default look (model/appearance.ts): clusters are numbered by size here, so id = palette rank. */
+const clusterColor = (id: number): string => (id >= 0 && id < PALETTE.length ? PALETTE[id]! : OTHER_COLOR);
+const EDGE_COLORS = LOOKS.light.edges;
 
 type Rng = () => number;
 
@@ -331,7 +334,8 @@ export function synthesiseGraph({ papers: P, seed }: SyntheticGraphOptions): Syn
       label: c === 0 ? "No co-author links" : `${authorName[top]} et al.`,
       size,
       terms: clusterTopics[labCluster[Math.max(0, c - 1)]!]!.slice(0, 5).map((t) => topicTerm[t]!),
-      color: c === 0 ? OTHER_COLOR : clusterColor(c),
+      color: c === 0 ? NONE_COLOR : clusterColor(c - 1),
+      ...(c === 0 ? { noLinks: true } : {}),
     };
   }
   const clusterSize = new Int32Array(CLUSTERS);
@@ -443,7 +447,7 @@ export function synthesiseGraph({ papers: P, seed }: SyntheticGraphOptions): Syn
     },
     forEachEdge(cb) {
       const sizeOf = new Map<string, number>();
-      const maxOf = [0, 0, 0, 0];
+      const maxOf = [0, 0, 0, 0, 0];
       for (let e = 0; e < M; e++) maxOf[kind[e]!] = Math.max(maxOf[kind[e]!]!, weight[e]!);
       for (let e = 0; e < M; e++) {
         const k = KINDS[kind[e]!]!;

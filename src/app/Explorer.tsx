@@ -14,22 +14,25 @@ import { GraphView } from "./graph/GraphView";
 import type { GraphApi } from "./graph/ReadyController";
 import { computeHighlight, nodeOnScreen, pickForcedLabels, type DisplayState } from "./graph/reducers";
 import type { DrawnInfo } from "./graph/RenderController";
-import { chooseDrawn, type Appearance } from "./graph/render-graph";
-import { computeSizes } from "./graph/sizes";
+import { chooseDrawn, edgeColor, edgeOfRenderKey, type Appearance } from "./graph/render-graph";
+import { COLOR_MODE_LABEL, computeSizesAt, LOOKS, resolveColorMode } from "../model/appearance";
 import { ClustersPanel } from "./panels/ClustersPanel";
 import { DetailsPanel } from "./panels/DetailsPanel";
 import { FiltersPanel } from "./panels/FiltersPanel";
-import { ExportMenu } from "./panels/ExportMenu";
-import { Legend, legendItems, METRIC_LABEL } from "./panels/Legend";
+import { ExportMenu, type PngRequest } from "./panels/ExportMenu";
+import { Legend, METRIC_LABEL } from "./panels/Legend";
+import { LabelOverflow } from "./panels/LabelOverflow";
 import type { OpenMode } from "./data/input-set";
 import { Overview } from "./panels/Overview";
 import { PathsPanel } from "./panels/PathsPanel";
 import { SearchBox } from "./panels/SearchBox";
 import { StatusBar } from "./panels/StatusBar";
-import { clusterMembers, collaborationPath, displayName, framingSet, maxSharedPapers, pathEdges, yearHistogram } from "./state/selectors";
+import { clusterMembers, collaborationPath, displayName, framingSet, isolatedAuthors, maxSharedPapers, pathEdges, yearHistogram } from "./state/selectors";
 import { INITIAL_UI_STATE, SIZE_METRICS, uiReducer, type ColorMode, type SharedState, type SizeMetric, type UiState } from "./state/ui-state";
 import { useUrlSync } from "./state/use-url-sync";
 import { parseUrlState, sanitizeForGraph, serializeUrlState } from "./state/url-state";
+import { useTheme } from "./state/use-theme";
+import { useViewLook } from "./state/view-look";
 import { publishTestHooks } from "./test-hooks";
 
 const LENSES: { lens: Lens; label: string }[] = [
@@ -92,21 +95,25 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
   const index = useMemo(() => search ?? inlineSearch(graph), [search, graph]);
   const histogram = useMemo(() => yearHistogram(graph), [graph]);
   const maxShared = useMemo(() => maxSharedPapers(graph), [graph]);
-  const communityColors = useMemo(() => {
-    const m = new Map<number, string>();
-    for (const [id, info] of Object.entries(attrs.communities ?? {})) m.set(Number(id), info.color);
-    return m;
-  }, [attrs.communities]);
-
+  const { theme, toggle: toggleTheme } = useTheme();
   const { selected, hovered, ego, pathTarget, filter, colorMode, sizeMetric } = state;
-  const sizes = useMemo(() => computeSizes(graph, sizeMetric), [graph, sizeMetric]);
-  const appearance = useMemo<Appearance>(() => ({ sizes, colorMode, communityColors }), [sizes, colorMode, communityColors]);
+  const sizes = useMemo(() => computeSizesAt(graph, sizeMetric), [graph, sizeMetric]);
   const visible = useMemo(() => visibleMask(graph, filter), [graph, filter]);
+  const viewLook = useViewLook(graph, colorMode, filter.lens, visible, theme);
+  // What is drawn and how (model/appearance.ts: sizes, colours in the view's mode, the theme's edge colours).
+  const appearance = useMemo<Appearance>(() => ({ sizes, colors: viewLook.colors, look: viewLook.look }), [sizes, viewLook.colors, viewLook.look]);
   const drawn = useMemo(() => chooseDrawn(graph, visible), [graph, visible]);
   const [drawnInfo, setDrawnInfo] = useState<DrawnInfo | null>(null);
+  const isolated = useMemo(() => isolatedAuthors(graph, visible), [graph, visible]);
+  const includeLarge = filter.includeLargePapers;
   const path = useMemo(
-    () => (selected !== null && pathTarget !== null ? collaborationPath(graph, selected, pathTarget, filter.minSharedPapers) : null),
-    [graph, selected, pathTarget, filter.minSharedPapers],
+    () => (selected !== null && pathTarget !== null ? collaborationPath(graph, selected, pathTarget, filter.minSharedPapers, includeLarge) : null),
+    [graph, selected, pathTarget, filter.minSharedPapers, includeLarge],
+  );
+  // Without the links of papers above the author cut and no path: is there one through them? (Said, not drawn.)
+  const largeOnlyPath = useMemo(
+    () => (path === null && !includeLarge && selected !== null && pathTarget !== null ? collaborationPath(graph, selected, pathTarget, filter.minSharedPapers, true) : null),
+    [graph, path, includeLarge, selected, pathTarget, filter.minSharedPapers],
   );
   const pathEdgeIds = useMemo(() => (path ? pathEdges(graph, path) : []), [graph, path]);
   const highlight = useMemo(
@@ -119,9 +126,16 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
       highlight,
       forcedLabels: pickForcedLabels(graph, highlight, sizes),
       path: { nodes: new Set(path ?? []), edges: new Set(pathEdgeIds) },
+      look: viewLook.look,
     }),
-    [graph, selected, highlight, path, pathEdgeIds, sizes],
+    [graph, selected, highlight, path, pathEdgeIds, sizes, viewLook.look],
   );
+  // What exports draw unless "as shown" is ticked: the view's real colours, no dimming, no forced labels, light.
+  const exportDisplay = useMemo<DisplayState>(
+    () => ({ ...display, highlight: null, forcedLabels: new Set(), path: { nodes: new Set(), edges: new Set() }, look: LOOKS.light }),
+    [display],
+  );
+  const [overflow, setOverflow] = useState<string[]>([]);
 
   // Renderer-backed operations arrive after the first frame.
   const [api, setApi] = useState<GraphApi | null>(null);
@@ -152,6 +166,19 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
     },
     [graph, visible],
   );
+  const viewMode = viewLook.mode;
+  const onCanvasCluster = useCallback(
+    (id: number) => {
+      if (viewMode === "community" || viewMode === "topicCluster") focusCluster(viewMode, id);
+    },
+    [viewMode, focusCluster],
+  );
+  // A new selection opens its panel at the top, not where the previous one was scrolled to.
+  const rightRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    rightRef.current?.scrollTo?.({ top: 0 });
+    if (rightRef.current && !rightRef.current.scrollTo) rightRef.current.scrollTop = 0;
+  }, [selected]);
 
   const searchRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -194,18 +221,41 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
       error: rendererError,
       nodePagePosition: (key) => (api ? api.pagePosition(key) : null),
       renderCount: () => (api ? api.renderCount() : 0),
+      colorMode: viewLook.mode,
+      theme,
+      isolatedAuthors: isolated,
+      clusterLabels: viewLook.clusterLabels.map((c) => ({ id: c.id, label: c.label, count: c.count })),
+      labelOverflow: overflow,
+      drawnLabels: () => (api ? api.labels() : []),
+      nodeColor: (key) => (api ? api.nodeColor(key) : null),
+      lastPngLabels: () => lastPngLabels.current,
     });
-  }, [api, rendererError, selected, hovered, filter, visible, drawn, drawnInfo, searchReady, state.camera, path, graph, display]);
+  }, [api, rendererError, selected, hovered, filter, visible, drawn, drawnInfo, searchReady, state.camera, path, graph, display, viewLook, theme, isolated, overflow]);
 
   const viewUrl = window.location.origin + window.location.pathname + serializeUrlState(state);
-  const nodeDisplayFn = useCallback((key: string) => nodeOnScreen(graph, key, visible, appearance, display), [graph, visible, appearance, display]);
+  const nodeDisplayFn = useCallback(
+    (key: string, asShown: boolean) => nodeOnScreen(graph, key, visible, appearance, asShown ? display : exportDisplay),
+    [graph, visible, appearance, display, exportDisplay],
+  );
 
+  const lastPngLabels = useRef<{ text: string; x0: number; y0: number; x1: number; y1: number }[]>([]);
   const capture = useCallback(
-    (opts: { scale: 1 | 2 | 4; legend: boolean }) =>
-      api
-        ? api.capturePng({ ...opts, legendItems: legendItems(graph, colorMode) })
-        : Promise.reject(new Error("The graph is not drawn in this browser, so there is no picture to export.")),
-    [api, graph, colorMode],
+    async (opts: PngRequest) => {
+      if (!api) throw new Error("The graph is not drawn in this browser, so there is no picture to export.");
+      const look = LOOKS[opts.dark ? "dark" : "light"];
+      const shot = await api.capturePng({
+        scale: opts.scale,
+        framing: opts.framing,
+        display: opts.asShown ? display : exportDisplay,
+        look,
+        edgeColor: (k) => edgeColor(graph, edgeOfRenderKey(k), look),
+        clusters: viewLook.clusterLabels,
+        legend: opts.legend ? viewLook.legend : null,
+      });
+      lastPngLabels.current = shot.labels.map((l) => ({ text: l.text, ...l.box }));
+      return shot.blob;
+    },
+    [api, graph, display, exportDisplay, viewLook],
   );
 
   const [dragging, setDragging] = useState(false);
@@ -259,8 +309,11 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
         <label className="select">
           <span>Colour</span>
           <select value={colorMode} onChange={(e) => dispatch({ type: "setColorMode", mode: e.target.value as ColorMode })}>
-            <option value="cluster">Research cluster</option>
+            <option value="auto">Automatic ({COLOR_MODE_LABEL[resolveColorMode("auto", filter.lens)]})</option>
+            <option value="topicCluster">Research cluster</option>
             <option value="community">Co-author community</option>
+            <option value="yearFirst">First publication year</option>
+            <option value="yearMean">Mean publication year</option>
           </select>
         </label>
         <label className="select">
@@ -278,21 +331,40 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
           graph={graph}
           filter={filter}
           viewUrl={viewUrl}
+          colorMode={viewLook.mode}
           nodeDisplay={nodeDisplayFn}
           capturePng={capture}
           onOpenGraph={onOpenJson}
         />
+        <button
+          type="button"
+          className="button theme-toggle"
+          aria-pressed={theme === "dark"}
+          onClick={toggleTheme}
+          title={theme === "dark" ? "Switch to the light theme" : "Switch to the dark theme"}
+        >
+          <span aria-hidden="true">{theme === "dark" ? "☀" : "☾"}</span> Dark mode
+        </button>
       </header>
 
       <aside className="sidebar left" aria-label="Clusters and filters">
         <ClustersPanel
           graph={graph}
           filter={filter}
+          colorMode={viewLook.mode}
           onToggle={(mode, id) => dispatch({ type: "toggleCluster", mode, id })}
           onShowAll={() => dispatch({ type: "showAllClusters" })}
           onFocus={focusCluster}
+          onOpen={open}
         />
-        <FiltersPanel filter={filter} histogram={histogram} maxShared={maxShared} onChange={(patch) => dispatch({ type: "setFilter", patch })} />
+        <FiltersPanel
+          filter={filter}
+          histogram={histogram}
+          maxShared={maxShared}
+          largePapers={attrs.largePapers ?? null}
+          isolatedAuthors={isolated}
+          onChange={(patch) => dispatch({ type: "setFilter", patch })}
+        />
       </aside>
 
       <main className="stage" aria-label="Graph" data-testid="graph-stage">
@@ -308,9 +380,16 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
             dispatch={dispatch}
             onReady={setApi}
             onDrawn={setDrawnInfo}
+            hovered={hovered}
+            clusters={viewLook.clusterLabels}
+            look={viewLook.look}
+            onLabelOverflow={setOverflow}
+            onCluster={onCanvasCluster}
+            overlays={overflow.length > 0 ? "overflow" : ""}
           />
         </GraphErrorBoundary>
-        <Legend graph={graph} colorMode={colorMode} sizeMetric={sizeMetric} />
+        <Legend legend={viewLook.legend} sizeMetric={sizeMetric} />
+        {overflow.length > 0 && <LabelOverflow graph={graph} keys={overflow} onOpen={open} />}
         {visible.nodeCount === 0 && (
           <p className="empty-view" role="status">
             Nothing to draw with these filters.
@@ -330,7 +409,7 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
         )}
       </main>
 
-      <aside className="sidebar right" aria-label="Details">
+      <aside className="sidebar right" aria-label="Details" ref={rightRef}>
         {selected !== null ? (
           <DetailsPanel
             key={selected}
@@ -354,6 +433,10 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
           pathTarget={pathTarget}
           path={path}
           minShared={filter.minSharedPapers}
+          includeLarge={includeLarge}
+          largeOnlyPath={largeOnlyPath}
+          largeCut={attrs.largePapers?.maxAuthors ?? 0}
+          onIncludeLarge={() => dispatch({ type: "setFilter", patch: { includeLargePapers: true } })}
           onEgo={(e) => dispatch({ type: "setEgo", ego: e })}
           onPathTarget={(k) => dispatch({ type: "setPathTarget", key: k })}
           onOpen={open}

@@ -32,6 +32,22 @@ export interface PapergraphTestHooks {
   nodePagePosition: (key: string) => { x: number; y: number } | null;
   /** Frames the renderer has drawn so far (for benchmarks: frames per camera move). */
   renderCount: () => number;
+  // Published by the explorer (absent on the error screen).
+  /** The colour mode the view uses ("auto" resolved for the lens). */
+  colorMode?: string;
+  theme?: "light" | "dark";
+  /** Authors drawn without any drawn co-author link. */
+  isolatedAuthors?: number;
+  /** Cluster names the view offers (those drawn: see drawnLabels, kind "cluster"). */
+  clusterLabels?: { id: number; label: string; count: number }[];
+  /** Lit nodes whose label found no room (listed beside the graph instead). */
+  labelOverflow?: string[];
+  /** Labels and cluster names in the last frame, page coordinates: none may overlap another. */
+  drawnLabels?: () => { key: string; kind: "node" | "cluster"; text: string; x0: number; y0: number; x1: number; y1: number }[];
+  /** The colour the renderer draws a node in now. */
+  nodeColor?: (key: string) => string | null;
+  /** Labels of the last PNG export, in its (unscaled) pixel coordinates. */
+  lastPngLabels?: () => { text: string; x0: number; y0: number; x1: number; y1: number }[];
 }
 
 declare global {

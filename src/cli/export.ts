@@ -5,12 +5,14 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import Graph from "graphology";
 import { exportGraph, isExportFormat, makeProvenance, EXPORT_FORMATS, type ExportFormat, type ExportView } from "../exporters";
+import { COLOR_MODES, isColorMode, resolveColorMode, type ColorMode } from "../model/appearance";
 import { validateGraphFile } from "../model/validate";
 import { DEFAULT_VIEW_FILTER, LENS_KINDS, type Lens, type ViewFilter } from "../model/view-filter";
 import type { NodeKind } from "../model/graph-file";
+import { parseDecimal } from "../pipeline/options";
+import { parseFlags } from "./args";
 
 export interface ExportIO {
   stdout: (s: string) => void;
@@ -19,7 +21,7 @@ export interface ExportIO {
   cwd?: string;
 }
 
-export const EXPORT_USAGE = `Usage: npm run export -- --format FORMAT [--format FORMAT ...] --out DIR [options]
+export const EXPORT_USAGE = `Usage: papergraph export --format FORMAT [--format FORMAT ...] --out DIR [options]   (in the repository also: npm run export -- ...)
 
 Writes the graph (default public/data/graph.json) for other tools:
   gexf       graph.gexf             Gephi, Gephi Lite (GEXF 1.3 with positions, colours, sizes)
@@ -34,7 +36,11 @@ Options:
   --out DIR            output folder (created when missing)
   --in FILE            graph file (default public/data/graph.json)
   --exported-at ISO    timestamp written into the exports' metadata (default: now, or SOURCE_DATE_EPOCH)
-  --no-legend          SVG without the cluster legend
+  --color-mode M       what node colours show: auto (co-author communities in the co-author lens, research
+                       clusters otherwise; the default), topicCluster, community, yearFirst or yearMean; SVG
+                       legends, cluster names and VOSviewer clusters follow it
+  --no-legend          SVG without the legend and cluster names
+  --dark               SVG on the dark theme's background (default light, for print)
   --quiet              only errors on stderr
 View filters (as in the explorer; with any of them, the export holds the filtered view, else the whole graph):
   --lens L             coauthor | topics | full (default full when other filters are given)
@@ -43,6 +49,7 @@ View filters (as in the explorer; with any of them, the export holds the filtere
   --include-undated    keep papers without a year while --years is set (default)
   --no-undated         hide them
   --min-shared N       co-author links need at least N joint papers
+  --include-large      also the co-author links of papers above the build's author cut (graph attribute largePapers)
   --hide-clusters 1,2  cluster ids to hide
   --cluster-mode M     community | topicCluster: which partition --hide-clusters means (default topicCluster)
   -h, --help           this text`;
@@ -57,7 +64,7 @@ function parseList(v: string | undefined, what: string, re: RegExp): string[] {
 }
 
 function buildFilter(values: Record<string, string | boolean | string[] | undefined>): ViewFilter | null {
-  const given = ["lens", "kinds", "years", "include-undated", "no-undated", "min-shared", "hide-clusters", "cluster-mode"].some((k) => values[k] !== undefined);
+  const given = ["lens", "kinds", "years", "include-undated", "no-undated", "min-shared", "include-large", "hide-clusters", "cluster-mode"].some((k) => values[k] !== undefined);
   if (!given) return null;
   const filter: ViewFilter = { ...DEFAULT_VIEW_FILTER, lens: "full", kinds: [...DEFAULT_VIEW_FILTER.kinds], hiddenClusters: [] };
   const lens = values.lens as string | undefined;
@@ -81,10 +88,11 @@ function buildFilter(values: Record<string, string | boolean | string[] | undefi
   if (values["no-undated"]) filter.includeUndated = false;
   const minShared = values["min-shared"] as string | undefined;
   if (minShared !== undefined) {
-    const n = Number(minShared);
+    const n = parseDecimal(minShared) ?? Number.NaN; // "0x10" is a mistake, not 16
     if (!Number.isInteger(n) || n < 1) throw new UsageError(`--min-shared must be a whole number of at least 1; got "${minShared}"`);
     filter.minSharedPapers = n;
   }
+  if (values["include-large"]) filter.includeLargePapers = true;
   const mode = values["cluster-mode"] as string | undefined;
   if (mode !== undefined) {
     if (mode !== "community" && mode !== "topicCluster") throw new UsageError(`--cluster-mode must be community or topicCluster; got "${mode}"`);
@@ -110,7 +118,7 @@ export async function runExport(argv: string[], io: ExportIO): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   let values;
   try {
-    values = parseArgs({
+    values = parseFlags({
       args: argv,
       allowPositionals: false,
       strict: true,
@@ -120,6 +128,9 @@ export async function runExport(argv: string[], io: ExportIO): Promise<number> {
         in: { type: "string" },
         "exported-at": { type: "string" },
         "no-legend": { type: "boolean" },
+        "color-mode": { type: "string" },
+        dark: { type: "boolean" },
+        "include-large": { type: "boolean" },
         quiet: { type: "boolean" },
         lens: { type: "string" },
         kinds: { type: "string" },
@@ -147,6 +158,7 @@ export async function runExport(argv: string[], io: ExportIO): Promise<number> {
   let formats: ExportFormat[];
   let filter: ViewFilter | null;
   let exportedAt: string;
+  let colorMode: ColorMode;
   try {
     const requested = (values.format ?? []).flatMap((f) => f.split(",")).map((f) => f.trim().toLowerCase()).filter(Boolean);
     if (!requested.length) throw new UsageError(`say which format(s) to write with --format (${EXPORT_FORMATS.join(", ")} or all)`);
@@ -155,6 +167,9 @@ export async function runExport(argv: string[], io: ExportIO): Promise<number> {
     formats = requested.includes("all") ? [...EXPORT_FORMATS] : [...new Set(requested as ExportFormat[])];
     if (!values.out) throw new UsageError("say where to write with --out DIR");
     filter = buildFilter(values);
+    const cm = values["color-mode"] ?? "auto";
+    if (!isColorMode(cm)) throw new UsageError(`--color-mode must be one of ${COLOR_MODES.join(", ")}; got "${cm}"`);
+    colorMode = cm;
     exportedAt = exportedAtFrom(values["exported-at"]);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -201,7 +216,8 @@ export async function runExport(argv: string[], io: ExportIO): Promise<number> {
 
   const view: ExportView | null = filter ? { filter } : null;
   const generator = `${typeof graph.getAttribute("generator") === "string" ? graph.getAttribute("generator") : "papergraph"} export`;
-  const provenance = makeProvenance(graph, view, { exportedAt, generator });
+  // The whole graph reads as the full lens: "auto" colours it by research cluster.
+  const provenance = makeProvenance(graph, view, { exportedAt, generator, colorMode: resolveColorMode(colorMode, filter?.lens ?? "full") });
   const outDir = path.resolve(cwd, values.out!);
   try {
     await mkdir(outDir, { recursive: true });
@@ -212,7 +228,7 @@ export async function runExport(argv: string[], io: ExportIO): Promise<number> {
   log(`papergraph export: ${inPath} (${graph.order} nodes, ${graph.size} edges), ${filter ? "filtered view" : "whole graph"}`);
   for (const format of formats) {
     const t0 = performance.now();
-    const result = exportGraph(format, graph, view, provenance, { legend: !values["no-legend"] });
+    const result = exportGraph(format, graph, view, provenance, { legend: !values["no-legend"], dark: values.dark === true });
     for (const f of result.files) {
       const target = path.join(outDir, f.name);
       try {

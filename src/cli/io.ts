@@ -3,6 +3,14 @@ export interface CliIO {
   cwd: string;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** stderr is a terminal: progress is a live line redrawn in place (absent: plain lines). */
+  stderrIsTTY?: boolean;
+  /** Width of that terminal. */
+  stderrColumns?: number;
+  /** Environment (PAPERGRAPH_PROGRESS, BROWSER, TERM); absent: none. */
+  env?: Record<string, string | undefined>;
+  /** Stops long-running commands (serve, open); without it they stop on SIGINT/SIGTERM. */
+  signal?: AbortSignal;
 }
 
 export function processIO(): CliIO {
@@ -10,5 +18,8 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
+    stderrIsTTY: process.stderr.isTTY === true,
+    stderrColumns: process.stderr.columns,
+    env: process.env,
   };
 }

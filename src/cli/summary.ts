@@ -1,17 +1,21 @@
 /** The per-file summary printed on stderr after a build. */
 import type { PipelineResult } from "../pipeline/run";
+import { escapeForTerminal } from "./escape";
+import { MAX_TOKEN_LENGTH } from "../pipeline/topics/tokens";
 
 export function formatSummary(result: PipelineResult): { text: string; errorsOnly: string } {
   const lines: string[] = [];
   const errors: string[] = [];
-  const width = Math.max(4, ...result.summaries.map((s) => s.file.length));
+  // File names and quoted input are escaped (escape.ts): a newline in a name must not break the table.
+  const shown = result.summaries.map((s) => escapeForTerminal(s.file));
+  const width = Math.max(4, ...shown.map((f) => f.length));
   lines.push(`${"file".padEnd(width)}  ${"format".padEnd(15)}  records  diagnostics`);
-  for (const s of result.summaries) {
-    lines.push(`${s.file.padEnd(width)}  ${(s.format ?? "unknown").padEnd(15)}  ${String(s.records).padStart(7)}  ${String(s.diagnostics.length).padStart(11)}`);
-  }
+  result.summaries.forEach((s, i) => {
+    lines.push(`${shown[i]!.padEnd(width)}  ${(s.format ?? "unknown").padEnd(15)}  ${String(s.records).padStart(7)}  ${String(s.diagnostics.length).padStart(11)}`);
+  });
   for (const s of result.summaries) {
     for (const d of s.diagnostics) {
-      const line = `${d.file}:${d.line}: ${d.severity}: ${d.message}`;
+      const line = escapeForTerminal(`${d.file}:${d.line}: ${d.severity}: ${d.message}`);
       lines.push(line);
       if (d.severity === "error") errors.push(line);
     }
@@ -23,6 +27,8 @@ export function formatSummary(result: PipelineResult): { text: string; errorsOnl
     `${records} records -> ${count("paper")} papers, ${count("author")} authors, ${count("topic")} topics, ${g.size} edges; ` +
       `${Object.keys(g.getAttribute("communities") ?? {}).length} communities, ${Object.keys(g.getAttribute("topicClusters") ?? {}).length} research clusters`,
   );
+  const skipped = result.topics.skippedLongTokens ?? 0;
+  if (skipped > 0) lines.push(`topics: ${skipped} word(s) longer than ${MAX_TOKEN_LENGTH} characters skipped (glued or binary text, never a real word)`);
   const t = result.timings;
   lines.push("time: " + Object.entries(t).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(", "));
   return { text: lines.join("\n") + "\n", errorsOnly: errors.length ? errors.join("\n") + "\n" : "" };

@@ -1,10 +1,17 @@
-/** Which partition the exported colours and clusters refer to, and the legend that honestly describes them. */
+/**
+ * The groups of an export's partition (the one its colour mode names: Provenance.colorMode; research clusters for year
+ * colouring), for formats that number clusters (VOSviewer). Colours come from the shared appearance module.
+ */
+import { groupColors, groupModeOf, isNoLinks, type GroupMode, type ResolvedColorMode } from "../model/appearance";
 import type { ClusterInfo, NodeAttributes } from "../model/graph-file";
-import { parseColor, toHex } from "./color";
 import type { Selection } from "./selection";
-import type { LegendItem, Provenance } from "./types";
 
-export type ClusterMode = "community" | "topicCluster";
+export type ClusterMode = GroupMode;
+
+/** The partition an export numbers its clusters by: the colour mode's, else research clusters. */
+export function exportGroupMode(colorMode: ResolvedColorMode): ClusterMode {
+  return groupModeOf(colorMode) ?? "topicCluster";
+}
 
 export function clusterOf(a: NodeAttributes, mode: ClusterMode): number {
   const v = mode === "community" ? a.community : a.topicCluster;
@@ -16,29 +23,12 @@ function table(sel: Selection, mode: ClusterMode): Record<string, ClusterInfo> {
   return t && typeof t === "object" ? t : {};
 }
 
-const sameColor = (a: string, b: string) => toHex(parseColor(a)) === toHex(parseColor(b));
-
-function colorMatches(sel: Selection, mode: ClusterMode): number {
-  const t = table(sel, mode);
-  let n = 0;
-  for (const node of sel.nodes) {
-    const info = t[String(clusterOf(node.attributes, mode))];
-    if (info && typeof info.color === "string" && sameColor(info.color, node.display.color)) n++;
-  }
-  return n;
-}
-
-/** The view's own cluster mode; for the whole graph, the partition whose colours the nodes actually wear. */
-export function pickClusterMode(sel: Selection, prov: Provenance): ClusterMode {
-  if (prov.filter !== "whole graph") return prov.filter.clusterMode;
-  return colorMatches(sel, "topicCluster") > colorMatches(sel, "community") ? "topicCluster" : "community";
-}
-
 export interface ClusterGroup {
   id: number;
   label: string;
   color: string | null;
   size: number;
+  noLinks: boolean;
 }
 
 /** Clusters present in the selection, largest first (ties by id). */
@@ -50,6 +40,7 @@ export function clusterGroups(sel: Selection, mode: ClusterMode): ClusterGroup[]
     sizes.set(id, (sizes.get(id) ?? 0) + 1);
   }
   const none = mode === "community" ? "No community" : "No research cluster";
+  const colors = groupColors(t);
   return [...sizes.entries()]
     .map(([id, size]) => {
       const info = t[String(id)];
@@ -57,22 +48,10 @@ export function clusterGroups(sel: Selection, mode: ClusterMode): ClusterGroup[]
         id,
         size,
         label: id < 0 ? none : info && typeof info.label === "string" && info.label ? info.label : `${mode === "community" ? "Community" : "Cluster"} ${id}`,
-        color: info && typeof info.color === "string" ? info.color : null,
+        color: info ? (colors.get(id) ?? null) : null,
+        noLinks: isNoLinks(info),
       };
     })
     .sort((a, b) => b.size - a.size || a.id - b.id);
 }
 
-/** Legend entries for clusters that some exported member is drawn in the cluster's colour (so the legend never lies). */
-export function deriveLegend(sel: Selection, prov: Provenance): LegendItem[] {
-  const mode = pickClusterMode(sel, prov);
-  const groups = clusterGroups(sel, mode).filter((g) => g.id >= 0 && g.color !== null);
-  const worn = new Set<number>();
-  const colorOf = new Map(groups.map((g) => [g.id, g.color!]));
-  for (const n of sel.nodes) {
-    const id = clusterOf(n.attributes, mode);
-    const c = colorOf.get(id);
-    if (c !== undefined && sameColor(c, n.display.color)) worn.add(id);
-  }
-  return groups.filter((g) => worn.has(g.id)).map((g) => ({ label: g.label, color: g.color! }));
-}

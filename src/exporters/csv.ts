@@ -9,6 +9,7 @@
  *     " | " (authors, aliases, categories, topics, variants); sources as "file:line | file:line"; an author's
  *     profile as `profile.*` columns; empty cell for null.
  *   - edges.csv: `key, source, target, directed`, the edge attributes, then the endpoint labels for reading.
+ *   - A cell starting with = + - @, tab or CR (other than a plain number) gets a leading ' (formula injection).
  * Provenance sits in a separate export-info.txt, not in a leading "# " line: Excel shows such a line as a data row
  * and pandas' `comment="#"` would also cut every cell at a "#" (titles contain "#"), so the CSVs stay plain tables.
  */
@@ -21,8 +22,19 @@ import { stripIllegalXml } from "./xml";
 export const CSV_LIST_SEPARATOR = " | ";
 const BOM = "\uFEFF";
 
+// Spreadsheet formula injection (OWASP, "CSV Injection"): Excel, LibreOffice and Google Sheets run a cell that starts
+// with = + - @ (or a tab or CR before one) as a formula, e.g. a title "=HYPERLINK(...)". Such cells get a leading
+// single quote, which spreadsheets show as text. Plain numbers ("-12.5", coordinates) are no formula and stay numbers.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+export function neutraliseFormula(v: string): string {
+  return FORMULA_START.test(v) && !PLAIN_NUMBER.test(v) ? "'" + v : v;
+}
+
 export function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  const safe = neutraliseFormula(v);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function csvRow(cells: string[]): string {
@@ -68,7 +80,9 @@ export function writeCsv(sel: Selection, prov: Provenance): ExportFile[] {
     "  nodes.csv  one row per node: key, then every attribute (lists joined with \" | \", sources as file:line,\n" +
     "             author profile figures as profile.* columns; empty cell = no value)\n" +
     "  edges.csv  one row per edge: key, source, target, directed, kind, weight, size, color, endpoint labels\n" +
-    "Both are RFC 4180 CSV in UTF-8 (with byte-order mark), comma-separated, CRLF line ends.\n";
+    "Both are RFC 4180 CSV in UTF-8 (with byte-order mark), comma-separated, CRLF line ends.\n" +
+    "A cell that starts with = + - @, a tab or a carriage return (other than a plain number) starts with an added ' so\n" +
+    "spreadsheets show it as text instead of running it as a formula.\n";
   return [
     { name: "nodes.csv", content: nodes, mime: "text/csv;charset=utf-8" },
     { name: "edges.csv", content: edges, mime: "text/csv;charset=utf-8" },

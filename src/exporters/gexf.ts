@@ -5,6 +5,12 @@
  * children, and does not strip characters XML forbids. Here every attribute is declared once with a type, lists are
  * "|"-joined strings, viz:position/color/size carry the drawing, and <meta> carries the provenance.
  * graphology-gexf's parser reads the result back (see test/exporters/gexf.test.ts).
+ *
+ * Direction: papergraph's graph is mixed (authored/about directed, coauthor/related undirected). networkx's reader
+ * refuses a file whose edges disagree with `defaultedgetype` ("Undirected edge found in directed graph"), so a mixed
+ * selection is written with defaultedgetype="directed" and its undirected edges as type="mutual", GEXF 1.3's word for
+ * "both ways": networkx adds them in both directions, Gephi and graphology-gexf (Gephi Lite) read them as undirected.
+ * A selection of one kind only (the co-author lens, the topic map) is written as what it is, without edge types.
  */
 import { buildTable, cellText, EDGE_COLUMN_ORDER, NODE_COLUMN_ORDER, type Column, type Table } from "./columns";
 import { parseColor } from "./color";
@@ -61,6 +67,7 @@ export function writeGexf(sel: Selection, prov: Provenance): string {
   const anyDirected = sel.edges.some((e) => !e.undirected);
   const mixed = anyUndirected && anyDirected;
   const defaultType = anyDirected ? "directed" : "undirected";
+  const typeOf = (undirected: boolean) => (mixed ? (undirected ? ` type="mutual"` : "") : "");
 
   const date = isoDate(prov.exportedAt);
   const out: string[] = [
@@ -89,7 +96,7 @@ export function writeGexf(sel: Selection, prov: Provenance): string {
   out.push(`    </nodes>`, `    <edges>`);
   sel.edges.forEach((e, i) => {
     const a = e.attributes;
-    const type = mixed || (e.undirected ? "undirected" : "directed") !== defaultType ? ` type="${e.undirected ? "undirected" : "directed"}"` : "";
+    const type = typeOf(e.undirected);
     const weight = num(a.weight);
     out.push(`      <edge id="${xmlAttr(e.key)}" source="${xmlAttr(e.source)}" target="${xmlAttr(e.target)}"${type}${weight !== null ? ` weight="${weight}"` : ""}>`);
     out.push(...attvalues(edgeTable, i, "        "));

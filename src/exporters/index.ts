@@ -2,8 +2,8 @@
  * exportGraph(format, graph, view, provenance): one entry for the CLI and the explorer. `view` null exports the whole
  * graph; a view exports exactly what the explorer shows (see selection.ts).
  */
+import { legendFor, yearsOf, type AppearanceGraph } from "../model/appearance";
 import type { NodeAttributes } from "../model/graph-file";
-import { deriveLegend } from "./clusters";
 import { writeCsv } from "./csv";
 import { writeGexf } from "./gexf";
 import { writeGraphml } from "./graphml";
@@ -22,20 +22,6 @@ export function isExportFormat(s: string): s is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(s);
 }
 
-/** Publication years behind a node in the data graph: a paper's own, an author's or topic's papers'. */
-function yearsOf(graph: ExportableGraph): (key: string) => number[] {
-  return (key) => {
-    const a = graph.getNodeAttributes(key) as NodeAttributes;
-    if (a.kind === "paper") return typeof a.year === "number" ? [a.year] : [];
-    const years: number[] = [];
-    graph.forEachNeighbor(key, (_n, na) => {
-      const p = na as NodeAttributes;
-      if (p.kind === "paper" && typeof p.year === "number") years.push(p.year);
-    });
-    return years;
-  };
-}
-
 export function exportGraph(
   format: ExportFormat,
   graph: ExportableGraph,
@@ -43,7 +29,7 @@ export function exportGraph(
   provenance: Provenance,
   options: ExportOptions = {},
 ): ExportResult {
-  const sel = selectForExport(graph, view);
+  const sel = selectForExport(graph, view, provenance.colorMode);
   switch (format) {
     case "gexf":
       return { files: [{ name: "graph.gexf", content: writeGexf(sel, provenance), mime: "application/gexf+xml" }] };
@@ -54,10 +40,14 @@ export function exportGraph(
     case "json":
       return { files: [{ name: "graph.json", content: writeJson(sel, provenance), mime: "application/json" }] };
     case "vosviewer":
-      return { files: [{ name: "graph.vosviewer.json", content: writeVosviewer(sel, provenance, yearsOf(graph)), mime: "application/json" }] };
+      return { files: [{ name: "graph.vosviewer.json", content: writeVosviewer(sel, provenance, (key) => yearsOf(graph as unknown as AppearanceGraph, key, graph.getNodeAttributes(key) as NodeAttributes)), mime: "application/json" }] };
     case "svg": {
-      const legend = options.legend === false ? [] : (options.legendItems ?? deriveLegend(sel, provenance));
-      return { files: [{ name: "graph.svg", content: writeSvg(sel, provenance, legend), mime: "image/svg+xml" }] };
+      const g = graph as unknown as AppearanceGraph & { getNodeAttributes(key: string): NodeAttributes };
+      const attrs = sel.graphAttributes;
+      const legend = options.legend === false
+        ? null
+        : legendFor(g, provenance.colorMode, { communities: attrs.communities, topicClusters: attrs.topicClusters }, sel.nodes.map((n) => n.key));
+      return { files: [{ name: "graph.svg", content: writeSvg(sel, provenance, { legend, names: options.legend !== false, dark: options.dark === true }), mime: "image/svg+xml" }] };
     }
     default: {
       const never: never = format;

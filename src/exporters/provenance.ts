@@ -1,12 +1,13 @@
 /** Provenance of an export, gathered from the graph's own attributes plus what only the caller knows. */
 import type { GraphAttributes } from "../model/graph-file";
+import { COLOR_MODE_LABEL, type ResolvedColorMode } from "../model/appearance";
 import type { ViewFilter } from "../model/view-filter";
 import type { ExportableGraph, ExportView, Provenance } from "./types";
 
 export function makeProvenance(
   graph: ExportableGraph,
   view: ExportView | null | undefined,
-  caller: { exportedAt: string; generator: string },
+  caller: { exportedAt: string; generator: string; colorMode: ResolvedColorMode },
 ): Provenance {
   const a = graph.getAttributes() as Partial<GraphAttributes>;
   const inputFiles = Array.isArray(a.sources)
@@ -18,6 +19,7 @@ export function makeProvenance(
     inputFiles,
     options: sortKeys(options),
     filter: view ? view.filter : "whole graph",
+    colorMode: caller.colorMode,
     exportedAt: caller.exportedAt,
     generator: caller.generator,
   };
@@ -36,6 +38,7 @@ export function describeFilter(filter: ViewFilter | "whole graph"): string {
     parts.push(`years ${filter.yearRange[0]}-${filter.yearRange[1]}${filter.includeUndated ? " (+ undated)" : " (undated hidden)"}`);
   }
   if (filter.minSharedPapers > 1) parts.push(`co-authors with >= ${filter.minSharedPapers} shared papers`);
+  if (filter.includeLargePapers) parts.push("co-author links of papers above the author cut included");
   if (filter.hiddenClusters.length) parts.push(`hidden ${filter.clusterMode} ${[...filter.hiddenClusters].sort((x, y) => x - y).join(",")}`);
   return `view: ${parts.join(", ")}`;
 }
@@ -45,6 +48,7 @@ export function provenanceText(p: Provenance, counts: { nodes: number; edges: nu
   return [
     `Exported by ${p.generator} at ${p.exportedAt}`,
     `Scope: ${describeFilter(p.filter)} (${counts.nodes} nodes, ${counts.edges} edges)`,
+    `Colours: ${COLOR_MODE_LABEL[p.colorMode] ?? p.colorMode}`,
     `Input files: ${p.inputFiles.length ? p.inputFiles.join(", ") : "(none recorded)"}`,
     `Build options: ${JSON.stringify(p.options)}`,
     ...(p.filter === "whole graph" ? [] : [`Filter: ${JSON.stringify(p.filter)}`]),

@@ -3,6 +3,7 @@
  * graphology), an optional view and the provenance, and return file contents. No Node built-ins, no DOM, no clock.
  */
 import type { Attributes } from "graphology-types";
+import type { ResolvedColorMode } from "../model/appearance";
 import type { ViewFilter } from "../model/view-filter";
 
 /**
@@ -35,7 +36,10 @@ export interface NodeDisplay {
   forceLabel: boolean;
 }
 
-/** "The current view": the filter (shared with the app) and, from the app, how each node is drawn. */
+/**
+ * "The current view": the filter (shared with the app) and, from the app, how each node is drawn. The app hands the
+ * display without the on-screen dimming of a selection (real colours), unless the user asked for the view as shown.
+ */
 export interface ExportView {
   filter: ViewFilter;
   nodeDisplay?: (key: string) => NodeDisplay;
@@ -48,6 +52,11 @@ export interface Provenance {
   /** Build options (seed, resolution, ...) from the graph attributes. */
   options: Record<string, unknown>;
   filter: ViewFilter | "whole graph";
+  /**
+   * What the node colours show, named by the caller (the explorer's resolved colour choice, the CLI's --color-mode):
+   * exporters colour, number clusters and write legends from it, never from guessing at the colours.
+   */
+  colorMode: ResolvedColorMode;
   /** ISO timestamp supplied by the caller (the exporters never read a clock). */
   exportedAt: string;
   /** e.g. "papergraph 0.1.0". */
@@ -70,8 +79,8 @@ export interface LegendItem {
 }
 
 export interface ExportOptions {
-  /** SVG: draw a legend (default true when there is one). */
+  /** SVG: draw the legend and the cluster names (default true). */
   legend?: boolean;
-  /** SVG: legend entries to draw instead of the ones derived from the graph's clusters. */
-  legendItems?: LegendItem[];
+  /** SVG: the dark theme's background and ink (default light: pictures for print). */
+  dark?: boolean;
 }

@@ -10,7 +10,7 @@
  * Coordinates are kept as is: both papergraph (sigma) and VOSviewer draw y upwards.
  */
 import type { NodeAttributes } from "../model/graph-file";
-import { clusterGroups, clusterOf, pickClusterMode } from "./clusters";
+import { clusterGroups, clusterOf, exportGroupMode } from "./clusters";
 import { parseColor, toHex } from "./color";
 import { describeFilter, provenanceText } from "./provenance";
 import type { Selection } from "./selection";
@@ -57,7 +57,7 @@ function mean(xs: number[]): number | null {
 }
 
 export function writeVosviewer(sel: Selection, prov: Provenance, dataYears: (key: string) => number[]): string {
-  const mode = pickClusterMode(sel, prov);
+  const mode = exportGroupMode(prov.colorMode);
   const groups = clusterGroups(sel, mode);
   const clusterNumber = new Map<number, number>();
   groups.forEach((g, i) => clusterNumber.set(g.id, Math.min(i + 1, MAX_CLUSTERS)));

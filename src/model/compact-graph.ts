@@ -39,10 +39,13 @@ import { nodeAttributeProblems } from "./validate";
 export type ChunkFetcher = (file: string) => Promise<Uint8Array> | Uint8Array;
 
 export const NODE_KIND_CODES: readonly NodeKind[] = ["author", "paper", "topic"];
-export const EDGE_KIND_CODES: readonly EdgeKind[] = ["authored", "coauthor", "about", "related"];
+/** Edge kind codes, in view-filter.ts's EDGE_KIND_INDEX order (a new kind goes at the end). */
+export const EDGE_KIND_CODES: readonly EdgeKind[] = ["authored", "coauthor", "about", "related", "coauthor-large"];
 const KIND_CODE = new Map<string, number>(NODE_KIND_CODES.map((k, i) => [k, i]));
 const EDGE_KIND_CODE = new Map<string, number>(EDGE_KIND_CODES.map((k, i) => [k, i]));
 const NODE_GROUPS: ChunkGroupName[] = ["search", "details"];
+/** Edge columns that are the edge's structure (its ends, direction, key), not its attributes. */
+const EDGE_STRUCTURE = new Set(["source", "target", "undirected", "key"]);
 
 type Attrs = Record<string, unknown>;
 type Listener = () => void;
@@ -90,6 +93,7 @@ export class CompactGraph {
   private edgeUndirectedArray: Uint8Array | null = null;
   private edgeWeightArray: Float64Array | null = null;
   private edgeSizesArray: Float64Array | null = null;
+  private edgeLargePapersArray: Float64Array | null = null;
   private adjacency: { offsets: Uint32Array; edges: Uint32Array } | null = null;
 
   private readonly index: Map<string, number>;
@@ -174,6 +178,11 @@ export class CompactGraph {
 
   get edgeWeight(): Float64Array {
     return (this.edgeWeightArray ??= this.edgeFloats("weight"));
+  }
+
+  /** coauthor edges' joint papers above the author cut; NaN where absent. */
+  get edgeLargePapers(): Float64Array {
+    return (this.edgeLargePapersArray ??= this.edgeFloats("largePapers"));
   }
 
   /** NaN where absent. */
@@ -348,7 +357,7 @@ export class CompactGraph {
       const v = this.edgeField(e, f, extra);
       if (v !== undefined) out[f] = v;
     }
-    for (const f of ["kind", "weight", "size", "color"]) if (!(f in out)) {
+    for (const f of this.ecols.keys()) if (!EDGE_STRUCTURE.has(f) && !(f in out)) {
       const v = this.edgeField(e, f, extra);
       if (v !== undefined) out[f] = v;
     }

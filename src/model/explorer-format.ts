@@ -178,6 +178,8 @@ export const CORE_EDGE_COLUMNS: readonly { name: string; type: ColumnSpec["type"
   { name: "undirected", type: "bool" },
   { name: "kind", type: "dict" },
   { name: "weight", type: "number" },
+  // coauthor edges: joint papers above the author cut (absent elsewhere); the co-author filter counts them on demand.
+  { name: "largePapers", type: "number" },
   { name: "size", type: "number" },
   { name: "color", type: "dict" },
 ];

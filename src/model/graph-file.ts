@@ -9,7 +9,12 @@
 export const FORMAT_VERSION = 1;
 
 export type NodeKind = "author" | "paper" | "topic";
-export type EdgeKind = "authored" | "coauthor" | "about" | "related";
+/**
+ * "coauthor-large": two authors whose only joint papers have more than `coauthorMaxAuthors` authors (graph attribute
+ * `largePapers`). Kept apart from "coauthor" so communities, centrality and the layout ignore such weak ties, while the
+ * explorer can still draw them on demand (ViewFilter.includeLargePapers).
+ */
+export type EdgeKind = "authored" | "coauthor" | "coauthor-large" | "about" | "related";
 
 export interface SourceRef {
   /** Input file as given on the command line, relative to the working directory, with "/" separators. */
@@ -113,6 +118,11 @@ export interface PaperNodeAttributes extends BaseNodeAttributes {
   meshTerms?: string[];
   /** Organisations given as authors (consortia, study groups); never author nodes. */
   groupAuthors?: string[];
+  /**
+   * Authors appended after the byline because the paper is listed on their profile page while the byline read lacks
+   * them (cut by "et al." or incomplete); they are also in `authors`, last. Absent in older files.
+   */
+  profileOwners?: string[];
   /** The largest citation count any source stated, else null. */
   citationCount?: number | null;
   /** Number of cited references the sources listed (the references themselves are not in the graph yet). */
@@ -134,8 +144,13 @@ export type NodeAttributes = AuthorNodeAttributes | PaperNodeAttributes | TopicN
 
 export interface EdgeAttributes {
   kind: EdgeKind;
-  /** authored: 1; coauthor: joint papers; about: term weight in the paper; related: co-occurrence strength. */
+  /**
+   * authored: 1; coauthor: joint papers with at most `coauthorMaxAuthors` authors; coauthor-large: joint papers above
+   * that cut; about: term weight in the paper; related: co-occurrence strength.
+   */
   weight: number;
+  /** coauthor edges only: joint papers above the cut as well (absent when none), counted when large papers are shown. */
+  largePapers?: number;
   size: number;
   color: string;
 }
@@ -146,6 +161,22 @@ export interface ClusterInfo {
   /** Most distinctive terms, strongest first. */
   terms: string[];
   color: string;
+  /** Research clusters: the same terms with their distinctiveness in the cluster (p_c ln(p_c / p)), strongest first. */
+  termWeights?: { term: string; weight: number }[];
+  /** Research clusters: keys of the papers most typical of the cluster (nearest its centroid), most typical first. */
+  typicalPapers?: string[];
+  /** The shared bucket of authors without co-author links (communities only; absent in older files). */
+  noLinks?: boolean;
+}
+
+/** Papers whose co-author links are kept apart (`coauthor-large` edges and `largePapers` on `coauthor` edges). */
+export interface LargePapers {
+  /** The cut: papers with more than this many authors (the build option coauthorMaxAuthors; 0 = no cut). */
+  maxAuthors: number;
+  /** Keys of those papers, sorted. */
+  papers: string[];
+  /** Author pairs linked only through them (the `coauthor-large` edges). */
+  pairs: number;
 }
 
 export interface SourceSummary {
@@ -178,6 +209,8 @@ export interface GraphAttributes {
   /** Category code -> readable name, for the codes present. */
   categoryNames: Record<string, string>;
   counts: { authors: number; papers: number; topics: number; edges: number };
+  /** Papers kept out of the co-author network for their size (absent in older files: treat as none). */
+  largePapers?: LargePapers;
 }
 
 export interface SerializedNode<A> {

@@ -12,7 +12,7 @@ export type ValidationResult =
 /** Problems listed at most (a wrong file usually breaks every node the same way). */
 const MAX_ERRORS = 25;
 
-const EDGE_KINDS = new Set(["authored", "coauthor", "about", "related"]);
+const EDGE_KINDS = new Set(["authored", "coauthor", "coauthor-large", "about", "related"]);
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const ORCID_RE = /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
 
@@ -95,6 +95,7 @@ const KIND_FIELDS: Record<"author" | "paper" | "topic", Record<string, FieldRule
     ...Object.fromEntries(["externalIds", "keywords", "indexKeywords", "meshTerms", "groupAuthors"].map((f) => [f, opt(strArray, "an array of strings")])),
     citationCount: opt((v) => v === null || (integer(v) && (v as number) >= 0), "a whole number or null"),
     referenceCount: opt((v) => integer(v) && (v as number) >= 0, "a whole number"),
+    profileOwners: opt(strArray, "an array of author node keys"),
   },
   topic: {
     term: req(str, "a string"),
@@ -122,7 +123,12 @@ export function nodeAttributeProblems(where: string, attrs: Record<string, unkno
   const kind = attrs.kind;
   if (kind !== "author" && kind !== "paper" && kind !== "topic") return [`${where}: attributes.kind must be "author", "paper" or "topic", got ${show(kind)}`];
   const fields = only ? Object.keys(attrs) : [...new Set([...Object.keys(COMMON_FIELDS), ...Object.keys(KIND_FIELDS[kind])])];
-  return fields.flatMap((f) => (f === "kind" ? [] : fieldProblem(where, kind, f, attrs[f], hasKey)));
+  const problems = fields.flatMap((f) => (f === "kind" ? [] : fieldProblem(where, kind, f, attrs[f], hasKey)));
+  // Profile owners are appended to the byline: each must be among the authors (when both are at hand).
+  if (kind === "paper" && strArray(attrs.profileOwners) && strArray(attrs.authors)) {
+    for (const k of attrs.profileOwners as string[]) if (!(attrs.authors as string[]).includes(k)) problems.push(`${where}: attributes.profileOwners names "${k}", which is not in authors`);
+  }
+  return problems;
 }
 
 function checkNode(c: Collector, where: string, a: Rec, keys: Set<string>) {
@@ -138,6 +144,28 @@ function checkClusters(c: Collector, name: string, v: unknown) {
     if (!/^-?\d+$/.test(id)) c.add(`attributes.${name}: key ${show(id)} must be an integer cluster id`);
     if (!isRec(info) || typeof info.label !== "string" || !finite(info.size) || !strArray(info.terms) || typeof info.color !== "string") {
       c.add(`attributes.${name}["${id}"] must be { label: string, size: number, terms: string[], color: string }, got ${show(info)}`);
+      continue;
+    }
+    if (info.noLinks !== undefined && typeof info.noLinks !== "boolean") {
+      c.add(`attributes.${name}["${id}"].noLinks must be true or false, got ${show(info.noLinks)}`);
+    }
+    const termWeight = (v: unknown) => isRec(v) && typeof v.term === "string" && finite(v.weight);
+    if (info.termWeights !== undefined && !(Array.isArray(info.termWeights) && info.termWeights.every(termWeight))) {
+      c.add(`attributes.${name}["${id}"].termWeights must be an array of { term: string, weight: number }, got ${show(info.termWeights)}`);
+    }
+    if (info.typicalPapers !== undefined && !strArray(info.typicalPapers)) {
+      c.add(`attributes.${name}["${id}"].typicalPapers must be an array of paper node keys, got ${show(info.typicalPapers)}`);
+    }
+  }
+}
+
+/** Typical papers of a cluster must be nodes of the file (checked once the node keys are known). */
+function checkTypicalPapers(c: Collector, name: string, v: unknown, keys: Set<string>) {
+  if (!isRec(v)) return;
+  for (const [id, info] of Object.entries(v)) {
+    if (!isRec(info) || !strArray(info.typicalPapers)) continue;
+    for (const k of info.typicalPapers as string[]) {
+      if (!keys.has(k)) c.add(`attributes.${name}["${id}"].typicalPapers names "${k}", which is not a node`);
     }
   }
 }
@@ -170,6 +198,12 @@ export function validateGraphFile(input: unknown): ValidationResult {
   checkClusters(c, "topicClusters", attrs.topicClusters);
   if (attrs.categoryNames !== undefined && !isRec(attrs.categoryNames)) c.add(`attributes.categoryNames must be an object, got ${show(attrs.categoryNames)}`);
   if (attrs.sources !== undefined && !Array.isArray(attrs.sources)) c.add(`attributes.sources must be an array, got ${show(attrs.sources)}`);
+  if (attrs.largePapers !== undefined) {
+    const lp = attrs.largePapers;
+    if (!isRec(lp) || !integer(lp.maxAuthors) || (lp.maxAuthors as number) < 0 || !strArray(lp.papers) || !integer(lp.pairs) || (lp.pairs as number) < 0) {
+      c.add(`attributes.largePapers must be { maxAuthors: whole number, papers: paper keys, pairs: whole number }, got ${show(lp)}`);
+    }
+  }
 
   if (!Array.isArray(input.nodes)) c.add(`"nodes" must be an array, got ${show(input.nodes)}`);
   if (!Array.isArray(input.edges)) c.add(`"edges" must be an array, got ${show(input.edges)}`);
@@ -186,6 +220,7 @@ export function validateGraphFile(input: unknown): ValidationResult {
     if (keys.has(n.key)) c.add(`nodes[${i}] "${n.key}": duplicate node key`);
     keys.add(n.key);
   });
+  checkTypicalPapers(c, "topicClusters", attrs.topicClusters, keys);
   nodes.forEach((n, i) => {
     if (!isRec(n) || typeof n.key !== "string") return;
     const where = `nodes[${i}] "${n.key}"`;
@@ -214,6 +249,9 @@ export function validateGraphFile(input: unknown): ValidationResult {
     }
     if (!EDGE_KINDS.has(a.kind as string)) c.add(`${where}: attributes.kind must be "authored", "coauthor", "about" or "related", got ${show(a.kind)}`);
     if (!finite(a.weight)) c.add(`${where}: attributes.weight must be a finite number, got ${show(a.weight)}`);
+    if (a.largePapers !== undefined && !(integer(a.largePapers) && (a.largePapers as number) >= 0)) {
+      c.add(`${where}: attributes.largePapers must be a whole number of papers, got ${show(a.largePapers)}`);
+    }
   });
   if (nodes.length === 0) warnings.push("The graph has no nodes: no input produced a paper. Check the inputs given to `npm run graph`.");
 

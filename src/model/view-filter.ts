@@ -16,6 +16,11 @@ export interface ViewFilter {
   includeUndated: boolean;
   /** Co-author edges need at least this many joint papers. */
   minSharedPapers: number;
+  /**
+   * Whether co-author links made only by papers above the build's author cut (graph attribute `largePapers`) are
+   * drawn, and counted in the joint papers of the others. Off by default, as the build keeps them apart.
+   */
+  includeLargePapers: boolean;
   /** Which partition the cluster filter refers to. */
   clusterMode: "community" | "topicCluster";
   /** Cluster ids hidden in that partition. */
@@ -23,9 +28,9 @@ export interface ViewFilter {
 }
 
 export const LENS_KINDS: Record<Lens, { nodes: NodeKind[]; edges: EdgeKind[] }> = {
-  coauthor: { nodes: ["author"], edges: ["coauthor"] },
+  coauthor: { nodes: ["author"], edges: ["coauthor", "coauthor-large"] },
   topics: { nodes: ["topic"], edges: ["related"] },
-  full: { nodes: ["author", "paper", "topic"], edges: ["authored", "about", "coauthor", "related"] },
+  full: { nodes: ["author", "paper", "topic"], edges: ["authored", "about", "coauthor", "coauthor-large", "related"] },
 };
 
 export const DEFAULT_VIEW_FILTER: ViewFilter = {
@@ -34,6 +39,7 @@ export const DEFAULT_VIEW_FILTER: ViewFilter = {
   yearRange: null,
   includeUndated: true,
   minSharedPapers: 1,
+  includeLargePapers: false,
   clusterMode: "topicCluster",
   hiddenClusters: [],
 };
@@ -53,8 +59,9 @@ export interface VisibleSet {
 
 /**
  * The graph as arrays, in node and edge order (model/compact-graph.ts's CompactGraph is one): kind codes 0 author,
- * 1 paper, 2 topic; edge kind codes 0 authored, 1 coauthor, 2 about, 3 related; year NaN when unknown; incident edges
- * of node i at adjEdges[adjOffsets[i] .. adjOffsets[i + 1]).
+ * 1 paper, 2 topic; edge kind codes 0 authored, 1 coauthor, 2 about, 3 related, 4 coauthor-large; year NaN when
+ * unknown; edgeLargePapers a coauthor edge's joint papers above the author cut (0 or NaN when none); incident edges of
+ * node i at adjEdges[adjOffsets[i] .. adjOffsets[i + 1]).
  */
 export interface IndexedGraph {
   readonly order: number;
@@ -67,8 +74,26 @@ export interface IndexedGraph {
   readonly edgeTarget: ArrayLike<number>;
   readonly edgeKind: ArrayLike<number>;
   readonly edgeWeight: ArrayLike<number>;
+  readonly edgeLargePapers: ArrayLike<number>;
   readonly adjOffsets: ArrayLike<number>;
   readonly adjEdges: ArrayLike<number>;
+}
+
+/**
+ * Joint papers behind a co-author link as the view counts them: a `coauthor` edge's own weight, plus its papers above
+ * the author cut when those are included; a `coauthor-large` edge counts only when they are (0 otherwise).
+ */
+export function sharedPapers(a: Pick<EdgeAttributes, "kind" | "weight" | "largePapers">, includeLargePapers: boolean): number {
+  if (a.kind === "coauthor-large") return includeLargePapers ? a.weight : 0;
+  if (a.kind !== "coauthor") return 0;
+  return a.weight + (includeLargePapers && typeof a.largePapers === "number" ? a.largePapers : 0);
+}
+
+/** sharedPapers over the arrays: edge kind code, weight and papers above the cut (NaN or 0 when none). */
+export function sharedPapersAt(kind: number, weight: number, largePapers: number, includeLargePapers: boolean): number {
+  if (kind === EDGE_KIND_INDEX["coauthor-large"]) return includeLargePapers ? weight : 0;
+  if (kind !== EDGE_KIND_INDEX.coauthor) return 0;
+  return weight + (includeLargePapers && largePapers > 0 ? largePapers : 0);
 }
 
 /** What a filter shows, as one flag per node and per edge (1 = visible), with the counts. */
@@ -80,7 +105,8 @@ export interface VisibleMask {
 }
 
 const NODE_KIND_INDEX: Record<NodeKind, number> = { author: 0, paper: 1, topic: 2 };
-const EDGE_KIND_INDEX: Record<EdgeKind, number> = { authored: 0, coauthor: 1, about: 2, related: 3 };
+/** Edge kind codes of IndexedGraph (model/compact-graph.ts's EDGE_KIND_CODES in this order). */
+export const EDGE_KIND_INDEX: Record<EdgeKind, number> = { authored: 0, coauthor: 1, about: 2, related: 3, "coauthor-large": 4 };
 const PAPER = NODE_KIND_INDEX.paper;
 
 /**
@@ -92,7 +118,7 @@ export function visibleMask(g: IndexedGraph, filter: ViewFilter): VisibleMask {
   const lens = LENS_KINDS[filter.lens];
   const kinds = new Uint8Array(3);
   for (const k of lens.nodes) if (filter.lens !== "full" || filter.kinds.includes(k)) kinds[NODE_KIND_INDEX[k]] = 1;
-  const edgeKinds = new Uint8Array(4);
+  const edgeKinds = new Uint8Array(5);
   for (const k of lens.edges) edgeKinds[EDGE_KIND_INDEX[k]] = 1;
   const hidden = new Set(filter.hiddenClusters);
   const cluster = filter.clusterMode === "community" ? g.community : g.topicCluster;
@@ -101,6 +127,7 @@ export function visibleMask(g: IndexedGraph, filter: ViewFilter): VisibleMask {
 
   // Locals: the arrays may be getters (CompactGraph makes its edge arrays on first use).
   const { kind, year, edgeSource, edgeTarget, edgeKind, edgeWeight } = g;
+  const edgeLargePapers = filter.includeLargePapers ? g.edgeLargePapers : null;
   // The adjacency only matters with a year range (authors and topics follow their papers).
   const adjOffsets = range ? g.adjOffsets : [];
   const adjEdges = range ? g.adjEdges : [];
@@ -137,10 +164,13 @@ export function visibleMask(g: IndexedGraph, filter: ViewFilter): VisibleMask {
   const edges = new Uint8Array(m);
   let edgeCount = 0;
   const coauthor = EDGE_KIND_INDEX.coauthor;
+  const coauthorLarge = EDGE_KIND_INDEX["coauthor-large"];
+  const minShared = Math.max(1, filter.minSharedPapers);
+  const includeLarge = filter.includeLargePapers === true;
   for (let e = 0; e < m; e++) {
     const k = edgeKind[e]!;
     if (!edgeKinds[k] || !nodes[edgeSource[e]!] || !nodes[edgeTarget[e]!]) continue;
-    if (k === coauthor && edgeWeight[e]! < filter.minSharedPapers) continue;
+    if ((k === coauthor || k === coauthorLarge) && sharedPapersAt(k, edgeWeight[e]!, edgeLargePapers ? edgeLargePapers[e]! : 0, includeLarge) < minShared) continue;
     edges[e] = 1;
     edgeCount++;
   }
@@ -168,12 +198,14 @@ export function indexGraph(graph: GraphReader): { indexed: IndexedGraph; nodeKey
   const edgeTarget: number[] = [];
   const edgeKind: number[] = [];
   const edgeWeight: number[] = [];
+  const edgeLargePapers: number[] = [];
   graph.forEachEdge((key, a, source, target) => {
     edgeKeys.push(key);
     edgeSource.push(index.get(source)!);
     edgeTarget.push(index.get(target)!);
     edgeKind.push(EDGE_KIND_INDEX[a.kind] ?? -1);
     edgeWeight.push(a.weight);
+    edgeLargePapers.push(typeof a.largePapers === "number" ? a.largePapers : 0);
   });
   const n = nodeKeys.length;
   const adjOffsets = new Uint32Array(n + 1);
@@ -189,7 +221,7 @@ export function indexGraph(graph: GraphReader): { indexed: IndexedGraph; nodeKey
     if (edgeTarget[e] !== edgeSource[e]) adjEdges[fill[edgeTarget[e]!]!++] = e;
   }
   return {
-    indexed: { order: n, size: edgeKeys.length, kind, year, community, topicCluster, edgeSource, edgeTarget, edgeKind, edgeWeight, adjOffsets, adjEdges },
+    indexed: { order: n, size: edgeKeys.length, kind, year, community, topicCluster, edgeSource, edgeTarget, edgeKind, edgeWeight, edgeLargePapers, adjOffsets, adjEdges },
     nodeKeys,
     edgeKeys,
   };

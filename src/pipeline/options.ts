@@ -48,7 +48,7 @@ interface Rule {
 }
 
 const RULES: Record<keyof PipelineOptions, Rule> = {
-  seed: { integer: true, min: 0, max: 2 ** 31 - 1, help: "any whole number, e.g. 42" },
+  seed: { integer: true, min: -(2 ** 31), max: 2 ** 31 - 1, help: "any whole number, e.g. 42" },
   resolution: { integer: false, min: 0.01, max: 100, help: "a positive number around 1 (higher gives more, smaller communities)" },
   clusterResolution: { integer: false, min: 0.01, max: 100, help: "a positive number around 1" },
   maxTopics: { integer: true, min: 1, max: 100_000, help: "a whole number such as 150" },
@@ -58,6 +58,25 @@ const RULES: Record<keyof PipelineOptions, Rule> = {
   betweennessExactMaxNodes: { integer: true, min: 0, max: 10_000_000, help: "a whole number of nodes" },
   betweennessSamples: { integer: true, min: 1, max: 1_000_000, help: "a whole number of source nodes" },
 };
+
+// A number as a person writes it: optional sign, digits, optional decimals and exponent. Not JavaScript's Number()
+// grammar, which also takes "0x10" (16), "0b11" (3), "Infinity" and "" (0).
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The number a decimal text stands for, or null ("0x10", "5abc", "", "Infinity" are not numbers here). */
+export function parseDecimal(text: string): number | null {
+  const t = text.trim();
+  if (!DECIMAL.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Why a text is not a decimal number, for messages. */
+function notDecimalHint(text: string): string {
+  if (/^\s*[+-]?0[xob]/i.test(text)) return " (write it in decimal digits; hexadecimal, octal and binary are not read)";
+  if (/^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)/.test(text)) return " (only digits, a sign, a decimal point and an exponent; remove the text after the number)";
+  return "";
+}
 
 export class OptionsError extends Error {
   constructor(public readonly problems: string[]) {
@@ -95,9 +114,10 @@ export function resolveOptions(input: Record<string, unknown> = {}, origin = "op
       continue;
     }
     const rule = RULES[key];
-    const value = typeof rawValue === "string" && rawValue.trim() !== "" ? Number(rawValue) : rawValue;
+    const value = typeof rawValue === "string" ? parseDecimal(rawValue) : rawValue;
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      problems.push(`${origin}: "${flagName(key)}" must be ${rule.help}; got ${JSON.stringify(rawValue)}`);
+      const hint = typeof rawValue === "string" ? notDecimalHint(rawValue) : "";
+      problems.push(`${origin}: "${flagName(key)}" must be ${rule.help}; got ${JSON.stringify(rawValue)}${hint}`);
       continue;
     }
     if (rule.integer && !Number.isInteger(value)) {

@@ -4,14 +4,16 @@
  */
 import type Graph from "graphology";
 import type { SourceSummary } from "../model/graph-file";
+import { checkBuildSize, estimateBuildSize, type BuildSize } from "./build-size";
 import { readDocument } from "./formats";
 import { parseThesaurus, resolveIdentity } from "./identity";
+import type { Thesaurus } from "./identity/thesaurus";
 import type { IdentityResult } from "./identity/types";
 import type { PipelineOptions } from "./options";
-import { silentProgress, type BuildPhase, type ProgressListener } from "./progress";
+import { silentProgress, stepsOf, type BuildPhase, type ProgressListener } from "./progress";
 import type { Diagnostic, InputDocument, ParsedDocument } from "./records";
 import { clusterTopics, extractTopics } from "./topics";
-import type { TopicClusterResult, TopicResult } from "./topics/types";
+import type { TopicClusterResult, TopicInputPaper, TopicResult } from "./topics/types";
 import { buildGraph } from "./graph";
 
 export interface PipelineInput {
@@ -29,6 +31,8 @@ export interface PipelineResult {
   summaries: SourceSummary[];
   /** Milliseconds per phase (reported on stderr by the CLI, never written into the graph). */
   timings: Record<string, number>;
+  /** What the records read add up to, and the heap the build was estimated to need (build-size.ts). */
+  size: BuildSize;
 }
 
 const now = () => (typeof performance !== "undefined" ? performance.now() : 0);
@@ -36,7 +40,15 @@ const now = () => (typeof performance !== "undefined" ? performance.now() : 0);
 export interface PipelineHooks {
   /** Called as each phase starts, advances and ends. */
   onProgress?: ProgressListener;
+  /**
+   * The JavaScript heap limit the build runs under, in bytes (the CLI passes V8's heap_size_limit). When given, a build
+   * whose estimated need exceeds it stops right after reading with a BuildTooLargeError that says how much it needs and
+   * how to raise the limit, instead of dying of heap exhaustion minutes later.
+   */
+  heapLimitBytes?: number;
 }
+
+export { BuildTooLargeError } from "./build-size";
 
 export function runPipeline(input: PipelineInput, options: PipelineOptions, hooks: PipelineHooks = {}): PipelineResult {
   const progress = hooks.onProgress ?? silentProgress;
@@ -57,23 +69,42 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
     return parsed;
   }), sorted.length, "files");
 
+  const size = estimateBuildSize(documents, sorted.reduce((n, d) => n + d.text.length, 0));
+  checkBuildSize(size, hooks.heapLimitBytes);
+
   const thesaurusDiagnostics: Diagnostic[] = [];
+  let thesaurus: Thesaurus | undefined;
   const identity = time("identity", () => {
-    let thesaurus;
     if (input.thesaurus) {
       const parsed = parseThesaurus(input.thesaurus.text, input.thesaurus.file);
       thesaurus = parsed.thesaurus;
       thesaurusDiagnostics.push(...parsed.diagnostics);
     }
-    return resolveIdentity(documents, { thesaurus });
+    return resolveIdentity(documents, { thesaurus, progress: stepsOf("identity", progress) });
   }, documents.reduce((n, d) => n + d.records.length, 0), "records");
 
-  const topicInput = identity.papers.map((p) => ({ key: p.key, title: p.title, abstract: p.abstract }));
+  // Keywords where the source has them (author keywords, indexer terms, MeSH), titles and abstracts everywhere.
+  const topicInput: TopicInputPaper[] = identity.papers.map((p) => ({
+    key: p.key,
+    title: p.title,
+    abstract: p.abstract,
+    keywords: p.keywords,
+    indexKeywords: p.indexKeywords,
+    meshTerms: p.meshTerms,
+  }));
   const topics = time("topics", () =>
-    extractTopics(topicInput, { maxTopics: options.maxTopics, topicsPerPaper: options.topicsPerPaper }),
+    extractTopics(topicInput, {
+      maxTopics: options.maxTopics,
+      topicsPerPaper: options.topicsPerPaper,
+      seed: options.seed,
+      thesaurus: thesaurus?.topics ?? [],
+      progress: stepsOf("topics", progress),
+    }),
   topicInput.length, "papers");
+  // Topic thesaurus lines that matched nothing are reported on the thesaurus file.
+  thesaurusDiagnostics.push(...(topics.notes ?? []));
   const clusters = time("clusters", () =>
-    clusterTopics(topicInput, topics, { seed: options.seed, resolution: options.clusterResolution }),
+    clusterTopics(topicInput, topics, { seed: options.seed, resolution: options.clusterResolution, progress: stepsOf("clusters", progress) }),
   topicInput.length, "papers");
 
   const summaries: SourceSummary[] = documents.map((d) => ({
@@ -93,7 +124,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
     }
   }
 
-  const graph = time("graph", () => buildGraph({ identity, topics, clusters, sources: summaries }, options),
+  const graph = time("graph", () => buildGraph({ identity, topics, clusters, sources: summaries }, options, stepsOf("graph", progress)),
     identity.authors.length + identity.papers.length + topics.topics.length, "nodes");
-  return { graph, documents, identity, topics, clusters, summaries, timings };
+  return { graph, documents, identity, topics, clusters, summaries, timings, size };
 }

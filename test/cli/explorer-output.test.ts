@@ -1,8 +1,8 @@
 /**
- * The graph command writes the explorer's compact files beside graph.json (src/cli/explorer-output.ts): the same
- * bytes the writer makes from graph.json itself (so the two always describe one graph), and a rebuild replaces the
- * whole folder (no chunk of an older build is left behind, no temporary folder either). Input: seeds/003_, a real
- * arXiv listing (10 records), built in-process.
+ * The graph command writes the explorer's compact files beside graph.json (src/cli/explorer-output.ts, through the
+ * output folder's atomic writer): the same bytes the writer makes from graph.json itself (so the two always describe
+ * one graph), and a rebuild replaces the whole folder (no chunk of an older build is left behind, no temporary folder
+ * either). Input: seeds/003_, a real arXiv listing (10 records), built in-process.
  */
 import Graph from "graphology";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -10,7 +10,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runGraph } from "../../src/cli/graph-command";
-import { writeExplorerFolder } from "../../src/cli/explorer-output";
+import { explorerOutput } from "../../src/cli/explorer-output";
+import { openOutputFolder } from "../../src/cli/out-folder";
+import { TEMP_SUFFIX } from "../../src/cli/atomic-write";
 import { writeExplorerFiles } from "../../src/exporters/explorer-files";
 import { decodeCore } from "../../src/model/explorer-read";
 
@@ -24,6 +26,7 @@ afterAll(async () => {
 });
 
 const io = (cwd: string) => ({ cwd, stdout: () => undefined, stderr: () => undefined });
+const fixture = async () => Graph.from(JSON.parse(await readFile(path.join(root, "test/fixtures/app/graph.json"), "utf8")));
 
 describe("explorer files from the graph command", () => {
   it("writes data/explorer/ beside graph.json, byte for byte what graph.json converts to", async () => {
@@ -40,7 +43,8 @@ describe("explorer files from the graph command", () => {
     const expected = writeExplorerFiles(Graph.from(json));
     expect(names).toEqual(expected.map((f) => f.name).sort());
     for (const f of expected) expect(Buffer.from(await readFile(path.join(out, "explorer", f.name))).equals(Buffer.from(f.bytes)), f.name).toBe(true);
-    expect((await readdir(out)).filter((n) => n.startsWith("."))).toEqual([]);
+    // No temporary file or folder, no lock left behind.
+    expect((await readdir(out)).sort()).toEqual(["explorer", "graph.json", "merge-report.md"]);
   }, 120_000);
 
   it("replaces the previous build's folder as a whole", async () => {
@@ -48,12 +52,36 @@ describe("explorer files from the graph command", () => {
     await mkdir(path.join(out, "explorer"), { recursive: true });
     await writeFile(path.join(out, "explorer/details-0099.json"), "{}");
     await writeFile(path.join(out, "explorer/core.bin"), "old");
-    const g = Graph.from(JSON.parse(await readFile(path.join(root, "test/fixtures/app/graph.json"), "utf8")));
-    const written = await writeExplorerFolder(out, g);
+    const g = await fixture();
+    const opened = await openOutputFolder(out);
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    const written = explorerOutput(g);
+    await opened.folder.write([written.output]);
+    await opened.folder.close();
     const names = (await readdir(path.join(out, "explorer"))).sort();
     expect(names).not.toContain("details-0099.json");
     expect(names).toEqual(writeExplorerFiles(g).map((f) => f.name).sort());
     expect(written.files).toBe(names.length);
+    expect(await readdir(out)).toEqual(["explorer"]);
+  });
+
+  it("a temporary explorer folder left by a killed build is removed by the next build, the old folder kept until then", async () => {
+    // constructed: what a build killed between writing its explorer folder and renaming it leaves behind.
+    const out = path.join(dir, "leftover");
+    await mkdir(path.join(out, `.explorer.99999${TEMP_SUFFIX}`), { recursive: true });
+    await writeFile(path.join(out, `.explorer.99999${TEMP_SUFFIX}/core.bin`), "half");
+    await mkdir(path.join(out, "explorer"), { recursive: true });
+    await writeFile(path.join(out, "explorer/core.bin"), "previous");
+    const opened = await openOutputFolder(out);
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    // Taking the folder cleans it: the leftover goes, the previous build's folder stays.
+    expect((await readdir(out)).filter((n) => n.startsWith(".explorer"))).toEqual([]);
+    expect(await readFile(path.join(out, "explorer/core.bin"), "utf8")).toBe("previous");
+    await opened.folder.write([explorerOutput(await fixture()).output]);
+    await opened.folder.close();
+    expect(decodeCore(new Uint8Array(await readFile(path.join(out, "explorer/core.bin")))).ok).toBe(true);
     expect(await readdir(out)).toEqual(["explorer"]);
   });
 });

@@ -1,26 +1,16 @@
 /**
- * `papergraph export` in-process (runExport) and as a real process (tsx src/cli/main.ts export): files written,
- * filters applied, exit codes 0/1/2 and readable errors without stack traces. Input: the hand-made fixture graph
- * (test/fixtures/exporters/special-graph.ts) written as graph.json into a temporary folder, plus broken inputs.
+ * `papergraph export` in-process (runExport, and main() for the `export` subcommand): files written, filters
+ * applied, exit codes 0/1/2 and readable errors without stack traces. export.process.test.ts runs it as a process.
+ * Input: the hand-made fixture graph (test/fixtures/exporters/special-graph.ts) written as graph.json into a temporary
+ * folder, plus broken inputs.
  */
-import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/cli";
 import { runExport } from "../../src/cli/export";
 import { buildSpecialGraph } from "../fixtures/exporters/special-graph";
-
-const exec = promisify(execFile);
-const root = path.resolve(__dirname, "../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
-// A tiny entry that runs only the export command, so this test does not depend on the rest of the CLI (src/cli/main.ts
-// also loads the graph pipeline); main.ts wires the same runExport with the same IO.
-const wrapper = () => `import { runExport } from ${JSON.stringify(path.join(root, "src/cli/export.ts"))};
-runExport(process.argv.slice(2), { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) }).then((c) => { process.exitCode = c; });
-`;
-let entry: string;
 
 let dir: string;
 beforeAll(async () => {
@@ -29,27 +19,16 @@ beforeAll(async () => {
   await writeFile(path.join(dir, "public/data/graph.json"), JSON.stringify(buildSpecialGraph().export()));
   await writeFile(path.join(dir, "broken.json"), '{"nodes": [');
   await writeFile(path.join(dir, "foreign.json"), JSON.stringify({ nodes: [], edges: [] }));
-  entry = path.join(dir, "run-export.ts");
-  await writeFile(entry, wrapper());
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
+afterEach(() => vi.unstubAllEnvs());
 
 async function inProcess(args: string[]) {
   let stdout = "", stderr = "";
   const code = await runExport(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd: dir });
   return { code, stdout, stderr };
-}
-
-async function proc(args: string[]) {
-  try {
-    const r = await exec(tsx, [entry, ...args], { cwd: dir, env: { ...process.env, SOURCE_DATE_EPOCH: "1767225600" } });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
 }
 
 describe("runExport (in-process)", () => {
@@ -124,34 +103,24 @@ describe("runExport (in-process)", () => {
   });
 });
 
-describe("papergraph export (process)", () => {
-  it("runs as the `export` subcommand of the real entry point (npm run export)", async () => {
-    try {
-      const r = await exec(tsx, [path.join(root, "src/cli/main.ts"), "export", "--format", "gexf", "--out", "main-out", "--exported-at", "2026-01-02"], { cwd: dir });
-      expect(r.stderr).toContain("graph.gexf");
-    } catch (e) {
-      const err = e as { code: number; stderr: string };
-      throw new Error(`exit ${err.code}: ${err.stderr}`, { cause: e });
-    }
+describe("papergraph export (main, in-process)", () => {
+  it("runs as the `export` subcommand of the entry point (npm run export)", async () => {
+    let stderr = "";
+    const code = await main(["export", "--format", "gexf", "--out", "main-out", "--exported-at", "2026-01-02"], {
+      cwd: dir, stdout: () => {}, stderr: (s) => void (stderr += s), env: {},
+    });
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain("graph.gexf");
     expect(await readFile(path.join(dir, "main-out/graph.gexf"), "utf8")).toContain('<gexf xmlns="http://gexf.net/1.3"');
   });
 
-  it("writes files and exits 0; takes the timestamp from SOURCE_DATE_EPOCH", async () => {
-    const r = await proc(["--format", "vosviewer", "--format", "svg", "--out", "proc-out"]);
+  it("takes the timestamp from SOURCE_DATE_EPOCH when --exported-at is not given", async () => {
+    vi.stubEnv("SOURCE_DATE_EPOCH", "1767225600");
+    const r = await inProcess(["--format", "vosviewer", "--format", "svg", "--out", "epoch-out"]);
     expect(r.code, r.stderr).toBe(0);
-    const vos = JSON.parse(await readFile(path.join(dir, "proc-out/graph.vosviewer.json"), "utf8"));
+    const vos = JSON.parse(await readFile(path.join(dir, "epoch-out/graph.vosviewer.json"), "utf8"));
     expect(vos.network.items.length).toBe(13);
     expect(vos.info.description).toContain("2026-01-01T00:00:00.000Z");
-    expect(await readFile(path.join(dir, "proc-out/graph.svg"), "utf8")).toMatch(/^<\?xml/);
-  });
-
-  it("exits 2 on an unknown format and 1 on a missing graph, with no stack trace", async () => {
-    const bad = await proc(["--format", "xlsx", "--out", "p"]);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("valid formats: gexf, graphml, csv, json, vosviewer, svg");
-    const missing = await proc(["--format", "gexf", "--out", "p", "--in", "missing.json"]);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain("run `npm run graph` first");
-    expect(bad.stderr + missing.stderr).not.toMatch(/\n\s+at /);
+    expect(await readFile(path.join(dir, "epoch-out/graph.svg"), "utf8")).toMatch(/^<\?xml/);
   });
 });

@@ -5,8 +5,8 @@
  * Fails (does not skip) when Chromium is missing: startE2e throws with the install command.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertChromium, buildSeedsGraph, hooks, nodePosition, pixelStats, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch, UI_TIMEOUT, appMessages, openApp } from "./harness";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { assertChromium, buildSeedsGraph, hooks, nodePosition, pixelStats, serveVariant, startE2e, waitHooks, waitReady, watchPage, type E2eContext, type PageWatch, UI_TIMEOUT, appMessages, openApp, takeCspViolations } from "./harness";
 
 // Display name of an author in seeds/ (read in several spellings there, some with and some without the accents).
 const PUYOL = "Esther Puyol-Antón";
@@ -23,6 +23,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await ctx?.close();
+});
+
+// The explorer runs under its Content-Security-Policy (vite.config.ts): any violation on any page fails the test.
+afterEach(() => {
+  expect(takeCspViolations()).toEqual([]);
 });
 
 const detailsTitle = () => page.getByTestId("details-panel").locator("h2");
@@ -57,10 +62,21 @@ describe("explorer on the seeds graph", () => {
 
     // Overlays (legend, camera buttons, messages) are hidden so that only the renderer's canvases can add ink; the
     // same shot with the canvases hidden too is the baseline, so the ink counted is the canvases' own.
-    const overlays = ".stage > :not(.graph-canvas), .camera-buttons { visibility: hidden !important; }";
+    // Hidden through the CSSOM, not a screenshot style sheet: the app's Content-Security-Policy refuses injected styles.
+    const setHidden = (selector: string, hidden: boolean) => page.evaluate(([sel, h]) => {
+      for (const el of document.querySelectorAll<HTMLElement>(sel as string)) {
+        if (h) el.style.setProperty("visibility", "hidden", "important");
+        else el.style.removeProperty("visibility");
+      }
+    }, [selector, hidden] as const);
+    const overlays = ".stage > :not(.graph-canvas), .camera-buttons, .graph-canvas > :not(canvas):not(.sigma-container), .graph-canvas [data-testid$='-labels']";
     const stage = page.locator(".graph-canvas");
-    const drawn = await pixelStats(page, await stage.screenshot({ style: overlays }));
-    const bare = await pixelStats(page, await stage.screenshot({ style: overlays + " .graph-canvas canvas { visibility: hidden !important; }" }));
+    await setHidden(overlays, true);
+    const drawn = await pixelStats(page, await stage.screenshot());
+    await setHidden(".graph-canvas canvas", true);
+    const bare = await pixelStats(page, await stage.screenshot());
+    await setHidden(".graph-canvas canvas", false);
+    await setHidden(overlays, false);
     expect(bare.nonBackground).toBe(0);
     // Hundreds of coloured discs and edges: far more than 2% of the stage differs from the background, in many colours.
     expect(drawn.nonBackground / (drawn.width * drawn.height)).toBeGreaterThan(0.02);

@@ -6,8 +6,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, assertChromium, buildSeedsGraph, hooks, pixelStats, pngSize, serveVariant, startE2e, waitHooks, type E2eContext, type PageWatch, UI_TIMEOUT, appMessages, openApp } from "./harness";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, assertChromium, buildSeedsGraph, hooks, pixelStats, pngSize, serveVariant, startE2e, waitHooks, type E2eContext, type PageWatch, UI_TIMEOUT, appMessages, openApp, takeCspViolations } from "./harness";
 
 let ctx: E2eContext;
 let page: Page;
@@ -32,6 +32,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await ctx?.close();
+});
+
+// The explorer runs under its Content-Security-Policy (vite.config.ts): any violation on any page fails the test.
+afterEach(() => {
+  expect(takeCspViolations()).toEqual([]);
 });
 
 interface ExportChoice {

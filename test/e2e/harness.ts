@@ -93,13 +93,49 @@ export async function launch(): Promise<Browser> {
 export interface PageWatch {
   errors: string[];
   external: string[];
+  /** Content-Security-Policy violations on this page (also kept for takeCspViolations). */
+  csp: string[];
 }
 
-/** Records console errors/warnings, page errors and every request that would leave the machine. */
+/** Every CSP violation seen on any watched page since the last takeCspViolations(). */
+const cspViolations: string[] = [];
+
+/**
+ * The CSP violations recorded since the last call, cleared. Browser test files check it after every test
+ * (`afterEach(() => expect(takeCspViolations()).toEqual([]))`): the explorer must run under its policy without one.
+ */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0, cspViolations.length);
+}
+
+const CSP_MESSAGE = /Content[- ]Security[- ]Policy|CSP violation/i;
+
+/**
+ * Reports every `securitypolicyviolation` event of the page (and of its frames) as a console error, which the watch
+ * below records. Registered before the first navigation; Playwright runs it in each new document before its scripts.
+ */
+function reportCspViolations(page: Page): void {
+  // Not awaited (watchPage stays synchronous): Playwright sends it before any later navigation of the page.
+  page
+    .addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "an inline resource"} (${e.sourceFile || "document"}:${e.lineNumber})`);
+      });
+    })
+    .catch(() => undefined);
+}
+
+/** Records console errors/warnings, page errors, CSP violations and every request that would leave the machine. */
 export function watchPage(page: Page): PageWatch {
-  const watch: PageWatch = { errors: [], external: [] };
+  const watch: PageWatch = { errors: [], external: [], csp: [] };
+  reportCspViolations(page);
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") watch.errors.push(`${m.type()}: ${m.text()}`);
+    // Chromium's own "Refused to ... because it violates the following Content Security Policy directive" and ours.
+    if (CSP_MESSAGE.test(m.text())) {
+      watch.csp.push(m.text());
+      cspViolations.push(m.text());
+    }
   });
   page.on("pageerror", (e) => watch.errors.push(`pageerror: ${e.message}`));
   page.on("request", (r) => {
@@ -217,9 +253,25 @@ export async function nodePosition(page: Page, key: string): Promise<{ x: number
 }
 
 /** Waits until the hook snapshot satisfies `pred` (the snapshot is replaced after each React commit). */
+/**
+ * Waits until `pred` (an expression over the hook data `h`) holds. The predicate is evaluated here, in Node, on the
+ * data read from the page: evaluating a string inside the page is eval, which the app's Content-Security-Policy refuses.
+ */
 export async function waitHooks(page: Page, pred: string, timeout = UI_TIMEOUT): Promise<HookData> {
-  await page.waitForFunction(`(() => { const h = window.__papergraph; return !!h && (${pred}); })()`, null, { timeout });
-  return hooks(page);
+  const test = new Function("h", `return !!h && (${pred});`) as (h: unknown) => boolean;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const h = await page.evaluate(() => {
+      const w = (window as unknown as { __papergraph?: Record<string, unknown> }).__papergraph;
+      if (!w) return null;
+      const data: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(w)) if (typeof v !== "function") data[k] = v;
+      return data;
+    });
+    if (test(h)) return hooks(page);
+    if (Date.now() > deadline) throw new Error(`waitHooks: timed out after ${timeout} ms waiting for ${pred}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export interface PixelStats {

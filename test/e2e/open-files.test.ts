@@ -3,7 +3,7 @@
  * Windows tools save), progress in the Open dialog while the worker builds, "Add files" and a drop on the add zone
  * rebuilding from everything opened, the files surviving a reload (IndexedDB), Forget returning to the default graph,
  * and a graph file recognised by content whatever its name, with its DOI shown as text that links out only on click.
- * Inputs are the real seed listings (export-format cases are added beside them once those readers land).
+ * Inputs are the real seed listings, and one small library exported four ways (test/fixtures/formats/mixed/).
  * No console errors, no request leaves the machine.
  */
 import { readFile } from "node:fs/promises";
@@ -223,6 +223,34 @@ describe("opening files in the explorer", () => {
     await page.reload();
     await waitReady(page, 60_000);
     expect(await statusShown()).toBe("graph file my-graph.txt");
+    await page.getByTestId("status-bar").getByRole("button", { name: "Forget" }).click();
+    await expect.poll(() => statusShown(), { timeout: 60_000 }).toBe("seeds graph");
+    expect(appMessages(watch)).toEqual([]);
+    expect(watch.external).toEqual([]);
+  });
+  it("opens exports of one library in four formats at once: one node per paper and per person, DOI in the details", async () => {
+    const MIXED = path.join(ROOT, "test/fixtures/formats/mixed");
+    const files = ["library.bib", "library.ris", "savedrecs.txt", "pubmed.nbib"];
+    await openDialog();
+    await dialog().getByLabel("Open files (replaces the graph)").setInputFiles(
+      await Promise.all(files.map(async (name) => ({ name, mimeType: "text/plain", buffer: await readFile(path.join(MIXED, name)) }))),
+    );
+    await waitBuilt((n) => n === 3, "three papers from nine records");
+    const summary = (await page.getByTestId("build-summary").textContent()) ?? "";
+    expect(summary).toContain("Built from 4 files: 9 records");
+    for (const f of ["library.bib: BibTeX", "library.ris: RIS", "savedrecs.txt: Web of Science", "pubmed.nbib: PubMed"]) expect(summary).toContain(f);
+    await closeDialog();
+    expect((await hooks(page)).graphOrder).toBeGreaterThan(3 + 9 - 1);
+    const input = page.getByTestId("search-input");
+    await input.fill("array programming with numpy");
+    const option = page.getByRole("listbox", { name: /Search authors, papers and topics/ }).getByRole("option", { name: /Array programming with NumPy/ }).first();
+    await option.waitFor({ timeout: UI_TIMEOUT });
+    await option.click();
+    await waitHooks(page, `h.selected === ${JSON.stringify("p:doi:10.1038/s41586-020-2649-2")}`);
+    const details = page.getByTestId("details-panel");
+    expect(await details.getByRole("link", { name: "10.1038/s41586-020-2649-2" }).count()).toBe(1);
+    expect(await details.textContent()).toContain("Nature");
+    expect(await details.textContent()).toContain("Stéfan J. van der Walt");
     await page.getByTestId("status-bar").getByRole("button", { name: "Forget" }).click();
     await expect.poll(() => statusShown(), { timeout: 60_000 }).toBe("seeds graph");
     expect(appMessages(watch)).toEqual([]);

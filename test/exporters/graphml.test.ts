@@ -7,7 +7,7 @@ import Graph from "graphology";
 import { parse } from "graphology-graphml";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_VIEW_FILTER } from "../../src/model/view-filter";
-import { ARABIC_AUTHOR, buildSpecialGraph, NASTY_AUTHOR, NASTY_TITLE } from "../fixtures/exporters/special-graph";
+import { ARABIC_AUTHOR, buildSpecialGraph, CLUSTER_COLORS, NASTY_AUTHOR, NASTY_TITLE } from "../fixtures/exporters/special-graph";
 import { EXPORTED_AT, parseXmlStrict, text, xmlSafe } from "./helpers";
 
 describe("GraphML export", () => {
@@ -39,7 +39,7 @@ describe("GraphML export", () => {
     expect(p.year).toBe(2023);
     expect(p.hasCode).toBe(true);
     expect(p.x).toBe(-8);
-    expect(p.color).toBe("#4e79a7");
+    expect(p.color).toBe(CLUSTER_COLORS.t0);
     expect(p.abstract).toBe(data.getNodeAttribute("p:future-ai", "abstract"));
     expect(p.categories).toBe("CY");
     expect(g.getNodeAttribute("a:zoe-obrien", "label")).toBe(NASTY_AUTHOR);

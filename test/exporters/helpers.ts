@@ -1,17 +1,18 @@
 /** Shared helpers of the exporter tests: the fixture graph, fixed provenance, a strict XML well-formedness check. */
 import type Graph from "graphology";
 import { exportGraph, makeProvenance, type ExportFormat, type ExportOptions, type ExportView } from "../../src/exporters";
+import type { ResolvedColorMode } from "../../src/model/appearance";
 import { buildSpecialGraph } from "../fixtures/exporters/special-graph";
 
 export const EXPORTED_AT = "2026-01-02T03:04:05.000Z";
 
-export function run(format: ExportFormat, view: ExportView | null = null, graph: Graph = buildSpecialGraph(), options: ExportOptions = {}) {
-  const provenance = makeProvenance(graph, view, { exportedAt: EXPORTED_AT, generator: "papergraph test" });
+export function run(format: ExportFormat, view: ExportView | null = null, graph: Graph = buildSpecialGraph(), options: ExportOptions = {}, colorMode: ResolvedColorMode = "topicCluster") {
+  const provenance = makeProvenance(graph, view, { exportedAt: EXPORTED_AT, generator: "papergraph test", colorMode });
   return exportGraph(format, graph, view, provenance, options);
 }
 
-export function text(format: ExportFormat, view: ExportView | null = null, graph?: Graph, options?: ExportOptions): string {
-  const files = run(format, view, graph, options).files;
+export function text(format: ExportFormat, view: ExportView | null = null, graph?: Graph, options?: ExportOptions, colorMode?: ResolvedColorMode): string {
+  const files = run(format, view, graph, options, colorMode).files;
   const c = files[0]!.content;
   return typeof c === "string" ? c : new TextDecoder().decode(c);
 }

@@ -72,9 +72,13 @@ describe("SVG export", () => {
     expect(labels).not.toContain(NASTY_AUTHOR);
   });
 
-  it("draws the legend of the clusters the nodes wear, and none when asked", () => {
-    const legend = Array.from(parseXmlStrict(text("svg")).querySelectorAll("g.legend > text")).map((t) => t.textContent);
-    expect(legend).toEqual(["trustworthy AI · 医疗", "bias · fairness"]);
+  it("draws the legend of the colour mode it is told, every group drawn with its count, and none when asked", () => {
+    const legend = (mode?: "topicCluster" | "community") =>
+      Array.from(parseXmlStrict(text("svg", null, undefined, {}, mode)).querySelectorAll("g.legend > text")).map((t) => t.textContent);
+    expect(legend()).toEqual(["Colour: research cluster", "trustworthy AI · 医疗 (8)", "bias · fairness (5)"]);
+    // Told "community": the legend names communities, whatever colours the nodes carry in the file.
+    expect(legend("community")[0]).toBe("Colour: co-author community");
+    expect(legend("community")).toEqual(["Colour: co-author community", "Lekadir · Feragen (6)", `King & "friends" <b> (4)`, "No community (3)"]);
     expect(parseXmlStrict(text("svg", null, undefined, { legend: false })).querySelector("g.legend")).toBeNull();
   });
 });

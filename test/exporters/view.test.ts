@@ -87,7 +87,7 @@ describe("view exports", () => {
       const a = run(f).files.map((x) => x.content);
       const b = run(f, null, buildSpecialGraph()).files.map((x) => x.content);
       expect(a, f).toEqual(b);
-      const later = makeProvenance(data, null, { exportedAt: "2027-12-31T23:59:59.000Z", generator: "papergraph test" });
+      const later = makeProvenance(data, null, { exportedAt: "2027-12-31T23:59:59.000Z", generator: "papergraph test", colorMode: "topicCluster" });
       const c = exportGraph(f, data, null, later).files.map((x) => x.content as string);
       // Only lines carrying the timestamp change (in CSV: export-info.txt, not the tables).
       let changedLines = 0;

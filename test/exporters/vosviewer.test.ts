@@ -37,11 +37,11 @@ describe("VOSviewer JSON export", () => {
       for (const w of Object.values(it.weights)) expect(w).toBeGreaterThanOrEqual(0);
       expect(Object.keys(it.scores)).toEqual(["Avg. pub. year", "PageRank", "Betweenness"]);
     }
-    // Whole graph: node colours are research-cluster colours, so clusters follow topicCluster (two, equal size 6+6
-    // plus none), numbered largest first, with papergraph's colours kept.
+    // Whole graph told "topicCluster": clusters follow the research clusters (two, 6+6 plus none), numbered largest
+    // first, with the appearance module's colours.
     expect(new Set(items.map((i) => i.cluster))).toEqual(new Set([1, 2]));
     expect(doc.network.clusters.map((c) => c.label)).toEqual(["trustworthy AI · 医疗", "bias · fairness"]);
-    expect(doc.config.color_schemes.cluster_colors).toEqual([{ cluster: 1, color: CLUSTER_COLORS.t0 }, { cluster: 2, color: CLUSTER_COLORS.t1 }]);
+    expect(doc.config.color_schemes.cluster_colors).toEqual([{ cluster: 1, color: CLUSTER_COLORS.t0.toLowerCase() }, { cluster: 2, color: CLUSTER_COLORS.t1.toLowerCase() }]);
   });
 
   it("links existing items once per pair with non-negative strength", () => {
@@ -78,7 +78,8 @@ describe("VOSviewer JSON export", () => {
 
   it("carries the provenance in info and names items after the lens", () => {
     expect(shown(doc.info.description).text).toContain(EXPORTED_AT);
-    const co = JSON.parse(text("vosviewer", { filter: { ...DEFAULT_VIEW_FILTER, lens: "coauthor", clusterMode: "community" } })) as Doc;
+    // The caller says the colours show communities (the explorer's co-author lens does); clusters follow.
+    const co = JSON.parse(text("vosviewer", { filter: { ...DEFAULT_VIEW_FILTER, lens: "coauthor" } }, undefined, {}, "community")) as Doc;
     expect(co.config.terminology.item).toBe("author");
     expect(co.network.items.length).toBe(6);
     // Cluster labels are shown as plain text by VOSviewer Online (React text), unlike item labels: kept raw.

@@ -6,7 +6,7 @@
 import type { SourceSummary } from "../../model/graph-file";
 import type { ProgressEvent } from "../../pipeline/progress";
 import type { BuildRequest, BuildResponse, WorkerMessage } from "./build-protocol";
-import { decodeInput } from "./decode";
+import { decodeInput } from "../../pipeline/formats/decode";
 import { planInputs, type OpenedFile } from "./input-set";
 import { inlineLoader, type GraphLoader, type LoadResult } from "./load-graph";
 

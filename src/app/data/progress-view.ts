@@ -56,14 +56,21 @@ export interface ProgressView {
   fraction: number;
 }
 
-export function progressView(event: ProgressEvent): ProgressView {
+/**
+ * The bar's words and position for one event. Long phases report sub-steps ("comparing names", "layout"), each
+ * counting from 0 to its own total, so a step's count cannot place the bar by itself: `floor` (the fraction shown
+ * before) keeps the bar from moving back, and a step moves it through at most 90% of its phase's span.
+ */
+export function progressView(event: ProgressEvent, floor = 0): ProgressView {
   const label = PHASE_LABEL[event.phase] ?? event.phase;
   const n = (x: number) => x.toLocaleString("en");
   const total = event.total !== null && event.total > 0 ? event.total : null;
-  let text = label;
-  if (total !== null && event.done > 0 && !event.finished) text = `${label}: ${n(event.done)} of ${n(total)} ${event.unit}`;
-  else if (total !== null) text = `${label} (${n(total)} ${event.unit})`;
+  const what = event.step ? `${label}, ${event.step}` : label;
+  let text = what;
+  if (total !== null && event.done > 0 && !event.finished) text = `${what}: ${n(event.done)} of ${n(total)} ${event.unit}`;
+  else if (total !== null) text = `${what} (${n(total)} ${event.unit})`;
   const [start, span] = PHASE_SPAN[event.phase] ?? [0, 0];
-  const within = event.finished ? 1 : total !== null ? Math.min(1, Math.max(0, event.done / total)) : 0;
-  return { text, fraction: Math.min(1, start + span * within) };
+  const share = total !== null ? Math.min(1, Math.max(0, event.done / total)) : 0;
+  const within = event.finished ? 1 : event.step ? 0.9 * share : share;
+  return { text, fraction: Math.max(floor, Math.min(1, start + span * within)) };
 }

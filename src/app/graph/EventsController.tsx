@@ -6,11 +6,17 @@
 import { useRegisterEvents, useSigma } from "@react-sigma/core";
 import { useEffect, type Dispatch } from "react";
 import type { UiAction } from "../state/ui-state";
+import { fromTouch } from "./TouchController";
 
 /** How long after the camera's last update it counts as still moving (wheel ticks arrive ~every 20-50 ms). */
 const SETTLE_MS = 120;
 
-export function EventsController({ dispatch }: { dispatch: Dispatch<UiAction> }) {
+export function EventsController({ dispatch, clusterAt, onCluster }: {
+  dispatch: Dispatch<UiAction>;
+  /** The cluster name drawn at a viewport point (LabelLayer's boxes), or null. */
+  clusterAt?: (x: number, y: number) => number | null;
+  onCluster?: (id: number) => void;
+}) {
   const sigma = useSigma();
   const registerEvents = useRegisterEvents();
 
@@ -51,8 +57,10 @@ export function EventsController({ dispatch }: { dispatch: Dispatch<UiAction> })
     captor.on("mouseup", release);
     touch.on("touchup", release);
 
+    // Taps are TouchController's (nearest node within a fingertip); touch has no hover.
     registerEvents({
       enterNode: (e) => {
+        if (fromTouch(e.event.original)) return;
         container.style.cursor = "pointer";
         pointed = e.node;
         flush();
@@ -66,8 +74,17 @@ export function EventsController({ dispatch }: { dispatch: Dispatch<UiAction> })
       downStage: press,
       upNode: release,
       upStage: release,
-      clickNode: (e) => dispatch({ type: "select", key: e.node }),
-      clickStage: () => dispatch({ type: "select", key: null }),
+      clickNode: (e) => {
+        if (!fromTouch(e.event.original)) dispatch({ type: "select", key: e.node });
+      },
+      clickStage: (e) => {
+        const cluster = clusterAt?.(e.event.x, e.event.y) ?? null;
+        if (cluster !== null && onCluster) onCluster(cluster);
+        else if (!fromTouch(e.event.original)) dispatch({ type: "select", key: null });
+      },
+      moveBody: (e) => {
+        if (pointed === null && clusterAt) container.style.cursor = clusterAt(e.event.x, e.event.y) !== null ? "pointer" : "";
+      },
     });
     return () => {
       camera.off("updated", onCamera);
@@ -75,7 +92,7 @@ export function EventsController({ dispatch }: { dispatch: Dispatch<UiAction> })
       touch.off("touchup", release);
       clearTimeout(settle);
     };
-  }, [sigma, registerEvents, dispatch]);
+  }, [sigma, registerEvents, dispatch, clusterAt, onCluster]);
 
   return null;
 }

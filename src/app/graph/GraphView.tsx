@@ -6,19 +6,23 @@
  */
 import "@react-sigma/core/lib/style.css";
 import { SigmaContainer } from "@react-sigma/core";
-import { useMemo, useRef, useState, type Dispatch } from "react";
+import { useCallback, useMemo, useRef, useState, type Dispatch } from "react";
 import type { Settings } from "sigma/settings";
+import type { Look } from "../../model/appearance";
+import type { ClusterLabelSpec } from "../../model/label-placement";
 import type { VisibleMask } from "../../model/view-filter";
 import type { PaperGraph } from "../data/types";
 import type { CameraView, UiAction, UiState } from "../state/ui-state";
 import { CameraButtons } from "./CameraButtons";
 import { CameraController } from "./CameraController";
 import { EventsController } from "./EventsController";
+import { LabelLayer, type LabelHits } from "./LabelLayer";
 import { ReadyController, type GraphApi } from "./ReadyController";
 import { reduceEdge, reduceNode, type DisplayState, type DrawnEdge, type DrawnNode } from "./reducers";
 import { RenderController, type DrawnInfo } from "./RenderController";
 import { buildRenderGraph, type Appearance, type DrawnSet } from "./render-graph";
 import { SIGMA_SETTINGS } from "./settings";
+import { TouchController } from "./TouchController";
 
 export interface GraphViewProps {
   graph: PaperGraph;
@@ -31,9 +35,21 @@ export interface GraphViewProps {
   dispatch: Dispatch<UiAction>;
   onReady: (api: GraphApi) => void;
   onDrawn: (info: DrawnInfo) => void;
+  hovered: string | null;
+  /** Names of the groups that colour the view, drawn at their centroids. */
+  clusters: readonly ClusterLabelSpec[];
+  look: Look;
+  /** Lit nodes whose labels found no room (listed by the explorer). */
+  onLabelOverflow: (keys: string[]) => void;
+  /** A cluster name on the canvas was clicked. */
+  onCluster: (id: number) => void;
+  /** Which label-blocking overlays are shown (LabelLayer redraws when it changes). */
+  overlays?: string;
 }
 
-export function GraphView({ graph, visible, drawn, appearance, display, camera, focus, dispatch, onReady, onDrawn }: GraphViewProps) {
+export function GraphView(props: GraphViewProps) {
+  const { graph, visible, drawn, appearance, display, camera, focus, dispatch, onReady, onDrawn } = props;
+  const { hovered, clusters, look, onLabelOverflow, onCluster, overlays } = props;
   // The first render graph and the reducers' view of the UI state exist before sigma does, so its first frame is final.
   const [initial] = useState(() => ({ graph: buildRenderGraph(graph, drawn, appearance), drawn, appearance }));
   const displayRef = useRef(display);
@@ -46,12 +62,22 @@ export function GraphView({ graph, visible, drawn, appearance, display, camera, 
       }) as unknown as Partial<Settings>,
     [],
   );
+  const hits = useMemo<LabelHits>(() => ({ current: [] }), []);
+  const clusterAt = useCallback(
+    (x: number, y: number) => {
+      const hit = hits.current.find((l) => l.kind === "cluster" && x >= l.box.x0 && x <= l.box.x1 && y >= l.box.y0 && y <= l.box.y1);
+      return hit ? Number(hit.key.slice("cluster:".length)) : null;
+    },
+    [hits],
+  );
   return (
     <SigmaContainer graph={initial.graph} settings={settings} className="graph-canvas">
       <RenderController graph={graph} visible={visible} drawn={drawn} appearance={appearance} display={display} displayRef={displayRef} initial={initial} onDrawn={onDrawn} />
-      <EventsController dispatch={dispatch} />
+      <LabelLayer display={display} hovered={hovered} clusters={clusters} look={look} hits={hits} onOverflow={onLabelOverflow} overlays={overlays} />
+      <EventsController dispatch={dispatch} clusterAt={clusterAt} onCluster={onCluster} />
+      <TouchController dispatch={dispatch} />
       <CameraController camera={camera} focus={focus} dispatch={dispatch} />
-      <ReadyController onReady={onReady} />
+      <ReadyController onReady={onReady} hits={hits} />
       <CameraButtons />
     </SigmaContainer>
   );

@@ -5,7 +5,19 @@
 import { useSigma } from "@react-sigma/core";
 import { useEffect } from "react";
 import type { CameraView } from "../state/ui-state";
-import { capturePng } from "./capture-png";
+import { capturePng, type Capture, type CaptureOptions } from "./capture-png";
+import type { LabelHits } from "./LabelLayer";
+
+/** A label as drawn, in page (CSS pixel) coordinates. */
+export interface DrawnLabel {
+  key: string;
+  kind: "node" | "cluster";
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 export interface GraphApi {
   camera(): CameraView;
@@ -17,11 +29,15 @@ export interface GraphApi {
   renderCount(): number;
   /** Where a node is drawn, in page (CSS pixel) coordinates; null for a node not drawn. For browser tests. */
   pagePosition(key: string): { x: number; y: number } | null;
-  /** PNG of the current view (capture-png.ts, @sigma/export-image loaded on first use). */
-  capturePng(opts: { scale: 1 | 2 | 4; legend: boolean; legendItems: { label: string; color: string }[] }): Promise<Blob>;
+  /** Colour the renderer draws a node in now (after the reducers), null for an unknown node. For browser tests. */
+  nodeColor(key: string): string | null;
+  /** Labels and cluster names drawn in the last frame, page coordinates. */
+  labels(): DrawnLabel[];
+  /** PNG of the view (capture-png.ts, @sigma/export-image loaded on first use). */
+  capturePng(opts: CaptureOptions): Promise<Capture>;
 }
 
-export function ReadyController({ onReady }: { onReady: (api: GraphApi) => void }) {
+export function ReadyController({ onReady, hits }: { onReady: (api: GraphApi) => void; hits: LabelHits }) {
   const sigma = useSigma();
   useEffect(() => {
     let renders = 1;
@@ -37,7 +53,12 @@ export function ReadyController({ onReady }: { onReady: (api: GraphApi) => void 
       renderedNodeCount: () => sigma.getGraph().order,
       renderedEdgeCount: () => sigma.getGraph().size,
       renderCount: () => renders,
-      capturePng: (opts) => capturePng(sigma, opts),
+      capturePng: (opts) => capturePng(sigma as never, opts),
+      nodeColor: (key) => (sigma.getGraph().hasNode(key) ? (sigma.getNodeDisplayData(key)?.color ?? null) : null),
+      labels: () => {
+        const box = sigma.getContainer().getBoundingClientRect();
+        return hits.current.map((l) => ({ key: l.key, kind: l.kind, text: l.text, x0: box.left + l.box.x0, y0: box.top + l.box.y0, x1: box.left + l.box.x1, y1: box.top + l.box.y1 }));
+      },
       pagePosition: (key) => {
         if (!sigma.getGraph().hasNode(key)) return null;
         const a = sigma.getGraph().getNodeAttributes(key) as { x: number; y: number };
@@ -52,6 +73,6 @@ export function ReadyController({ onReady }: { onReady: (api: GraphApi) => void 
     return () => {
       sigma.off("afterRender", count);
     };
-  }, [sigma, onReady]);
+  }, [sigma, onReady, hits]);
   return null;
 }

@@ -65,8 +65,9 @@ export function RenderController(props: {
   // 2. New sizes or colours: written into the drawn nodes.
   useEffect(() => {
     if (look.current === appearance) return;
+    const previous = look.current;
     look.current = appearance;
-    applyAppearance(graph, sigma.getGraph(), appearance);
+    applyAppearance(graph, sigma.getGraph(), appearance, previous);
   }, [sigma, graph, appearance]);
 
   // 3. A new highlight: only what changed.
@@ -114,7 +115,7 @@ export function RenderController(props: {
         const more = viewportEdges(graph, visible, mask, grid, rect);
         for (const e of more) {
           mask[e] = 1;
-          addRenderEdge(graph, g, e);
+          addRenderEdge(graph, g, e, look.current.look);
         }
         added = more.length;
         sigma.setGraph(g);
@@ -122,7 +123,7 @@ export function RenderController(props: {
         const more = viewportEdges(graph, visible, mask, grid, rect, VIEWPORT_EDGE_BUDGET - added);
         for (const e of more) {
           mask[e] = 1;
-          addRenderEdge(graph, g, e);
+          addRenderEdge(graph, g, e, look.current.look);
         }
         added += more.length;
       }

@@ -4,15 +4,17 @@
  * With nothing hovered, selected or on a path they return the drawn attributes as they are, so a plain frame costs
  * what a bare sigma page costs. No sigma import here, so unit tests run without WebGL.
  */
+import { LOOKS, type Look } from "../../model/appearance";
 import type { VisibleMask } from "../../model/view-filter";
 import type { PaperGraph } from "../data/types";
 import { egoNetwork, lensProjection } from "../state/selectors";
 import { edgeOfRenderKey, nodeColor, type Appearance } from "./render-graph";
 
-export const DIM_NODE = "#dcdde3";
-export const DIM_EDGE = "#eeeff2";
-export const FOCUS_EDGE = "#6b7280";
-export const PATH_COLOR = "#d62728";
+// The light theme's, for tests and callers that predate themes; the reducers read ds.look.
+export const DIM_NODE = LOOKS.light.dimNode;
+export const DIM_EDGE = LOOKS.light.dimEdge;
+export const FOCUS_EDGE = LOOKS.light.focusEdge;
+export const PATH_COLOR = LOOKS.light.path;
 
 export interface Highlight {
   /** Node keys lit up; everything else is dimmed. */
@@ -25,12 +27,14 @@ export interface DisplayState {
   selected: string | null;
   /** null: nothing is focused, draw normally. */
   highlight: Highlight | null;
-  /** Lit nodes whose label is forced (the largest few: forcing all of a hub's neighbours piles labels up). */
+  /** Lit nodes whose label is forced; the label layer (label-layout.ts) places them without overlap or lists them. */
   forcedLabels: Set<string>;
   path: { nodes: Set<string>; edges: Set<number> };
+  /** Theme: dimmed, focus and path colours (model/appearance.ts LOOKS). */
+  look: Look;
 }
 
-export const PLAIN_DISPLAY: DisplayState = { selected: null, highlight: null, forcedLabels: new Set(), path: { nodes: new Set(), edges: new Set() } };
+export const PLAIN_DISPLAY: DisplayState = { selected: null, highlight: null, forcedLabels: new Set(), path: { nodes: new Set(), edges: new Set() }, look: LOOKS.light };
 
 /** A drawn node as the render graph holds it. */
 export interface DrawnNode {
@@ -103,8 +107,11 @@ export function computeHighlight(
   return incidentVisibleEdges(graph, sel, visible);
 }
 
-/** Forced labels: the `max` largest lit nodes (ties by key), so a hub's 80 neighbours do not all shout at once. */
-export function pickForcedLabels(graph: PaperGraph, highlight: Highlight | null, sizes: Float64Array, max = 6): Set<string> {
+/**
+ * Forced labels: the lit nodes, the `max` largest (ties by key). All of a hub's neighbours are candidates: the label
+ * layer's collision pass shows those that fit and lists the others, so none piles on another.
+ */
+export function pickForcedLabels(graph: PaperGraph, highlight: Highlight | null, sizes: Float64Array, max = 400): Set<string> {
   if (!highlight) return new Set();
   const size = (k: string) => sizes[graph.nodeIndex(k)] ?? 0;
   const ranked = [...highlight.nodes].sort((a, b) => size(b) - size(a) || (a < b ? -1 : a > b ? 1 : 0));
@@ -120,7 +127,7 @@ export function reduceNode(key: string, drawn: DrawnNode, ds: DisplayState): Dra
       out.forceLabel = ds.forcedLabels.has(key);
       out.zIndex = 2;
     } else {
-      out.color = DIM_NODE;
+      out.color = ds.look.dimNode;
       out.label = null;
       out.zIndex = 0;
     }
@@ -141,10 +148,10 @@ export function reduceNode(key: string, drawn: DrawnNode, ds: DisplayState): Dra
 export function reduceEdge(key: string, drawn: DrawnEdge, ds: DisplayState): DrawnEdge | EdgeDisplay {
   if (ds.highlight === null && ds.path.edges.size === 0) return drawn;
   const e = edgeOfRenderKey(key);
-  if (ds.path.edges.has(e)) return { ...drawn, color: PATH_COLOR, size: Math.max(3, drawn.size * 1.5), zIndex: 3 };
+  if (ds.path.edges.has(e)) return { ...drawn, color: ds.look.path, size: Math.max(3, drawn.size * 1.5), zIndex: 3 };
   if (!ds.highlight) return drawn;
-  if (ds.highlight.edges.has(e)) return { ...drawn, color: FOCUS_EDGE, size: Math.max(1.5, drawn.size), zIndex: 2 };
-  return { ...drawn, color: DIM_EDGE, zIndex: 0 };
+  if (ds.highlight.edges.has(e)) return { ...drawn, color: ds.look.focusEdge, size: Math.max(1.5, drawn.size), zIndex: 2 };
+  return { ...drawn, color: ds.look.dimEdge, zIndex: 0 };
 }
 
 /** How a node looks on screen now, drawn or not (the exporters' "view" and the PNG legend read this). */

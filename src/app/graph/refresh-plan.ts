@@ -26,7 +26,8 @@ function addAll<T>(into: Set<T>, from: Iterable<T>): void {
 
 export function planRefresh(prev: DisplayState, next: DisplayState): RefreshPlan {
   if (prev === next) return { kind: "none" };
-  if ((prev.highlight === null) !== (next.highlight === null)) return { kind: "full" };
+  // The dimming switched on or off, or the theme changed (dimmed, focus and path colours): every drawn item changes.
+  if ((prev.highlight === null) !== (next.highlight === null) || prev.look !== next.look) return { kind: "full" };
   const nodes = new Set<string>();
   const edges = new Set<number>();
   const ph = prev.highlight;

@@ -9,10 +9,10 @@
  * strongest of the rest up to the budget. Zoomed in, the edges of the nodes in view are added (viewportEdges).
  */
 import Graph from "graphology";
+import type { Look } from "../../model/appearance";
+import { EDGE_KIND_CODES } from "../../model/compact-graph";
 import type { VisibleMask } from "../../model/view-filter";
 import type { PaperGraph } from "../data/types";
-import type { ColorMode } from "../state/ui-state";
-import { opaqueColor } from "./opaque-color";
 
 /** Edges drawn at most before the overview takes over (the 10,000-paper full graph, 140k edges, is drawn whole). */
 export const EDGE_BUDGET = 150_000;
@@ -20,7 +20,6 @@ export const EDGE_BUDGET = 150_000;
 export const VIEWPORT_EDGE_BUDGET = 50_000;
 /** Zoomed in at least this far (camera ratio), an overview adds the edges of the nodes in view. */
 export const FILL_IN_RATIO = 0.5;
-const DEFAULT_EDGE_COLOR = "#c9ccd6";
 
 /** Render graph edge keys are the edge's index in the graph (short keys keep sigma's per-edge tables small). */
 export const renderEdgeKey = (e: number): string => String(e);
@@ -37,24 +36,29 @@ export interface DrawnSet {
   overview: boolean;
 }
 
-/** How nodes look: the size per node (sizes.ts) and the colour mode. */
+/**
+ * How the view looks, from the one appearance owner (model/appearance.ts): each node's size (computeSizesAt) and
+ * colour in the view's colour mode (nodeColorsAt), by node index, and the theme (edge colours per kind).
+ */
 export interface Appearance {
   sizes: Float64Array;
-  colorMode: ColorMode;
-  communityColors: Map<number, string>;
+  colors: readonly string[];
+  look: Look;
 }
 
-/** The colour a node is drawn with: its research cluster's (the file's colour) or its co-author community's. */
-export function nodeColor(graph: PaperGraph, i: number, look: Pick<Appearance, "colorMode" | "communityColors">): string {
-  let color = graph.nodeColor(i);
-  const community = graph.community[i]!;
-  if (look.colorMode === "community" && community >= 0) color = look.communityColors.get(community) ?? color;
-  return opaqueColor(color);
+/** The colour a node is drawn with: its colour in the view's colour mode. */
+export function nodeColor(_graph: PaperGraph, i: number, look: Pick<Appearance, "colors">): string {
+  return look.colors[i]!;
 }
 
-export function edgeLook(graph: PaperGraph, e: number): { size: number; color: string } {
+/** An edge's drawn width (from the file, by weight) and its kind's opaque colour in the theme. */
+export function edgeLook(graph: PaperGraph, e: number, look: Look): { size: number; color: string } {
   const size = graph.edgeSizes[e]!;
-  return { size: Number.isFinite(size) ? size : 1, color: opaqueColor(graph.edgeColor(e) ?? DEFAULT_EDGE_COLOR) };
+  return { size: Number.isFinite(size) ? size : 1, color: edgeColor(graph, e, look) };
+}
+
+export function edgeColor(graph: PaperGraph, e: number, look: Look): string {
+  return look.edges[EDGE_KIND_CODES[graph.edgeKind[e]!]!] ?? look.edges.coauthor;
 }
 
 /**
@@ -138,7 +142,7 @@ export function buildRenderGraph(graph: PaperGraph, drawn: DrawnSet, look: Appea
   for (const i of drawn.nodes) {
     g.addNode(graph.keys[i]!, { x: graph.x[i], y: graph.y[i], size: look.sizes[i], color: nodeColor(graph, i, look), label: graph.labels[i] });
   }
-  for (const e of drawn.edges) addRenderEdge(graph, g, e);
+  for (const e of drawn.edges) addRenderEdge(graph, g, e, look.look);
   return g;
 }
 
@@ -146,22 +150,30 @@ export function buildRenderGraph(graph: PaperGraph, drawn: DrawnSet, look: Appea
  * Adds edge e as a line. A graph file of another tool may join two nodes both ways or twice (a directed and an
  * undirected edge): the second goes the other way round, a third is the same line drawn already and is skipped.
  */
-export function addRenderEdge(graph: PaperGraph, g: Graph, e: number): void {
+export function addRenderEdge(graph: PaperGraph, g: Graph, e: number, look: Look): void {
   const s = graph.keys[graph.edgeSource[e]!]!;
   const t = graph.keys[graph.edgeTarget[e]!]!;
-  if (!g.hasDirectedEdge(s, t)) g.addDirectedEdgeWithKey(renderEdgeKey(e), s, t, edgeLook(graph, e));
-  else if (!g.hasDirectedEdge(t, s)) g.addDirectedEdgeWithKey(renderEdgeKey(e), t, s, edgeLook(graph, e));
+  if (!g.hasDirectedEdge(s, t)) g.addDirectedEdgeWithKey(renderEdgeKey(e), s, t, edgeLook(graph, e, look));
+  else if (!g.hasDirectedEdge(t, s)) g.addDirectedEdgeWithKey(renderEdgeKey(e), t, s, edgeLook(graph, e, look));
 }
 
-/** Applies a new size metric or colour mode to the render graph in place (sigma re-reads nodes, no reindexing). */
-export function applyAppearance(graph: PaperGraph, g: Graph, look: Appearance): void {
-  g.updateEachNodeAttributes(
-    (key, a) => {
-      const i = graph.nodeIndex(key);
-      return { ...a, size: look.sizes[i], color: nodeColor(graph, i, look) };
-    },
-    { attributes: ["size", "color"] },
-  );
+/**
+ * Applies a new size metric, colour mode or theme to the render graph in place (sigma re-reads what changed, no
+ * reindexing): node sizes and colours when they changed, edge colours when the theme did.
+ */
+export function applyAppearance(graph: PaperGraph, g: Graph, look: Appearance, previous?: Appearance): void {
+  if (!previous || previous.sizes !== look.sizes || previous.colors !== look.colors) {
+    g.updateEachNodeAttributes(
+      (key, a) => {
+        const i = graph.nodeIndex(key);
+        return { ...a, size: look.sizes[i], color: nodeColor(graph, i, look) };
+      },
+      { attributes: ["size", "color"] },
+    );
+  }
+  if (!previous || previous.look !== look.look) {
+    g.updateEachEdgeAttributes((key, a) => ({ ...a, color: edgeColor(graph, edgeOfRenderKey(key), look.look) }), { attributes: ["color"] });
+  }
 }
 
 /** Visible nodes bucketed on a grid over their positions, to find the nodes in a rectangle without a full scan. */

@@ -7,11 +7,12 @@ import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../data/ty
 
 export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes, GraphAttributes>> = {
   renderEdgeLabels: false,
-  // Labels: a coarse grid with few labels per cell, and none for nodes drawn smaller than the threshold, so they
-  // do not pile up on the whole-graph view; zooming in reveals more.
-  labelDensity: 0.6,
+  // Label candidates: sigma's grid offers the largest nodes of each cell (none drawn smaller than the threshold);
+  // LabelLayer then places them so that none overlaps another (label-layout.ts), so the grid may offer a few more
+  // than fit. Zooming in reveals more.
+  labelDensity: 1.5,
   labelGridCellSize: 90,
-  labelRenderedSizeThreshold: 7,
+  labelRenderedSizeThreshold: 6,
   labelFont: "Inter, system-ui, sans-serif",
   labelSize: 12,
   labelWeight: "500",

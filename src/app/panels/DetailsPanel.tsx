@@ -225,7 +225,11 @@ function AuthorDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: Au
 }
 
 function PaperDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: PaperNodeAttributes; p: DetailsProps }) {
-  const byline = bylineOf(graph, k);
+  // The profile pages' people the build appended go after the byline as read ("et al." included), not inside it.
+  const owners = new Set(listOf(a.profileOwners));
+  const all = bylineOf(graph, k);
+  const byline = all.filter((au) => !owners.has(au.key));
+  const appended = all.filter((au) => owners.has(au.key));
   const names = (graph.getAttribute("categoryNames") ?? {}) as Record<string, string>;
   const groups = listOf(a.groupAuthors);
   const venue = venueLine(a);
@@ -247,6 +251,20 @@ function PaperDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: Pap
           </span>
         ))}
         {!a.authorsComplete && byline.length > 0 && <span className="etal"> et al.</span>}
+        {appended.length > 0 && (
+          <span className="profile-owner" title="Listed on this person's profile page, though the byline read does not name them">
+            {" "}
+            + profile {appended.length === 1 ? "owner" : "owners"}{" "}
+            {appended.map((au, i) => (
+              <span key={au.key}>
+                {i > 0 && ", "}
+                <NodeLink nodeKey={au.key} kind="author" onOpen={p.onOpen}>
+                  {au.label}
+                </NodeLink>
+              </span>
+            ))}
+          </span>
+        )}
       </p>
       {groups.length > 0 && (
         <Row k="Group authors">
@@ -423,7 +441,9 @@ export function DetailsPanel(p: DetailsProps) {
   return (
     <article className="details" aria-labelledby="details-title" data-testid="details-panel" data-kind={a.kind}>
       <p className={`kind-badge kind-${a.kind}`}>{a.kind}</p>
-      <h2 id="details-title">{displayName(a)}</h2>
+      <h2 id="details-title" className="clamp" title={displayName(a)}>
+        {displayName(a)}
+      </h2>
       {!p.drawn && (
         <p className="notice" role="status">
           {inLens

@@ -2,18 +2,34 @@
  * Export menu: an "Export" button opening a dialog to download the whole graph or the current view (PNG, SVG, GEXF,
  * GraphML, graphology JSON, CSV, VOSviewer JSON), copy a link to the view, or open a graph file. Everything happens
  * in the page (Blob downloads, no network). It never touches sigma: the PNG comes from the capturePng prop.
+ *
+ * What the user means by an export: the real colours of the view's colour mode (passed on to the exporters, never
+ * guessed), without the dimming a selection puts on screen, unless "as shown" is ticked; pictures on a light
+ * background unless "dark background" is ticked; a PNG framed as the screen shows it or fitted to the whole view.
  */
 import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent } from "react";
 import type { PaperGraph } from "../data/types";
 import { exportGraph, makeProvenance, type ExportFormat, type ExportView, type NodeDisplay } from "../../exporters";
+import type { ResolvedColorMode } from "../../model/appearance";
 import type { ViewFilter } from "../../model/view-filter";
+
+export interface PngRequest {
+  scale: 1 | 2 | 4;
+  legend: boolean;
+  framing: "screen" | "all";
+  asShown: boolean;
+  dark: boolean;
+}
 
 export interface ExportMenuProps {
   graph: PaperGraph;
   filter: ViewFilter;
   viewUrl: string;
-  nodeDisplay: (key: string) => NodeDisplay;
-  capturePng: (opts: { scale: 1 | 2 | 4; legend: boolean }) => Promise<Blob>;
+  /** The view's colour mode, resolved ("auto" already turned into what the lens shows). */
+  colorMode: ResolvedColorMode;
+  /** How a node is drawn: with real colours, or `asShown` (the selection's dimming included). */
+  nodeDisplay: (key: string, asShown: boolean) => NodeDisplay;
+  capturePng: (opts: PngRequest) => Promise<Blob>;
   onOpenGraph: (json: unknown, fileName: string) => void;
 }
 
@@ -86,12 +102,15 @@ export async function readGraphFile(file: File): Promise<{ ok: true; json: unkno
 }
 
 export function ExportMenu(props: ExportMenuProps) {
-  const { graph, filter, viewUrl, nodeDisplay, capturePng, onOpenGraph } = props;
+  const { graph, filter, viewUrl, nodeDisplay, capturePng, onOpenGraph, colorMode } = props;
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState<"view" | "whole">("view");
   const [format, setFormat] = useState<Choice>("png");
   const [scale, setScale] = useState<1 | 2 | 4>(2);
   const [legend, setLegend] = useState(true);
+  const [framing, setFraming] = useState<"screen" | "all">("screen");
+  const [asShown, setAsShown] = useState(false);
+  const [dark, setDark] = useState(false);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [copied, setCopied] = useState(false);
@@ -141,7 +160,7 @@ export function ExportMenu(props: ExportMenuProps) {
     setStatus(null);
     try {
       if (format === "png") {
-        const blob = await capturePng({ scale, legend });
+        const blob = await capturePng({ scale, legend, framing, asShown, dark });
         downloadBlob(blob, "papergraph-view.png");
         setStatus({ text: "Downloaded papergraph-view.png", error: false });
         return;
@@ -149,9 +168,9 @@ export function ExportMenu(props: ExportMenuProps) {
       // Exports carry every attribute: the heavy text is fetched first (all chunks; in memory after the first export).
       setStatus({ text: "Reading every attribute…", error: false });
       await graph.loadEverything();
-      const view: ExportView | null = scope === "view" ? { filter, nodeDisplay } : null;
-      const provenance = makeProvenance(graph, view, { exportedAt: new Date().toISOString(), generator: "papergraph explorer" });
-      const { files } = exportGraph(format, graph, view, provenance, { legend });
+      const view: ExportView | null = scope === "view" ? { filter, nodeDisplay: (key) => nodeDisplay(key, asShown) } : null;
+      const provenance = makeProvenance(graph, view, { exportedAt: new Date().toISOString(), generator: "papergraph explorer", colorMode });
+      const { files } = exportGraph(format, graph, view, provenance, { legend, dark });
       const prefix = scope === "view" ? "papergraph-view" : "papergraph";
       const names = files.map((f) => `${prefix}-${f.name}`);
       files.forEach((f, i) => downloadBlob(new Blob([f.content as BlobPart], { type: f.mime }), names[i]!));
@@ -218,6 +237,19 @@ export function ExportMenu(props: ExportMenuProps) {
             </label>
             {!fileScoped && <span className="small muted">A PNG shows the current view.</span>}
           </fieldset>
+          {format === "png" && (
+            <fieldset className="stacked" style={{ border: 0, padding: 0, margin: "10px 0 0" }}>
+              <legend className="small muted">Framing</legend>
+              <label className="check">
+                <input type="radio" name={`${id}-framing`} checked={framing === "screen"} onChange={() => setFraming("screen")} />
+                What the screen shows
+              </label>
+              <label className="check">
+                <input type="radio" name={`${id}-framing`} checked={framing === "all"} onChange={() => setFraming("all")} />
+                The whole view, fitted
+              </label>
+            </fieldset>
+          )}
           <fieldset className="stacked" style={{ border: 0, padding: 0, margin: "10px 0 0" }}>
             <legend className="small muted">Format</legend>
             {FORMAT_CHOICES.map((f) => (
@@ -238,9 +270,21 @@ export function ExportMenu(props: ExportMenuProps) {
             </label>
           )}
           {(format === "png" || format === "svg") && (
+            <>
+              <label className="check">
+                <input type="checkbox" checked={legend} onChange={(e) => setLegend(e.target.checked)} />
+                Include legend
+              </label>
+              <label className="check">
+                <input type="checkbox" checked={dark} onChange={(e) => setDark(e.target.checked)} />
+                Dark background
+              </label>
+            </>
+          )}
+          {(format === "png" || scope === "view") && (
             <label className="check">
-              <input type="checkbox" checked={legend} onChange={(e) => setLegend(e.target.checked)} />
-              Include legend
+              <input type="checkbox" checked={asShown} onChange={(e) => setAsShown(e.target.checked)} />
+              As shown (keep the dimming of a selection)
             </label>
           )}
           <div style={{ display: "flex", gap: 8, flexWrap: "wrap", marginTop: 12 }}>

@@ -1,8 +1,10 @@
 /**
- * Filters: node kinds (full lens), a year range (two thumbs over a histogram of papers per year; undated papers
- * handled by their own checkbox), and the minimum number of shared papers for a co-author edge.
+ * Filters: node kinds (full lens), a year range (two thumbs over a histogram of papers per year with year ticks;
+ * undated papers handled by their own checkbox), the minimum number of shared papers for a co-author edge, and
+ * whether the co-author links of papers above the build's author cut are drawn (they are kept apart by default, and
+ * this says how many papers and links that leaves out, and why).
  */
-import type { NodeKind } from "../../model/graph-file";
+import type { LargePapers, NodeKind } from "../../model/graph-file";
 import type { ViewFilter } from "../../model/view-filter";
 import type { YearHistogram } from "../state/selectors";
 
@@ -12,22 +14,66 @@ const KINDS: { kind: NodeKind; label: string }[] = [
   { kind: "topic", label: "Topics" },
 ];
 
+/** The range the two thumbs show: the filter's, else every year of the histogram; null when no paper is dated. */
+export function shownYearRange(filter: ViewFilter, histogram: YearHistogram): [number, number] | null {
+  const first = histogram.years[0]?.year;
+  const last = histogram.years[histogram.years.length - 1]?.year;
+  if (first === undefined || last === undefined) return null;
+  return filter.yearRange ?? [first, last];
+}
+
+/** The filter's year range for two thumb positions (in either order); null when they span every year (no filter). */
+export function yearRangeFor(lo: number, hi: number, histogram: YearHistogram): [number, number] | null {
+  const first = histogram.years[0]?.year;
+  const last = histogram.years[histogram.years.length - 1]?.year;
+  const r: [number, number] = [Math.min(lo, hi), Math.max(lo, hi)];
+  if (first === undefined || last === undefined) return null;
+  return r[0] <= first && r[1] >= last ? null : r;
+}
+
+/** Kinds after ticking or unticking one, always in the order author, paper, topic (so the URL is stable). */
+export function toggledKinds(kinds: NodeKind[], kind: NodeKind, on: boolean): NodeKind[] {
+  const next = on ? [...kinds, kind] : kinds.filter((k) => k !== kind);
+  return KINDS.map((k) => k.kind).filter((k) => next.includes(k));
+}
+
+/**
+ * Year ticks for an axis from `first` to `last`: both ends, and the multiples of the smallest step of 1, 2, 5, 10,
+ * 20, 50 ... years that gives at most `max` ticks in all (inner ticks less than a step from an end are left out, so
+ * no two labels touch).
+ */
+export function yearTicks(first: number, last: number, max = 5): number[] {
+  if (!(last > first)) return Number.isFinite(first) ? [first] : [];
+  const span = last - first;
+  const stepAt = (k: number) => [1, 2, 5][k % 3]! * 10 ** Math.floor(k / 3);
+  let k = 0;
+  while (Math.floor(span / stepAt(k)) + 1 > max) k++;
+  const step = stepAt(k);
+  const inner: number[] = [];
+  for (let y = Math.ceil((first + 1) / step) * step; y < last; y += step) {
+    if (y - first >= step && last - y >= step) inner.push(y);
+  }
+  return [first, ...inner.slice(0, Math.max(0, max - 2)), last];
+}
+
 export function FiltersPanel(props: {
   filter: ViewFilter;
   histogram: YearHistogram;
   maxShared: number;
+  /** The build's author cut and the papers above it (graph attribute largePapers), when it has any. */
+  largePapers?: LargePapers | null;
+  /** Authors drawn without any co-author link in the current view. */
+  isolatedAuthors?: number;
   onChange: (patch: Partial<ViewFilter>) => void;
 }) {
-  const { filter, histogram, maxShared, onChange } = props;
+  const { filter, histogram, maxShared, onChange, largePapers } = props;
   const years = histogram.years;
   const first = years[0]?.year;
   const last = years[years.length - 1]?.year;
-  const range: [number, number] | null = first !== undefined && last !== undefined ? (filter.yearRange ?? [first, last]) : null;
+  const range = shownYearRange(filter, histogram);
   const peak = Math.max(1, ...years.map((y) => y.count));
   const setRange = (lo: number, hi: number) => {
-    if (first === undefined || last === undefined) return;
-    const r: [number, number] = [Math.min(lo, hi), Math.max(lo, hi)];
-    onChange({ yearRange: r[0] <= first && r[1] >= last ? null : r });
+    if (range) onChange({ yearRange: yearRangeFor(lo, hi, histogram) });
   };
 
   return (
@@ -41,10 +87,7 @@ export function FiltersPanel(props: {
             <input
               type="checkbox"
               checked={filter.kinds.includes(kind)}
-              onChange={(e) => {
-                const kinds = e.target.checked ? [...filter.kinds, kind] : filter.kinds.filter((k) => k !== kind);
-                onChange({ kinds: KINDS.map((k) => k.kind).filter((k) => kinds.includes(k)) });
-              }}
+              onChange={(e) => onChange({ kinds: toggledKinds(filter.kinds, kind, e.target.checked) })}
             />
             {label}
           </label>
@@ -63,6 +106,13 @@ export function FiltersPanel(props: {
                   style={{ height: `${Math.max(4, (y.count / peak) * 100)}%` }}
                   title={`${y.year}: ${y.count} papers`}
                 />
+              ))}
+            </div>
+            <div className="year-ticks" aria-hidden="true">
+              {yearTicks(first, last).map((y) => (
+                <span key={y} style={{ left: `${((y - first + 0.5) / (last - first + 1)) * 100}%` }}>
+                  {y}
+                </span>
               ))}
             </div>
             <div className="two-thumb">
@@ -122,6 +172,24 @@ export function FiltersPanel(props: {
             onChange={(e) => onChange({ minSharedPapers: Number(e.target.value) })}
           />
         </label>
+        {largePapers && largePapers.papers.length > 0 && (
+          <div className="large-papers" data-testid="large-papers">
+            <p className="small">
+              {largePapers.papers.length === 1 ? "1 paper has" : `${largePapers.papers.length} papers have`} more than {largePapers.maxAuthors} authors (consortium and
+              challenge papers). Their bylines would tie hundreds of people who may never have worked together, so by default they make no
+              co-author links: {largePapers.pairs.toLocaleString("en")} links are left out.
+            </p>
+            <label className="check">
+              <input type="checkbox" checked={filter.includeLargePapers} onChange={(e) => onChange({ includeLargePapers: e.target.checked })} />
+              Include links from papers with more than {largePapers.maxAuthors} authors
+            </label>
+          </div>
+        )}
+        {props.isolatedAuthors !== undefined && filter.lens !== "topics" && (
+          <p className="small muted" role="status" data-testid="isolated-authors">
+            {props.isolatedAuthors.toLocaleString("en")} authors drawn without co-author links.
+          </p>
+        )}
       </fieldset>
     </section>
   );

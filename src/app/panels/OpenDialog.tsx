@@ -39,7 +39,11 @@ const FORMATS_HINT =
 const MAX_DIAGNOSTICS_SHOWN = 5;
 
 export function BuildProgress({ building, onCancel }: { building: BuildState; onCancel?: () => void }) {
-  const view = building.progress ? progressView(building.progress) : null;
+  // The furthest the bar has gone in this build, so sub-step events never move it back.
+  const shown = useRef({ label: building.label, fraction: 0 });
+  if (shown.current.label !== building.label) shown.current = { label: building.label, fraction: 0 };
+  const view = building.progress ? progressView(building.progress, shown.current.fraction) : null;
+  if (view) shown.current.fraction = view.fraction;
   return (
     <div className="build-progress" role="status" aria-live="polite" data-testid="build-progress">
       <strong>{building.label}…</strong>

@@ -5,11 +5,28 @@
 import { useState } from "react";
 import type { SearchService } from "../data/search-service";
 import type { PaperGraph } from "../data/types";
-import { displayName, sharedPapers } from "../state/selectors";
+import { COAUTHOR_LARGE_KIND, coauthorLink, displayName, sharedPapers } from "../state/selectors";
 import { NodeLink } from "./NodeLinks";
 import { SearchBox } from "./SearchBox";
 
 const AUTHORS: ["author"] = ["author"];
+
+/** Joint papers of two authors: the weight of their co-author link, 0 when they have none. */
+export function sharedPapersBetween(graph: PaperGraph, a: string, b: string): number {
+  return sharedPapers(graph, a, b);
+}
+
+/** "2 steps from A to B:" for a path of node keys (a path of one node is 0 steps). */
+export function pathStepsText(path: string[], from: string, to: string): string {
+  const steps = Math.max(0, path.length - 1);
+  return `${steps} ${steps === 1 ? "step" : "steps"} from ${from} to ${to}:`;
+}
+
+/** Why no path is shown, naming the shared-papers minimum and the large-paper cut when they are what cut the links. */
+export function noPathText(from: string, to: string, minShared: number, largeCut = 0): string {
+  const min = minShared > 1 ? ` with at least ${minShared} shared papers per link` : "";
+  return `No collaboration path between ${from} and ${to}${min}${largeCut > 0 ? ` through papers with at most ${largeCut} authors` : ""}.`;
+}
 
 export function PathsPanel(props: {
   graph: PaperGraph;
@@ -20,6 +37,13 @@ export function PathsPanel(props: {
   pathTarget: string | null;
   path: string[] | null;
   minShared: number;
+  /** Whether links of papers above the author cut count (ViewFilter.includeLargePapers). */
+  includeLarge?: boolean;
+  /** With them left out and no path found: the path that exists only through them, else null. */
+  largeOnlyPath?: string[] | null;
+  /** The author cut (graph attribute largePapers.maxAuthors). */
+  largeCut?: number;
+  onIncludeLarge?: () => void;
   onEgo: (ego: 0 | 1 | 2) => void;
   onPathTarget: (key: string | null) => void;
   onOpen: (key: string) => void;
@@ -29,7 +53,12 @@ export function PathsPanel(props: {
   const [query, setQuery] = useState("");
   const selKind = selected !== null ? graph.getNodeAttribute(selected, "kind") : null;
   const name = (k: string) => displayName(graph.getNodeAttributes(k));
-  const shared = (a: string, b: string) => sharedPapers(graph, a, b);
+  const shared = (a: string, b: string) => sharedPapers(graph, a, b, props.includeLarge === true);
+  const viaLarge = (a: string, b: string) => {
+    const e = coauthorLink(graph, a, b);
+    return e >= 0 && graph.edgeKind[e] === COAUTHOR_LARGE_KIND;
+  };
+  const cut = props.largeCut ?? 0;
   return (
     <section className="panel" aria-labelledby="paths-title" data-testid="paths-panel">
       <h2 id="paths-title">Paths</h2>
@@ -74,15 +103,23 @@ export function PathsPanel(props: {
               {pathTarget !== null && (
                 <div className="path-result" data-testid="path-result">
                   {path === null ? (
-                    <p role="status">
-                      No collaboration path between {name(selected)} and {name(pathTarget)}
-                      {props.minShared > 1 ? ` with at least ${props.minShared} shared papers per link` : ""}.
-                    </p>
+                    <>
+                      <p role="status">{noPathText(name(selected), name(pathTarget), props.minShared, props.largeOnlyPath ? cut : 0)}</p>
+                      {props.largeOnlyPath && (
+                        <p className="notice small" data-testid="path-only-large">
+                          A path of {props.largeOnlyPath.length - 1} {props.largeOnlyPath.length === 2 ? "step" : "steps"} exists only through papers with more
+                          than {cut} authors, whose co-author links are left out.{" "}
+                          {props.onIncludeLarge && (
+                            <button type="button" className="link" onClick={props.onIncludeLarge}>
+                              Include those links
+                            </button>
+                          )}
+                        </p>
+                      )}
+                    </>
                   ) : (
                     <>
-                      <p role="status">
-                        {path.length - 1} {path.length === 2 ? "step" : "steps"} from {name(selected)} to {name(pathTarget)}:
-                      </p>
+                      <p role="status">{pathStepsText(path, name(selected), name(pathTarget))}</p>
                       <ol className="path-list">
                         {path.map((k, i) => (
                           <li key={k}>
@@ -90,7 +127,10 @@ export function PathsPanel(props: {
                               {name(k)}
                             </NodeLink>
                             {i + 1 < path.length && (
-                              <span className="muted small"> — {shared(k, path[i + 1]!)} shared</span>
+                              <span className="muted small">
+                                {" "}
+                                — {shared(k, path[i + 1]!)} shared{viaLarge(k, path[i + 1]!) ? `, only on papers with more than ${cut} authors` : ""}
+                              </span>
                             )}
                           </li>
                         ))}

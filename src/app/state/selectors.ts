@@ -4,7 +4,7 @@
  * Graph-wide walks (paths, ego networks, clusters, histograms) run on the graph's arrays (node and edge indices), so
  * they stay linear and allocation-light on a 100,000-paper graph; edges are named by their index.
  */
-import type { VisibleMask } from "../../model/view-filter";
+import { EDGE_KIND_INDEX, sharedPapersAt, type VisibleMask } from "../../model/view-filter";
 import type { NodeAttributes, PaperGraph, PaperNodeAttributes } from "../data/types";
 
 export interface NodeRef {
@@ -23,8 +23,11 @@ const AUTHOR = 0;
 const PAPER = 1;
 const TOPIC = 2;
 const KIND_CODE: Record<NodeAttributes["kind"], number> = { author: AUTHOR, paper: PAPER, topic: TOPIC };
-const COAUTHOR = 1;
-const RELATED = 3;
+const COAUTHOR = EDGE_KIND_INDEX.coauthor;
+const COAUTHOR_LARGE = EDGE_KIND_INDEX["coauthor-large"];
+/** The edge kind code of "coauthor-large" links (CompactGraph.edgeKind). */
+export const COAUTHOR_LARGE_KIND = COAUTHOR_LARGE;
+const RELATED = EDGE_KIND_INDEX.related;
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -169,13 +172,23 @@ export function egoNetwork(graph: PaperGraph, center: string, hops: number, edge
   return seen;
 }
 
+/** Whether edge e is a co-author link of either kind ("coauthor", or "coauthor-large" of papers above the author cut). */
+const isCoauthorEdge = (graph: PaperGraph, e: number) => graph.edgeKind[e] === COAUTHOR || graph.edgeKind[e] === COAUTHOR_LARGE;
+
+/** Joint papers behind co-author edge e as the view counts them (view-filter's sharedPapers over the arrays). */
+function sharedOn(graph: PaperGraph, e: number, includeLarge: boolean): number {
+  return sharedPapersAt(graph.edgeKind[e]!, graph.edgeWeight[e]!, includeLarge ? graph.edgeLargePapers[e]! : 0, includeLarge);
+}
+
 /**
  * Shortest collaboration path between two authors: breadth-first search on the co-author network (fewest
- * intermediaries, the "Erdős number" sense), over co-author edges with at least `minShared` joint papers, neighbours
- * taken in key order so ties between equally short paths always break the same way. Returns the author keys from
- * `from` to `to`, or null when they are not connected. Linear in the part of the network it explores.
+ * intermediaries, the "Erdős number" sense), over co-author links with at least `minShared` joint papers, through
+ * papers above the author cut only when `includeLarge`, neighbours taken in key order so ties between equally short
+ * paths always break the same way. Returns the author keys from `from` to `to`, or null when they are not connected.
+ * Linear in the part of the network it explores.
  */
-export function collaborationPath(graph: PaperGraph, from: string, to: string, minShared = 1): string[] | null {
+export function collaborationPath(graph: PaperGraph, from: string, to: string, minShared = 1, includeLarge = false): string[] | null {
+  const min = Math.max(1, minShared);
   const s = graph.nodeIndex(from);
   const t = graph.nodeIndex(to);
   if (s < 0 || t < 0 || graph.kind[s] !== AUTHOR || graph.kind[t] !== AUTHOR) return null;
@@ -188,7 +201,7 @@ export function collaborationPath(graph: PaperGraph, from: string, to: string, m
       const around: number[] = [];
       for (let p = graph.adjOffsets[n]!; p < graph.adjOffsets[n + 1]!; p++) {
         const e = graph.adjEdges[p]!;
-        if (graph.edgeKind[e] !== COAUTHOR || graph.edgeWeight[e]! < minShared) continue;
+        if (!isCoauthorEdge(graph, e) || sharedOn(graph, e, includeLarge) < min) continue;
         const o = graph.otherEnd(e, n);
         if (o !== n && !parent.has(o)) around.push(o);
       }
@@ -207,20 +220,45 @@ export function collaborationPath(graph: PaperGraph, from: string, to: string, m
   return path.reverse();
 }
 
+/** The co-author link (either kind) between two authors, as an edge index; -1 when they have none. */
+export function coauthorLink(graph: PaperGraph, a: string, b: string): number {
+  const i = graph.nodeIndex(a);
+  const j = graph.nodeIndex(b);
+  if (i < 0 || j < 0) return -1;
+  const e = graph.edgeBetween(i, j, "coauthor");
+  return e >= 0 ? e : graph.edgeBetween(i, j, "coauthor-large");
+}
+
 /** The co-author edges (indices) along a path of author keys. */
 export function pathEdges(graph: PaperGraph, path: string[]): number[] {
   const out: number[] = [];
   for (let i = 0; i + 1 < path.length; i++) {
-    const e = graph.edgeBetween(graph.nodeIndex(path[i]!), graph.nodeIndex(path[i + 1]!), "coauthor");
+    const e = coauthorLink(graph, path[i]!, path[i + 1]!);
     if (e >= 0) out.push(e);
   }
   return out;
 }
 
-/** Joint papers of two authors (the weight of their co-author edge; 0 without one). */
-export function sharedPapers(graph: PaperGraph, a: string, b: string): number {
-  const e = graph.edgeBetween(graph.nodeIndex(a), graph.nodeIndex(b), "coauthor");
-  return e < 0 ? 0 : graph.edgeWeight[e]!;
+/**
+ * Joint papers of two authors as the view counts them: their co-author link's papers (view-filter's sharedPapers);
+ * 0 without one.
+ */
+export function sharedPapers(graph: PaperGraph, a: string, b: string, includeLarge = false): number {
+  const e = coauthorLink(graph, a, b);
+  return e < 0 ? 0 : sharedOn(graph, e, includeLarge);
+}
+
+/** Authors drawn without any drawn co-author link (the co-author lens's isolated dots). */
+export function isolatedAuthors(graph: PaperGraph, visible: VisibleMask): number {
+  const linked = new Uint8Array(graph.order);
+  for (let e = 0; e < graph.size; e++) {
+    if (!visible.edges[e] || !isCoauthorEdge(graph, e)) continue;
+    linked[graph.edgeSource[e]!] = 1;
+    linked[graph.edgeTarget[e]!] = 1;
+  }
+  let n = 0;
+  for (let i = 0; i < graph.order; i++) if (visible.nodes[i] && !linked[i] && graph.kind[i] === AUTHOR) n++;
+  return n;
 }
 
 export interface YearHistogram {

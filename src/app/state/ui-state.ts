@@ -2,11 +2,10 @@
  * UI state only (the graph is data and never changes with the UI): one reducer, one store. Everything a copied link
  * must reproduce (selection, lens, filters, colours, sizes, camera, ego, path) lives here and in url-state.ts.
  */
+import { DEFAULT_SIZE_METRIC, SIZE_METRICS, type ColorMode, type SizeMetric } from "../../model/appearance";
 import { DEFAULT_VIEW_FILTER, type Lens, type ViewFilter } from "../../model/view-filter";
 
-export type SizeMetric = "pagerank" | "degree" | "betweenness" | "paperCount";
-export type ColorMode = "cluster" | "community";
-export const SIZE_METRICS: SizeMetric[] = ["pagerank", "degree", "betweenness", "paperCount"];
+export { SIZE_METRICS, type ColorMode, type SizeMetric };
 
 export interface CameraView {
   x: number;
@@ -36,8 +35,8 @@ export const INITIAL_UI_STATE: UiState = {
   hovered: null,
   query: "",
   filter: DEFAULT_VIEW_FILTER,
-  colorMode: "cluster",
-  sizeMetric: "pagerank",
+  colorMode: "auto",
+  sizeMetric: DEFAULT_SIZE_METRIC,
   camera: null,
   ego: 0,
   pathTarget: null,

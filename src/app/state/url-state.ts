@@ -5,6 +5,7 @@
  */
 import type { NodeKind } from "../../model/graph-file";
 import { DEFAULT_VIEW_FILTER, type Lens, type ViewFilter } from "../../model/view-filter";
+import { isColorMode, type ColorMode } from "../../model/appearance";
 import { INITIAL_UI_STATE, SIZE_METRICS, type CameraView, type SharedState, type SizeMetric } from "./ui-state";
 
 const LENSES: Lens[] = ["coauthor", "topics", "full"];
@@ -25,6 +26,7 @@ export function serializeUrlState(s: SharedState): string {
   if (f.yearRange) p.set("years", `${f.yearRange[0]}-${f.yearRange[1]}`);
   if (f.includeUndated !== d.includeUndated) p.set("undated", f.includeUndated ? "1" : "0");
   if (f.minSharedPapers !== d.minSharedPapers) p.set("minw", String(f.minSharedPapers));
+  if (f.includeLargePapers !== d.includeLargePapers) p.set("large", f.includeLargePapers ? "1" : "0");
   if (f.clusterMode !== d.clusterMode) p.set("cm", f.clusterMode === "community" ? "community" : "cluster");
   if (f.hiddenClusters.length) p.set("hide", [...f.hiddenClusters].sort((a, b) => a - b).join(","));
   if (s.colorMode !== INITIAL_UI_STATE.colorMode) p.set("color", s.colorMode);
@@ -65,6 +67,12 @@ function parseYears(v: string | null): [number, number] | null {
   return lo <= hi ? [lo, hi] : null;
 }
 
+/** Colour mode of a link; "cluster" is how links before the year modes named research clusters. */
+function parseColorMode(v: string | null): ColorMode {
+  if (v === "cluster") return "topicCluster";
+  return isColorMode(v) ? v : INITIAL_UI_STATE.colorMode;
+}
+
 /** Parse a hash ("#sel=..." or "sel=...") or search string into the shared state; bad pieces -> defaults. */
 export function parseUrlState(hash: string): SharedState {
   let p: URLSearchParams;
@@ -83,6 +91,7 @@ export function parseUrlState(hash: string): SharedState {
   }
   const undated = p.get("undated");
   const minw = int(p.get("minw"));
+  const large = p.get("large");
   const cm = p.get("cm");
   const hide = (p.get("hide") ?? "")
     .split(",")
@@ -94,6 +103,7 @@ export function parseUrlState(hash: string): SharedState {
     yearRange: parseYears(p.get("years")),
     includeUndated: undated === "0" ? false : undated === "1" ? true : d.includeUndated,
     minSharedPapers: minw !== null && minw >= 1 && minw <= 1000 ? minw : d.minSharedPapers,
+    includeLargePapers: large === "1" ? true : large === "0" ? false : d.includeLargePapers,
     clusterMode: cm === "community" ? "community" : cm === "cluster" ? "topicCluster" : d.clusterMode,
     hiddenClusters: [...new Set(hide)].sort((a, b) => a - b),
   };
@@ -103,7 +113,7 @@ export function parseUrlState(hash: string): SharedState {
   return {
     selected: key(p.get("sel")),
     filter,
-    colorMode: color === "community" ? "community" : color === "cluster" ? "cluster" : INITIAL_UI_STATE.colorMode,
+    colorMode: parseColorMode(color),
     sizeMetric: SIZE_METRICS.includes(size as SizeMetric) ? (size as SizeMetric) : INITIAL_UI_STATE.sizeMetric,
     camera: parseCamera(p.get("cam")),
     ego: ego === "1" ? 1 : ego === "2" ? 2 : 0,

@@ -60,48 +60,87 @@ export function markCutAtEnd(byline: Byline, unterminated: boolean | undefined):
   return { ...byline, authorsComplete: false, cut: true };
 }
 
-/** Parse a byline; null when the text does not read as one in the given mode. */
-export function parseByline(text: string, mode: BylineMode = "lenient"): Byline | null {
-  // Lines arrive collapsed already; collapsing only when needed keeps the many trial parses of a split cheap.
-  let body = /\s\s|[^\S ]/.test(text) ? collapse(text) : text.trim();
+/** A name is a few words; longer text between two commas is never one (and bounds the work on a glued 2 MB line). */
+const MAX_NAME_LENGTH = 300;
+
+/** The part of a byline before its names are checked: where the names end, the affiliation and the "et al." flags. */
+interface BylineFrame {
+  /** The names are text[from, to). */
+  to: number;
+  affiliation: string | null;
+  authorsComplete: boolean;
+  cut: boolean;
+}
+
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+/**
+ * The frame of the byline text[from, end): an affiliation after the last " · " at or after `from` (`dot` is
+ * text.lastIndexOf("·")), "et al." or a cut "et" at the end, trailing commas. Constant work apart from the affiliation,
+ * so each of the many trial splits of one line is cheap. null when no names are left.
+ */
+function frame(text: string, from: number, dot: number, affiliationText: () => string | null): BylineFrame | null {
+  let to = text.length;
   let affiliation: string | null = null;
-  const dot = body.lastIndexOf("·");
-  if (dot >= 0) {
-    affiliation = collapse(body.slice(dot + 1)) || null;
-    body = body.slice(0, dot).trim();
+  if (dot >= from) {
+    affiliation = affiliationText();
+    to = dot;
   }
+  while (to > from && isSpace(text[to - 1])) to--;
   let authorsComplete = true;
   let cut = false;
   // Only the end of the text can hold "et al.": match on a short tail rather than the whole byline.
-  const tailStart = Math.max(0, body.length - 12);
-  const tail = body.slice(tailStart);
+  const tailStart = Math.max(from, to - 12);
+  const tail = text.slice(tailStart, to);
   const etAl = /,?\s*\bet\s+al\.?$/u.exec(tail);
   const etCut = /,?\s+et(?:\s+a)?$/u.exec(tail);
-  if (etAl) {
+  if (etAl || etCut) {
     authorsComplete = false;
-    body = body.slice(0, tailStart + etAl.index).trim();
-  } else if (etCut) {
+    cut = !etAl;
+    to = tailStart + (etAl ?? etCut)!.index;
+    while (to > from && isSpace(text[to - 1])) to--;
+  }
+  if (text[to - 1] === ",") {
     authorsComplete = false;
     cut = true;
-    body = body.slice(0, tailStart + etCut.index).trim();
+    while (to > from && text[to - 1] === ",") to--;
+    while (to > from && isSpace(text[to - 1])) to--;
   }
-  if (/,$/.test(body)) {
-    authorsComplete = false;
-    cut = true;
-    body = body.replace(/,+$/, "").trim();
-  }
-  if (body === "") return null;
-  // Name by name, stopping at the first that is not one: most candidate splits fail on their first name.
+  while (from < to && isSpace(text[from])) from++;
+  if (to <= from) return null;
+  return { to, affiliation, authorsComplete, cut };
+}
+
+/** End of the name starting at `from` (the next comma, or `to`), or -1 when it is longer than any name. */
+function nameEnd(text: string, from: number, to: number): number {
+  const limit = Math.min(to, from + MAX_NAME_LENGTH + 1);
+  for (let i = from; i < limit; i++) if (text.charCodeAt(i) === 44) return i; // ","
+  return limit === to ? to : -1;
+}
+
+/** The names of text[from, to) (comma-separated), or null when one of them is not a name in this mode. */
+function parseNames(text: string, from: number, to: number, mode: BylineMode): string[] | null {
   const names: string[] = [];
-  for (let from = 0; from <= body.length; ) {
-    const comma = body.indexOf(",", from);
-    const end = comma < 0 ? body.length : comma;
-    const name = cleanName(body.slice(from, end));
+  for (let at = from; at <= to; ) {
+    const end = nameEnd(text, at, to);
+    if (end < 0) return null;
+    const name = cleanName(text.slice(at, end));
     if (name === "" || !validName(name, mode)) return null;
     names.push(name);
-    from = end + 1;
+    at = end + 1;
   }
-  return { authors: names, authorsComplete, affiliation, cut };
+  return names;
+}
+
+/** Parse a byline; null when the text does not read as one in the given mode. */
+export function parseByline(text: string, mode: BylineMode = "lenient"): Byline | null {
+  // Lines arrive collapsed already; collapsing only when needed keeps the many trial parses of a split cheap.
+  const body = /\s\s|[^\S ]/.test(text) ? collapse(text) : text.trim();
+  const dot = body.lastIndexOf("·");
+  const f = frame(body, 0, dot, () => collapse(body.slice(dot + 1)) || null);
+  if (!f) return null;
+  const authors = parseNames(body, 0, f.to, mode);
+  return authors ? { authors, authorsComplete: f.authorsComplete, affiliation: f.affiliation, cut: f.cut } : null;
 }
 
 export interface TitleByline {
@@ -147,34 +186,83 @@ export function splitRank(byline: Byline): number {
  * splits before "Sanyukta", "ChallengeDominic LaBella" before "Dominic"); failing that, the earliest strict parse,
  * then the earliest lenient one. null when no split parses.
  *
+ * Linear in the line: candidates lie in the first MAX_TITLE_LENGTH characters, and every candidate shares the names
+ * after its first comma, which are parsed (and checked for glued words) once per mode, not once per candidate. Lines
+ * longer than MAX_SPLIT_LINE are not split at all (`tooLongToSplit`): the readers warn about them instead.
+ *
  * Known limit: a first author whose given name itself has an inner capital ("SeulGi Hong") is split inside it.
  */
 const MAX_TITLE_LENGTH = 1000;
 
-export function splitTitleByline(line: string): TitleByline | null {
-  const chars = [...line];
+/** Longest line the splitter takes: a 1,000-character title and a 50,000-character consortium byline, with room to spare. */
+export const MAX_SPLIT_LINE = 60_000;
+
+export function tooLongToSplit(line: string): boolean {
+  return line.length > MAX_SPLIT_LINE;
+}
+
+export const TOO_LONG_MESSAGE = (length: number) =>
+  `line of ${length.toLocaleString("en-US")} characters is longer than any title and byline (at most ${MAX_SPLIT_LINE.toLocaleString("en-US")}); not split into title and authors`;
+
+/** Candidate split points: capitals glued to the previous non-space character, within the title's reach. */
+function candidateStarts(line: string): number[] {
   const starts: number[] = [];
   let offset = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i] ?? "";
-    const prev = chars[i - 1];
-    // Titles are never this long; the bound keeps a pathological line (each candidate parses the rest) from going quadratic.
+  let prev: string | undefined;
+  for (const ch of line) {
+    // Titles are never this long; the bound keeps a pathological line from offering thousands of candidates.
     if (offset > MAX_TITLE_LENGTH) break;
-    if (i > 0 && prev !== undefined && /\p{Lu}/u.test(ch) && !/[\s\-'’/]/u.test(prev)) starts.push(offset);
+    if (prev !== undefined && /\p{Lu}/u.test(ch) && !/[\s\-'’/]/u.test(prev)) starts.push(offset);
     offset += ch.length;
+    prev = ch;
   }
+  return starts;
+}
+
+const hasGluedWord = (names: readonly string[]) => names.some((a) => a.split(" ").some(gluedWord));
+
+export function splitTitleByline(line: string): TitleByline | null {
+  if (tooLongToSplit(line)) return null;
+  // The shared-work path below assumes the line is collapsed, as every reader's lines are.
+  if (/\s\s|[^\S ]/.test(line)) line = collapse(line);
+  const starts = candidateStarts(line);
+  const dot = line.lastIndexOf("·");
+  let affiliation: string | null | undefined;
+  const affiliationText = () => (affiliation === undefined ? (affiliation = collapse(line.slice(dot + 1)) || null) : affiliation);
+  // Names after a candidate's first comma, per (comma, end of names, mode): shared by every candidate before that comma.
+  const rests = new Map<string, { names: string[] | null; glued: boolean }>();
+  const restAfter = (comma: number, to: number, mode: BylineMode) => {
+    const key = `${comma}:${to}:${mode}`;
+    let rest = rests.get(key);
+    if (!rest) {
+      const names = comma >= to ? [] : parseNames(line, comma + 1, to, mode);
+      rests.set(key, (rest = { names, glued: names !== null && hasGluedWord(names) }));
+    }
+    return rest;
+  };
+
   let best: { at: number; byline: Byline; rank: number } | null = null;
   for (const mode of ["strict", "lenient"] as const) {
     for (const at of starts) {
       const title = line.slice(0, at).trim();
       if (title === "") continue;
-      const byline = parseByline(line.slice(at), mode);
-      if (!byline) continue;
+      const f = frame(line, at, dot, affiliationText);
+      if (!f) continue;
+      const firstEnd = nameEnd(line, at, f.to);
+      if (firstEnd < 0) continue;
+      const first = cleanName(line.slice(at, firstEnd));
+      if (first === "" || !validName(first, mode)) continue;
+      const rest = restAfter(firstEnd, f.to, mode);
+      if (!rest.names) continue;
       // An initial cut off an acronym or a number ("MR Segmentation" -> "R Segmentation", "3D Cardiac") is no
       // confident name start.
-      const acronymTail = /[\p{Lu}\d]$/u.test(line.slice(0, at)) && /^\p{Lu}\.?$/u.test((byline.authors[0] ?? "").split(" ")[0] ?? "");
-      const rank = (mode === "strict" ? 0 : 2) + (acronymTail ? 1 : splitRank(byline));
-      if (!best || rank < best.rank) best = { at, byline, rank };
+      const acronymTail = /[\p{Lu}\d]$/u.test(line.slice(0, at)) && /^\p{Lu}\.?$/u.test(first.split(" ")[0] ?? "");
+      const words = first.split(" ");
+      const confident = words.length >= 2 && GIVEN_NAME.test(words[0] ?? "") && !words.some(gluedWord) && !rest.glued;
+      const rank = (mode === "strict" ? 0 : 2) + (acronymTail ? 1 : confident ? 0 : 1);
+      if (!best || rank < best.rank) {
+        best = { at, rank, byline: { authors: [first, ...rest.names], authorsComplete: f.authorsComplete, affiliation: f.affiliation, cut: f.cut } };
+      }
       if (rank === 0) break;
     }
     if (best) break;

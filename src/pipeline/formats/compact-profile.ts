@@ -8,7 +8,7 @@
  * The title/byline split is done by splitTitleByline (byline.ts). A byline on its own line is accepted too.
  */
 import type { PaperRecord } from "../records";
-import { CUT_MESSAGE, markCutAtEnd, parseByline, splitTitleByline, type Byline } from "./byline";
+import { CUT_MESSAGE, markCutAtEnd, parseByline, splitTitleByline, TOO_LONG_MESSAGE, tooLongToSplit, type Byline } from "./byline";
 import { assignEntryDates, isEntryHead, parseEntryHead, type EntryHead, type HeadedRecord } from "./entry-head";
 import type { Line } from "./lines";
 import { Diagnostics, emptyRecord, type ReaderResult } from "./record";
@@ -25,6 +25,12 @@ function readEntry(head: Line, parsed: EntryHead, body: readonly Line[], file: s
     return { head: parsed, line: head.no, record };
   }
 
+  if (tooLongToSplit(first.text)) {
+    // A glued line of megabytes is no title and byline (and splitting it would cost time for nothing): named, skipped.
+    diag.warn(first.no, `${TOO_LONG_MESSAGE(first.text.length)}: "${excerpt(first.text)}"; the entry is kept without a title or authors`);
+    if (rest.length) record.abstract = cleanText(rest.map((l) => l.text).join(" ")) || null;
+    return { head: parsed, line: head.no, record };
+  }
   let byline: Byline | null = null;
   const split = splitTitleByline(first.text);
   const ownLine = rest[0] ? parseByline(rest[0].text, "strict") : null;

@@ -4,7 +4,8 @@
  * glued on the next line -> compact), profile header figures alone, then the title/abstract rhythm of a trending list.
  */
 import type { ListingFormatId } from "../records";
-import { ARXIV_LINE, CREATED_LINE } from "./arxiv-listing";
+import { isArxivLine, isCreatedLine } from "./arxiv-listing";
+import { splitTitleByline } from "./byline";
 import { isEntryHead } from "./entry-head";
 import { toBlocks, toLines, type Line } from "./lines";
 import { isProfileFigureLine } from "./profile";
@@ -14,8 +15,8 @@ const TRENDING_HEADER = new Set(["get trending papers in your email inbox!", "by
 
 export function detectLines(lines: readonly Line[]): ListingFormatId | null {
   const texts = lines.map((l) => l.text);
-  const arxiv = texts.filter((t) => ARXIV_LINE.test(t)).length;
-  const created = texts.filter((t) => CREATED_LINE.test(t)).length;
+  const arxiv = texts.filter(isArxivLine).length;
+  const created = texts.filter(isCreatedLine).length;
   if ((arxiv >= 1 && created >= 1) || arxiv >= 2) return "arxiv-listing";
 
   if (texts.slice(0, 40).some((t) => TRENDING_HEADER.has(t.toLowerCase()))) return "trending";
@@ -30,7 +31,12 @@ export function detectLines(lines: readonly Line[]): ListingFormatId | null {
     if (next === undefined || next === "" || isEntryHead(next)) return;
     if (firstHead < 0) firstHead = i;
     const after = texts[i + 2];
-    if (after === undefined) return;
+    if (after === undefined) {
+      // The file ends after the title line: a title glued to its byline is a compact entry (a profile puts the byline
+      // after a blank line).
+      if (splitTitleByline(next)?.rank === 0) compactVotes++;
+      return;
+    }
     if (after === "") profileVotes++;
     else compactVotes++;
   });

@@ -12,7 +12,7 @@
  * Entries missing a byline or an abstract still become records, with a warning.
  */
 import type { PaperRecord, ProfileFigures, ProfileHeader } from "../records";
-import { CUT_MESSAGE, markCutAtEnd, parseByline, splitTitleByline, type Byline } from "./byline";
+import { CUT_MESSAGE, markCutAtEnd, parseByline, splitTitleByline, TOO_LONG_MESSAGE, tooLongToSplit, type Byline } from "./byline";
 import { assignEntryDates, isEntryHead, parseEntryHead, type EntryHead, type HeadedRecord } from "./entry-head";
 import { blockText, toBlocks, type Block, type Line } from "./lines";
 import { Diagnostics, emptyRecord, type ReaderResult } from "./record";
@@ -96,7 +96,9 @@ function readEntry(head: Line, parsed: EntryHead, body: readonly Line[], file: s
   // A page saved in the compact layout under a profile header: title and byline glued on the title line.
   // Only a confident split with byline evidence (several names, "et al." or an affiliation), so a title such as
   // "... in CNN-based Brain MR Segmentation" is never cut into a fake author.
-  const split = !parsedByline && titleLine ? splitTitleByline(titleLine.text) : null;
+  const tooLong = !parsedByline && titleLine !== null && tooLongToSplit(titleLine.text);
+  if (tooLong && titleLine) diag.warn(titleLine.no, `${TOO_LONG_MESSAGE(titleLine.text.length)}: "${excerpt(titleLine.text)}"; kept as the title`);
+  const split = !parsedByline && titleLine && !tooLong ? splitTitleByline(titleLine.text) : null;
   const glued = split && split.rank === 0 && (split.byline.authors.length > 1 || !split.byline.authorsComplete || split.byline.affiliation !== null) ? split : null;
   let byline: Byline | null = null;
   let bylineLine: Line | undefined;

@@ -43,7 +43,7 @@ export function readTrending(lines: readonly Line[], file: string): ReaderResult
     }
     break;
   }
-  const blocks: Block[] = toBlocks(lines.slice(start));
+  const blocks: Block[] = splitRunTogether(toBlocks(lines.slice(start)), diag);
   const result = emptyResult(listingDate);
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
@@ -79,6 +79,29 @@ export function readTrending(lines: readonly Line[], file: string): ReaderResult
   }
   result.diagnostics = diag.list;
   return result;
+}
+
+/**
+ * Entries run together when the blank line between them is lost: "...abstract one." directly followed by the next
+ * title would fold that title into the abstract. A block is cut before a line that reads only as a title (short, no
+ * sentence end) when the line before it reads only as an abstract (a sentence or a long paragraph, not a title).
+ */
+function splitRunTogether(blocks: Block[], diag: Diagnostics): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    let current: Line[] = [];
+    block.lines.forEach((line, k) => {
+      const before = block.lines[k - 1];
+      if (before && isTitleLike(line.text) && !isAbstractLike(line.text) && isAbstractLike(before.text) && !isTitleLike(before.text)) {
+        diag.warn(line.no, `no blank line between the abstract above and "${excerpt(line.text)}"; read as the title of a new entry`);
+        out.push({ lines: current });
+        current = [];
+      }
+      current.push(line);
+    });
+    out.push({ lines: current });
+  }
+  return out;
 }
 
 function emptyResult(listingDate: string | null): ReaderResult {

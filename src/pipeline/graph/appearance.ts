@@ -1,74 +1,70 @@
 /**
- * Default look of the graph file (the app may restyle through its reducers without touching the data):
- * - node size: sqrt-scaled into 3..18 within each kind, from paperCount for authors and topics (how much they publish /
- *   how widespread a term is: numbers a reader can check) and from PageRank for papers (all papers count 1 otherwise).
- *   sqrt keeps a 49-paper author from dwarfing everyone; scaling within a kind keeps the three kinds comparable.
- * - node colour: research cluster (topicCluster) from the colour-blind-aware palette, grey for none / "other".
- * - edge size: 1..4 sqrt-scaled by weight within each kind; edge colour: translucent grey per kind.
+ * The default look written into graph.json, for tools that draw the file as is (Gephi, graphology, sigma): the shared
+ * appearance module (src/model/appearance.ts, also used by the explorer and the exporters) with its defaults, i.e.
+ * research-cluster colours, PageRank sizes, edge widths by weight and the light theme's opaque edge colours. The
+ * explorer recomputes colours and sizes for the user's choices with the same functions, so nothing is decided twice.
+ * Computed on the graph stage's arrays before the graphology graph exists, so every node and edge is added once with
+ * its final look.
  */
+import {
+  computeSizes,
+  DEFAULT_SIZE_METRIC,
+  edgeSize,
+  groupColor,
+  groupColors,
+  LOOKS,
+  type GroupTable,
+} from "../../model/appearance";
 import type { EdgeKind, NodeAttributes, NodeKind } from "../../model/graph-file";
-import { round6 } from "./numbers";
-import { EDGE_COLORS, clusterColor } from "./palette";
-import type { PaperGraph } from "./types";
+import { EDGE_KINDS, type EdgeTable } from "./build-edges";
 
-export const MIN_NODE_SIZE = 3;
-export const MAX_NODE_SIZE = 18;
-/** Size when every node of a kind has the same metric value (nothing to scale against). */
-export const UNIFORM_NODE_SIZE = 6;
-export const MIN_EDGE_SIZE = 1;
-export const MAX_EDGE_SIZE = 4;
+const KIND_NAMES: readonly NodeKind[] = ["author", "paper", "topic"];
 
-export function sizeMetric(a: NodeAttributes): number {
-  return a.kind === "paper" ? a.pagerank : a.paperCount;
+/**
+ * Node sizes (the default size metric, scaled within each kind) by node index: computeSizes itself, reading each
+ * node's kind and metric through a minimal view of the arrays.
+ */
+export function nodeSizes(keys: readonly string[], kind: Uint8Array, metric: Float64Array): Float64Array {
+  const view = {
+    forEachNode(cb: (key: string, attributes: NodeAttributes) => void) {
+      for (let i = 0; i < keys.length; i++) cb(keys[i]!, { kind: KIND_NAMES[kind[i]!], [DEFAULT_SIZE_METRIC]: metric[i] } as unknown as NodeAttributes);
+    },
+  };
+  const sizes = computeSizes(view, DEFAULT_SIZE_METRIC);
+  return Float64Array.from(keys, (k) => sizes.get(k)!);
 }
 
-/** sqrt scale of value within [min, max] onto [low, high]; `uniform` when min === max. */
-export function sqrtScale(value: number, min: number, max: number, low: number, high: number, uniform: number): number {
-  if (!(max > min)) return uniform;
-  return round6(low + (high - low) * Math.sqrt((value - min) / (max - min)));
+/** Node colour by research cluster (the file's default colour mode), by node index. */
+export function nodeColorOf(topicCluster: Int32Array, topicClusters: GroupTable): (i: number) => string {
+  const colors = groupColors(topicClusters);
+  return (i) => groupColor(colors, topicCluster[i]!);
 }
 
-function ranges<K extends string>(): Map<K, { min: number; max: number }> {
-  return new Map();
+/** Edge widths by weight within each kind. */
+export function edgeSizes(table: EdgeTable): Float64Array {
+  const size = new Float64Array(table.count);
+  EDGE_KINDS.forEach((_kind, k) => {
+    const from = table.kindStart[k]!;
+    const to = table.kindStart[k + 1]!;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let e = from; e < to; e++) {
+      min = Math.min(min, table.weight[e]!);
+      max = Math.max(max, table.weight[e]!);
+    }
+    // Most edges share a handful of weights (1, 2, 3 joint papers): scale each distinct weight once.
+    const memo = new Map<number, number>();
+    for (let e = from; e < to; e++) {
+      const w = table.weight[e]!;
+      let s = memo.get(w);
+      if (s === undefined) memo.set(w, (s = edgeSize(w, min, max)));
+      size[e] = s;
+    }
+  });
+  return size;
 }
 
-export function assignAppearance(graph: PaperGraph): void {
-  const nodeRange = ranges<NodeKind>();
-  graph.forEachNode((_key, a) => {
-    const v = sizeMetric(a);
-    const r = nodeRange.get(a.kind);
-    if (!r) nodeRange.set(a.kind, { min: v, max: v });
-    else {
-      r.min = Math.min(r.min, v);
-      r.max = Math.max(r.max, v);
-    }
-  });
-  graph.forEachNode((_key, a) => {
-    const r = nodeRange.get(a.kind)!;
-    a.size = sqrtScale(sizeMetric(a), r.min, r.max, MIN_NODE_SIZE, MAX_NODE_SIZE, UNIFORM_NODE_SIZE);
-    a.color = clusterColor(a.topicCluster);
-  });
-
-  const edgeRange = ranges<EdgeKind>();
-  graph.forEachEdge((_key, e) => {
-    const r = edgeRange.get(e.kind);
-    if (!r) edgeRange.set(e.kind, { min: e.weight, max: e.weight });
-    else {
-      r.min = Math.min(r.min, e.weight);
-      r.max = Math.max(r.max, e.weight);
-    }
-  });
-  // Most edges share a handful of weights (1, 2, 3 joint papers): scale each distinct weight once.
-  const memo = new Map<string, number>();
-  graph.forEachEdge((_key, e) => {
-    const id = `${e.kind}:${e.weight}`;
-    let size = memo.get(id);
-    if (size === undefined) {
-      const r = edgeRange.get(e.kind)!;
-      size = sqrtScale(e.weight, r.min, r.max, MIN_EDGE_SIZE, MAX_EDGE_SIZE, MIN_EDGE_SIZE);
-      memo.set(id, size);
-    }
-    e.size = size;
-    e.color = EDGE_COLORS[e.kind];
-  });
+/** Edge colour per kind (light theme). */
+export function edgeColor(kind: EdgeKind): string {
+  return LOOKS.light.edges[kind];
 }

@@ -1,74 +1,290 @@
 /**
- * Adds the four edge kinds with deterministic keys, each kind in key order:
+ * The edge kinds, computed on node indices and kept in flat arrays in their final order (each kind in key order):
  * - authored "authored:<author>-><paper>": directed, weight 1, one per byline entry;
- * - coauthor "coauthor:<a>--<b>" (a < b): undirected, weight = number of papers whose byline names both;
+ * - coauthor "coauthor:<a>--<b>" (a < b): undirected, weight = number of papers with at most coauthorMaxAuthors
+ *   authors whose byline names both; `largePapers` = their joint papers above that cut, when there are any;
  * - about "about:<paper>-><topic>": directed, weight = the topic stage's term weight in that paper;
- * - related "related:<s>--<t>" (s < t): undirected, weight = the topic stage's co-occurrence strength.
- * Size and colour are set later (appearance.ts).
+ * - related "related:<s>--<t>" (s < t): undirected, weight = the topic stage's co-occurrence strength;
+ * - coauthor-large "coauthor-large:<a>--<b>": undirected, the pairs linked only by papers above the cut (weight = those
+ *   papers). Last in the table and left out of `analysed`, so communities, centrality and layout never see them.
+ *
+ * Ordering without string sorts: an edge key is `<kind>:<source><separator><target>`, so key order is the order of
+ * source + separator, then of the target. Sources are ranked once by source + separator (a near-sorted sort of a few
+ * hundred thousand keys), edges are bucketed by that rank (counting sort, linear) and each bucket is sorted by target
+ * index (targets of one kind are indexed in key order). Co-author pairs are counted the same way, by merging equal
+ * targets inside a bucket, instead of a map keyed by a string per pair. When a source + separator is a prefix of
+ * another one (possible only for keys containing the separator), that kind falls back to sorting whole key strings.
  */
-import type { EdgeAttributes, EdgeKind } from "../../model/graph-file";
-import { orderedPaperTopics } from "./build-nodes";
+import type { EdgeAttributes, EdgeKind, LargePapers } from "../../model/graph-file";
+import { silentSteps, stepCounter, type StepReporter } from "../progress";
+import type { NodeTable } from "./node-table";
 import { compareStrings, round6 } from "./numbers";
 import type { GraphBuildInput, PaperGraph } from "./types";
 
-interface PendingEdge {
-  key: string;
-  source: string;
-  target: string;
-  weight: number;
+export const EDGE_KINDS: readonly EdgeKind[] = ["authored", "coauthor", "about", "related", "coauthor-large"];
+const DIRECTED: Record<EdgeKind, boolean> = { authored: true, coauthor: false, about: true, related: false, "coauthor-large": false };
+const SEPARATOR: Record<EdgeKind, string> = { authored: "->", coauthor: "--", about: "->", related: "--", "coauthor-large": "--" };
+const COAUTHOR = 1;
+
+export interface EdgeTable {
+  count: number;
+  /** Edges the algorithms read (every kind but coauthor-large): [0, analysed). */
+  analysed: number;
+  /** Joint papers above the author cut per edge (co-author edges only; 0 elsewhere). */
+  largePapers: Int32Array;
+  /** Keys of the papers above the author cut, sorted, and the cut. */
+  large: LargePapers;
+  source: Int32Array;
+  target: Int32Array;
+  weight: Float64Array;
+  /** Index into EDGE_KINDS per edge. */
+  kind: Uint8Array;
+  /** Edges of EDGE_KINDS[k] are [kindStart[k], kindStart[k + 1]). */
+  kindStart: Int32Array;
 }
 
-function insert(graph: PaperGraph, kind: EdgeKind, directed: boolean, edges: PendingEdge[]): void {
-  edges.sort((a, b) => compareStrings(a.key, b.key));
-  for (const e of edges) {
-    const attributes: EdgeAttributes = { kind, weight: e.weight, size: 0, color: "" };
-    if (directed) graph.addDirectedEdgeWithKey(e.key, e.source, e.target, attributes);
-    else graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, attributes);
-  }
+interface KindEdges {
+  source: Int32Array;
+  target: Int32Array;
+  weight: Float64Array;
+  count: number;
 }
 
-/** Co-author pairs with their joint-paper counts, from the bylines of papers with at most `maxAuthors` authors (0: all). */
-export function coauthorPairs(papers: readonly { authors: readonly string[] }[], maxAuthors = 0): Map<string, PendingEdge> {
-  const pairs = new Map<string, PendingEdge>();
-  for (const p of papers) {
-    const authors = [...new Set(p.authors)].sort(compareStrings);
-    if (maxAuthors > 0 && authors.length > maxAuthors) continue;
-    for (let i = 0; i < authors.length; i++) {
-      for (let j = i + 1; j < authors.length; j++) {
-        const source = authors[i]!;
-        const target = authors[j]!;
-        const key = `coauthor:${source}--${target}`;
-        const pair = pairs.get(key);
-        if (pair) pair.weight += 1;
-        else pairs.set(key, { key, source, target, weight: 1 });
-      }
+/** Growable pair of index arrays plus weights (typed, so millions of pairs cost no objects). */
+class EdgeBuffer {
+  source = new Int32Array(1024);
+  target = new Int32Array(1024);
+  weight = new Float64Array(1024);
+  count = 0;
+
+  push(s: number, t: number, w: number): void {
+    if (this.count === this.source.length) {
+      const grow = <A extends Int32Array | Float64Array>(a: A): A => {
+        const b = new (a.constructor as new (n: number) => A)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.source = grow(this.source);
+      this.target = grow(this.target);
+      this.weight = grow(this.weight);
     }
+    this.source[this.count] = s;
+    this.target[this.count] = t;
+    this.weight[this.count++] = w;
   }
-  return pairs;
 }
 
-export function addEdges(graph: PaperGraph, input: GraphBuildInput, options: { coauthorMaxAuthors: number }): void {
-  const { papers } = input.identity;
-
-  const authored: PendingEdge[] = [];
-  for (const p of papers) {
-    for (const a of p.authors) authored.push({ key: `authored:${a}->${p.key}`, source: a, target: p.key, weight: 1 });
+/**
+ * Rank of each node of [from, to) by key + separator, or null when one of those strings is a prefix of another (then
+ * rank order does not decide key order). Keys of one kind arrive sorted, so the sort sees almost sorted input.
+ */
+export function separatorRanks(keys: readonly string[], from: number, to: number, separator: string): Int32Array | null {
+  const order = Array.from({ length: to - from }, (_, i) => i);
+  const withSep = order.map((i) => keys[from + i]! + separator);
+  order.sort((a, b) => compareStrings(withSep[a]!, withSep[b]!));
+  const rank = new Int32Array(to - from);
+  for (let r = 0; r < order.length; r++) {
+    rank[order[r]!] = r;
+    if (r > 0 && withSep[order[r]!]!.startsWith(withSep[order[r - 1]!]!)) return null;
   }
-  insert(graph, "authored", true, authored);
+  return rank;
+}
 
-  insert(graph, "coauthor", false, [...coauthorPairs(papers, options.coauthorMaxAuthors).values()]);
-
-  const about: PendingEdge[] = [];
-  for (const p of papers) {
-    for (const link of orderedPaperTopics(input.topics.paperTopics.get(p.key))) {
-      about.push({ key: `about:${p.key}->${link.topic}`, source: p.key, target: link.topic, weight: round6(link.weight) });
+/**
+ * Sorts one kind's edges into key order; equal (source, target) pairs are merged, their weights added. `rank` is
+ * separatorRanks of the sources' range [from, to) (null: sort by whole keys).
+ */
+function ordered(nodes: NodeTable, kind: EdgeKind, edges: EdgeBuffer, from: number, to: number, rank: Int32Array | null): KindEdges {
+  const n = edges.count;
+  const { source, target, weight } = edges;
+  let order: Int32Array;
+  if (rank) {
+    // Counting sort by source rank, then each bucket by target index.
+    const buckets = to - from;
+    const start = new Int32Array(buckets + 1);
+    for (let e = 0; e < n; e++) start[rank[source[e]! - from]! + 1]!++;
+    for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
+    const fill = start.slice(0, buckets);
+    order = new Int32Array(n);
+    for (let e = 0; e < n; e++) order[fill[rank[source[e]! - from]!]!++] = e;
+    const byTarget = (x: number, y: number) => target[x]! - target[y]! || x - y;
+    for (let b = 0; b < buckets; b++) {
+      const lo = start[b]!;
+      const hi = start[b + 1]!;
+      if (hi - lo < 2) continue;
+      if (hi - lo <= 16) {
+        for (let i = lo + 1; i < hi; i++) {
+          const e = order[i]!;
+          let j = i - 1;
+          while (j >= lo && byTarget(order[j]!, e) > 0) {
+            order[j + 1] = order[j]!;
+            j--;
+          }
+          order[j + 1] = e;
+        }
+      } else order.subarray(lo, hi).sort(byTarget);
     }
+  } else {
+    const prefix = `${kind}:`;
+    const keyOf = Array.from({ length: n }, (_, e) => `${prefix}${nodes.keys[source[e]!]}${SEPARATOR[kind]}${nodes.keys[target[e]!]}`);
+    order = Int32Array.from({ length: n }, (_, e) => e).sort((x, y) => compareStrings(keyOf[x]!, keyOf[y]!) || x - y);
   }
-  insert(graph, "about", true, about);
+  const out: KindEdges = { source: new Int32Array(n), target: new Int32Array(n), weight: new Float64Array(n), count: 0 };
+  for (let i = 0; i < n; i++) {
+    const e = order[i]!;
+    const last = out.count - 1;
+    if (last >= 0 && out.source[last] === source[e] && out.target[last] === target[e]) {
+      out.weight[last]! += weight[e]!;
+      continue;
+    }
+    out.source[out.count] = source[e]!;
+    out.target[out.count] = target[e]!;
+    out.weight[out.count++] = weight[e]!;
+  }
+  return out;
+}
 
-  const related = input.topics.related.map((r) => {
-    const [source, target] = compareStrings(r.source, r.target) < 0 ? [r.source, r.target] : [r.target, r.source];
-    return { key: `related:${source}--${target}`, source, target, weight: round6(r.weight) };
+/** Whether a paper is above the co-author cut (more than `maxAuthors` distinct authors; 0 means no cut). */
+export function isLargePaper(p: { authors: readonly string[] }, maxAuthors: number): boolean {
+  return maxAuthors > 0 && new Set(p.authors).size > maxAuthors;
+}
+
+/** Co-author pair occurrences (a < b by index, i.e. by key) of the papers below (or, with `large`, above) the cut. */
+function coauthorOccurrences(nodes: NodeTable, maxAuthors: number, large: boolean): EdgeBuffer {
+  const buffer = new EdgeBuffer();
+  nodes.paperAuthors.forEach((byline, i) => {
+    if (isLargePaper(nodes.papers[i]!, maxAuthors) !== large) return;
+    const sorted = Int32Array.from(new Set(byline)).sort();
+    for (let a = 0; a < sorted.length; a++) for (let b = a + 1; b < sorted.length; b++) buffer.push(sorted[a]!, sorted[b]!, 1);
   });
-  insert(graph, "related", false, related);
+  return buffer;
+}
+
+/**
+ * Splits the pairs of papers above the cut: those also linked below it give their count to that co-author edge
+ * (`largePapers`), the others become coauthor-large edges. Both lists are in key order, so one merge pass does it.
+ */
+function splitLarge(small: KindEdges, above: KindEdges, rank: Int32Array | null, keys: readonly string[]): { largePapers: Int32Array; large: KindEdges } {
+  // Key order of two pairs of one list: by source rank (or whole key), then target.
+  const before = (a: KindEdges, i: number, b: KindEdges, j: number): boolean => {
+    const [sa, sb] = [a.source[i]!, b.source[j]!];
+    if (sa !== sb) {
+      return rank ? rank[sa]! < rank[sb]! : compareStrings(`${keys[sa]}--${keys[a.target[i]!]}`, `${keys[sb]}--${keys[b.target[j]!]}`) < 0;
+    }
+    return a.target[i]! < b.target[j]!;
+  };
+  const largePapers = new Int32Array(small.count);
+  const large: KindEdges = { source: new Int32Array(above.count), target: new Int32Array(above.count), weight: new Float64Array(above.count), count: 0 };
+  let i = 0;
+  for (let j = 0; j < above.count; j++) {
+    // Same source rank order in both lists: advance the small list while it is before this pair.
+    while (i < small.count && (small.source[i] !== above.source[j] || small.target[i] !== above.target[j]) && before(small, i, above, j)) i++;
+    if (i < small.count && small.source[i] === above.source[j] && small.target[i] === above.target[j]) largePapers[i] = above.weight[j]!;
+    else {
+      large.source[large.count] = above.source[j]!;
+      large.target[large.count] = above.target[j]!;
+      large.weight[large.count++] = above.weight[j]!;
+    }
+  }
+  return { largePapers, large };
+}
+
+export function edgeTable(
+  nodes: NodeTable,
+  input: GraphBuildInput,
+  options: { coauthorMaxAuthors: number },
+  progress: StepReporter = silentSteps,
+): EdgeTable {
+  const { paperStart, topicStart } = nodes;
+  const nodeCount = nodes.keys.length;
+  const parts: KindEdges[] = [];
+
+  const authorRanks = (separator: string) => separatorRanks(nodes.keys, 0, paperStart, separator);
+
+  progress("edge table: authored", 0, null, "edges");
+  const authored = new EdgeBuffer();
+  nodes.paperAuthors.forEach((byline, i) => {
+    for (const a of byline) authored.push(a, paperStart + i, 1);
+  });
+  parts.push(ordered(nodes, "authored", authored, 0, paperStart, authorRanks(SEPARATOR.authored)));
+
+  progress("edge table: co-author pairs", 0, null, "edges");
+  const pairRank = authorRanks(SEPARATOR.coauthor);
+  const small = ordered(nodes, "coauthor", coauthorOccurrences(nodes, options.coauthorMaxAuthors, false), 0, paperStart, pairRank);
+  const above = ordered(nodes, "coauthor-large", coauthorOccurrences(nodes, options.coauthorMaxAuthors, true), 0, paperStart, pairRank);
+  const { largePapers, large } = splitLarge(small, above, pairRank, nodes.keys);
+  parts.push(small);
+
+  progress("edge table: about", 0, null, "edges");
+  const about = new EdgeBuffer();
+  nodes.paperTopics.forEach((links, i) => {
+    for (const link of links) about.push(paperStart + i, nodes.index.get(link.topic)!, round6(link.weight));
+  });
+  parts.push(ordered(nodes, "about", about, paperStart, topicStart, separatorRanks(nodes.keys, paperStart, topicStart, SEPARATOR.about)));
+
+  progress("edge table: related", 0, null, "edges");
+  const related = new EdgeBuffer();
+  for (const r of input.topics.related) {
+    const [s, t] = [nodes.index.get(r.source)!, nodes.index.get(r.target)!];
+    related.push(Math.min(s, t), Math.max(s, t), round6(r.weight));
+  }
+  parts.push(ordered(nodes, "related", related, topicStart, nodeCount, separatorRanks(nodes.keys, topicStart, nodeCount, SEPARATOR.related)));
+  parts.push(large);
+
+  const count = parts.reduce((sum, p) => sum + p.count, 0);
+  const table: EdgeTable = {
+    count,
+    analysed: count - large.count,
+    largePapers: new Int32Array(count),
+    large: {
+      maxAuthors: options.coauthorMaxAuthors,
+      papers: nodes.papers.filter((p) => isLargePaper(p, options.coauthorMaxAuthors)).map((p) => p.key),
+      pairs: large.count,
+    },
+    source: new Int32Array(count),
+    target: new Int32Array(count),
+    weight: new Float64Array(count),
+    kind: new Uint8Array(count),
+    kindStart: new Int32Array(EDGE_KINDS.length + 1),
+  };
+  let at = 0;
+  parts.forEach((p, k) => {
+    table.kindStart[k] = at;
+    table.source.set(p.source.subarray(0, p.count), at);
+    table.target.set(p.target.subarray(0, p.count), at);
+    table.weight.set(p.weight.subarray(0, p.count), at);
+    table.kind.fill(k, at, at + p.count);
+    if (k === COAUTHOR) table.largePapers.set(largePapers, at);
+    at += p.count;
+  });
+  table.kindStart[EDGE_KINDS.length] = at;
+  return table;
+}
+
+/** Adds every edge to the graphology graph, in table order, with its final size and colour. */
+export function insertEdges(
+  graph: PaperGraph,
+  nodes: NodeTable,
+  table: EdgeTable,
+  look: { size: Float64Array; color: (kind: EdgeKind) => string },
+  progress: StepReporter = silentSteps,
+): void {
+  const { keys } = nodes;
+  EDGE_KINDS.forEach((kind, k) => {
+    const from = table.kindStart[k]!;
+    const to = table.kindStart[k + 1]!;
+    const tick = stepCounter(progress, `edges: ${kind}`, to - from, "edges", 20);
+    const color = look.color(kind);
+    const separator = SEPARATOR[kind];
+    const prefix = `${kind}:`;
+    for (let e = from; e < to; e++) {
+      tick(e - from + 1);
+      const s = keys[table.source[e]!]!;
+      const t = keys[table.target[e]!]!;
+      const attributes: EdgeAttributes = { kind, weight: table.weight[e]!, size: look.size[e]!, color };
+      if (table.largePapers[e]) attributes.largePapers = table.largePapers[e];
+      if (DIRECTED[kind]) graph.addDirectedEdgeWithKey(prefix + s + separator + t, s, t, attributes);
+      else graph.addUndirectedEdgeWithKey(prefix + s + separator + t, s, t, attributes);
+    }
+  });
 }

@@ -1,7 +1,7 @@
 /**
- * Adds one node per author, paper and topic, in key order (authors, then papers, then topics), each with every
- * attribute of the graph-file contract. Attributes computed later (position, size, colour, communities, clusters,
- * centralities) start as placeholders so every node object has the same key order and export() bytes are stable.
+ * Adds one node per author, paper and topic, in node-table order (authors, then papers, then topics, each by key),
+ * each with every attribute of the graph-file contract and its final computed values (position, size, colour,
+ * communities, clusters, centralities), in one key order for every node so export() bytes are stable.
  */
 import type {
   AuthorNodeAttributes,
@@ -12,25 +12,40 @@ import type {
 } from "../../model/graph-file";
 import type { ResolvedAuthor, ResolvedPaper } from "../identity/types";
 import type { PaperTopic, Topic } from "../topics/types";
+import type { NodeTable } from "./node-table";
 import { compareStrings, round6, sortedStrings } from "./numbers";
-import type { GraphBuildInput, PaperGraph } from "./types";
+import type { PaperGraph } from "./types";
 
-function placeholders() {
-  return {
-    x: 0,
-    y: 0,
-    size: 0,
-    color: "",
-    community: -1,
-    topicCluster: -1,
-    degree: 0,
-    weightedDegree: 0,
-    pagerank: 0,
-    betweenness: 0,
-  };
+/** The computed values of every node, by node index. */
+export interface NodeValues {
+  x: Float64Array;
+  y: Float64Array;
+  size: Float64Array;
+  color: (i: number) => string;
+  community: Int32Array;
+  topicCluster: Int32Array;
+  degree: Int32Array;
+  weightedDegree: Float64Array;
+  pagerank: Float64Array;
+  betweenness: Float64Array;
+  /** Papers per author and per topic (0 for papers). */
+  paperCount: Int32Array;
 }
 
-const byKey = <T extends { key: string }>(items: readonly T[]): T[] => [...items].sort((a, b) => compareStrings(a.key, b.key));
+function common(values: NodeValues, i: number) {
+  return {
+    x: values.x[i]!,
+    y: values.y[i]!,
+    size: values.size[i]!,
+    color: values.color(i),
+    community: values.community[i]!,
+    topicCluster: values.topicCluster[i]!,
+    degree: values.degree[i]!,
+    weightedDegree: values.weightedDegree[i]!,
+    pagerank: values.pagerank[i]!,
+    betweenness: values.betweenness[i]!,
+  };
+}
 
 function copySource(s: SourceRef): SourceRef {
   return { file: s.file, line: s.line };
@@ -49,16 +64,11 @@ function copyProfile(p: ProfileFigures | null): ProfileFigures | null {
   };
 }
 
-/** Topic links of a paper, strongest first, ties by key (the topic stage promises the order; we do not rely on it). */
-export function orderedPaperTopics(links: readonly PaperTopic[] | undefined): PaperTopic[] {
-  return [...(links ?? [])].sort((a, b) => b.weight - a.weight || compareStrings(a.topic, b.topic));
-}
-
-function authorAttributes(a: ResolvedAuthor, paperCount: number): AuthorNodeAttributes {
+function authorAttributes(a: ResolvedAuthor, paperCount: number, base: ReturnType<typeof common>): AuthorNodeAttributes {
   return {
     kind: "author",
     label: a.name,
-    ...placeholders(),
+    ...base,
     name: a.name,
     aliases: sortedStrings(new Set([...a.aliases, a.name])),
     paperCount,
@@ -69,14 +79,15 @@ function authorAttributes(a: ResolvedAuthor, paperCount: number): AuthorNodeAttr
   };
 }
 
-function paperAttributes(p: ResolvedPaper, topics: PaperTopic[]): PaperNodeAttributes {
+function paperAttributes(p: ResolvedPaper, topics: PaperTopic[], base: ReturnType<typeof common>): PaperNodeAttributes {
   return {
     kind: "paper",
     label: p.label,
-    ...placeholders(),
+    ...base,
     title: p.title,
     authors: [...p.authors],
     authorsComplete: p.authorsComplete,
+    profileOwners: [...(p.profileOwners ?? [])],
     date: p.date,
     year: p.year,
     arxivId: p.arxivId,
@@ -104,11 +115,11 @@ function paperAttributes(p: ResolvedPaper, topics: PaperTopic[]): PaperNodeAttri
   };
 }
 
-function topicAttributes(t: Topic, paperCount: number): TopicNodeAttributes {
+function topicAttributes(t: Topic, paperCount: number, base: ReturnType<typeof common>): TopicNodeAttributes {
   return {
     kind: "topic",
     label: t.term,
-    ...placeholders(),
+    ...base,
     term: t.term,
     variants: sortedStrings(new Set(t.variants)),
     // Counted from the paper links actually drawn, so the number matches the node's "about" edges.
@@ -117,17 +128,26 @@ function topicAttributes(t: Topic, paperCount: number): TopicNodeAttributes {
   };
 }
 
-export function addNodes(graph: PaperGraph, input: GraphBuildInput): void {
-  const authorPapers = new Map<string, number>();
-  for (const p of input.identity.papers) for (const a of p.authors) authorPapers.set(a, (authorPapers.get(a) ?? 0) + 1);
-  const topicPapers = new Map<string, number>();
-  for (const links of input.topics.paperTopics.values()) {
-    for (const l of links) topicPapers.set(l.topic, (topicPapers.get(l.topic) ?? 0) + 1);
-  }
+/** Papers per author (byline entries) and per topic (paper links drawn), by node index; 0 for papers. */
+export function paperCounts(nodes: NodeTable): Int32Array {
+  const counts = new Int32Array(nodes.keys.length);
+  for (const byline of nodes.paperAuthors) for (const a of byline) counts[a]!++;
+  for (const links of nodes.paperTopics) for (const l of links) counts[nodes.index.get(l.topic)!]!++;
+  return counts;
+}
 
-  for (const a of byKey(input.identity.authors)) graph.addNode(a.key, authorAttributes(a, authorPapers.get(a.key) ?? 0));
-  for (const p of byKey(input.identity.papers)) {
-    graph.addNode(p.key, paperAttributes(p, orderedPaperTopics(input.topics.paperTopics.get(p.key))));
+export function addNodes(graph: PaperGraph, nodes: NodeTable, values: NodeValues): void {
+  let i = 0;
+  for (const a of nodes.authors) {
+    graph.addNode(a.key, authorAttributes(a, values.paperCount[i]!, common(values, i)));
+    i++;
   }
-  for (const t of byKey(input.topics.topics)) graph.addNode(t.key, topicAttributes(t, topicPapers.get(t.key) ?? 0));
+  nodes.papers.forEach((p, k) => {
+    graph.addNode(p.key, paperAttributes(p, nodes.paperTopics[k]!, common(values, i)));
+    i++;
+  });
+  for (const t of nodes.topics) {
+    graph.addNode(t.key, topicAttributes(t, values.paperCount[i]!, common(values, i)));
+    i++;
+  }
 }

@@ -4,12 +4,12 @@
  * clusters, modularity, betweenness method, names of the category codes present, and counts.
  */
 import { FORMAT_VERSION } from "../../model/graph-file";
-import type { ClusterInfo, GraphAttributes, SourceSummary } from "../../model/graph-file";
+import type { ClusterInfo, GraphAttributes, LargePapers, SourceSummary } from "../../model/graph-file";
 import { CATEGORY_NAMES } from "../formats";
 import { DEFAULT_OPTIONS } from "../options";
 import type { PipelineOptions } from "../options";
 import { sortedStrings } from "./numbers";
-import type { PaperGraph } from "./types";
+import type { NodeTable } from "./node-table";
 
 export const GENERATOR = "papergraph";
 
@@ -20,6 +20,7 @@ export interface GraphAttributeParts {
   topicClusters: Record<string, ClusterInfo>;
   modularity: number;
   betweenness: string;
+  largePapers: LargePapers;
 }
 
 function copySummary(s: SourceSummary): SourceSummary {
@@ -32,25 +33,18 @@ function copySummary(s: SourceSummary): SourceSummary {
 }
 
 /** Category code -> readable name for the codes on the graph's papers; unknown codes name themselves. */
-export function categoryNamesFor(graph: PaperGraph): Record<string, string> {
+export function categoryNamesFor(nodes: NodeTable): Record<string, string> {
   const codes = new Set<string>();
-  graph.forEachNode((_key, a) => {
-    if (a.kind === "paper") for (const c of a.categories) codes.add(c);
-  });
+  for (const p of nodes.papers) for (const c of p.categories) codes.add(c);
   const out: Record<string, string> = {};
   for (const code of sortedStrings(codes)) out[code] = CATEGORY_NAMES[code] ?? code;
   return out;
 }
 
-export function graphAttributes(graph: PaperGraph, parts: GraphAttributeParts): GraphAttributes {
+export function graphAttributes(nodes: NodeTable, edgeCount: number, parts: GraphAttributeParts): GraphAttributes {
   const options: Record<string, unknown> = {};
   for (const key of Object.keys(DEFAULT_OPTIONS) as (keyof PipelineOptions)[]) options[key] = parts.options[key];
-  const counts = { authors: 0, papers: 0, topics: 0, edges: graph.size };
-  graph.forEachNode((_key, a) => {
-    if (a.kind === "author") counts.authors += 1;
-    else if (a.kind === "paper") counts.papers += 1;
-    else counts.topics += 1;
-  });
+  const counts = { authors: nodes.authors.length, papers: nodes.papers.length, topics: nodes.topics.length, edges: edgeCount };
   return {
     formatVersion: FORMAT_VERSION,
     generator: GENERATOR,
@@ -61,7 +55,8 @@ export function graphAttributes(graph: PaperGraph, parts: GraphAttributeParts): 
     topicClusters: parts.topicClusters,
     modularity: parts.modularity,
     betweenness: parts.betweenness,
-    categoryNames: categoryNamesFor(graph),
+    categoryNames: categoryNamesFor(nodes),
     counts,
+    largePapers: { maxAuthors: parts.largePapers.maxAuthors, papers: [...parts.largePapers.papers], pairs: parts.largePapers.pairs },
   };
 }

@@ -1,7 +1,10 @@
 /**
  * The graph stage: identity + topic results in, the analysed graphology graph out (the graph-file contract in
- * src/model/graph-file.ts). Steps, each in its own file: validate -> nodes -> edges -> research clusters -> communities
- * -> centralities -> community labels -> sizes and colours -> layout -> graph attributes.
+ * src/model/graph-file.ts). Everything is computed on flat arrays over node indices (node-table.ts) and the graphology
+ * graph is built once at the end, every node and edge added with its final attributes. Steps, each in its own file:
+ * validate -> node table -> edge table -> research clusters -> communities -> centralities -> community labels ->
+ * sizes and colours -> layout -> graphology graph -> graph attributes. The co-author links of papers above the author
+ * cut (`coauthor-large`) are in the edge table but after `analysed`: no algorithm reads them.
  *
  * Every random choice draws from its own seedrandom stream derived from options.seed, so changing, say, the number of
  * betweenness samples does not move the layout.
@@ -11,15 +14,18 @@ import seedrandom from "seedrandom";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, SourceSummary } from "../../model/graph-file";
 import type { IdentityResult } from "../identity/types";
 import type { PipelineOptions } from "../options";
+import { silentSteps, type StepReporter } from "../progress";
 import type { TopicClusterResult, TopicResult } from "../topics/types";
-import { assignAppearance } from "./appearance";
-import { addEdges } from "./build-edges";
-import { addNodes } from "./build-nodes";
-import { assignCentrality } from "./centrality";
-import { assignCommunities, communityInfo } from "./communities";
+import { edgeColor, edgeSizes, nodeColorOf, nodeSizes } from "./appearance";
+import { edgeTable, insertEdges } from "./build-edges";
+import { addNodes, paperCounts } from "./build-nodes";
+import { computeCentrality } from "./centrality";
+import { adjacencyOfTable } from "./centrality/undirected-view";
+import { communityInfo, detectCommunities } from "./communities";
 import { graphAttributes } from "./graph-attributes";
-import { assignLayout } from "./layout";
-import { assignTopicClusters, topicClusterInfo } from "./topic-clusters";
+import { layout } from "./layout";
+import { nodeTable } from "./node-table";
+import { topicClusterInfo, topicClustersOf } from "./topic-clusters";
 import type { PaperGraph } from "./types";
 import { validateGraphInput } from "./validate-input";
 
@@ -29,37 +35,63 @@ export type { PaperGraph } from "./types";
 export function buildGraph(
   input: { identity: IdentityResult; topics: TopicResult; clusters: TopicClusterResult; sources: SourceSummary[] },
   options: PipelineOptions,
+  progress: StepReporter = silentSteps,
 ): Graph {
   validateGraphInput(input);
-  const graph: PaperGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({
-    type: "mixed",
-    multi: false,
-    allowSelfLoops: false,
-  });
   const stream = (name: string) => seedrandom(`${options.seed}:${name}`);
 
-  addNodes(graph, input);
-  addEdges(graph, input, options);
-  assignTopicClusters(graph, input.clusters);
+  const nodeCount = input.identity.authors.length + input.identity.papers.length + input.topics.topics.length;
+  progress("nodes", 0, nodeCount, "nodes");
+  const nodes = nodeTable(input);
+  const edges = edgeTable(nodes, input, options, progress);
+  progress("research clusters", nodeCount, nodeCount, "nodes");
+  const topicCluster = topicClustersOf(nodes, input.clusters);
+  progress("communities (Louvain)", 0, nodeCount, "nodes");
   // Louvain's stream is seeded with the bare seed, as the topic stage's Louvain is: `--seed 7` means seedrandom("7").
-  const communities = assignCommunities(graph, { resolution: options.resolution, rng: seedrandom(String(options.seed)) });
-  const betweenness = assignCentrality(graph, {
+  const communities = detectCommunities(nodes, edges, { resolution: options.resolution, rng: seedrandom(String(options.seed)) });
+  const analysed = { ...edges, count: edges.analysed };
+  const centrality = computeCentrality(adjacencyOfTable(nodes.keys, analysed), analysed, {
     betweennessExactMaxNodes: options.betweennessExactMaxNodes,
     betweennessSamples: options.betweennessSamples,
     rng: stream("betweenness"),
+    kinds: nodes.kind,
+    progress,
   });
-  const communityClusters = communityInfo(graph, communities);
-  assignAppearance(graph);
-  assignLayout(graph, { iterations: options.layoutIterations, rng: stream("layout"), overlapRng: stream("noverlap") });
+  progress("community labels and appearance", 0, nodeCount, "nodes");
+  const communityClusters = communityInfo(nodes, communities, centrality);
+  const topicClusters = topicClusterInfo(input.clusters);
+  const paperCount = paperCounts(nodes);
+  const size = nodeSizes(nodes.keys, nodes.kind, centrality.pagerank);
+  const position = layout(
+    { topicCluster, community: communities.community, degree: centrality.degree, size, edges: analysed },
+    { iterations: options.layoutIterations, rng: stream("layout"), overlapRng: stream("noverlap"), progress },
+  );
 
+  progress("graph: nodes and edges", 0, nodeCount + edges.count, "items");
+  const graph: PaperGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: false, allowSelfLoops: false });
+  addNodes(graph, nodes, {
+    ...position,
+    size,
+    color: nodeColorOf(topicCluster, topicClusters),
+    community: communities.community,
+    topicCluster,
+    degree: centrality.degree,
+    weightedDegree: centrality.weightedDegree,
+    pagerank: centrality.pagerank,
+    betweenness: centrality.betweenness,
+    paperCount,
+  });
+  insertEdges(graph, nodes, edges, { size: edgeSizes(edges), color: edgeColor }, progress);
+  progress("graph attributes", nodeCount, nodeCount, "nodes");
   graph.replaceAttributes(
-    graphAttributes(graph, {
+    graphAttributes(nodes, edges.count, {
       options,
       sources: input.sources,
       communities: communityClusters,
-      topicClusters: topicClusterInfo(input.clusters),
+      topicClusters,
       modularity: communities.modularity,
-      betweenness,
+      betweenness: centrality.method,
+      largePapers: edges.large,
     }),
   );
   return graph as unknown as Graph;

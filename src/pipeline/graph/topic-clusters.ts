@@ -5,8 +5,8 @@
  */
 import type { ClusterInfo } from "../../model/graph-file";
 import type { TopicClusterResult } from "../topics/types";
-import { clusterColor } from "./palette";
-import type { PaperGraph } from "./types";
+import type { NodeTable } from "./node-table";
+import { groupColor, groupColors } from "../../model/appearance";
 
 /** The most frequent value, ties to the smallest; null for no votes. */
 export function majority(votes: Iterable<number>): number | null {
@@ -23,26 +23,32 @@ export function majority(votes: Iterable<number>): number | null {
   return best;
 }
 
-export function assignTopicClusters(graph: PaperGraph, clusters: TopicClusterResult): void {
-  graph.forEachNode((key, attributes) => {
-    if (attributes.kind === "paper") attributes.topicCluster = clusters.paperCluster.get(key) ?? -1;
-    else if (attributes.kind === "topic") attributes.topicCluster = clusters.topicCluster.get(key) ?? -1;
+/** Research cluster per node index. */
+export function topicClustersOf(nodes: NodeTable, clusters: TopicClusterResult): Int32Array {
+  const out = new Int32Array(nodes.keys.length).fill(-1);
+  const votes: number[][] = Array.from({ length: nodes.paperStart }, () => []);
+  nodes.papers.forEach((p, i) => {
+    const c = clusters.paperCluster.get(p.key) ?? -1;
+    out[nodes.paperStart + i] = c;
+    if (c >= 0) for (const a of nodes.paperAuthors[i]!) votes[a]!.push(c);
   });
-  graph.forEachNode((key, attributes) => {
-    if (attributes.kind !== "author") return;
-    const votes: number[] = [];
-    graph.forEachOutNeighbor(key, (_paper, paper) => {
-      if (paper.kind === "paper" && paper.topicCluster >= 0) votes.push(paper.topicCluster);
-    });
-    attributes.topicCluster = majority(votes) ?? -1;
+  nodes.topics.forEach((t, i) => {
+    out[nodes.topicStart + i] = clusters.topicCluster.get(t.key) ?? -1;
   });
+  for (let a = 0; a < nodes.paperStart; a++) out[a] = majority(votes[a]!) ?? -1;
+  return out;
 }
 
-/** Graph attribute `topicClusters`: id -> { label, size, terms, color }, in id order. */
+/** Graph attribute `topicClusters`: id -> { label, size, terms, color, termWeights, typicalPapers }, in id order. */
 export function topicClusterInfo(clusters: TopicClusterResult): Record<string, ClusterInfo> {
   const out: Record<string, ClusterInfo> = {};
   for (const c of [...clusters.clusters].sort((a, b) => a.id - b.id)) {
-    out[String(c.id)] = { label: c.label, size: c.size, terms: [...c.terms], color: clusterColor(c.id) };
+    const info: ClusterInfo = { label: c.label, size: c.size, terms: [...c.terms], color: "" };
+    if (c.termWeights) info.termWeights = c.termWeights.map((t) => ({ term: t.term, weight: t.weight }));
+    if (c.typicalPapers) info.typicalPapers = [...c.typicalPapers];
+    out[String(c.id)] = info;
   }
+  const colors = groupColors(out);
+  for (const [id, info] of Object.entries(out)) info.color = groupColor(colors, Number(id));
   return out;
 }

@@ -9,6 +9,7 @@ import type { MergeEvent } from "./types";
 import { COMMON_SURNAMES, compareNames, formalNames, isNicknameForm, type NameRelation } from "./name-match";
 import { cleanName, cmp, fold, hasDiacritics, nameKey, normalizeText, PARTICLES, parseName, startsUpper, type ParsedName } from "./normalize";
 import type { Thesaurus } from "./thesaurus";
+import { silentSteps, stepCounter, type StepReporter } from "../progress";
 
 const metaphone = new DoubleMetaphone();
 
@@ -99,6 +100,7 @@ export function resolveAuthors(
   refs: RecordRef[],
   groups: number[][],
   thesaurus: Thesaurus | undefined,
+  progress: StepReporter = silentSteps,
 ): AuthorResolution {
   const diagnostics: Diagnostic[] = [];
   const cleanCache = new Map<string, string>();
@@ -141,8 +143,10 @@ export function resolveAuthors(
   };
 
   // 1. Every byline name becomes an occurrence of a variant (spellings equal up to case/diacritics/hyphens/dots).
-  const occ: number[][] = refs.map(({ rec, doc }, r) =>
-    rec.authors.map((raw, pos) => {
+  const readTick = stepCounter(progress, "reading names", refs.length, "records");
+  const occ: number[][] = refs.map(({ rec, doc }, r) => {
+    readTick(r + 1);
+    return rec.authors.map((raw, pos) => {
       const id = variantOf(raw, tags[r]![pos]!);
       if (id < 0) {
         diagnostics.push({ file: docs[doc]!.file, line: rec.source.line, severity: "warning", message: `author name "${raw}" has no letters; left out of the byline` });
@@ -151,8 +155,8 @@ export function resolveAuthors(
       addSpelling(id, raw);
       for (const alt of rec.authorInfo[pos]?.alternateNames ?? []) if (alt) variants[id]!.alternates.add(alt.normalize("NFC").trim());
       return id;
-    }),
-  );
+    });
+  });
   // Profile people: the page header (counted once per page) and each record's profileAuthor.
   const profileVariant = refs.map(({ rec }) => (rec.profileAuthor ? variantOf(rec.profileAuthor) : -1));
   const headerVariant = docs.map((d) => (d.profile ? variantOf(d.profile.name) : -1));
@@ -232,6 +236,7 @@ export function resolveAuthors(
   for (const v of variants) for (const [s, n] of [...v.spellings]) if (n <= 0) v.spellings.delete(s);
 
   // 3. Candidate pairs by blocking.
+  progress("finding candidate pairs", 0, variants.length, "names");
   const blocks = new Map<string, number[]>();
   const put = (key: string, id: number) => {
     const b = blocks.get(key);
@@ -401,7 +406,10 @@ export function resolveAuthors(
 
   // Round 1: names alone are enough.
   const contextual: Array<[number, number]> = [];
+  const pairTick = stepCounter(progress, "comparing names", pairList.length, "pairs");
+  let compared = 0;
   for (const [x, y] of pairList) {
+    pairTick(++compared);
     const rel = relation(x, y);
     if (rel.verdict === "different") continue;
     if (rel.penalty === 0) union(x, y, [...rel.reasons, "names alone are enough"]);
@@ -508,7 +516,10 @@ export function resolveAuthors(
   for (let round = 0; round < 3; round++) {
     coCache.clear();
     const ready: Array<{ x: number; y: number; margin: number; evidence: string[]; penalty: number }> = [];
+    const roundTick = stepCounter(progress, `weighing context, round ${round + 1}`, contextual.length, "pairs");
+    let weighed = 0;
     for (const [x, y] of contextual) {
+      roundTick(++weighed);
       if (find(x) === find(y)) continue;
       const rel = relation(x, y);
       const ctx = context(x, y);
@@ -525,7 +536,10 @@ export function resolveAuthors(
   // Near misses: compatible names that stayed apart for lack of evidence.
   coCache.clear();
   const reported = new Set<number>();
+  const missTick = stepCounter(progress, "listing near misses", contextual.length, "pairs");
+  let listed = 0;
   for (const [x, y] of contextual) {
+    missTick(++listed);
     const ra = find(x);
     const rb = find(y);
     if (ra === rb || reported.has(pairKey(ra, rb))) continue;
@@ -575,7 +589,9 @@ export function resolveAuthors(
 
   // 6. Clusters: display name, aliases, key, profile figures.
   const roots = [...new Set(variants.map((_, i) => find(i)))];
-  const built = roots.map((root) => {
+  const nameTick = stepCounter(progress, "naming people", roots.length, "people");
+  const built = roots.map((root, i) => {
+    nameTick(i + 1);
     const counts = new Map<string, number>();
     const aliases = new Set<string>();
     for (const v of members[root]!) {

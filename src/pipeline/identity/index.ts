@@ -3,6 +3,7 @@
  * from two listings can vouch for its authors), then spellings are clustered into people, then each paper takes
  * the union of its records with author keys in byline order.
  */
+import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import type { ParsedDocument } from "../records";
 import { resolveAuthors, type RecordRef } from "./authors";
 import { buildPapers, groupPapers } from "./papers";
@@ -15,12 +16,14 @@ export { parseThesaurus } from "./thesaurus";
 export type { Thesaurus, ThesaurusEntry, ThesaurusAction } from "./thesaurus";
 export { formatMergeReport } from "./report";
 
-export function resolveIdentity(docs: ParsedDocument[], options: { thesaurus?: Thesaurus }): IdentityResult {
+export function resolveIdentity(docs: ParsedDocument[], options: { thesaurus?: Thesaurus; progress?: StepReporter }): IdentityResult {
+  const progress = options.progress ?? silentSteps;
   const ordered = [...docs].sort((a, b) => cmp(a.file, b.file));
   const refs: RecordRef[] = ordered.flatMap((d, doc) => d.records.map((rec) => ({ rec: separateGroupAuthors(rec), doc })));
-  const grouping = groupPapers(refs);
-  const people = resolveAuthors(ordered, refs, grouping.groups, options.thesaurus);
+  const grouping = groupPapers(refs, progress);
+  const people = resolveAuthors(ordered, refs, grouping.groups, options.thesaurus, progress);
   const keyOf = (c: number) => (c < 0 ? null : people.clusters[c]!.key);
+  stepCounter(progress, "merging records into papers", grouping.groups.length, "papers", 1);
   const built = buildPapers(
     refs,
     grouping,

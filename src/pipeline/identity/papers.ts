@@ -3,14 +3,17 @@
  * arXiv id, normalised title, or (when a side has no title) near-identical abstracts. A shared title prefix is
  * never enough: "The Brain Tumor Segmentation (BraTS) Challenge 2023: ..." names several different papers.
  */
+import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import type { Diagnostic, SourceRef } from "../records";
 import type { RecordRef } from "./authors";
 import { cmp, fnv1a, normalizeText, slug } from "./normalize";
+import { SHINGLE, ShingleIndex, shingleValues } from "./shingles";
+
+export { SHINGLE } from "./shingles";
 import type { MergeEvent, ResolvedPaper } from "./types";
 
 /** Share of the smaller abstract's 5-word shingles found in the other one. */
 export const ABSTRACT_CONTAINMENT = 0.8;
-export const SHINGLE = 5;
 /** Abstracts shorter than this many shingles are too short to identify a paper. */
 export const MIN_SHINGLES = 10;
 /** Shingles found in more records than this are boilerplate ("in this paper we propose"): not indexed. */
@@ -22,29 +25,6 @@ export function normalizeArxivId(id: string | null): string | null {
   if (!id) return null;
   const m = id.trim().replace(/^arxiv:\s*/i, "").replace(/v\d+$/i, "");
   return m ? m.toLowerCase() : null;
-}
-
-function wordHash(w: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** Set of 5-word shingles, each hashed to a 53-bit number (two independent 32-bit mixes of the word hashes). */
-function shingles(text: string | null): Set<number> {
-  const out = new Set<number>();
-  if (!text) return out;
-  const hs = normalizeText(text).split(" ").filter(Boolean).map(wordHash);
-  for (let i = 0; i + SHINGLE <= hs.length; i++) {
-    let a = 0x9e3779b9;
-    let b = 0x85ebca6b;
-    for (let k = i; k < i + SHINGLE; k++) {
-      a = Math.imul(a ^ hs[k]!, 0x01000193);
-      b = Math.imul(b + hs[k]!, 0xc2b2ae35) ^ (b >>> 13);
-    }
-    out.add((a >>> 0) * 2_097_152 + ((b >>> 0) & 0x1fffff));
-  }
-  return out;
 }
 
 export interface PaperGrouping {
@@ -76,8 +56,9 @@ export function paperIds(rec: RecordRef["rec"]): Array<string | null> {
 /** Publication years this far apart still name one work (a preprint and its journal version, a listing's date). */
 const TITLE_YEAR_SLACK = 1;
 
-export function groupPapers(refs: RecordRef[]): PaperGrouping {
+export function groupPapers(refs: RecordRef[], progress: StepReporter = silentSteps): PaperGrouping {
   const n = refs.length;
+  progress("grouping papers", 0, n, "records");
   const idsOf = refs.map(({ rec }) => paperIds(rec));
   const yearOf = refs.map(({ rec }) => (rec.date ? Number(rec.date.slice(0, 4)) : null));
   // One paper is read from several listings with the same title and abstract: normalise and shingle each distinct
@@ -164,28 +145,30 @@ export function groupPapers(refs: RecordRef[]): PaperGrouping {
   byKey((i) => (title[i]!.length >= 12 ? title[i]! : null), () => "same title after normalising case, punctuation and diacritics", true);
 
   // Abstracts: inverted index over shingles; a candidate must cover most of the smaller abstract.
-  const shingleCache = new Map<string, Set<number>>();
-  const sh = refs.map(({ rec }) => {
-    if (!rec.abstract) return shingles(null);
+  const shingleCache = new Map<string, Float64Array>();
+  const shingleTick = stepCounter(progress, "shingling abstracts", n, "records");
+  const sh = refs.map(({ rec }, i) => {
+    shingleTick(i + 1);
+    if (!rec.abstract) return shingleValues(null);
     let s = shingleCache.get(rec.abstract);
-    if (!s) shingleCache.set(rec.abstract, (s = shingles(rec.abstract)));
+    if (!s) shingleCache.set(rec.abstract, (s = shingleValues(rec.abstract)));
     return s;
   });
-  const postings = new Map<number, number[]>();
-  sh.forEach((s, i) => {
-    if (s.size < MIN_SHINGLES) return;
-    for (const h of s) (postings.get(h) ?? postings.set(h, []).get(h)!).push(i);
-  });
+  shingleCache.clear();
+  const eligible = (i: number) => sh[i]!.length >= MIN_SHINGLES;
+  const index = new ShingleIndex(sh, eligible, MAX_POSTINGS);
   // Shared-shingle counts in a dense counter with a list of the records touched (not a Map per record): millions of
   // increments at 10,000 papers. Candidates are then visited in record order, as before.
   const hitCount = new Int32Array(n);
   const touched: number[] = [];
+  const tick = stepCounter(progress, "comparing abstracts", n, "records");
   for (let i = 0; i < n; i++) {
-    if (sh[i]!.size < MIN_SHINGLES) continue;
+    tick(i + 1);
+    if (!eligible(i)) continue;
     for (const h of sh[i]!) {
-      const p = postings.get(h)!;
-      if (p.length > MAX_POSTINGS) continue;
-      for (const j of p) {
+      const slot = index.slot(h);
+      for (let at = index.start[slot]!, end = index.start[slot + 1]!; at < end; at++) {
+        const j = index.list[at]!;
         if (j <= i) continue;
         if (hitCount[j] === 0) touched.push(j);
         hitCount[j]!++;
@@ -196,7 +179,7 @@ export function groupPapers(refs: RecordRef[]): PaperGrouping {
     for (const j of touched) hitCount[j] = 0;
     touched.length = 0;
     for (const [j, k] of hits) {
-      const share = k / Math.min(sh[i]!.size, sh[j]!.size);
+      const share = k / Math.min(sh[i]!.length, sh[j]!.length);
       if (share < ABSTRACT_CONTAINMENT || find(i) === find(j)) continue;
       const reason = `abstracts ${Math.round(share * 100)}% identical (${SHINGLE}-word shingles)`;
       if (title[i] && title[j] && title[i] !== title[j]) {
@@ -236,13 +219,16 @@ function mergedIds(recs: RecordRef["rec"][]): Array<string | null> {
   return out;
 }
 
-/** Case-insensitive union of lists, first spelling kept, in the order read. */
+/**
+ * Union of lists up to case, diacritics and punctuation ("SciPy 1.0 Contributors" = WoS's "SciPy 1 0 Contributors",
+ * "Computational science" = "computational-science"), first spelling kept, in the order read.
+ */
 function unionList(lists: readonly string[][]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const list of lists) {
     for (const item of list) {
-      const k = item.toLowerCase();
+      const k = normalizeText(item) || item;
       if (seen.has(k)) continue;
       seen.add(k);
       out.push(item);
@@ -326,10 +312,12 @@ export function buildPapers(
         }
       });
     }
+    const profileOwners: string[] = [];
     for (const r of rs) {
       const p = profileOf[r];
       if (!p || authors.includes(p)) continue;
       authors.push(p);
+      profileOwners.push(p);
       if (chosen.authorsComplete) {
         diagnostics.push({ file: refs[r]!.rec.source.file, line: refs[r]!.rec.source.line, severity: "warning", message: `the page's person ${refs[r]!.rec.profileAuthor} is not on the complete byline of "${title ?? "this paper"}"; appended` });
       }
@@ -359,6 +347,7 @@ export function buildPapers(
       label,
       authors,
       authorsComplete: chosen.authorsComplete,
+      profileOwners,
       affiliation: recs.map((r) => r.affiliation).find((x) => x) ?? null,
       date,
       year: date ? Number(date.slice(0, 4)) : null,

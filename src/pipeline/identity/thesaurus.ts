@@ -1,8 +1,11 @@
 /**
- * The user's thesaurus: a small CSV that forces merges, forbids merges and renames people (like VOSviewer's
- * thesaurus files). Syntax in README.md "Thesaurus file". Parsing never throws: bad lines become diagnostics.
+ * The user's thesaurus: a small CSV that forces merges, forbids merges and renames people, and merges or drops topic
+ * terms (like VOSviewer's thesaurus files). Syntax in README.md "Thesaurus file". Parsing never throws: bad lines
+ * become diagnostics. Person lines go to identity (entries), topic lines to the topic stage (topics).
  */
 import type { Diagnostic, SourceRef } from "../records";
+import type { TopicThesaurusEntry } from "../topics/types";
+import { binaryLine } from "../formats/text";
 import { fold } from "./normalize";
 
 export type ThesaurusAction = "merge" | "split" | "rename";
@@ -17,11 +20,15 @@ export interface ThesaurusEntry {
 export interface Thesaurus {
   file: string;
   entries: ThesaurusEntry[];
+  /** merge-topic and drop-topic lines, in file order. */
+  topics: TopicThesaurusEntry[];
 }
 
 export const THESAURUS_HEADER = "action,name,other";
 
 const ACTIONS: ThesaurusAction[] = ["merge", "split", "rename"];
+const TOPIC_ACTIONS: TopicThesaurusEntry["action"][] = ["merge-topic", "drop-topic"];
+const ALL_ACTIONS: string[] = [...ACTIONS, ...TOPIC_ACTIONS];
 
 /** One CSV line: commas separate cells, double quotes protect commas, "" is a literal quote. */
 function splitCsvLine(line: string): { cells: string[]; error: string | null } {
@@ -53,19 +60,36 @@ function splitCsvLine(line: string): { cells: string[]; error: string | null } {
 }
 
 function suggest(word: string): string {
-  const w = word.toLowerCase();
-  const hit = ACTIONS.find((a) => a.startsWith(w.slice(0, 2)) || w.startsWith(a.slice(0, 3)));
+  const w = word.toLowerCase().replace(/[\s_]+/g, "-");
+  // "merge topic", "mergetopic", "drop" and "droptopic" are near misses of the topic actions.
+  const topical = /topic|^drop/.test(w) ? TOPIC_ACTIONS.find((a) => w.startsWith(a.slice(0, 3))) : undefined;
+  const hit = topical ?? ACTIONS.find((a) => a.startsWith(w.slice(0, 2)) || w.startsWith(a.slice(0, 3)));
   return hit ? ` (did you mean "${hit}"?)` : "";
 }
 
+/** A topic term as the topic stage compares it at first sight: lower case, spaces collapsed. */
+const topicKey = (term: string) => term.toLowerCase().replace(/[\s-]+/g, " ").trim();
+
+export const BINARY_THESAURUS_MESSAGE =
+  "binary file: this is not a thesaurus (a CSV text file with the header action,name,other, saved as UTF-8); it is ignored";
+
 export function parseThesaurus(text: string, file: string): { thesaurus: Thesaurus; diagnostics: Diagnostic[] } {
   const entries: ThesaurusEntry[] = [];
+  const topics: TopicThesaurusEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   const problem = (line: number, message: string, severity: Diagnostic["severity"] = "error") =>
     diagnostics.push({ file, line, severity, message });
+  // A binary file (an image or a spreadsheet saved as .xlsx and renamed) is named as such, once, instead of one
+  // "unknown action" per line quoting its raw bytes.
+  const binary = binaryLine(text);
+  if (binary !== null) {
+    problem(binary, BINARY_THESAURUS_MESSAGE);
+    return { thesaurus: { file, entries, topics }, diagnostics };
+  }
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
   let sawHeader = false;
   const renamed = new Map<string, number>();
+  const topicLine = new Map<string, { line: number; action: TopicThesaurusEntry["action"] }>();
   for (let n = 0; n < lines.length; n++) {
     const lineNo = n + 1;
     const raw = lines[n]!.normalize("NFC");
@@ -83,11 +107,17 @@ export function parseThesaurus(text: string, file: string): { thesaurus: Thesaur
       if (cells[0]?.toLowerCase() === "action") continue;
       problem(lineNo, `expected the header line "${THESAURUS_HEADER}" first; reading this line as an entry`, "warning");
     }
-    const action = (cells[0] ?? "").toLowerCase() as ThesaurusAction;
-    if (!ACTIONS.includes(action)) {
-      problem(lineNo, `unknown action "${cells[0] ?? ""}"${suggest(cells[0] ?? "")}; expected one of merge, split, rename`);
+    const rawAction = (cells[0] ?? "").toLowerCase();
+    if (!ALL_ACTIONS.includes(rawAction)) {
+      problem(lineNo, `unknown action "${cells[0] ?? ""}"${suggest(cells[0] ?? "")}; expected one of ${ALL_ACTIONS.join(", ")}`);
       continue;
     }
+    if (TOPIC_ACTIONS.includes(rawAction as TopicThesaurusEntry["action"])) {
+      const entry = topicEntry(rawAction as TopicThesaurusEntry["action"], cells.slice(1), lineNo);
+      if (entry) topics.push(entry);
+      continue;
+    }
+    const action = rawAction as ThesaurusAction;
     const names = cells.slice(1).map((c) => c.replace(/\s+/g, " ").trim());
     const empty = names.findIndex((x) => x === "");
     if (empty >= 0) {
@@ -117,5 +147,49 @@ export function parseThesaurus(text: string, file: string): { thesaurus: Thesaur
     }
     entries.push({ action, names, source: { file, line: lineNo } });
   }
-  return { thesaurus: { file, entries }, diagnostics };
+  return { thesaurus: { file, entries, topics }, diagnostics };
+
+  /**
+   * merge-topic,term,other[,...]: the terms are one topic, shown as the first; drop-topic,term[,...]: no topic.
+   * A term already on an earlier topic line keeps what that line said (a warning names it).
+   */
+  function topicEntry(action: TopicThesaurusEntry["action"], rawTerms: string[], lineNo: number): TopicThesaurusEntry | null {
+    const terms = rawTerms.map((c) => c.replace(/\s+/g, " ").trim());
+    const empty = terms.findIndex((x) => x === "");
+    if (empty >= 0) {
+      problem(lineNo, `cell ${empty + 2} is empty; expected a topic term in every cell of "${action},term,other"`);
+      return null;
+    }
+    if (action === "merge-topic" && terms.length < 2) {
+      problem(lineNo, `merge-topic needs at least two terms, e.g. "merge-topic,magnetic resonance imaging,MR imaging" (got ${terms.length})`);
+      return null;
+    }
+    if (action === "drop-topic" && terms.length < 1) {
+      problem(lineNo, `drop-topic needs at least one term, e.g. "drop-topic,deep learning"`);
+      return null;
+    }
+    const kept: string[] = [];
+    const seen = new Set<string>();
+    for (const term of terms) {
+      const k = topicKey(term);
+      if (seen.has(k)) {
+        problem(lineNo, `${action} lists "${term}" twice (terms are compared without case and hyphens)`, "warning");
+        continue;
+      }
+      seen.add(k);
+      const earlier = topicLine.get(k);
+      if (earlier) {
+        problem(lineNo, `"${term}" is already on line ${earlier.line} (${earlier.action}); this cell is ignored`, "warning");
+        continue;
+      }
+      topicLine.set(k, { line: lineNo, action });
+      kept.push(term);
+    }
+    if (action === "merge-topic" && kept.length < 2) {
+      problem(lineNo, `merge-topic is left with fewer than two new terms; this line is ignored`, "warning");
+      return null;
+    }
+    if (kept.length === 0) return null;
+    return { action, terms: kept, source: { file, line: lineNo } };
+  }
 }

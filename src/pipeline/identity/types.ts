@@ -28,6 +28,8 @@ export interface ResolvedPaper {
   /** Author keys in byline order, no duplicates; a profile page's person is appended when the cut byline lacks them. */
   authors: string[];
   authorsComplete: boolean;
+  /** Profile pages' people appended to `authors` because the byline read lacks them (see graph-file profileOwners). */
+  profileOwners?: string[];
   affiliation: string | null;
   date: string | null;
   year: number | null;

@@ -1,39 +1,48 @@
 /**
  * Research clusters: papers grouped by subject, whoever wrote them.
  *
- * 1. Every paper becomes a TF-IDF vector over the clustering vocabulary: the best-ranked topic terms (extract.ts),
- *    about two per paper and at least 400 — wider than the topic map, so a small maxTopics does not starve the
- *    clustering, but without the long tail of rare, weakly relevant terms, which on the seed corpus tied papers by
- *    wording rather than subject. Weight (1 + ln tf) * ln((n + 1) / df), L2-normalised.
+ * 1. Every paper becomes a TF-IDF vector over the clustering vocabulary: the best-ranked terms (extract.ts) that some
+ *    title or keyword list uses (where the corpus has titles: words only abstracts use are the apparatus of a study,
+ *    and on the seeds they tied papers of one group by wording), lone adjectives included ("generative", "synthetic",
+ *    "federated": they tie "generative models" to "generative AI"), about two per paper and at least 400. Weight
+ *    (1 + ln tf) * ln((n + 1) / df), times 1 - SETTING_DISCOUNT * min(1, 2 * share of its uses after a locative
+ *    preposition): a term written "in breast MRI", "on chest X-rays" names where a study is done, and weighing it
+ *    less lets a method used in several settings (image synthesis of MR, CT and PET images) hold together. L2-normalised.
  * 2. Each paper links to its NEIGHBOURS most cosine-similar papers (similarity at least MIN_SIMILARITY); the union of
- *    these lists is an undirected weighted graph.
- * 3. Louvain (graphology-communities-louvain) clusters that graph, seeded through seedrandom, at the given resolution.
+ *    these lists is an undirected weighted graph (flat arrays, no graphology graph).
+ * 3. Louvain (louvain.ts) clusters that graph at the given resolution: the best of LOUVAIN_RUNS runs by modularity, all
+ *    drawn from one random stream seeded by the build's seed, so clusters depend little on the seed.
  * 4. Clusters smaller than minClusterSize join the cluster they are most connected to (summed edge weight, else
  *    centroid similarity); papers similar to no other paper, and papers without any term, get -1.
- * 5. Labels come from distinctive topics: for topic t in cluster c, with a = papers of c holding t,
- *    p_c = (a + 0.5) / (size + 1) and p = (df + 0.5) / (n + 1), score = p_c * ln(p_c / p) — over-represented in the
- *    cluster (the log-ratio) and common in it (the share), not merely frequent. Only topics in two or more of its
- *    papers count. The label joins the two best that do not repeat each other ("cardiac MR" and "cardiac"), a single
- *    word's score discounted by SINGLE_WORD_LABEL_WEIGHT against multi-word terms.
- * 6. A topic belongs to the cluster holding most of its weight over papers (sum of its TF-IDF weight per paper).
+ * 5. Distinctive terms: for topic t in cluster c, with a = papers of c holding t, p_c = (a + 0.5) / (size + 1) and
+ *    p = (df + 0.5) / (n + 1), weight = p_c * ln(p_c / p): over-represented in the cluster (the log-ratio) and common
+ *    in it (the share), not merely frequent. Only topics in two or more of its papers count. The CLUSTER_TERMS best are
+ *    the cluster's `terms` and `termWeights`.
+ * 6. Label (label.ts): two or three of them, the first the cluster's subject.
+ * 7. Typical papers: the TYPICAL_PAPERS members nearest the cluster's centroid (cosine; ties by key).
+ * 8. A topic belongs to the cluster holding most of its weight over papers (sum of its TF-IDF weight per paper).
  * Cluster ids run 0..k-1 by size (largest first), then label.
  */
-import Graph from "graphology";
-import louvain from "graphology-communities-louvain";
 import seedrandom from "seedrandom";
+import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import { rankTopics, termWeight } from "./extract";
+import { chooseLabel, type ScoredTerm } from "./label";
+import { louvainBest } from "./louvain";
+import { SETTING_DISCOUNT, settingShare } from "./subjects";
+import type { TermStats } from "./terms";
 import type { TopicClusterInfo, TopicClusterResult, TopicResult } from "./types";
 import type { Vocabulary } from "./vocabulary";
 
 export const NEIGHBOURS = 10;
 export const MIN_SIMILARITY = 0.05;
 export const CLUSTER_TERMS = 8;
-/** A single word's distinctiveness counts this much against a multi-word term's when a label is chosen. */
-export const SINGLE_WORD_LABEL_WEIGHT = 0.75;
+export const TYPICAL_PAPERS = 5;
+export const LOUVAIN_RUNS = 5;
 
 export interface ClusterOptions {
   seed: number;
   resolution: number;
+  progress?: StepReporter;
 }
 
 type SparseVector = Map<number, number>;
@@ -43,22 +52,33 @@ export function minClusterSize(papers: number): number {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export function clusterVocabularySize(papers: number, topics: number): number {
   return Math.max(topics, 400, 2 * papers);
 }
 
-function paperVectors(vocabulary: Vocabulary, size: number): SparseVector[] {
+/** The clustering vocabulary (gid -> vector id), best-ranked first. */
+export function clusterVocabulary(vocabulary: Vocabulary, size: number): Map<string, number> {
+  const attested = (t: TermStats) => t.titleDf + t.keywordDf > 0 || t.titledDf === 0;
+  const ids = new Map<string, number>();
+  for (const j of rankTopics(vocabulary)) {
+    if (ids.size >= size) break;
+    if (attested(j.term)) ids.set(j.term.gid, ids.size);
+  }
+  return ids;
+}
+
+function paperVectors(vocabulary: Vocabulary, ids: Map<string, number>): SparseVector[] {
   const { corpus } = vocabulary;
-  const inVocabulary = new Map<string, number>();
-  for (const j of rankTopics(vocabulary).slice(0, size)) inVocabulary.set(j.term.gid, inVocabulary.size);
   return corpus.paperTf.map((tf) => {
     const v: SparseVector = new Map();
     let norm = 0;
     for (const [gid, count] of tf) {
-      const id = inVocabulary.get(gid);
+      const id = ids.get(gid);
       if (id === undefined) continue;
-      const w = (1 + Math.log(count)) * Math.log((corpus.n + 1) / corpus.byGid.get(gid)!.df);
+      const t = corpus.byGid.get(gid)!;
+      const w = (1 + Math.log(count)) * Math.log((corpus.n + 1) / t.df) * (1 - SETTING_DISCOUNT * settingShare(t));
       v.set(id, w);
       norm += w * w;
     }
@@ -74,7 +94,7 @@ function paperVectors(vocabulary: Vocabulary, size: number): SparseVector[] {
  * in a Float64Array with a list of touched papers, instead of a Map and an array of pairs per paper. Each dot product
  * still sums the same terms in the same order, so the similarities are bit-identical to the Map version.
  */
-function nearestNeighbours(vectors: SparseVector[]): { neighbour: number; similarity: number }[][] {
+function nearestNeighbours(vectors: SparseVector[], progress: StepReporter): { neighbour: number; similarity: number }[][] {
   // Counting pass, then fill: postings of term id t are postPaper/postWeight[postStart[t]..postStart[t+1]), in paper order.
   let terms = 0;
   for (const v of vectors) for (const id of v.keys()) if (id + 1 > terms) terms = id + 1;
@@ -95,7 +115,9 @@ function nearestNeighbours(vectors: SparseVector[]): { neighbour: number; simila
   const dot = new Float64Array(vectors.length);
   const seen = new Uint8Array(vectors.length);
   const touched = new Int32Array(vectors.length);
+  const tick = stepCounter(progress, "similar papers", vectors.length, "papers");
   return vectors.map((v, p) => {
+    tick(p + 1);
     let count = 0;
     for (const [id, w] of v) {
       for (let e = postStart[id]!, end = postStart[id + 1]!; e < end; e++) {
@@ -133,6 +155,44 @@ function nearestNeighbours(vectors: SparseVector[]): { neighbour: number; simila
   });
 }
 
+interface SimilarityGraph {
+  /** Papers with a vector, in key order (node index -> paper index). */
+  nodes: number[];
+  /** Undirected edges between node indices, one per neighbour pair, in the order first met. */
+  edges: { source: number[]; target: number[]; weight: number[] };
+  /** Edges per node index. */
+  degree: Int32Array;
+  /** Per paper index: its neighbours in the graph with the edge weight, in the order first met. */
+  adjacency: { paper: number; weight: number }[][];
+}
+
+/** The union of the nearest-neighbour lists as one undirected weighted graph (a pair listed twice is one edge). */
+function similarityGraph(neighbours: { neighbour: number; similarity: number }[][], order: number[], vectors: SparseVector[]): SimilarityGraph {
+  const nodes = order.filter((p) => vectors[p]!.size > 0);
+  const index = new Int32Array(vectors.length).fill(-1);
+  nodes.forEach((p, i) => (index[p] = i));
+  const edges = { source: [] as number[], target: [] as number[], weight: [] as number[] };
+  const degree = new Int32Array(nodes.length);
+  const adjacency: { paper: number; weight: number }[][] = vectors.map(() => []);
+  const seen = new Set<number>();
+  for (const p of order) {
+    for (const { neighbour, similarity } of neighbours[p]!) {
+      const [a, b] = p < neighbour ? [p, neighbour] : [neighbour, p];
+      const pair = a * vectors.length + b;
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      edges.source.push(index[a]!);
+      edges.target.push(index[b]!);
+      edges.weight.push(similarity);
+      degree[index[a]!]!++;
+      degree[index[b]!]!++;
+      adjacency[a]!.push({ paper: b, weight: similarity });
+      adjacency[b]!.push({ paper: a, weight: similarity });
+    }
+  }
+  return { nodes, edges, degree, adjacency };
+}
+
 interface Centroid {
   sum: SparseVector;
   /** Squared length of sum. */
@@ -157,35 +217,29 @@ function centroidSimilarity(a: Centroid, b: Centroid): number {
 export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResult, options: ClusterOptions): TopicClusterResult {
   const { corpus } = vocabulary;
   const n = corpus.n;
-  const vectors = paperVectors(vocabulary, clusterVocabularySize(n, topics.topics.length));
-  const neighbours = nearestNeighbours(vectors);
+  const progress = options.progress ?? silentSteps;
+  progress("paper vectors", 0, n, "papers");
+  const vectors = paperVectors(vocabulary, clusterVocabulary(vocabulary, clusterVocabularySize(n, topics.topics.length)));
+  const neighbours = nearestNeighbours(vectors, progress);
 
   // Nodes in key order so the result does not depend on the order papers arrive in.
   const order = corpus.keys.map((_, i) => i).sort((a, b) => cmp(corpus.keys[a]!, corpus.keys[b]!) || a - b);
-  const graph = new Graph({ type: "undirected" });
-  for (const p of order) if (vectors[p]!.size > 0) graph.addNode(String(p));
-  for (const p of order) {
-    for (const { neighbour, similarity } of neighbours[p]!) {
-      const [a, b] = p < neighbour ? [p, neighbour] : [neighbour, p];
-      if (!graph.hasEdge(String(a), String(b))) graph.addEdge(String(a), String(b), { weight: similarity });
-    }
-  }
+  const graph = similarityGraph(neighbours, order, vectors);
 
   const cluster = new Int32Array(n).fill(-1);
-  if (graph.order > 0) {
-    const communities = louvain(graph, {
-      rng: seedrandom(String(options.seed)),
+  if (graph.edges.source.length > 0) {
+    progress("clustering papers (Louvain)", 0, graph.nodes.length, "papers");
+    const communities = louvainBest(graph.nodes.length, graph.edges, {
       resolution: options.resolution,
-      getEdgeWeight: "weight",
+      rng: seedrandom(`${options.seed}:research-clusters`),
+      runs: LOUVAIN_RUNS,
     });
-    graph.forEachNode((node) => {
-      cluster[Number(node)] = graph.degree(node) > 0 ? communities[node]! : -1;
+    graph.nodes.forEach((p, i) => {
+      cluster[p] = graph.degree[i]! > 0 ? communities[i]! : -1;
     });
   }
+  progress("merging small clusters", 0, null, "clusters");
   mergeSmallClusters(cluster, graph, vectors, minClusterSize(n), order);
-
-  // Topic membership: which papers hold which topic, with what weight.
-  const topicGids = new Map(corpus.terms.map((t) => [t.key, t.gid]));
 
   const groups = new Map<number, number[]>();
   for (const p of order) {
@@ -195,9 +249,11 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
     if (!g) groups.set(c, (g = []));
     g.push(p);
   }
-  const provisional = [...groups.values()].map((members) => {
-    const terms = distinctiveTerms(members, topics, topicGids, vocabulary);
-    return { members, terms: terms.map((t) => t.term), label: label(terms) };
+  const groupList = [...groups.values()];
+  const distinctive = distinctiveTerms(groupList, cluster, [...groups.keys()], topics, vocabulary);
+  const provisional = groupList.map((members, g) => {
+    const terms = distinctive[g]!;
+    return { members, terms, label: chooseLabel(terms, members, vocabulary) };
   });
   provisional.sort(
     (a, b) => b.members.length - a.members.length || cmp(a.label, b.label) || cmp(corpus.keys[a.members[0]!]!, corpus.keys[b.members[0]!]!),
@@ -214,11 +270,21 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
     id,
     label: c.label,
     size: c.members.length,
-    terms: c.terms,
+    terms: c.terms.map((t) => t.term),
+    termWeights: c.terms.map((t) => ({ term: t.term, weight: round(t.score, 4) })),
+    typicalPapers: typicalPapers(c.members, vectors, corpus.keys),
   }));
 
-  // Mass of every topic per cluster in one pass over the papers (not one pass per topic); per topic and cluster the
-  // papers are still added in index order, so the sums are the same floats.
+  return { paperCluster, topicCluster: topicClusters(topics, vocabulary, finalCluster), clusters };
+}
+
+/**
+ * Mass of every topic per cluster in one pass over the papers (not one pass per topic); a topic goes to the cluster
+ * with the most (ties to the lower id), -1 when no clustered paper holds it.
+ */
+function topicClusters(topics: TopicResult, vocabulary: Vocabulary, finalCluster: Int32Array): Map<string, number> {
+  const { corpus } = vocabulary;
+  const topicGids = new Map(corpus.terms.map((t) => [t.key, t.gid]));
   const topicOfGid = new Map<string, number>();
   topics.topics.forEach((topic, t) => {
     const gid = topicGids.get(topic.key);
@@ -232,15 +298,14 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
       const t = topicOfGid.get(gid);
       if (t === undefined || !count) continue;
       const mass = masses[t]!;
-      mass.set(c, (mass.get(c) ?? 0) + termWeight(count, topics.topics[t]!.paperCount, n));
+      mass.set(c, (mass.get(c) ?? 0) + termWeight(count, topics.topics[t]!.paperCount, corpus.n));
     }
   });
   const topicCluster = new Map<string, number>();
   for (const [t, topic] of topics.topics.entries()) {
-    const mass = masses[t]!;
     let best = -1;
     let bestMass = 0;
-    for (const [c, m] of [...mass].sort((a, b) => a[0] - b[0])) {
+    for (const [c, m] of [...masses[t]!].sort((a, b) => a[0] - b[0])) {
       if (m > bestMass) {
         best = c;
         bestMass = m;
@@ -248,51 +313,71 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
     }
     topicCluster.set(topic.key, best);
   }
-  return { paperCluster, topicCluster, clusters };
+  return topicCluster;
+}
+
+/** The members nearest the cluster centroid (cosine of the member's unit vector with the summed vector), keys. */
+function typicalPapers(members: number[], vectors: SparseVector[], keys: string[]): string[] {
+  const centroid = centroidOf(vectors, members);
+  const scored = members.map((p) => {
+    let dot = 0;
+    for (const [id, w] of vectors[p]!) dot += w * (centroid.sum.get(id) ?? 0);
+    return { p, score: centroid.norm2 > 0 ? dot / Math.sqrt(centroid.norm2) : 0 };
+  });
+  scored.sort((a, b) => b.score - a.score || cmp(keys[a.p]!, keys[b.p]!));
+  return scored.slice(0, TYPICAL_PAPERS).map((s) => keys[s.p]!);
 }
 
 /**
  * Fold clusters under minSize into the cluster they are most connected to (by summed edge weight, else by centroid
  * similarity), smallest first. A cluster connected to nothing and similar to nothing is dissolved to -1.
+ * Member lists are kept up to date as clusters merge, so the pass costs the small clusters' edges, not n per merge.
  */
-function mergeSmallClusters(cluster: Int32Array, graph: Graph, vectors: SparseVector[], minSize: number, order: number[]): void {
+function mergeSmallClusters(cluster: Int32Array, graph: SimilarityGraph, vectors: SparseVector[], minSize: number, order: number[]): void {
+  const members = new Map<number, number[]>();
+  for (const p of order) {
+    const c = cluster[p]!;
+    if (c < 0) continue;
+    let m = members.get(c);
+    if (!m) members.set(c, (m = []));
+    m.push(p);
+  }
   // Centroids are reused while a cluster keeps its size: clusters only ever gain members (or vanish), so a cluster id
-  // and a size name one member set, summed in the same order as a recomputation would (same floats).
+  // and a size name one member set.
   const centroids = new Map<number, { size: number; centroid: Centroid }>();
-  const centroidOfCluster = (k: number, members: number[]): Centroid => {
+  const centroidOfCluster = (k: number, ms: number[]): Centroid => {
     const known = centroids.get(k);
-    if (known && known.size === members.length) return known.centroid;
-    const centroid = centroidOf(vectors, members);
-    centroids.set(k, { size: members.length, centroid });
+    if (known && known.size === ms.length) return known.centroid;
+    const centroid = centroidOf(vectors, ms);
+    centroids.set(k, { size: ms.length, centroid });
     return centroid;
   };
-  for (;;) {
-    const members = new Map<number, number[]>();
-    for (const p of order) {
-      const c = cluster[p]!;
-      if (c < 0) continue;
-      let m = members.get(c);
-      if (!m) members.set(c, (m = []));
-      m.push(p);
+  const rank = new Int32Array(cluster.length);
+  order.forEach((p, i) => (rank[p] = i));
+  const smallest = () => {
+    let pick: [number, number[]] | null = null;
+    for (const entry of members) {
+      const [, ms] = entry;
+      if (ms.length >= minSize) continue;
+      if (!pick || ms.length < pick[1].length || (ms.length === pick[1].length && ms[0]! < pick[1][0]!)) pick = entry;
     }
+    return pick;
+  };
+  for (;;) {
     if (members.size <= 1) return;
-    const small = [...members].filter(([, m]) => m.length < minSize).sort((a, b) => a[1].length - b[1].length || a[1][0]! - b[1][0]!);
-    if (small.length === 0) return;
-    const [c, ms] = small[0]!;
+    const next = smallest();
+    if (!next) return;
+    const [c, ms] = next;
     const links = new Map<number, number>();
     for (const p of ms) {
-      const node = String(p);
-      if (!graph.hasNode(node)) continue;
-      graph.forEachNeighbor(node, (other) => {
-        const oc = cluster[Number(other)]!;
-        if (oc >= 0 && oc !== c) links.set(oc, (links.get(oc) ?? 0) + (graph.getEdgeAttribute(node, other, "weight") as number));
-      });
+      for (const { paper: other, weight } of graph.adjacency[p]!) {
+        const oc = cluster[other]!;
+        if (oc >= 0 && oc !== c) links.set(oc, (links.get(oc) ?? 0) + weight);
+      }
     }
     let target = -1;
     let best = 0;
-    const candidates = [...members.keys()].filter((k) => k !== c).sort((a, b) => a - b);
-    for (const k of candidates) {
-      const w = links.get(k) ?? 0;
+    for (const [k, w] of [...links].sort((a, b) => a[0] - b[0])) {
       if (w > best) {
         best = w;
         target = k;
@@ -300,7 +385,7 @@ function mergeSmallClusters(cluster: Int32Array, graph: Graph, vectors: SparseVe
     }
     if (target < 0) {
       const own = centroidOf(vectors, ms);
-      for (const k of candidates) {
+      for (const k of [...members.keys()].filter((k) => k !== c).sort((a, b) => a - b)) {
         const s = centroidSimilarity(own, centroidOfCluster(k, members.get(k)!));
         if (s > best) {
           best = s;
@@ -309,61 +394,58 @@ function mergeSmallClusters(cluster: Int32Array, graph: Graph, vectors: SparseVe
       }
     }
     for (const p of ms) cluster[p] = target;
+    members.delete(c);
+    if (target >= 0) {
+      // Keep the target's members in key order (the order the rest of the stage reads them in).
+      const merged = [...members.get(target)!, ...ms];
+      merged.sort((a, b) => rank[a]! - rank[b]!);
+      members.set(target, merged);
+    }
   }
-}
-
-interface ScoredTerm {
-  term: string;
-  score: number;
-}
-
-function distinctiveTerms(
-  members: number[],
-  topics: TopicResult,
-  topicGids: Map<string, string>,
-  vocabulary: Vocabulary,
-): ScoredTerm[] {
-  const { corpus } = vocabulary;
-  const size = members.length;
-  const scored: (ScoredTerm & { key: string })[] = [];
-  for (const topic of topics.topics) {
-    const gid = topicGids.get(topic.key);
-    if (!gid) continue;
-    let a = 0;
-    for (const p of members) if (corpus.paperTf[p]!.has(gid)) a++;
-    if (a < 2) continue;
-    const pc = (a + 0.5) / (size + 1);
-    const p = (topic.paperCount + 0.5) / (corpus.n + 1);
-    if (pc <= p) continue;
-    scored.push({ term: topic.term, key: topic.key, score: pc * Math.log(pc / p) });
-  }
-  return scored
-    .sort((x, y) => y.score - x.score || cmp(x.key, y.key))
-    .slice(0, CLUSTER_TERMS)
-    .map(({ term, score }) => ({ term, score }));
 }
 
 /**
- * The two best terms, skipping one that repeats a chosen term's words ("cardiac" after "cardiac MR segmentation").
- * A multi-word term names a subject more precisely than one word, so it wins when its distinctiveness is at least
- * SINGLE_WORD_LABEL_WEIGHT of a single word's ("cardiac MRI" over "cardiac").
+ * The CLUSTER_TERMS most distinctive topics of every cluster (see the file comment), from one pass over the papers
+ * counting, per cluster, the members that hold each topic.
  */
-function label(scored: ScoredTerm[]): string {
-  const weight = (t: ScoredTerm) => (/\s/.test(t.term) ? t.score : t.score * SINGLE_WORD_LABEL_WEIGHT);
-  const terms = scored
-    .map((t, i) => ({ t, i }))
-    .sort((a, b) => weight(b.t) - weight(a.t) || a.i - b.i)
-    .map(({ t }) => t.term);
-  const words = (t: string) => t.toLowerCase().split(/[\s-]+/);
-  const chosen: string[] = [];
-  for (const t of terms) {
-    const w = words(t);
-    const repeats = chosen.some((c) => {
-      const cw = words(c);
-      return w.every((x) => cw.includes(x)) || cw.every((x) => w.includes(x));
-    });
-    if (!repeats) chosen.push(t);
-    if (chosen.length === 2) break;
-  }
-  return chosen.length ? chosen.join(", ") : "unlabelled";
+function distinctiveTerms(
+  groups: number[][],
+  cluster: Int32Array,
+  groupIds: number[],
+  topics: TopicResult,
+  vocabulary: Vocabulary,
+): ScoredTerm[][] {
+  const { corpus } = vocabulary;
+  const topicGids = new Map(corpus.terms.map((t) => [t.key, t.gid]));
+  const topicIndex = new Map<string, number>();
+  topics.topics.forEach((topic, t) => {
+    const gid = topicGids.get(topic.key);
+    if (gid) topicIndex.set(gid, t);
+  });
+  const groupOf = new Map(groupIds.map((c, g) => [c, g]));
+  const held = groups.map(() => new Map<number, number>());
+  corpus.paperTf.forEach((tf, p) => {
+    const g = cluster[p]! >= 0 ? groupOf.get(cluster[p]!) : undefined;
+    if (g === undefined) return;
+    for (const gid of tf.keys()) {
+      const t = topicIndex.get(gid);
+      if (t !== undefined) held[g]!.set(t, (held[g]!.get(t) ?? 0) + 1);
+    }
+  });
+  return groups.map((members, g) => {
+    const size = members.length;
+    const scored: (ScoredTerm & { key: string })[] = [];
+    for (const [t, a] of held[g]!) {
+      if (a < 2) continue;
+      const topic = topics.topics[t]!;
+      const pc = (a + 0.5) / (size + 1);
+      const p = (topic.paperCount + 0.5) / (corpus.n + 1);
+      if (pc <= p) continue;
+      scored.push({ term: topic.term, key: topic.key, gid: topicGids.get(topic.key)!, score: pc * Math.log(pc / p) });
+    }
+    return scored
+      .sort((x, y) => y.score - x.score || cmp(x.key, y.key))
+      .slice(0, CLUSTER_TERMS)
+      .map(({ term, gid, score }) => ({ term, gid, score }));
+  });
 }

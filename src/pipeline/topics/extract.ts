@@ -3,6 +3,7 @@
  * subject on their own (subjects.ts: no lone adjective, verb form or vague noun), the topics of every paper, and
  * co-occurrence links between topics.
  */
+import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import { subjectTest } from "./subjects";
 import type { PaperTopic, Topic, TopicResult } from "./types";
 import type { JudgedTerm, Vocabulary } from "./vocabulary";
@@ -13,6 +14,7 @@ export const RELATED_PER_TOPIC = 6;
 export interface ExtractOptions {
   maxTopics: number;
   topicsPerPaper: number;
+  progress?: StepReporter;
 }
 
 const round = (x: number, digits: number) => {
@@ -22,9 +24,12 @@ const round = (x: number, digits: number) => {
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/** Rank: df x relevance, then df, then occurrences, then key (so a corpus too small to judge still yields topics). */
+/**
+ * Rank: evidence x relevance, then df, then occurrences, then key (so a corpus too small to judge still yields
+ * topics). Evidence is df plus the papers that list the term as a keyword: a keyword counts its paper twice.
+ */
 export function rankTopics(vocabulary: Vocabulary): JudgedTerm[] {
-  const score = (j: JudgedTerm) => j.term.df * j.relevance;
+  const score = (j: JudgedTerm) => (j.term.df + j.term.keywordDf) * j.relevance;
   return vocabulary.judged
     .filter((j) => !j.general)
     .sort(
@@ -63,7 +68,9 @@ export function selectTopics(vocabulary: Vocabulary, options: ExtractOptions): T
 
   const paperTopics = new Map<string, PaperTopic[]>();
   const held: string[][] = [];
+  const tick = stepCounter(options.progress ?? silentSteps, "topics of each paper", corpus.paperTf.length, "papers");
   corpus.paperTf.forEach((tf, pi) => {
+    tick(pi + 1);
     const weighted: PaperTopic[] = [];
     for (const [gid, count] of tf) {
       const key = gidToKey.get(gid);
@@ -79,7 +86,7 @@ export function selectTopics(vocabulary: Vocabulary, options: ExtractOptions): T
     paperTopics.set(corpus.keys[pi]!, strongest);
   });
 
-  return { topics, paperTopics, related: relatedTopics(held, dfByKey, corpus.n) };
+  return { topics, paperTopics, related: relatedTopics(held, dfByKey, corpus.n), notes: corpus.notes };
 }
 
 /**

@@ -16,7 +16,7 @@ const EXTRA_FUNCTION_WORDS = `
   along around beyond throughout despite against onto less least several various many much more most often
   one two three four five six seven eight nine ten first second third fourth fifth last next
   us we our ours they them their it its this these those here there not no nor non none both all any each every
-  other another such only same own very
+  other another such only same own very together alone apart
 `;
 
 /** Scholarly boilerplate: verbs of reporting, evaluative adjectives, and nouns that name the paper's own apparatus. */

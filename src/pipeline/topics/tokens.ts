@@ -16,6 +16,10 @@ export interface WordToken {
   sentenceStart: boolean;
   /** Set on the "FL" of "federated learning (FL)": the definition itself, counted once through its long form. */
   definition?: boolean;
+  /** A number (not a year) comes right before it: "51 countries", "104 structures". */
+  afterNumber?: boolean;
+  /** A number (not a year) follows it, at most through "of", "=", ":" or "(": "AUC of 0.91", "Dice = 0.87". */
+  beforeNumber?: boolean;
 }
 
 export type Chunk = WordToken[];
@@ -30,7 +34,16 @@ export interface AcronymDefinition {
 export interface LexedField {
   chunks: Chunk[];
   definitions: AcronymDefinition[];
+  /** Words longer than MAX_TOKEN_LENGTH, skipped (each ends the chunk it was in). */
+  skippedLongTokens: number;
 }
+
+/**
+ * Longest word that reaches the stemmer and the term statistics. natural's Porter stemmer is quadratic in the word's
+ * length (a 40,000-letter "bbb…ed" took 18 s); no word of a title or abstract is this long (chemical names are split
+ * at their brackets and commas), so longer runs are glued text or binary junk and are skipped, and counted.
+ */
+export const MAX_TOKEN_LENGTH = 100;
 
 const WORD = String.raw`[\p{L}\p{N}]+(?:['\-][\p{L}\p{N}]+)*`;
 const PUNCT = String.raw`[.,;:!?()\[\]{}"“”«»…|/\\–—=<>+*&%#@~^_]|-{2,}|(?<=\s)-(?=\s)`;
@@ -38,6 +51,10 @@ const lexer = new tokenizers.RegexpTokenizer({ pattern: new RegExp(`${WORD}|${PU
 
 const SENTENCE_END = new Set([".", "!", "?", ":"]);
 const HAS_LETTER = /\p{L}/u;
+/** A year names an edition ("BraTS 2021", "MICCAI 2023"), not a count or a measurement. */
+const YEAR = /^(?:19|20)\d\d$/;
+/** What may stand between a measure and its value: "AUC of 0.91", "Dice = 0.87", "accuracy: 95%", "DSC (0.9)". */
+const VALUE_LINK = new Set(["of", "=", ":", "(", "was", "is", "were", "are", "reached", "≈", "~", "~=", ">", "<", "≥", "≤"]);
 
 /** "DNNs" -> "DNN"; null when the token does not look like an acronym (needs two capitals). */
 export function acronymShortForm(surface: string): string | null {
@@ -77,8 +94,9 @@ function cleanText(text: string): string {
     .replace(/\b(?:https?:\/\/|www\.)\S+/gi, " , ")
     // Boilerplate that would leave "state" and "art" behind as terms.
     .replace(/\bstate[- ]of[- ]the[- ]art\b/gi, " , ");
-  // The e-mail pattern backtracks over every word of an abstract; only texts with an "@" can match it.
-  return t.includes("@") ? t.replace(/\S+@\S+\.\S+/g, " , ") : t;
+  // Only texts with an "@" can hold an address. Each part is bounded (RFC 5321 lengths): the unbounded \S+@\S+\.\S+
+  // backtracked quadratically over a long run of non-spaces (6 s on one 40,000-character "word").
+  return t.includes("@") ? t.replace(/[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@]{1,63}/g, " , ") : t;
 }
 
 function wordToken(raw: string, sentenceStart: boolean): WordToken {
@@ -91,17 +109,34 @@ function wordToken(raw: string, sentenceStart: boolean): WordToken {
 export function lexField(text: string | null, isTitle: boolean, isStopWord: (lower: string) => boolean): LexedField {
   const chunks: Chunk[] = [];
   const definitions: AcronymDefinition[] = [];
-  if (!text) return { chunks, definitions };
+  let skippedLongTokens = 0;
+  if (!text) return { chunks, definitions, skippedLongTokens };
   const raw = lexer.tokenize(cleanText(text)) ?? [];
   let chunk: Chunk = [];
   let sentenceStart = true;
+  // Number context: the last word token and how far back it is, only through VALUE_LINK tokens.
+  let lastWord: WordToken | null = null;
+  let linked = true;
+  let afterNumber = false;
   const flush = () => {
     if (chunk.length) chunks.push(chunk);
     chunk = [];
   };
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!;
+    if (t.length > MAX_TOKEN_LENGTH) {
+      skippedLongTokens++;
+      flush();
+      linked = false;
+      afterNumber = false;
+      continue;
+    }
     if (!HAS_LETTER.test(t)) {
+      const isNumber = /\d/.test(t) && !YEAR.test(t);
+      if (isNumber && lastWord && linked) lastWord.beforeNumber = true;
+      // "95% confidence interval": the percent sign keeps the number's place.
+      afterNumber = isNumber || (afterNumber && t === "%");
+      if (!VALUE_LINK.has(t)) linked = false;
       // Punctuation or a numbers-only token: both end the chunk.
       flush();
       if (SENTENCE_END.has(t)) sentenceStart = true;
@@ -117,11 +152,19 @@ export function lexField(text: string | null, isTitle: boolean, isStopWord: (low
       }
       continue;
     }
-    chunk.push(wordToken(t, sentenceStart && !isTitle));
+    const token = wordToken(t, sentenceStart && !isTitle);
+    if (afterNumber) token.afterNumber = true;
+    afterNumber = false;
+    // "of"/"was" keep the link to the word before them ("AUC of 0.91"); any other word takes its place.
+    if (!(lastWord && linked && VALUE_LINK.has(token.lower))) {
+      lastWord = token;
+      linked = true;
+    }
+    chunk.push(token);
     sentenceStart = false;
   }
   flush();
-  return { chunks, definitions };
+  return { chunks, definitions, skippedLongTokens };
 }
 
 function defineAcronym(

@@ -1,9 +1,41 @@
 /** What topic extraction hands to the graph stage. */
+import type { StepReporter } from "../progress";
 
 export interface TopicInputPaper {
   key: string;
   title: string | null;
   abstract: string | null;
+  /** Author keywords as printed (WoS DE, Scopus author keywords, BibTeX/RIS/CSL keywords). */
+  keywords?: readonly string[];
+  /** Indexer terms: Keywords Plus, Scopus index keywords, OpenAlex topics/concepts, Semantic Scholar fields of study. */
+  indexKeywords?: readonly string[];
+  /** MeSH headings, kept as given (qualifiers after "/" and "*" markers are removed). */
+  meshTerms?: readonly string[];
+}
+
+/** Thesaurus lines about topics (identity/thesaurus.ts parses them): `merge-topic` and `drop-topic`. */
+export interface TopicThesaurusEntry {
+  action: "merge-topic" | "drop-topic";
+  /** merge-topic: the term to show first, then the terms it absorbs; drop-topic: the terms that are no topic. */
+  terms: string[];
+  source: { file: string; line: number };
+}
+
+export interface TopicOptions {
+  maxTopics: number;
+  topicsPerPaper: number;
+  progress?: StepReporter;
+  /** Seeds the term clustering behind relevance (one stream per algorithm); default 0. */
+  seed?: number;
+  thesaurus?: readonly TopicThesaurusEntry[];
+}
+
+/** A thesaurus line that found nothing to act on, or contradicts another (a warning for the user). */
+export interface TopicNote {
+  file: string;
+  line: number;
+  severity: "warning";
+  message: string;
 }
 
 export interface Topic {
@@ -30,13 +62,22 @@ export interface TopicResult {
   paperTopics: Map<string, PaperTopic[]>;
   /** Topic-topic co-occurrence links, source < target, sorted. */
   related: { source: string; target: string; weight: number }[];
+  /** Thesaurus lines that matched no term of the corpus, and the like (absent: none). */
+  notes?: TopicNote[];
+  /** Words longer than any real word (MAX_TOKEN_LENGTH in tokens.ts), skipped before stemming; reported by the CLI. */
+  skippedLongTokens?: number;
 }
 
 export interface TopicClusterInfo {
   id: number;
   label: string;
   size: number;
+  /** Most distinctive terms, strongest first (the display forms of termWeights). */
   terms: string[];
+  /** The same terms with their distinctiveness in the cluster (p_c ln(p_c / p), cluster.ts), rounded; always set by cluster.ts. */
+  termWeights?: { term: string; weight: number }[];
+  /** Keys of the papers most typical of the cluster (nearest its centroid), most typical first; always set by cluster.ts. */
+  typicalPapers?: string[];
 }
 
 export interface TopicClusterResult {

@@ -3,16 +3,18 @@
  *
  * 1. Terms in fewer than minDf papers are too rare to judge (minDf grows with the corpus, 1..5).
  * 2. Nested terms go: "magnetic" when most of its occurrences sit inside one longer candidate ("magnetic resonance"),
- *    after the C-value idea (Frantzi et al. 2000): the shorter string is not a term of its own there.
+ *    after the C-value idea (Frantzi et al. 2000): the shorter string is not a term of its own there. A term that
+ *    minDf papers list as a keyword stays: its authors or indexers named it a term.
  * 3. Relevance (relevance.ts) is computed on all judged terms; the least relevant GENERAL_SHARE are general words of
  *    this corpus ("dataset", "framework", "accuracy" in a corpus of imaging papers) and leave the vocabulary.
  * 4. As VOSviewer does, the remaining terms are clustered again without the general ones, which sharpens the clusters,
  *    and relevance is recomputed: that second value ranks topics.
  * Topic score = df * relevance: a subject many papers share and that keeps to its own neighbourhood.
  */
+import { silentSteps, type StepReporter } from "../progress";
 import { termRelevance } from "./relevance";
 import { analyseCorpus, type CorpusTerms, type TermStats } from "./terms";
-import type { TopicInputPaper } from "./types";
+import type { TopicInputPaper, TopicThesaurusEntry } from "./types";
 
 /** VOSviewer's default: keep the 60% most relevant terms. */
 export const GENERAL_SHARE = 0.4;
@@ -42,7 +44,21 @@ export function minDocumentFrequency(papers: number): number {
 
 const idf = (corpus: CorpusTerms, t: TermStats) => Math.log(corpus.n / t.df);
 
-function relevanceOf(corpus: CorpusTerms, terms: TermStats[], minCooccurrence: number): Float64Array {
+export interface VocabularyOptions {
+  /** The build's seed: the relevance clustering draws its own stream from it. */
+  seed?: number;
+  thesaurus?: readonly TopicThesaurusEntry[];
+  progress?: StepReporter;
+}
+
+function relevanceOf(
+  corpus: CorpusTerms,
+  terms: TermStats[],
+  minCooccurrence: number,
+  seed: number,
+  progress: StepReporter,
+  step: string,
+): Float64Array {
   const index = new Map(terms.map((t, i) => [t.gid, i]));
   const paperTerms: number[][] = [];
   const graphTerms: number[][] = [];
@@ -56,14 +72,17 @@ function relevanceOf(corpus: CorpusTerms, terms: TermStats[], minCooccurrence: n
     held.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     graphTerms.push(held.slice(0, GRAPH_TERMS_PER_PAPER).map(([i]) => i));
   }
-  return termRelevance(paperTerms, graphTerms, terms.length, minCooccurrence).relevance;
+  return termRelevance(paperTerms, graphTerms, terms.length, minCooccurrence, seed, progress, step).relevance;
 }
 
-export function buildVocabulary(papers: TopicInputPaper[]): Vocabulary {
-  const corpus = analyseCorpus(papers);
+export function buildVocabulary(papers: TopicInputPaper[], options: VocabularyOptions = {}): Vocabulary {
+  const seed = options.seed ?? 0;
+  const progress = options.progress ?? silentSteps;
+  const corpus = analyseCorpus(papers, options.thesaurus, progress);
   const minDf = minDocumentFrequency(corpus.n);
   const minCooccurrence = corpus.n < 20 ? 1 : 2;
   const nested = (t: TermStats) => {
+    if (t.keywordDf >= minDf) return false;
     const supers = corpus.contained.get(t.gid);
     if (!supers) return false;
     for (const [gid, k] of supers) {
@@ -74,17 +93,25 @@ export function buildVocabulary(papers: TopicInputPaper[]): Vocabulary {
   const candidates = corpus.terms.filter((t) => t.df >= minDf && !nested(t));
   if (candidates.length === 0) return { corpus, minDf, judged: [] };
 
-  const first = relevanceOf(corpus, candidates, minCooccurrence);
+  const first = relevanceOf(corpus, candidates, minCooccurrence, seed, progress, "relevance, round 1");
   const order = candidates.map((_, i) => i).sort((a, b) => first[b]! - first[a]! || (candidates[a]!.gid < candidates[b]!.gid ? -1 : 1));
-  const keep = Math.max(1, Math.ceil(candidates.length * (1 - GENERAL_SHARE)));
-  const specific = new Set(order.slice(0, keep));
+  // The share is counted over terms that can be topics; lone adjectives (clustering evidence only, terms.ts) are kept
+  // when they rank among those kept, so they never push a topic candidate out.
+  const endable = order.filter((i) => candidates[i]!.endable);
+  const keep = Math.max(1, Math.ceil(endable.length * (1 - GENERAL_SHARE)));
+  const specific = new Set(endable.slice(0, keep));
+  const cutoff = endable.length > 0 ? first[endable[Math.min(keep, endable.length) - 1]!]! : Infinity;
+  for (const i of order) if (!candidates[i]!.endable && first[i]! >= cutoff && first[i]! > 0) specific.add(i);
   const kept = candidates.filter((_, i) => specific.has(i));
-  const second = relevanceOf(corpus, kept, minCooccurrence);
-  const secondByGid = new Map(kept.map((t, i) => [t.gid, second[i]!]));
-  const judged = candidates.map((term, i) => ({
-    term,
-    relevance: specific.has(i) ? secondByGid.get(term.gid)! : first[i]!,
-    general: !specific.has(i),
-  }));
+  const second = relevanceOf(corpus, kept, minCooccurrence, seed, progress, "relevance, round 2");
+  const secondByGid = new Map(kept.map((t, i) => [t.gid, i]));
+  const judged = candidates.map((term, i) => {
+    const k = secondByGid.get(term.gid);
+    return {
+      term,
+      relevance: k !== undefined ? second[k]! : first[i]!,
+      general: k === undefined,
+    };
+  });
   return { corpus, minDf, judged };
 }

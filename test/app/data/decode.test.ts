@@ -1,11 +1,11 @@
 /**
- * Decoding picked files in the page: UTF-8 with or without a byte-order mark, UTF-16 LE/BE with one (Web of Science
+ * Decoding picked files in the page (the pipeline's decodeInput, shared with the CLI): UTF-8 with or without a byte-order mark, UTF-16 LE/BE with one (Web of Science
  * "Win" exports), and bytes that are not UTF-8 left for the pipeline to report. The decoded text must read exactly as
  * the CLI's UTF-8 text does: same records, same line numbers.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { decodeInput, sniffEncoding } from "../../../src/app/data/decode";
+import { decodeInput } from "../../../src/pipeline/formats/decode";
 import { readDocument } from "../../../src/pipeline/formats";
 
 function utf16(text: string, littleEndian: boolean): Uint8Array {
@@ -21,19 +21,16 @@ describe("decodeInput", () => {
   // astral character (a surrogate pair in UTF-16), CRLF line ends as Windows exports write them.
   const sample = "FN Clarivate Analytics Web of Science\r\nVR 1.0\r\nAU Dörner, D\r\nTI 𝛼-synuclein\r\n";
 
-  it("reads UTF-8, keeping a byte-order mark as U+FEFF for the readers to strip", () => {
+  it("reads UTF-8 with or without a byte-order mark (the mark is dropped; line numbers do not change)", () => {
     const bytes = new TextEncoder().encode(sample);
-    expect(sniffEncoding(bytes)).toBe("utf-8");
     expect(decodeInput(bytes)).toBe(sample);
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
-    expect(decodeInput(bom)).toBe(`\uFEFF${sample}`);
+    expect(decodeInput(bom)).toBe(sample);
   });
 
   it("reads UTF-16 little- and big-endian with a byte-order mark", () => {
-    expect(sniffEncoding(utf16(sample, true))).toBe("utf-16le");
-    expect(decodeInput(utf16(sample, true))).toBe(`\uFEFF${sample}`);
-    expect(sniffEncoding(utf16(sample, false))).toBe("utf-16be");
-    expect(decodeInput(utf16(sample, false))).toBe(`\uFEFF${sample}`);
+    expect(decodeInput(utf16(sample, true))).toBe(sample);
+    expect(decodeInput(utf16(sample, false))).toBe(sample);
   });
 
   it("turns bytes that are not UTF-8 into U+FFFD (reported by the pipeline), never throws", () => {

@@ -135,7 +135,7 @@ describe("readPicked", () => {
       picked("folder", new DOMException("A requested file or directory could not be found", "NotFoundError")),
     ]);
     expect(out.files).toEqual([
-      { name: "savedrecs.txt", text: "\uFEFFFN Clarivate\n" },
+      { name: "savedrecs.txt", text: "FN Clarivate\n" },
       { name: "a.bib", text: '@article{k, author = {D{\\"o}rner}}' },
     ]);
     expect(out.problems).toEqual([expect.stringMatching(/^folder: could not be read \(A requested file.*folders cannot be opened/)]);

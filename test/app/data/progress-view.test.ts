@@ -37,7 +37,8 @@ describe("progressView", () => {
     const documents = readdirSync("seeds").filter((f) => f.endsWith(".txt")).map((f) => ({ file: f, text: readFileSync(`seeds/${f}`, "utf8") }));
     const events: ProgressEvent[] = [];
     runPipeline({ documents }, resolveOptions({}), { onProgress: (e) => events.push(e) });
-    const views = events.map(progressView);
+    const views: ReturnType<typeof progressView>[] = [];
+    for (const e of events) views.push(progressView(e, views.at(-1)?.fraction ?? 0));
     for (let i = 1; i < views.length; i++) expect(views[i]!.fraction, events[i]!.phase).toBeGreaterThanOrEqual(views[i - 1]!.fraction);
     expect(views[0]).toEqual({ text: "Reading the files (5 files)", fraction: 0 });
     expect(views.map((v) => v.text)).toContain("Reading the files: 2 of 5 files");

@@ -5,15 +5,14 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_VIEW_FILTER, visibleMask, type ViewFilter } from "../../../src/model/view-filter";
 import { computeHighlight, DIM_EDGE, DIM_NODE, nodeOnScreen, PATH_COLOR, pickForcedLabels, reduceEdge, reduceNode, type DisplayState, type DrawnEdge, type DrawnNode } from "../../../src/app/graph/reducers";
 import { buildRenderGraph, chooseDrawn, renderEdgeKey, type Appearance } from "../../../src/app/graph/render-graph";
-import { computeSizes, SIZE_RANGE } from "../../../src/app/graph/sizes";
+import { computeSizesAt as computeSizes, groupColors, LOOKS, nodeColorsAt, SIZE_RANGE, type ResolvedColorMode, type Look } from "../../../src/model/appearance";
 import { fitCamera, sameView } from "../../../src/app/graph/camera-fit";
-import { opaqueColor } from "../../../src/app/graph/opaque-color";
 import { collaborationPath, pathEdges } from "../../../src/app/state/selectors";
 import { fixtureGraph } from "../fixture";
 
 const g = fixtureGraph();
-const communityColors = new Map(Object.entries(g.getAttribute("communities")).map(([k, v]) => [Number(k), v.color]));
-const look = (colorMode: Appearance["colorMode"] = "cluster"): Appearance => ({ sizes: computeSizes(g, "pagerank"), colorMode, communityColors });
+const tables = { communities: g.getAttribute("communities"), topicClusters: g.getAttribute("topicClusters") };
+const look = (colorMode: ResolvedColorMode = "topicCluster", theme: Look = LOOKS.light): Appearance => ({ sizes: computeSizes(g, "pagerank"), colors: nodeColorsAt(g, colorMode, tables), look: theme });
 
 interface Scene {
   ds: DisplayState;
@@ -22,17 +21,18 @@ interface Scene {
   ed: (e: number) => ReturnType<typeof reduceEdge> & { zIndex?: number };
 }
 
-function scene(opts: { filter?: Partial<ViewFilter>; hovered?: string | null; selected?: string | null; ego?: 0 | 1 | 2; path?: [string, string]; colorMode?: Appearance["colorMode"] } = {}): Scene {
+function scene(opts: { filter?: Partial<ViewFilter>; hovered?: string | null; selected?: string | null; ego?: 0 | 1 | 2; path?: [string, string]; colorMode?: ResolvedColorMode; theme?: Look } = {}): Scene {
   const visible = visibleMask(g, { ...DEFAULT_VIEW_FILTER, ...opts.filter });
   const path = opts.path ? collaborationPath(g, ...opts.path) : null;
   const pe = path ? pathEdges(g, path) : [];
   const highlight = computeHighlight(g, visible, { hovered: opts.hovered ?? null, selected: opts.selected ?? null, ego: opts.ego ?? 0 }, path, pe);
-  const appearance = look(opts.colorMode);
+  const appearance = look(opts.colorMode, opts.theme);
   const ds: DisplayState = {
     selected: opts.selected ?? null,
     highlight,
     forcedLabels: pickForcedLabels(g, highlight, appearance.sizes),
     path: { nodes: new Set(path ?? []), edges: new Set(pe) },
+    look: appearance.look,
   };
   const render = buildRenderGraph(g, chooseDrawn(g, visible), appearance);
   return {
@@ -45,7 +45,7 @@ function scene(opts: { filter?: Partial<ViewFilter>; hovered?: string | null; se
 const coauthorEdge = (a: string, b: string) => g.edgeBetween(g.nodeIndex(a), g.nodeIndex(b), "coauthor");
 
 describe("the render graph holds the lens only", () => {
-  it("co-author lens: authors and coauthor edges, drawn with their size and opaque colour", () => {
+  it("co-author lens: authors and coauthor edges, drawn with their size, their colour in the mode and the theme's edge colour", () => {
     const { render } = scene();
     expect(render.hasNode("a:karim-lekadir")).toBe(true);
     expect(render.hasNode("p:medigan")).toBe(false);
@@ -53,7 +53,10 @@ describe("the render graph holds the lens only", () => {
     expect(render.hasEdge(renderEdgeKey(coauthorEdge("a:karim-lekadir", "a:richard-osuala")))).toBe(true);
     expect(render.hasEdge(renderEdgeKey(g.edgeBetween(g.nodeIndex("a:karim-lekadir"), g.nodeIndex("p:medigan"))))).toBe(false);
     const i = g.nodeIndex("a:karim-lekadir");
-    expect(render.getNodeAttributes("a:karim-lekadir")).toEqual({ x: g.x[i], y: g.y[i], size: look().sizes[i], color: opaqueColor(g.nodeColor(i)), label: "Karim Lekadir" });
+    // Its research cluster's colour, as the shared appearance module assigns it (the fixture file's own colours are older).
+    const color = groupColors(tables.topicClusters).get(g.topicCluster[i]!);
+    expect(render.getNodeAttributes("a:karim-lekadir")).toEqual({ x: g.x[i], y: g.y[i], size: look().sizes[i], color, label: "Karim Lekadir" });
+    expect(render.getEdgeAttribute(renderEdgeKey(coauthorEdge("a:karim-lekadir", "a:richard-osuala")), "color")).toBe(LOOKS.light.edges.coauthor);
   });
 
   it("topic map draws topics only; full graph draws everything", () => {
@@ -111,10 +114,14 @@ describe("highlighting", () => {
     expect(s.nd("t:trustworthy-ai").color).toBe(DIM_NODE);
   });
 
-  it("colours by co-author community on request; topics (community -1) keep their colour", () => {
+  it("draws the colours of the mode it is given; topics (community -1) get the no-group colour by community; the theme dims", () => {
     const s = scene({ filter: { lens: "full" }, colorMode: "community" });
-    expect(s.nd("a:karim-lekadir").color).toBe(g.getAttribute("communities")["0"]!.color);
-    expect(s.nd("t:bias").color).toBe(g.getNodeAttribute("t:bias", "color"));
+    expect(s.nd("a:karim-lekadir").color).toBe(groupColors(tables.communities).get(g.getNodeAttribute("a:karim-lekadir", "community")));
+    expect(s.nd("t:bias").color).toBe("#C5C9D1");
+    const dark = scene({ hovered: "a:karim-lekadir", theme: LOOKS.dark });
+    const unlit = dark.render.nodes().find((k) => !dark.ds.highlight!.nodes.has(k))!;
+    expect(dark.nd(unlit).color).toBe(LOOKS.dark.dimNode);
+    expect(scene({ theme: LOOKS.dark }).render.getEdgeAttribute(renderEdgeKey(coauthorEdge("a:karim-lekadir", "a:richard-osuala")), "color")).toBe(LOOKS.dark.edges.coauthor);
   });
 
   it("reports how a node looks on screen, drawn or not, for the view exports", () => {
@@ -124,7 +131,7 @@ describe("highlighting", () => {
     expect(nodeOnScreen(g, "p:medigan", visible, look(), s.ds).hidden).toBe(true);
   });
 
-  it("forces labels on the largest lit nodes only", () => {
+  it("forces labels on the largest lit nodes, up to the cap", () => {
     const sizes = computeSizes(g, "pagerank");
     const hl = { nodes: new Set(["a:karim-lekadir", "a:aasa-feragen", "a:richard-osuala"]), edges: new Set<number>() };
     const forced = pickForcedLabels(g, hl, sizes, 2);
@@ -181,17 +188,5 @@ describe("fitCamera", () => {
     expect(fitCamera([{ x: NaN, y: 0 }], 1)).toBeNull();
     expect(sameView({ x: 0.5, y: 0.5, ratio: 1 }, { x: 0.5002, y: 0.5, ratio: 1.001 })).toBe(true);
     expect(sameView({ x: 0.5, y: 0.5, ratio: 1 }, { x: 0.6, y: 0.5, ratio: 1 })).toBe(false);
-  });
-});
-
-describe("opaqueColor", () => {
-  it("flattens translucent colours over the canvas background and leaves opaque ones alone", () => {
-    // The pipeline writes edge colours like "#8A8A8A66" (seen in public/data/graph.json built from the seeds).
-    expect(opaqueColor("#8A8A8A66", "#ffffff")).toBe("#d0d0d0");
-    expect(opaqueColor("#00000080", "#ffffff")).toBe("#7f7f7f");
-    expect(opaqueColor("rgba(255, 0, 0, 0.5)", "#000000")).toBe("#800000");
-    expect(opaqueColor("#4e79a7")).toBe("#4e79a7");
-    expect(opaqueColor("#abc")).toBe("#abc");
-    expect(opaqueColor("steelblue")).toBe("steelblue");
   });
 });

@@ -9,13 +9,14 @@ import { DEFAULT_VIEW_FILTER, visibleMask, type ViewFilter } from "../../../src/
 import { computeHighlight, pickForcedLabels, reduceEdge, reduceNode, type DisplayState, type DrawnEdge, type DrawnNode } from "../../../src/app/graph/reducers";
 import { planRefresh } from "../../../src/app/graph/refresh-plan";
 import { buildRenderGraph, chooseDrawn, edgeOfRenderKey } from "../../../src/app/graph/render-graph";
-import { computeSizes } from "../../../src/app/graph/sizes";
+import { computeSizesAt as computeSizes, LOOKS, nodeColorsAt } from "../../../src/model/appearance";
 import { collaborationPath, pathEdges } from "../../../src/app/state/selectors";
 import { fixtureGraph } from "../fixture";
 
 const g = fixtureGraph();
 const sizes = computeSizes(g, "pagerank");
-const communityColors = new Map(Object.entries(g.getAttribute("communities")).map(([k, v]) => [Number(k), v.color]));
+const tables = { communities: g.getAttribute("communities"), topicClusters: g.getAttribute("topicClusters") };
+const colors = nodeColorsAt(g, "topicCluster", tables);
 const renders = new Map<string, Graph>();
 
 interface Ui {
@@ -28,7 +29,7 @@ interface Ui {
 /** Like Explorer: the visible set and its render graph are memoised while only the UI state moves. */
 function statesFor(filter: Partial<ViewFilter>) {
   const visible = visibleMask(g, { ...DEFAULT_VIEW_FILTER, ...filter });
-  renders.set(JSON.stringify(filter), buildRenderGraph(g, chooseDrawn(g, visible), { sizes, colorMode: "cluster", communityColors }));
+  renders.set(JSON.stringify(filter), buildRenderGraph(g, chooseDrawn(g, visible), { sizes, colors, look: LOOKS.light }));
   return (ui: Ui): DisplayState => {
     const selected = ui.selected ?? null;
     const path = selected !== null && ui.pathTo ? collaborationPath(g, selected, ui.pathTo) : null;
@@ -38,6 +39,7 @@ function statesFor(filter: Partial<ViewFilter>) {
       selected,
       highlight,
       forcedLabels: pickForcedLabels(g, highlight, sizes),
+      look: LOOKS.light,
       path: { nodes: new Set(path ?? []), edges: new Set(pe) },
     };
   };
@@ -123,5 +125,7 @@ describe("planRefresh", () => {
     const hovered = make({ hovered: "a:karim-lekadir" });
     expect(planRefresh(plain, hovered).kind).toBe("full");
     expect(planRefresh(hovered, plain).kind).toBe("full");
+    // The theme's dimmed, focus and path colours change every drawn item.
+    expect(planRefresh(plain, { ...plain, look: LOOKS.dark }).kind).toBe("full");
   });
 });

@@ -5,14 +5,18 @@ import Graph from "graphology";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_VIEW_FILTER, visibleMask } from "../../../src/model/view-filter";
 import { NodeGrid, addRenderEdge, applyAppearance, buildRenderGraph, chooseDrawn, viewportEdges, type Appearance } from "../../../src/app/graph/render-graph";
-import { computeSizes } from "../../../src/app/graph/sizes";
+import { computeSizesAt as computeSizes, groupColors, LOOKS, nodeColorsAt, type ResolvedColorMode } from "../../../src/model/appearance";
 import { overviewNote } from "../../../src/app/panels/StatusBar";
 import { synthesiseGraph } from "../../../scripts/bench/synthetic-graph";
 import { buildSpecialGraph } from "../../fixtures/exporters/special-graph";
 import { explorerGraph, fixtureGraph } from "../fixture";
 
 const g = fixtureGraph();
-const look = (graph = g, colorMode: Appearance["colorMode"] = "cluster"): Appearance => ({ sizes: computeSizes(graph, "pagerank"), colorMode, communityColors: new Map([[1, "#123456"]]) });
+const look = (graph = g, colorMode: ResolvedColorMode = "topicCluster"): Appearance => ({
+  sizes: computeSizes(graph, "pagerank"),
+  colors: nodeColorsAt(graph, colorMode, { communities: graph.getAttribute("communities"), topicClusters: graph.getAttribute("topicClusters") }),
+  look: LOOKS.light,
+});
 
 /** 300 synthetic papers, converted like any graph.json. */
 function bigGraph() {
@@ -81,8 +85,11 @@ describe("the render graph", () => {
     expect(render.getNodeAttribute("a:karim-lekadir", "size")).toBe(look().sizes[i]);
     const byCommunity = look(g, "community");
     applyAppearance(g, render, byCommunity);
-    const community = g.community[i]!;
-    expect(render.getNodeAttribute("a:karim-lekadir", "color")).toBe(community === 1 ? "#123456" : g.nodeColor(i));
+    expect(render.getNodeAttribute("a:karim-lekadir", "color")).toBe(groupColors(g.getAttribute("communities")).get(g.community[i]!));
+    // A new theme rewrites the edge colours in place.
+    const e = render.edges()[0]!;
+    applyAppearance(g, render, { ...byCommunity, look: LOOKS.dark }, byCommunity);
+    expect(Object.values(LOOKS.dark.edges)).toContain(render.getEdgeAttribute(e, "color"));
     expect(render.getNodeAttribute("a:karim-lekadir", "x")).toBe(g.x[i]);
   });
 
@@ -102,7 +109,7 @@ describe("the render graph", () => {
     const between: number[] = [];
     for (let p = cg.adjOffsets[ia]!; p < cg.adjOffsets[ia + 1]!; p++) if (cg.otherEnd(cg.adjEdges[p]!, ia) === cg.nodeIndex(b!)) between.push(cg.adjEdges[p]!);
     expect(between).toHaveLength(3);
-    for (const e of between) addRenderEdge(cg, render, e);
+    for (const e of between) addRenderEdge(cg, render, e, LOOKS.light);
     expect(render.size).toBe(2);
     expect(render.hasDirectedEdge(a!, b!) && render.hasDirectedEdge(b!, a!)).toBe(true);
   });

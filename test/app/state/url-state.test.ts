@@ -8,6 +8,15 @@ import { INITIAL_UI_STATE, sharedOf, type SharedState } from "../../../src/app/s
 const defaults = sharedOf(INITIAL_UI_STATE);
 
 describe("serializeUrlState / parseUrlState", () => {
+  it("reads the colour modes by name, the old name of research clusters too, and large papers on or off", () => {
+    expect(parseUrlState("#color=cluster").colorMode).toBe("topicCluster");
+    expect(parseUrlState("#color=yearFirst").colorMode).toBe("yearFirst");
+    expect(parseUrlState("#color=rainbow").colorMode).toBe("auto");
+    expect(parseUrlState("#large=1").filter.includeLargePapers).toBe(true);
+    expect(parseUrlState("#large=yes").filter.includeLargePapers).toBe(false);
+    expect(serializeUrlState({ ...defaults, colorMode: "community" })).toBe("#color=community");
+  });
+
   it("writes nothing for the default view and reads nothing back as the default view", () => {
     expect(serializeUrlState(defaults)).toBe("");
     expect(parseUrlState("")).toEqual(defaults);
@@ -23,10 +32,11 @@ describe("serializeUrlState / parseUrlState", () => {
         yearRange: [2021, 2023],
         includeUndated: false,
         minSharedPapers: 3,
+        includeLargePapers: true,
         clusterMode: "community",
         hiddenClusters: [0, 2],
       },
-      colorMode: "community",
+      colorMode: "yearMean",
       sizeMetric: "betweenness",
       camera: { x: 0.25, y: 0.75, ratio: 0.3, angle: 0 },
       ego: 2,

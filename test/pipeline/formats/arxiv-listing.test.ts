@@ -106,5 +106,93 @@ describe("readArxivListing", () => {
       abstract: "First paragraph of the abstract. Code is available.", comment: null,
     });
   });
+
+  describe("arXiv and Created lines with text after them (issue 12: two records silently became one)", () => {
+    // constructed from seeds/003's layout: abstracts shortened, the damage as the issue reports it.
+    const records = (text: string[]) => read(text.join("\n"));
+
+    it("reads an arXiv line that carries its Created date, as its own record end", () => {
+      const r = records([
+        "First abstract about cortical lesions.", "", "arXiv:2301.00001 Created: 2023-01-01 Updated: 2023-01-05", "",
+        "Second abstract about uncertainty.", "", "arXiv:2301.00002", "Created: 2023-01-02",
+      ]);
+      expect(r.records.map((x) => [x.source.line, x.arxivId, x.date, x.updated, x.abstract])).toEqual([
+        [1, "2301.00001", "2023-01-01", "2023-01-05", "First abstract about cortical lesions."],
+        [5, "2301.00002", "2023-01-02", null, "Second abstract about uncertainty."],
+      ]);
+      expect(r.diagnostics).toEqual([]);
+    });
+
+    it("keeps the id of an arXiv line with trailing text and names the rest in a warning", () => {
+      const r = records([
+        "First abstract.", "", "arXiv:2301.00001 junk", "Created: 2023-01-01", "",
+        "Second abstract.", "", "arXiv:2301.00002 [cs.CV] 20 pages", "Created: 2023-01-02 Updated: 2023-01-03 (v2)",
+      ]);
+      expect(r.records.map((x) => [x.arxivId, x.date, x.categories, x.abstract, x.comment])).toEqual([
+        ["2301.00001", "2023-01-01", [], "First abstract.", null],
+        ["2301.00002", "2023-01-02", ["CV"], "Second abstract.", null],
+      ]);
+      expect(r.diagnostics.map((d) => [d.line, d.message])).toEqual([
+        [3, 'text after the arXiv id 2301.00001 ignored: "junk"'],
+        [8, 'text after the arXiv id 2301.00002 ignored: "20 pages"'],
+        [9, 'text after the Created and Updated dates ignored: "(v2)"'],
+      ]);
+    });
+
+    it("says which line is not an arXiv line instead of claiming there is none", () => {
+      const r = records(["First abstract.", "", "arXiv: see 2301.00001", "Created: 2023-01-01", "", "Second abstract.", "", "arXiv:2301.00002", "Created: 2023-01-02"]);
+      expect(r.records).toHaveLength(2);
+      expect(r.diagnostics.map((d) => [d.line, d.message])).toEqual([
+        [4, '"Created:" line after "arXiv: see 2301.00001", which is not an arXiv line (expected e.g. arXiv:2303.17719); the record is kept without an arXiv id'],
+      ]);
+      const plain = records(["First abstract.", "", "Created: 2023-01-01"]);
+      expect(plain.diagnostics[0]?.message).toBe('"Created:" line without an "arXiv:" line before it; the record is kept without an arXiv id');
+    });
+
+    it("dates the record when a blank line separates its arXiv and Created lines, instead of making a second record", () => {
+      const r = records(["Only abstract.", "", "arXiv:2301.00001", "", "Created: 2023-01-01", "", "Next abstract.", "", "arXiv:2301.00002", "Created: 2023-01-02"]);
+      expect(r.records.map((x) => [x.arxivId, x.date])).toEqual([["2301.00001", "2023-01-01"], ["2301.00002", "2023-01-02"]]);
+      expect(r.diagnostics.map((d) => [d.line, d.message])).toEqual([
+        [5, '"Created:" line separated from its arXiv line by a blank line; read as the date of 2301.00001'],
+      ]);
+    });
+
+    it("starts a new record at a title with its author list when the arXiv line before it is missing", () => {
+      // seeds/003 lines 42-61, the first record's arXiv and Created lines deleted.
+      const r = records([
+        "MedShapeNet -- A Large-Scale Dataset of 3D Medical Shapes for Computer Vision", "Jianning Li, Antonio Pepe, Christina Gsaxner", "",
+        "We present MedShapeNet, a large collection of anatomical shapes.", "", "20 pages", "",
+        "Why is the winner the best?", "Matthias Eisenmann, Annika Reinke, Vivienn Weru", "",
+        "International benchmarking competitions have become fundamental.", "", "accepted to CVPR 2023", "",
+        "arXiv:2303.17719", "Created: 2023-03-30",
+      ]);
+      expect(r.records.map((x) => [x.source.line, x.title, x.arxivId, x.abstract, x.comment])).toEqual([
+        [1, "MedShapeNet -- A Large-Scale Dataset of 3D Medical Shapes for Computer Vision", null, "We present MedShapeNet, a large collection of anatomical shapes.", "20 pages"],
+        [8, "Why is the winner the best?", "2303.17719", "International benchmarking competitions have become fundamental.", "accepted to CVPR 2023"],
+      ]);
+      expect(r.diagnostics.map((d) => d.line)).toEqual([1]);
+      expect(r.diagnostics[0]?.message).toMatch(/has no arXiv and Created lines before the next record \(line 8: "Why is the winner the best\?"\)/);
+    });
+
+    it("warns when abstracts of two records run together because an arXiv line is missing", () => {
+      const r = records(["First abstract, a full sentence about lesions.", "", "Second abstract, another full sentence about models.", "", "arXiv:2301.00002", "Created: 2023-01-02"]);
+      expect(r.records).toHaveLength(1);
+      expect(r.diagnostics.map((d) => [d.line, d.message])).toEqual([
+        [3, "2 paragraphs before arXiv:2301.00002 are read as one abstract; if they belong to different records, an arXiv line is missing between them"],
+      ]);
+    });
+
+    it("is detected as an arXiv listing when every arXiv line carries its date", async () => {
+      const { readDocument } = await import("../../../src/pipeline/formats");
+      const doc = readDocument({ file: "a.txt", text: "One abstract.\n\narXiv:2301.00001 Created: 2023-01-01\n\nTwo abstract.\n\narXiv:2301.00002 Created: 2023-01-02\n" });
+      expect(doc.format).toBe("arxiv-listing");
+      expect(doc.records).toHaveLength(2);
+    });
+  });
+
+  it("keeps text after a middle dot on an author line instead of dropping it (found by the fuzz suite)", () => {
+    const r = read(["Federated learning 2", "Lena Maier-H·in", "", "An abstract.", "", "arXiv:1501.10001", "Created: 2015-01-01"].join("\n"));
+    expect(r.records[0]).toMatchObject({ title: "Federated learning 2", authors: ["Lena Maier-H"], affiliation: "in" });
+  });
 });
 

@@ -67,4 +67,13 @@ describe("readCompactProfile", () => {
     const r = read(["CVApr 14Code", "Right Regions, Wrong LabelsAkshit Achara, Nick Byrne", "CVDec 21, 2025", "Localising Shortcut LearningAkshit Achara, Esther Puyol-Antón"].join("\n"));
     expect(r.records.map((x) => x.date)).toEqual(["2026-04-14", "2025-12-21"]);
   });
+
+  it("is detected as a compact profile when it holds one entry without an abstract (found by the fuzz suite)", async () => {
+    // seeds/004 lines 67-68: the only entry, no abstract line, so no third line to vote with; the glued byline decides.
+    const { readDocument } = await import("../../../src/pipeline/formats");
+    const doc = readDocument({ file: "one.txt", text: "IVMar 5\nThe Brain Tumor Segmentation (BraTS) Challenge 2023: Glioma SegmentationDominic LaBella, Maruf Adewole et al." });
+    expect(doc.format).toBe("compact-profile");
+    expect(doc.records[0]).toMatchObject({ title: "The Brain Tumor Segmentation (BraTS) Challenge 2023: Glioma Segmentation", authors: ["Dominic LaBella", "Maruf Adewole"] });
+  });
 });
+

@@ -47,6 +47,15 @@ describe("cleanName", () => {
     expect(cleanName("Szymon P{\\l}otka")).toBe("Szymon Płotka");
     expect(cleanName(" Sikha  O K ")).toBe("Sikha O K");
   });
+
+  it("puts accents on a dotless i or j as BibTeX writes them", () => {
+    // constructed: the three spellings BibTeX exporters use for "í" and "ï" (JabRef, dblp, Better BibTeX)
+    expect(cleanName("Garc\\'{\\i}a")).toBe("García");
+    expect(cleanName("Garc\\'\\i a")).toBe("García");
+    expect(cleanName("Garc{\\'\\i}a")).toBe("García");
+    expect(cleanText("na\\\"{\\i}ve")).toBe("naïve");
+    expect(cleanText("the \\i tem")).toBe("the ıtem");
+  });
 });
 
 describe("binaryLine", () => {

@@ -62,5 +62,17 @@ describe("readTrending", () => {
     expect(r.listingDate).toBe("Mar 11");
     expect(r.diagnostics.map((d) => d.line)).toEqual([15, 17, 19, 21, 23]);
   });
+
+  it("cuts entries that run together without a blank line, instead of folding a title into the abstract above", () => {
+    // constructed from seeds/002's layout: the blank line after the first abstract lost.
+    const r = read([...HEADER, "Deep Breast Density", "", LONG, "Second Title Without Blank", "", LONG.replace("Breast", "Lung"), ""].join("\n"));
+    expect(r.records.map((x) => [x.title, x.abstract?.slice(0, 20)])).toEqual([
+      ["Deep Breast Density", LONG.slice(0, 20)],
+      ["Second Title Without Blank", LONG.replace("Breast", "Lung").slice(0, 20)],
+    ]);
+    expect(r.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [14, 'no blank line between the abstract above and "Second Title Without Blank"; read as the title of a new entry'],
+    ]);
+  });
 });
 

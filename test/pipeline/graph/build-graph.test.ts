@@ -7,7 +7,7 @@ import type { AuthorNodeAttributes, GraphFile, PaperNodeAttributes, TopicNodeAtt
 import { FORMAT_VERSION } from "../../../src/model/graph-file";
 import { validateGraphFile } from "../../../src/model/validate";
 import { buildGraph } from "../../../src/pipeline/graph";
-import { PALETTE } from "../../../src/pipeline/graph/palette";
+import { LOOKS, NONE_COLOR, PALETTE, SIZE_RANGE } from "../../../src/model/appearance";
 import { OPTIONS, SEED_004, authorKey, seedLikeInput } from "./fixtures";
 
 const BASE_KEYS = [
@@ -16,7 +16,7 @@ const BASE_KEYS = [
 const KIND_KEYS: Record<string, string[]> = {
   author: ["name", "aliases", "paperCount", "profile", "orcid", "externalIds", "affiliations"],
   paper: [
-    "title", "authors", "authorsComplete", "date", "year", "arxivId", "categories", "hasCode", "abstract", "comment",
+    "title", "authors", "authorsComplete", "profileOwners", "date", "year", "arxivId", "categories", "hasCode", "abstract", "comment",
     "affiliation", "sources", "topics", "doi", "pmid", "externalIds", "venue", "volume", "issue", "pages", "publicationType",
     "keywords", "indexKeywords", "meshTerms", "groupAuthors", "citationCount", "referenceCount",
   ],
@@ -136,11 +136,12 @@ describe("buildGraph contract", () => {
     ]);
   });
 
-  it("gives edges a size from their weight and a translucent grey", () => {
+  it("gives edges a size from their weight and the light theme's opaque colour of their kind", () => {
     for (const e of file.edges) {
       expect(e.attributes.size).toBeGreaterThanOrEqual(1);
       expect(e.attributes.size).toBeLessThanOrEqual(4);
-      expect(e.attributes.color).toMatch(/^#[0-9A-F]{8}$/);
+      expect(e.attributes.color).toBe(LOOKS.light.edges[e.attributes.kind]);
+      expect(e.attributes.color).toMatch(/^#[0-9A-F]{6}$/);
     }
     const coauthor = file.edges.filter((e) => e.attributes.kind === "coauthor");
     const heaviest = coauthor.reduce((a, b) => (b.attributes.weight > a.attributes.weight ? b : a));
@@ -156,14 +157,14 @@ describe("buildGraph contract", () => {
     // Ujjwal Baid: both papers (FL, glioblastoma) are in cluster 1.
     expect(node(authorKey("Ujjwal Baid")).topicCluster).toBe(1);
     expect(node(authorKey("Annika Reinke")).color).toBe(PALETTE[0]);
-    expect(node("p:volume-rendering-of-neural-implicit-surfaces").color).toBe("#BBBBBB");
+    expect(node("p:volume-rendering-of-neural-implicit-surfaces").color).toBe(NONE_COLOR);
   });
 
   it("writes the graph attributes in contract order", () => {
     const g = file.attributes;
     expect(Object.keys(g)).toEqual([
       "formatVersion", "generator", "seed", "options", "sources", "communities", "topicClusters", "modularity",
-      "betweenness", "categoryNames", "counts",
+      "betweenness", "categoryNames", "counts", "largePapers",
     ]);
     expect(g.formatVersion).toBe(FORMAT_VERSION);
     expect(g.generator).toBe("papergraph");
@@ -183,12 +184,14 @@ describe("buildGraph contract", () => {
     });
   });
 
-  it("sizes nodes within 3..18 per kind, the most prolific author largest", () => {
+  it("sizes nodes by PageRank within each kind's range (the explorer's default, from the same module)", () => {
     for (const n of file.nodes) {
-      expect(n.attributes.size).toBeGreaterThanOrEqual(3);
-      expect(n.attributes.size).toBeLessThanOrEqual(18);
+      const [lo, hi] = SIZE_RANGE[n.attributes.kind];
+      expect(n.attributes.size).toBeGreaterThanOrEqual(lo);
+      expect(n.attributes.size).toBeLessThanOrEqual(hi);
     }
-    expect(node(authorKey("Annika Reinke")).size).toBe(18);
-    expect(node(authorKey("Spyridon Bakas")).size).toBe(3);
+    const authors = file.nodes.filter((n) => n.attributes.kind === "author");
+    const top = authors.reduce((a, b) => (b.attributes.pagerank > a.attributes.pagerank ? b : a));
+    expect(top.attributes.size).toBe(SIZE_RANGE.author[1]);
   });
 });

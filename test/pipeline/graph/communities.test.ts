@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { GraphAttributes } from "../../../src/model/graph-file";
 import { buildGraph } from "../../../src/pipeline/graph";
 import { NO_COAUTHORS_LABEL } from "../../../src/pipeline/graph/communities";
-import { OTHER_COLOR, PALETTE } from "../../../src/pipeline/graph/palette";
+import { NONE_COLOR, PALETTE } from "../../../src/model/appearance";
 import { OPTIONS, authorKey, bylineInput, seedLikeInput } from "./fixtures";
 
 /** Constructed: two teams of five who publish among themselves (every 3 of 5 on a paper), one bridge paper. */
@@ -40,10 +40,10 @@ describe("communities", () => {
     expect(attrs.modularity).toBeGreaterThan(0.3);
   });
 
-  it("puts every author without co-authors into one grey 'No co-author links' community", () => {
+  it("puts every author without co-authors into one grey 'No co-author links' community, flagged, without a palette colour", () => {
     const solo = community("Zed Solo");
     expect(community("Yan Solo")).toBe(solo);
-    expect(attrs.communities[String(solo)]).toMatchObject({ label: NO_COAUTHORS_LABEL, size: 2, color: OTHER_COLOR });
+    expect(attrs.communities[String(solo)]).toMatchObject({ label: NO_COAUTHORS_LABEL, size: 2, color: NONE_COLOR, noLinks: true });
   });
 
   it("labels a community by its most central author", () => {
@@ -74,7 +74,7 @@ describe("communities", () => {
   it("reports modularity 0 and only the shared community when nobody has co-authors", () => {
     const g = buildGraph(bylineInput([["Zed Solo"], ["Yan Solo"]]), OPTIONS);
     expect(g.getAttribute("modularity")).toBe(0);
-    expect(g.getAttribute("communities")).toEqual({ "0": { label: NO_COAUTHORS_LABEL, size: 2, terms: [], color: OTHER_COLOR } });
+    expect(g.getAttribute("communities")).toEqual({ "0": { label: NO_COAUTHORS_LABEL, size: 2, terms: [], color: NONE_COLOR, noLinks: true } });
   });
 
   it("leaves topics and author-less papers at -1 and lists distinctive terms (seed-like fixture)", () => {

@@ -8,7 +8,6 @@ import { buildGraph } from "../../../src/pipeline/graph";
 import { autoIterations, forceAtlas2Settings, iterationCost } from "../../../src/pipeline/graph/layout";
 import { initialPositions, startRadius } from "../../../src/pipeline/graph/layout/initial-positions";
 import { removeOverlaps } from "../../../src/pipeline/graph/layout/remove-overlaps";
-import type { PaperGraph } from "../../../src/pipeline/graph/types";
 import { OPTIONS, authorKey, bylineInput, seedLikeInput } from "./fixtures";
 
 /** Constructed: two teams with no link between them, each a dense circle of co-authorship. */
@@ -64,13 +63,14 @@ describe("layout", () => {
     expect(pos({ ...OPTIONS, layoutIterations: 5 })).not.toBe(pos(OPTIONS));
   });
 
-  it("scales iterations down with graph size (about 1.5 s of work) and turns Barnes-Hut on above 2000 nodes", () => {
+  it("scales iterations down with graph size (about 1 s of work, a floor of 12) and turns Barnes-Hut on above 2000 nodes", () => {
     expect(autoIterations(100, 200)).toBe(1000);
-    // The seed graph's size (846 nodes, 17,509 edges) and the 1,000-paper synthetic graph's.
-    expect(autoIterations(846, 17_509)).toBe(120);
-    expect(autoIterations(2531, 15_603)).toBe(50);
-    // ~10,000 synthetic papers: the floor of 15 iterations.
-    expect(autoIterations(25_000, 150_000)).toBe(15);
+    // The seed graph's size (845 nodes, 3,132 edges the layout reads) and the 1,000-paper field corpus's.
+    expect(autoIterations(845, 3132)).toBe(332);
+    expect(autoIterations(2411, 24_105)).toBe(255);
+    // 10,000 papers of the field corpus: 23; 100,000 (250,000 nodes): the floor of 12.
+    expect(autoIterations(22_793, 220_677)).toBe(23);
+    expect(autoIterations(250_000, 1_300_000)).toBe(12);
     expect(autoIterations(0, 0)).toBe(0);
     expect(iterationCost(4000, 0)).toBeLessThan(iterationCost(2000, 0));
     expect(forceAtlas2Settings(2000).barnesHutOptimize).toBe(false);
@@ -80,15 +80,21 @@ describe("layout", () => {
 
   it("starts a community together inside its research cluster's disc", () => {
     const g = buildGraph(seedLikeInput(), { ...OPTIONS, layoutIterations: 1 });
-    const start = initialPositions(g as unknown as PaperGraph, seedrandom("start"));
-    const team = [...start].filter(([k]) => g.getNodeAttribute(k, "community") === g.getNodeAttribute(authorKey("Annika Reinke"), "community"));
+    const keys = g.nodes();
+    const { x, y } = initialPositions(
+      Int32Array.from(keys, (k) => g.getNodeAttribute(k, "topicCluster")),
+      Int32Array.from(keys, (k) => g.getNodeAttribute(k, "community")),
+      seedrandom("start"),
+    );
+    const start = keys.map((k, i) => [k, { x: x[i]!, y: y[i]! }] as [string, { x: number; y: number }]);
+    const team = start.filter(([k]) => g.getNodeAttribute(k, "community") === g.getNodeAttribute(authorKey("Annika Reinke"), "community"));
     const spread = (ps: [string, { x: number; y: number }][]) => {
       const cx = ps.reduce((s, [, p]) => s + p.x, 0) / ps.length;
       const cy = ps.reduce((s, [, p]) => s + p.y, 0) / ps.length;
       return Math.max(...ps.map(([, p]) => Math.hypot(p.x - cx, p.y - cy)));
     };
     expect(team.length).toBeGreaterThan(3);
-    expect(spread(team)).toBeLessThan(spread([...start]) / 2);
+    expect(spread(team)).toBeLessThan(spread(start) / 2);
     expect(startRadius(g.order)).toBeGreaterThan(0);
   });
 

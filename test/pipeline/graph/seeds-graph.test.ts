@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ClusterInfo, GraphFile, PaperNodeAttributes } from "../../../src/model/graph-file";
 import { validateGraphFile } from "../../../src/model/validate";
-import { OTHER_COLOR, PALETTE } from "../../../src/pipeline/graph/palette";
+import { OTHER_COLOR, PALETTE } from "../../../src/model/appearance";
 import { DEFAULT_OPTIONS } from "../../../src/pipeline/options";
 import { runPipeline } from "../../../src/pipeline/run";
 

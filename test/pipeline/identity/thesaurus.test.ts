@@ -51,6 +51,55 @@ describe("parseThesaurus", () => {
   });
 });
 
+describe("parseThesaurus: topic lines", () => {
+  it("reads merge-topic and drop-topic lines apart from the person lines", () => {
+    const text = [
+      "action,name,other",
+      "merge-topic,magnetic resonance imaging,MR imaging,MRI",
+      "drop-topic,deep learning,artificial intelligence",
+      "merge,Patrick Christ,Patrich Ferndinand Christ",
+      "MERGE-TOPIC,Federated Learning,collaborative learning",
+    ].join("\n");
+    const { thesaurus, diagnostics } = parseThesaurus(text, "t.csv");
+    expect(diagnostics).toEqual([]);
+    expect(thesaurus.entries.map((e) => e.action)).toEqual(["merge"]);
+    expect(thesaurus.topics).toEqual([
+      { action: "merge-topic", terms: ["magnetic resonance imaging", "MR imaging", "MRI"], source: { file: "t.csv", line: 2 } },
+      { action: "drop-topic", terms: ["deep learning", "artificial intelligence"], source: { file: "t.csv", line: 3 } },
+      { action: "merge-topic", terms: ["Federated Learning", "collaborative learning"], source: { file: "t.csv", line: 5 } },
+    ]);
+  });
+
+  it("turns bad topic lines into diagnostics naming the line and the fix", () => {
+    const text = [
+      "action,name,other",
+      "merge-topic,fairness", // 2: one term
+      "drop-topic", // 3: no term
+      "merge-topic,bias,,fairness", // 4: empty cell
+      "merge topic,bias,fairness", // 5: near miss of the action
+      "merge-topic,bias,Bias,fairness", // 6: the same term twice (warning; the rest is read)
+      "drop-topic,FAIRNESS", // 7: already on line 6 (warning; nothing left)
+      "droptopic,report", // 8: near miss
+    ].join("\n");
+    const { thesaurus, diagnostics } = parseThesaurus(text, "t.csv");
+    expect(diagnostics.map((d) => [d.line, d.severity])).toEqual([
+      [2, "error"],
+      [3, "error"],
+      [4, "error"],
+      [5, "error"],
+      [6, "warning"],
+      [7, "warning"],
+      [8, "error"],
+    ]);
+    expect(diagnostics[0]!.message).toMatch(/merge-topic needs at least two terms/);
+    expect(diagnostics[1]!.message).toMatch(/drop-topic needs at least one term/);
+    expect(diagnostics[3]!.message).toMatch(/did you mean "merge-topic"/);
+    expect(diagnostics[5]!.message).toMatch(/already on line 6/);
+    expect(diagnostics[6]!.message).toMatch(/did you mean "drop-topic"/);
+    expect(thesaurus.topics.map((e) => [e.source.line, e.terms])).toEqual([[6, ["bias", "fairness"]]]);
+  });
+});
+
 describe("thesaurus applied after automatic matching", () => {
   // Names from seeds/003 and seeds/004 (Patrich Ferndinand Christ / Patrick Christ; Hongwei Li / Hongwei Bran Li).
   const docs = () => [
@@ -95,4 +144,12 @@ describe("thesaurus applied after automatic matching", () => {
     expect(node("Hongwei Li").key).not.toBe(node("Hongwei Bran Li").key);
     expect(r.diagnostics).toEqual([{ file: "th.csv", line: 3, severity: "error", message: "merge contradicts the split on line 2; neither merge is applied" }]);
   });
+
+  it("names a binary file given as thesaurus once, without quoting its bytes (issue 12)", () => {
+    // constructed: a PNG header with NUL and ESC bytes, then a line that would parse.
+    const r = parseThesaurus("\u0089PNG\r\n\u001a\n\u0000\u0000\u001b[2J\nmerge,A,B\n", "th.csv");
+    expect(r.thesaurus.entries).toEqual([]);
+    expect(r.diagnostics).toEqual([{ file: "th.csv", line: 3, severity: "error", message: "binary file: this is not a thesaurus (a CSV text file with the header action,name,other, saved as UTF-8); it is ignored" }]);
+  });
 });
+

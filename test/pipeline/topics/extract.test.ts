@@ -1,13 +1,13 @@
 /**
  * Topic selection, paper topics and topic links on the synthetic three-subject corpus
- * (test/fixtures/topics/synthetic-corpus.ts), whose generic words are known in advance.
+ * (bench/synthetic/topics-corpus.ts), whose generic words are known in advance.
  */
 import { describe, expect, it } from "vitest";
 import { extractTopics } from "../../../src/pipeline/topics";
 import { buildVocabulary } from "../../../src/pipeline/topics/vocabulary";
-import { syntheticCorpus } from "../../fixtures/topics/synthetic-corpus";
+import { generateTopicsCorpus } from "../../../bench/synthetic";
 
-const { papers } = syntheticCorpus();
+const { papers } = generateTopicsCorpus();
 
 describe("relevance", () => {
   it("marks words spread evenly over all subjects as general, and subject words as specific", () => {
@@ -32,9 +32,12 @@ describe("extractTopics", () => {
     expect(result.topics.map((t) => t.key)).toEqual([...result.topics.map((t) => t.key)].sort());
     const keys = result.topics.map((t) => t.key);
     for (const general of ["t:pipeline", "t:cohort", "t:framework"]) expect(keys).not.toContain(general);
-    for (const subject of ["t:fairness", "t:bias", "t:client"]) expect(keys).toContain(subject);
+    // The fixture writes every subject word straight before another word ("fairness metrics", "bias persists",
+    // "client updates"): a word that never stands alone joins its phrase, so the subjects are on the map as phrases.
+    for (const subject of [/fairness/, /bias/, /client/]) expect(keys.some((k) => subject.test(k)), String(subject)).toBe(true);
+    expect(keys).not.toContain("t:fairness");
     // Every subject is on the map.
-    expect(keys.filter((k) => ["t:synthesis", "t:synthetic image", "t:image", "t:network", "t:diffusion"].includes(k)).length).toBeGreaterThanOrEqual(2);
+    expect(keys.filter((k) => /synthe|image|network|diffusion/.test(k)).length).toBeGreaterThanOrEqual(2);
     for (const t of result.topics) {
       expect(t.key.startsWith("t:")).toBe(true);
       expect(t.paperCount).toBeGreaterThan(1);
@@ -45,9 +48,13 @@ describe("extractTopics", () => {
   it("links every paper to at most topicsPerPaper topics, strongest first, weights in (0, 1]", () => {
     expect([...result.paperTopics.keys()]).toEqual(papers.map((p) => p.key));
     const known = new Set(result.topics.map((t) => t.key));
+    // One paper is left without a topic: its only subject sentence, "Bias mitigation rebalances the protected
+    // attributes", gives no phrase the other fairness papers share (before subject words joined their phrases, "bias"
+    // was its topic).
+    expect([...result.paperTopics].filter(([, links]) => links.length === 0).map(([k]) => k)).toEqual(["p:fairness-07"]);
     for (const [key, links] of result.paperTopics) {
       expect(links.length, key).toBeLessThanOrEqual(3);
-      expect(links.length, key).toBeGreaterThan(0);
+      if (links.length === 0) continue;
       expect(links[0]!.weight).toBe(1);
       for (let i = 1; i < links.length; i++) expect(links[i - 1]!.weight).toBeGreaterThanOrEqual(links[i]!.weight);
       for (const l of links) {
@@ -57,7 +64,7 @@ describe("extractTopics", () => {
     }
     // A fairness paper's topics come from its own subject.
     const fairnessTopics = result.paperTopics.get("p:fairness-00")!.map((l) => l.topic);
-    expect(fairnessTopics.every((t) => ["t:fairness", "t:bias", "t:race", "t:group", "t:groups", "t:error rate"].includes(t))).toBe(true);
+    expect(fairnessTopics.every((t) => /fairness|bias|race|group|error rate/.test(t)), fairnessTopics.join()).toBe(true);
   });
 
   it("links topics of one subject, not across subjects, and bounds links per topic", () => {
@@ -78,7 +85,7 @@ describe("extractTopics", () => {
   });
 
   it("copes with empty input, papers without text, and a single paper", () => {
-    expect(extractTopics([], { maxTopics: 10, topicsPerPaper: 3 })).toEqual({ topics: [], paperTopics: new Map(), related: [] });
+    expect(extractTopics([], { maxTopics: 10, topicsPerPaper: 3 })).toEqual({ topics: [], paperTopics: new Map(), related: [], notes: [] });
     const blank = extractTopics([{ key: "p:a", title: null, abstract: null }], { maxTopics: 10, topicsPerPaper: 3 });
     expect(blank.topics).toEqual([]);
     expect(blank.paperTopics.get("p:a")).toEqual([]);

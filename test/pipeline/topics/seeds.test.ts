@@ -9,7 +9,7 @@ import { DEFAULT_OPTIONS } from "../../../src/pipeline/options";
 import { readSeedCorpus } from "./seed-corpus";
 
 const { papers } = readSeedCorpus();
-const options = { maxTopics: DEFAULT_OPTIONS.maxTopics, topicsPerPaper: DEFAULT_OPTIONS.topicsPerPaper };
+const options = { maxTopics: DEFAULT_OPTIONS.maxTopics, topicsPerPaper: DEFAULT_OPTIONS.topicsPerPaper, seed: DEFAULT_OPTIONS.seed };
 const topics = extractTopics(papers, options);
 const clusters = clusterTopics(papers, topics, { seed: DEFAULT_OPTIONS.seed, resolution: DEFAULT_OPTIONS.clusterResolution });
 
@@ -36,22 +36,41 @@ describe("topics of the seed corpus", () => {
     for (const t of topics.topics) expect(t.term).not.toMatch(/^(paper|method|results?|approach|performance|study|propose[ds]?)$/i);
   });
 
+  // 80% of each set in one cluster (60% before issue 13, when image synthesis reached 67%), at the default options and
+  // at two other seeds and resolutions.
+  const runs = [
+    { seed: DEFAULT_OPTIONS.seed, resolution: DEFAULT_OPTIONS.clusterResolution, clusters },
+    ...[1, 7].flatMap((seed) => {
+      const t = extractTopics(papers, { ...options, seed });
+      return [0.8, 1.25].map((resolution) => ({ seed, resolution, clusters: clusterTopics(papers, t, { seed, resolution }) }));
+    }),
+  ];
   for (const set of SETS) {
-    it(`has a ${set.name} cluster holding most of its papers, labelled by its subject`, () => {
+    it(`has a ${set.name} cluster holding 80% of its papers, labelled by its subject, over seeds and resolutions`, () => {
       const members = papers.filter((p) => p.title && set.title.test(p.title));
       expect(members.length).toBeGreaterThanOrEqual(10);
-      const counts = new Map<number, number>();
-      for (const p of members) {
-        const c = clusters.paperCluster.get(p.key)!;
-        counts.set(c, (counts.get(c) ?? 0) + 1);
+      for (const run of runs) {
+        const counts = new Map<number, number>();
+        for (const p of members) {
+          const c = run.clusters.paperCluster.get(p.key)!;
+          counts.set(c, (counts.get(c) ?? 0) + 1);
+        }
+        const [best, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
+        expect(best).toBeGreaterThanOrEqual(0);
+        expect(count / members.length, `seed ${run.seed}, resolution ${run.resolution}`).toBeGreaterThanOrEqual(0.8);
+        const info = run.clusters.clusters[best]!;
+        expect([...info.label.split(", "), ...info.terms.slice(0, 3)].some((t) => set.subject.test(t)), `${info.label} | ${info.terms.join("; ")}`).toBe(true);
       }
-      const [best, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
-      expect(best).toBeGreaterThanOrEqual(0);
-      expect(count / members.length).toBeGreaterThanOrEqual(0.6);
-      const info = clusters.clusters[best]!;
-      expect([info.label, ...info.terms.slice(0, 3)].some((t) => set.subject.test(t)), `${info.label} | ${info.terms.join("; ")}`).toBe(true);
     });
   }
+
+  it("has none of the terms issue 13 struck as topics or label heads", () => {
+    // Generic report-words, a metric, counted and administrative nouns, and modifiers that never stand alone.
+    const struck = ["report", "guidance", "countries", "enlargement", "cell", "2D", "Dice similarity coefficient", "cardiac", "breast", "brain"];
+    const terms = new Set(topics.topics.map((t) => t.term));
+    for (const term of struck) expect(terms.has(term), term).toBe(false);
+    for (const c of clusters.clusters) expect(struck).not.toContain(c.label.split(", ")[0]);
+  });
 
   it("gives the same result twice", () => {
     const again = extractTopics(readSeedCorpus().papers, options);

@@ -7,12 +7,16 @@ import { cleanName } from "../text";
 
 const SUFFIX = /^(jr|sr|ii|iii|iv|v|2nd|3rd)\.?$/i;
 
-/** "M.W." / "MW" / "M W" / "M.-W." -> "M. W." ; a full given name is returned as is. */
+/** "M.W." / "MW" / "M W" -> "M. W."; "M.-W." -> "M.-W."; a full given name (also in capitals: "TODD A.") is returned as is. */
 export function spaceInitials(given: string): string {
   const g = given.trim();
   // Only upper-case letters, dots, hyphens and spaces, with no two lower-case letters in a row: initials.
-  if (/^[\p{Lu}](?:[\s.-]*[\p{Lu}])*\.?$/u.test(g) && !/\p{Ll}{2}/u.test(g)) {
-    const parts = g.replace(/\./g, " ").split(/\s+|(?<=-)/).filter(Boolean);
+  // "TODD A." (an all-caps full name, old EndNote exports) is not initials: several parts, one of them a word.
+  const tokens = g.split(/[\s.]+/).filter(Boolean);
+  const capsWord = tokens.length > 1 && tokens.some((t) => t.replace(/-/g, "").length > 1);
+  if (!capsWord && /^[\p{Lu}](?:[\s.-]*[\p{Lu}])*\.?$/u.test(g) && !/\p{Ll}{2}/u.test(g)) {
+    // "K.-C." / "J.-H." -> "K-C" first, so the hyphen stays with the initial before it.
+    const parts = g.replace(/\.\s*-\s*/g, "-").replace(/\./g, " ").split(/\s+|(?<=-)/).filter(Boolean);
     const letters: string[] = [];
     for (const p of parts) {
       if (p.endsWith("-")) letters.push(p.slice(0, -1) + ".-");

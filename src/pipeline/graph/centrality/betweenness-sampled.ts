@@ -8,10 +8,25 @@
 import type { Rng } from "../types";
 import type { Adjacency } from "./undirected-view";
 
+/**
+ * How a sampled source's dependencies are credited: "uniform" is Brandes & Pich's estimator (every node on a shortest
+ * path from the source gets the full pair dependency); "linear" is Geisberger, Sanders & Schultes' linear scaling (2008,
+ * "Better approximation of betweenness centrality"): a node at distance d(s, v) on a shortest path from s to t gets
+ * the share d(s, v) / d(s, t), so that nodes next to a sampled source are not credited with all of that source's paths.
+ * Both are exact when every node is a source.
+ */
+export type BetweennessEstimator = "uniform" | "linear";
+
 export interface SampledBetweennessOptions {
   /** Number of source nodes; at least 1. Values >= the node count give exact betweenness. */
   samples: number;
+  /** Default "uniform". */
+  estimator?: BetweennessEstimator;
+  /** Stratum per node (e.g. its kind): sources are drawn per stratum, in proportion to its size. */
+  strata?: Uint8Array;
   rng: Rng;
+  /** Called after each source's search with the number done. */
+  onSource?: (done: number) => void;
 }
 
 /** Indices of k distinct nodes out of n, by a partial Fisher-Yates shuffle driven by the seeded rng. */
@@ -67,29 +82,77 @@ function breadthFirstRelabel(starts: Int32Array, neighbors: Int32Array, n: numbe
   return { starts: relabelledStarts, neighbors: relabelledNeighbors, newId, oldId };
 }
 
+/**
+ * Sources per stratum (proportional allocation, largest remainders, ties to the lower stratum) and each source's weight
+ * n_h / k_h, so that the estimate sums every stratum at its own scale. Without strata: one stratum, weight n / k.
+ */
+export function stratifiedSources(n: number, k: number, rng: Rng, strata?: Uint8Array): { sources: Int32Array; weight: Float64Array } {
+  const count = Math.min(Math.max(1, k), n);
+  if (!strata) {
+    const sources = sampleSources(n, count, rng);
+    return { sources, weight: new Float64Array(sources.length).fill(n / sources.length) };
+  }
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const list = groups.get(strata[i]!);
+    if (list) list.push(i);
+    else groups.set(strata[i]!, [i]);
+  }
+  const ids = [...groups.keys()].sort((x, y) => x - y);
+  const quota = ids.map((h) => (count * groups.get(h)!.length) / n);
+  const take = quota.map((q) => Math.floor(q));
+  let left = count - take.reduce((a, b) => a + b, 0);
+  const byRemainder = ids.map((_, i) => i).sort((x, y) => quota[y]! - take[y]! - (quota[x]! - take[x]!) || x - y);
+  for (const i of byRemainder) {
+    if (left === 0) break;
+    take[i]!++;
+    left--;
+  }
+  const sources: number[] = [];
+  const weight: number[] = [];
+  ids.forEach((h, i) => {
+    const members = groups.get(h)!;
+    const kh = Math.min(take[i]!, members.length);
+    if (kh === 0) return;
+    for (const j of sampleSources(members.length, kh, rng)) {
+      sources.push(members[j]!);
+      weight.push(members.length / kh);
+    }
+  });
+  return { sources: Int32Array.from(sources), weight: Float64Array.from(weight) };
+}
+
 export function sampledBetweenness(adjacency: Adjacency, options: SampledBetweennessOptions): Float64Array {
   const n = adjacency.nodes.length;
   if (n === 0) return new Float64Array(0);
   // Sources are drawn on the caller's node order (the seeded sample does not depend on the renumbering).
-  const drawn = sampleSources(n, Math.max(1, options.samples), options.rng);
+  const drawn = stratifiedSources(n, options.samples, options.rng, options.strata);
   const { starts, neighbors, newId, oldId } = breadthFirstRelabel(adjacency.starts, adjacency.neighbors, n);
-  const sources = drawn.map((s) => newId[s]!);
   const result = new Float64Array(n);
+  const linear = options.estimator === "linear";
 
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
   const dist = new Int32Array(n).fill(-1);
   const order = new Int32Array(n);
+  // Successors of each visited node in the shortest-path DAG, recorded during the search (flat, in visit order):
+  // the accumulation then reads DAG arcs only instead of scanning every neighbour a second time.
+  const succStart = new Int32Array(n + 1);
+  const succ = new Int32Array(neighbors.length);
 
-  for (const s of sources) {
-    // Breadth-first search from s, recording visit order and the number of shortest paths (sigma).
+  for (let k = 0; k < drawn.sources.length; k++) {
+    options.onSource?.(k);
+    const s = newId[drawn.sources[k]!]!;
+    const weight = drawn.weight[k]!;
     let head = 0;
     let tail = 0;
+    let arcs = 0;
     order[tail++] = s;
     dist[s] = 0;
     sigma[s] = 1;
     while (head < tail) {
-      const v = order[head++]!;
+      const v = order[head]!;
+      succStart[head++] = arcs;
       const dv = dist[v]!;
       for (let e = starts[v]!, end = starts[v + 1]!; e < end; e++) {
         const w = neighbors[e]!;
@@ -97,20 +160,38 @@ export function sampledBetweenness(adjacency: Adjacency, options: SampledBetween
           dist[w] = dv + 1;
           order[tail++] = w;
         }
-        if (dist[w] === dv + 1) sigma[w]! += sigma[v]!;
+        if (dist[w] === dv + 1) {
+          sigma[w]! += sigma[v]!;
+          succ[arcs++] = w;
+        }
       }
     }
-    // Dependency accumulation in reverse BFS order; predecessors are the neighbours one hop closer to s, so no
-    // predecessor lists are stored (memory stays O(N) however dense the graph is).
-    for (let i = tail - 1; i > 0; i--) {
-      const w = order[i]!;
-      const coefficient = (1 + delta[w]!) / sigma[w]!;
-      const dw = dist[w]!;
-      for (let e = starts[w]!, end = starts[w + 1]!; e < end; e++) {
-        const v = neighbors[e]!;
-        if (dist[v] === dw - 1) delta[v]! += sigma[v]! * coefficient;
+    succStart[tail] = arcs;
+    // Dependencies in reverse visit order, pulled from the successors (Brandes' recursion).
+    if (linear) {
+      // delta(v) sums, over targets t beyond v, the pair dependency divided by d(s, t); v's credit is d(s, v) delta(v)
+      // (Geisberger et al.'s recursion).
+      for (let i = tail - 1; i > 0; i--) {
+        const v = order[i]!;
+        let d = 0;
+        for (let a = succStart[i]!, end = succStart[i + 1]!; a < end; a++) {
+          const w = succ[a]!;
+          d += (1 / dist[w]! + delta[w]!) / sigma[w]!;
+        }
+        delta[v] = d * sigma[v]!;
+        result[v]! += weight * dist[v]! * delta[v]!;
       }
-      result[w]! += delta[w]!;
+    } else {
+      for (let i = tail - 1; i > 0; i--) {
+        const v = order[i]!;
+        let d = 0;
+        for (let a = succStart[i]!, end = succStart[i + 1]!; a < end; a++) {
+          const w = succ[a]!;
+          d += (1 + delta[w]!) / sigma[w]!;
+        }
+        delta[v] = d * sigma[v]!;
+        result[v]! += weight * delta[v]!;
+      }
     }
     for (let i = 0; i < tail; i++) {
       const v = order[i]!;
@@ -120,9 +201,11 @@ export function sampledBetweenness(adjacency: Adjacency, options: SampledBetween
     }
   }
 
+  options.onSource?.(drawn.sources.length);
   // Each source contributes paths from itself: summing over all N sources counts every pair twice (once per end), so
-  // the estimate of the per-pair value is (N / K) / 2.
-  const scale = n / sources.length / 2;
+  // the uniform estimate of the per-pair value is half the weighted sum. Linear scaling splits each pair between its
+  // two ends already, so it counts every pair once.
+  const scale = linear ? 1 : 0.5;
   const byCallerOrder = new Float64Array(n);
   for (let i = 0; i < n; i++) byCallerOrder[oldId[i]!] = result[i]! * scale;
   return byCallerOrder;

@@ -9,7 +9,7 @@
  * layout would call Math.random).
  */
 import { compareStrings } from "../numbers";
-import type { PaperGraph, Rng } from "../types";
+import type { Rng } from "../types";
 
 export interface Position {
   x: number;
@@ -32,8 +32,9 @@ function spot(disc: Disc, rng: Rng): Position {
   return { x: disc.x + r * Math.cos(angle), y: disc.y + r * Math.sin(angle) };
 }
 
-export function initialPositions(graph: PaperGraph, rng: Rng): Map<string, Position> {
-  const order = graph.order;
+/** Start positions per node index, from each node's research cluster and co-author community (-1: none). */
+export function initialPositions(topicCluster: Int32Array, community: Int32Array, rng: Rng): { x: Float64Array; y: Float64Array } {
+  const order = topicCluster.length;
   const radius = startRadius(order);
   // Area per node such that all discs together cover about the area of the start circle.
   const areaPerNode = (Math.PI * radius * radius) / Math.max(order, 1) / 2;
@@ -41,14 +42,15 @@ export function initialPositions(graph: PaperGraph, rng: Rng): Map<string, Posit
 
   const clusterSizes = new Map<number, number>();
   const groupSizes = new Map<string, number>();
-  const groupOf = (topicCluster: number, community: number) => `${topicCluster}\u0000${community}`;
-  graph.forEachNode((_key, a) => {
-    clusterSizes.set(a.topicCluster, (clusterSizes.get(a.topicCluster) ?? 0) + 1);
-    if (a.community >= 0) {
-      const g = groupOf(a.topicCluster, a.community);
+  const groupOf = (cluster: number, group: number) => `${cluster}\u0000${group}`;
+  for (let i = 0; i < order; i++) {
+    const c = topicCluster[i]!;
+    clusterSizes.set(c, (clusterSizes.get(c) ?? 0) + 1);
+    if (community[i]! >= 0) {
+      const g = groupOf(c, community[i]!);
       groupSizes.set(g, (groupSizes.get(g) ?? 0) + 1);
     }
-  });
+  }
 
   const ids = [...clusterSizes.keys()].filter((id) => id >= 0).sort((a, b) => a - b);
   const clusterDiscs = new Map<number, Disc>();
@@ -68,13 +70,14 @@ export function initialPositions(graph: PaperGraph, rng: Rng): Map<string, Posit
     groupDiscs.set(g, { ...spot(inner, rng), r: discRadius(size) });
   }
 
-  const positions = new Map<string, Position>();
-  graph.forEachNode((key, a) => {
-    const disc =
-      (a.community >= 0 ? groupDiscs.get(groupOf(a.topicCluster, a.community)) : undefined) ??
-      clusterDiscs.get(a.topicCluster) ??
-      clusterDiscs.get(-1)!;
-    positions.set(key, spot(disc, rng));
-  });
-  return positions;
+  const x = new Float64Array(order);
+  const y = new Float64Array(order);
+  for (let i = 0; i < order; i++) {
+    const c = topicCluster[i]!;
+    const disc = (community[i]! >= 0 ? groupDiscs.get(groupOf(c, community[i]!)) : undefined) ?? clusterDiscs.get(c) ?? clusterDiscs.get(-1)!;
+    const p = spot(disc, rng);
+    x[i] = p.x;
+    y[i] = p.y;
+  }
+  return { x, y };
 }

@@ -17,6 +17,8 @@ export interface OverlapOptions {
   /** Gap kept between discs, in layout units. */
   margin: number;
   rng: Rng;
+  /** Called after each pass with the number of passes done. */
+  onPass?: (passes: number) => void;
 }
 
 /** Factor by which the map is spread when local passes stop making progress. */
@@ -37,6 +39,68 @@ function expand(xs: Float64Array, ys: Float64Array, factor: number): void {
   }
 }
 
+/** Nodes bucketed by grid cell, each cell's members in ascending node order (the order of the old per-cell lists). */
+interface Cells {
+  members: Int32Array;
+  /** [from, to) of the cell (cx, cy) in members; an empty range outside the grid. */
+  range(cx: number, cy: number): [number, number];
+}
+
+const EMPTY_RANGE: [number, number] = [0, 0];
+
+/**
+ * A counting sort of the nodes into a dense grid (linear, no object per cell) when the map's extent in cells is at
+ * most a few times the node count, as after ForceAtlas2; otherwise (a few nodes flung far away) a map from cell to range.
+ */
+function gridOf(xs: Float64Array, ys: Float64Array, minX: number, minY: number, cell: number, cx: Int32Array, cy: Int32Array): { cx: Int32Array; cy: Int32Array; cells: Cells } {
+  const n = xs.length;
+  let width = 0;
+  let height = 0;
+  for (let i = 0; i < n; i++) {
+    cx[i] = Math.floor((xs[i]! - minX) / cell);
+    cy[i] = Math.floor((ys[i]! - minY) / cell);
+    width = Math.max(width, cx[i]! + 1);
+    height = Math.max(height, cy[i]! + 1);
+  }
+  const members = new Int32Array(n);
+  if (width * height <= 4 * n + 1024) {
+    const start = new Int32Array(width * height + 1);
+    for (let i = 0; i < n; i++) start[cx[i]! * height + cy[i]! + 1]!++;
+    for (let c = 0; c < width * height; c++) start[c + 1]! += start[c]!;
+    const fill = start.slice(0, width * height);
+    for (let i = 0; i < n; i++) members[fill[cx[i]! * height + cy[i]!]!++] = i;
+    const pair: [number, number] = [0, 0];
+    return {
+      cx,
+      cy,
+      cells: {
+        members,
+        range(x, y) {
+          if (x < 0 || y < 0 || x >= width || y >= height) return EMPTY_RANGE;
+          pair[0] = start[x * height + y]!;
+          pair[1] = start[x * height + y + 1]!;
+          return pair;
+        },
+      },
+    };
+  }
+  // Cell key as a pair of 26-bit coordinates packed into one safe integer.
+  const key = (a: number, b: number) => a * 67_108_864 + b;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < n; i++) counts.set(key(cx[i]!, cy[i]!), (counts.get(key(cx[i]!, cy[i]!)) ?? 0) + 1);
+  const ranges = new Map<number, [number, number]>();
+  let at = 0;
+  for (const [k, c] of counts) {
+    ranges.set(k, [at, at]);
+    at += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const r = ranges.get(key(cx[i]!, cy[i]!))!;
+    members[r[1]++] = i;
+  }
+  return { cx, cy, cells: { members, range: (x, y) => ranges.get(key(x, y)) ?? EMPTY_RANGE } };
+}
+
 /** Moves xs/ys in place; returns the number of overlapping pairs left after the last pass. */
 export function removeOverlaps(xs: Float64Array, ys: Float64Array, radii: Float64Array, options: OverlapOptions): number {
   const n = xs.length;
@@ -48,6 +112,8 @@ export function removeOverlaps(xs: Float64Array, ys: Float64Array, radii: Float6
   const dy = new Float64Array(n);
   let overlaps = 0;
   let previous = Infinity;
+  const cx0 = new Int32Array(n);
+  const cy0 = new Int32Array(n);
 
   for (let pass = 0; pass < options.maxPasses; pass++) {
     let minX = Infinity;
@@ -56,29 +122,16 @@ export function removeOverlaps(xs: Float64Array, ys: Float64Array, radii: Float6
       minX = Math.min(minX, xs[i]!);
       minY = Math.min(minY, ys[i]!);
     }
-    const cx = new Int32Array(n);
-    const cy = new Int32Array(n);
-    const cells = new Map<number, number[]>();
-    // Cell key as a pair of 26-bit coordinates packed into one safe integer.
-    const key = (a: number, b: number) => a * 67_108_864 + b;
-    for (let i = 0; i < n; i++) {
-      cx[i] = Math.floor((xs[i]! - minX) / cell);
-      cy[i] = Math.floor((ys[i]! - minY) / cell);
-      const k = key(cx[i]!, cy[i]!);
-      const list = cells.get(k);
-      if (list) list.push(i);
-      else cells.set(k, [i]);
-    }
-
+    const { cx, cy, cells } = gridOf(xs, ys, minX, minY, cell, cx0, cy0);
     dx.fill(0);
     dy.fill(0);
     overlaps = 0;
     for (let i = 0; i < n; i++) {
       for (let ox = -1; ox <= 1; ox++) {
         for (let oy = -1; oy <= 1; oy++) {
-          const list = cells.get(key(cx[i]! + ox, cy[i]! + oy));
-          if (!list) continue;
-          for (const j of list) {
+          const [from, to] = cells.range(cx[i]! + ox, cy[i]! + oy);
+          for (let at = from; at < to; at++) {
+            const j = cells.members[at]!;
             if (j <= i) continue;
             const ddx = xs[j]! - xs[i]!;
             const ddy = ys[j]! - ys[i]!;
@@ -117,6 +170,7 @@ export function removeOverlaps(xs: Float64Array, ys: Float64Array, radii: Float6
     // centre then makes room without changing its shape (sigma fits the map's extent to the screen anyway).
     if (overlaps > previous * 0.95) expand(xs, ys, EXPANSION);
     previous = overlaps;
+    options.onPass?.(pass + 1);
   }
   return overlaps;
 }

@@ -1,0 +1,258 @@
+/**
+ * Louvain community detection (Blondel et al. 2008, with the resolution parameter of Reichardt & Bornholdt) on flat
+ * arrays: the topic stage's throwaway graphs (term co-occurrences, paper similarities) never become graphology graphs.
+ *
+ * The graph is undirected and weighted, given as an edge list; it is stored as CSR (offsets, neighbours, weights, each
+ * edge in both directions). Each level moves nodes one at a time, in an order shuffled by the given rng, to the
+ * neighbouring community with the largest modularity gain k_i,c - resolution * tot_c * k_i / 2m (staying put on ties),
+ * until a sweep moves nothing; the communities then become the nodes of the next level (their inner weight a self
+ * loop). Cost: O(edges) per sweep; sweeps and levels are capped so no input can make it run away.
+ * Same edges in the same order and the same rng stream give the same communities.
+ */
+
+export interface LouvainOptions {
+  resolution: number;
+  /** Uniform [0, 1) stream, seeded by the caller (one stream per algorithm). */
+  rng: () => number;
+}
+
+export interface WeightedEdges {
+  /** Edge endpoints (0..nodes-1), one entry per undirected edge; self loops are ignored. */
+  source: ArrayLike<number>;
+  target: ArrayLike<number>;
+  weight: ArrayLike<number>;
+}
+
+const MAX_SWEEPS = 64;
+const MAX_LEVELS = 32;
+
+interface Csr {
+  n: number;
+  offsets: Int32Array;
+  neighbours: Int32Array;
+  weights: Float64Array;
+  /** Weight of each node's self loop (inner weight of an aggregated community, each inner edge counted once). */
+  loops: Float64Array;
+}
+
+function toCsr(n: number, edges: WeightedEdges): Csr {
+  const degree = new Int32Array(n + 1);
+  const m = edges.source.length;
+  for (let e = 0; e < m; e++) {
+    const a = edges.source[e]!;
+    const b = edges.target[e]!;
+    if (a === b || !(edges.weight[e]! > 0)) continue;
+    degree[a + 1]!++;
+    degree[b + 1]!++;
+  }
+  for (let i = 0; i < n; i++) degree[i + 1]! += degree[i]!;
+  const offsets = degree;
+  const fill = offsets.slice(0, n);
+  const neighbours = new Int32Array(offsets[n]!);
+  const weights = new Float64Array(offsets[n]!);
+  for (let e = 0; e < m; e++) {
+    const a = edges.source[e]!;
+    const b = edges.target[e]!;
+    const w = edges.weight[e]!;
+    if (a === b || !(w > 0)) continue;
+    neighbours[fill[a]!] = b;
+    weights[fill[a]!++] = w;
+    neighbours[fill[b]!] = a;
+    weights[fill[b]!++] = w;
+  }
+  return { n, offsets, neighbours, weights, loops: new Float64Array(n) };
+}
+
+function shuffled(n: number, rng: () => number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
+  return order;
+}
+
+/** One level of local moves; returns each node's community (renumbered 0..k-1 in order of first node) and k. */
+function moveNodes(g: Csr, resolution: number, rng: () => number): { community: Int32Array; count: number; moved: boolean } {
+  const { n, offsets, neighbours, weights, loops } = g;
+  const k = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    let s = 2 * loops[i]!;
+    for (let e = offsets[i]!; e < offsets[i + 1]!; e++) s += weights[e]!;
+    k[i] = s;
+    total += s;
+  }
+  const community = new Int32Array(n);
+  const tot = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    community[i] = i;
+    tot[i] = k[i]!;
+  }
+  if (total === 0) return { community, count: n, moved: false };
+  const toCommunity = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  const touched = new Int32Array(n);
+  let movedAny = false;
+  for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+    let moved = 0;
+    const order = shuffled(n, rng);
+    for (let o = 0; o < n; o++) {
+      const i = order[o]!;
+      const own = community[i]!;
+      let count = 0;
+      for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
+        const c = community[neighbours[e]!]!;
+        if (seen[c] === 0) {
+          seen[c] = 1;
+          touched[count++] = c;
+        }
+        toCommunity[c]! += weights[e]!;
+      }
+      tot[own]! -= k[i]!;
+      const scale = (resolution * k[i]!) / total;
+      let best = own;
+      let bestGain = toCommunity[own]! - tot[own]! * scale;
+      for (let t = 0; t < count; t++) {
+        const c = touched[t]!;
+        const gain = toCommunity[c]! - tot[c]! * scale;
+        if (gain > bestGain + 1e-12) {
+          best = c;
+          bestGain = gain;
+        }
+      }
+      for (let t = 0; t < count; t++) {
+        const c = touched[t]!;
+        toCommunity[c] = 0;
+        seen[c] = 0;
+      }
+      tot[best]! += k[i]!;
+      if (best !== own) {
+        community[i] = best;
+        moved++;
+      }
+    }
+    if (moved === 0) break;
+    movedAny = true;
+  }
+  const ids = new Int32Array(n).fill(-1);
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    const c = community[i]!;
+    if (ids[c] === -1) ids[c] = next++;
+    community[i] = ids[c]!;
+  }
+  return { community, count: next, moved: movedAny };
+}
+
+/** The graph of communities: summed weights between them, inner weights as self loops. */
+function aggregate(g: Csr, community: Int32Array, count: number): Csr {
+  const { n, offsets, neighbours, weights, loops } = g;
+  const members: number[][] = Array.from({ length: count }, () => []);
+  for (let i = 0; i < n; i++) members[community[i]!]!.push(i);
+  const newLoops = new Float64Array(count);
+  const source: number[] = [];
+  const target: number[] = [];
+  const weight: number[] = [];
+  const sum = new Float64Array(count);
+  const seen = new Uint8Array(count);
+  const touched: number[] = [];
+  for (let c = 0; c < count; c++) {
+    for (const i of members[c]!) {
+      newLoops[c]! += loops[i]!;
+      for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
+        const d = community[neighbours[e]!]!;
+        if (d === c) {
+          // Each inner edge is seen from both ends.
+          newLoops[c]! += weights[e]! / 2;
+          continue;
+        }
+        if (d < c) continue;
+        if (seen[d] === 0) {
+          seen[d] = 1;
+          touched.push(d);
+        }
+        sum[d]! += weights[e]!;
+      }
+    }
+    for (const d of touched) {
+      source.push(c);
+      target.push(d);
+      weight.push(sum[d]!);
+      sum[d] = 0;
+      seen[d] = 0;
+    }
+    touched.length = 0;
+  }
+  const next = toCsr(count, { source, target, weight });
+  next.loops.set(newLoops);
+  return next;
+}
+
+/** Community of every node (0..k-1, numbered by first node). Nodes without edges stay alone. */
+export function louvain(nodes: number, edges: WeightedEdges, options: LouvainOptions): Int32Array {
+  let graph = toCsr(nodes, edges);
+  const assignment = new Int32Array(nodes);
+  for (let i = 0; i < nodes; i++) assignment[i] = i;
+  for (let level = 0; level < MAX_LEVELS; level++) {
+    const { community, count, moved } = moveNodes(graph, options.resolution, options.rng);
+    if (!moved) break;
+    for (let i = 0; i < nodes; i++) assignment[i] = community[assignment[i]!]!;
+    if (count === graph.n) break;
+    graph = aggregate(graph, community, count);
+  }
+  // Renumber by first node so ids do not depend on the levels.
+  const ids = new Map<number, number>();
+  for (let i = 0; i < nodes; i++) {
+    const c = assignment[i]!;
+    if (!ids.has(c)) ids.set(c, ids.size);
+    assignment[i] = ids.get(c)!;
+  }
+  return assignment;
+}
+
+/** Modularity of a partition at the given resolution: sum over communities of w_in/2m - resolution * (tot/2m)^2. */
+export function modularity(nodes: number, edges: WeightedEdges, community: ArrayLike<number>, resolution: number): number {
+  let total = 0;
+  const tot = new Map<number, number>();
+  const inner = new Map<number, number>();
+  for (let e = 0; e < edges.source.length; e++) {
+    const a = edges.source[e]!;
+    const b = edges.target[e]!;
+    const w = edges.weight[e]!;
+    if (a === b || !(w > 0)) continue;
+    total += 2 * w;
+    const ca = community[a]!;
+    const cb = community[b]!;
+    tot.set(ca, (tot.get(ca) ?? 0) + w);
+    tot.set(cb, (tot.get(cb) ?? 0) + w);
+    if (ca === cb) inner.set(ca, (inner.get(ca) ?? 0) + 2 * w);
+  }
+  if (total === 0) return 0;
+  let q = 0;
+  for (const [c, t] of tot) q += (inner.get(c) ?? 0) / total - resolution * (t / total) ** 2;
+  void nodes;
+  return q;
+}
+
+/**
+ * The best of `runs` Louvain runs (highest modularity; ties to the earlier run), all drawing on one rng stream: a
+ * single run depends on its node order, and the best of several is much less so, which keeps clusters stable across
+ * seeds.
+ */
+export function louvainBest(nodes: number, edges: WeightedEdges, options: LouvainOptions & { runs: number }): Int32Array {
+  let best: Int32Array | null = null;
+  let bestQ = -Infinity;
+  for (let r = 0; r < Math.max(1, options.runs); r++) {
+    const c = louvain(nodes, edges, options);
+    const q = modularity(nodes, edges, c, options.resolution);
+    if (q > bestQ + 1e-12) {
+      best = c;
+      bestQ = q;
+    }
+  }
+  return best!;
+}

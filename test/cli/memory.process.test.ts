@@ -1,0 +1,60 @@
+/**
+ * Inputs too large for the heap are refused before they are read (issue 12, item 6): the old CLI ran for minutes and
+ * then died with V8's native "FATAL ERROR: Reached heap limit" stack, no summary.
+ */
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { estimatedHeap, memoryRefusal } from "../../src/cli/memory";
+import { generateCorpus } from "../../bench/synthetic";
+
+const root = path.resolve(__dirname, "../..");
+const entry = path.join(root, "src/cli/main.ts");
+const tsxLoader = pathToFileURL(path.join(root, "node_modules/tsx/dist/loader.mjs")).href;
+const MB = 2 ** 20;
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "papergraph-memory-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("memoryRefusal", () => {
+  it("names the total size, the need, the limit and how to raise it", () => {
+    const message = memoryRefusal(200 * MB, 4144 * MB, 24 * 1024 * MB);
+    expect(message).toBe(
+      "the inputs total 200 MB; building them needs about 8,064 MB of memory, but Node may use 4,144 MB here. " +
+        "Raise the limit, e.g. NODE_OPTIONS=--max-old-space-size=8960 npm run graph -- ... (in MB; this machine has 24,576 MB), or build fewer files at once",
+    );
+  });
+
+  it("says when the machine itself is too small, and lets the seeds through", () => {
+    expect(memoryRefusal(200 * MB, 4144 * MB, 4 * 1024 * MB)).toMatch(/This machine has 4,096 MB, too little for these inputs at once: build fewer files at a time/);
+    expect(memoryRefusal(410 * 1024, 4144 * MB, 24 * 1024 * MB)).toBeNull(); // seeds/ is 410 KB
+    expect(estimatedHeap(0)).toBe(64 * MB);
+  });
+});
+
+describe("papergraph graph under a small heap", () => {
+  it("refuses a 2,000-paper corpus up front with exit 1 instead of a native abort", async () => {
+    const corpus = path.join(dir, "corpus");
+    for (const d of generateCorpus({ papers: 2000, seed: 1 })) {
+      await mkdir(path.dirname(path.join(corpus, d.file)), { recursive: true });
+      await writeFile(path.join(corpus, d.file), d.text);
+    }
+    // 2.6 MB of profile pages need about 77 MB of old space; 48 MB gives a heap limit near 96 MB here.
+    const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      execFile(process.execPath, ["--max-old-space-size=48", "--import", tsxLoader, entry, "graph", "corpus", "--out", "out"], { cwd: dir, timeout: 300_000 }, (err, _o, stderr) =>
+        resolve({ code: err ? (typeof err.code === "number" ? err.code : null) : 0, stderr }),
+      );
+    });
+    expect(r.stderr).not.toMatch(/FATAL ERROR|heap limit|JavaScript heap out of memory/);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^papergraph graph: the inputs total 2\.\d MB; building them needs about \d+ MB of memory, but Node may use \d+ MB here\. Raise the limit, e\.g\. NODE_OPTIONS=--max-old-space-size=\d+ npm run graph/m);
+  }, 300_000);
+});

