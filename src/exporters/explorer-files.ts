@@ -13,6 +13,7 @@ import {
   EXPLORER_FORMAT,
   EXPLORER_FORMAT_VERSION,
   EXPLORER_MAGIC,
+  REQUIRED_EDGE_COLUMNS,
   SEARCH_FIELDS,
   derivedEdgeKey,
   fnv1a,
@@ -477,15 +478,20 @@ export function writeExplorerFiles(graph: ExplorerGraphSource, options: Explorer
   for (let e = 0; e < m; e++) undirectedColumn.put(e, undirectedFlags[e]);
   edgeColumns.push(undirectedColumn.finish(body));
   const extras = new GroupBuilder("edges", "edge", m, target);
-  const edgeBuilders = CORE_EDGE_COLUMNS.filter((c) => c.name !== "source" && c.name !== "target" && c.name !== "undirected").map((spec) => ({ spec, builder: builderFor(spec, m, indexOf) }));
+  const edgeBuilders = CORE_EDGE_COLUMNS.filter((c) => c.name !== "source" && c.name !== "target" && c.name !== "undirected").map((spec) => ({ spec, builder: builderFor(spec, m, indexOf), used: false }));
   for (let e = 0; e < m; e++) {
     const a = edgeAttrs[e]!;
     let x: Attrs | null = null;
-    for (const { spec, builder } of edgeBuilders) if (!builder.put(e, a[spec.name])) (x ??= {})[spec.name] = a[spec.name];
+    for (const col of edgeBuilders) {
+      const v = a[col.spec.name];
+      if (v !== undefined) col.used = true;
+      if (!col.builder.put(e, v)) (x ??= {})[col.spec.name] = v;
+    }
     for (const f of Object.keys(a)) if (!CORE_EDGE_NAMES.has(f)) (x ??= {})[f] = a[f];
     if (x) extras.put(e, x);
   }
-  for (const { builder } of edgeBuilders) edgeColumns.push(builder.finish(body));
+  // An optional column no edge has (largePapers in a build without large papers) is left out: absent everywhere.
+  for (const { spec, builder, used } of edgeBuilders) if (used || REQUIRED_EDGE_COLUMNS.includes(spec.name)) edgeColumns.push(builder.finish(body));
   if (!derived) {
     const keyCol = stringColumn("key", m);
     for (let e = 0; e < m; e++) keyCol.put(e, edgeKeys[e]);

@@ -21,6 +21,7 @@ import {
   type SectionSpec,
   type SectionType,
 } from "./explorer-format";
+import { graphAttributeProblems } from "./validate";
 
 export type Typed = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 
@@ -28,7 +29,7 @@ const MAX_PROBLEMS = 25;
 const REBUILD = "rebuild the explorer files with `npm run graph`";
 const CHUNK_FILE = /^(search|details|edges)-\d{4,}\.json$/;
 const NODE_KINDS = new Set(["author", "paper", "topic"]);
-const EDGE_KINDS = new Set(["authored", "coauthor", "about", "related"]);
+const EDGE_KINDS = new Set(["authored", "coauthor", "coauthor-large", "about", "related"]);
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** A column decoded: per row a value, null or undefined (absent). */
@@ -376,12 +377,12 @@ export function decodeCore(bytes: Uint8Array, file = "core.bin"): DecodeResult<D
   if (header.edgeKeys === "column" && !edgeColumns.has("key")) p.add(`edge keys are said to be stored, but there is no edge column "key"; ${REBUILD}`);
   checkGroups(p, header.groups, n, m);
   if (p.list.length) return p.result(null as never);
-  checkValues(p, n, m, nodeColumns, edgeColumns);
+  checkValues(p, header, n, m, nodeColumns, edgeColumns);
   return p.result({ header, nodeCount: n, edgeCount: m, nodeColumns, edgeColumns });
 }
 
 /** What the graph-file validator promises about the attributes core.bin carries (model/validate.ts). */
-function checkValues(p: Problems, n: number, m: number, nodes: Map<string, ColumnReader>, edges: Map<string, ColumnReader>): void {
+function checkValues(p: Problems, header: ExplorerHeader, n: number, m: number, nodes: Map<string, ColumnReader>, edges: Map<string, ColumnReader>): void {
   const keys = (nodes.get("key") as StringColumnReader).strings();
   const seen = new Set<string>();
   for (let i = 0; i < n; i++) {
@@ -424,9 +425,19 @@ function checkValues(p: Problems, n: number, m: number, nodes: Map<string, Colum
     const t = tgt.get(e) as number;
     if (!(s < n) || !(t < n)) p.add(`edge ${e} joins node ${s} and node ${t}, but there are ${n} nodes; the file is damaged; ${REBUILD}`);
     const k = ekind.get(e);
-    if (typeof k !== "string" || !EDGE_KINDS.has(k)) p.add(`edge ${e}: kind must be "authored", "coauthor", "about" or "related", got ${JSON.stringify(k)}`);
+    if (typeof k !== "string" || !EDGE_KINDS.has(k)) p.add(`edge ${e}: kind must be "authored", "coauthor", "coauthor-large", "about" or "related", got ${JSON.stringify(k)}`);
     if (!Number.isFinite(weight.get(e) as number)) p.add(`edge ${e}: weight must be a finite number`);
   }
+  const large = edges.get("largePapers");
+  if (large) {
+    for (let e = 0; e < m; e++) {
+      if (large.isAbsent(e)) continue;
+      const v = large.get(e);
+      if (!Number.isInteger(v) || (v as number) < 0) p.add(`edge ${e}: largePapers must be a whole number of papers, got ${JSON.stringify(v)}`);
+    }
+  }
+  // The graph attributes (cluster tables, large papers, ...) as graph.json's validator checks them.
+  for (const problem of graphAttributeProblems(header.graph.attributes, (k) => seen.has(k))) p.add(problem);
 }
 
 /** Checks a chunk file against its entry in core.bin and decodes it. */

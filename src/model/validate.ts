@@ -160,14 +160,35 @@ function checkClusters(c: Collector, name: string, v: unknown) {
 }
 
 /** Typical papers of a cluster must be nodes of the file (checked once the node keys are known). */
-function checkTypicalPapers(c: Collector, name: string, v: unknown, keys: Set<string>) {
+function checkTypicalPapers(c: Collector, name: string, v: unknown, hasKey: (k: string) => boolean) {
   if (!isRec(v)) return;
   for (const [id, info] of Object.entries(v)) {
     if (!isRec(info) || !strArray(info.typicalPapers)) continue;
     for (const k of info.typicalPapers as string[]) {
-      if (!keys.has(k)) c.add(`attributes.${name}["${id}"].typicalPapers names "${k}", which is not a node`);
+      if (!hasKey(k)) c.add(`attributes.${name}["${id}"].typicalPapers names "${k}", which is not a node`);
     }
   }
+}
+
+/**
+ * Problems with the graph attributes (cluster tables, category names, sources, large papers), as the graph-file
+ * contract states them; with `hasKey`, also the typical papers that name no node. The explorer's compact files carry
+ * these attributes in core.bin's header and are checked with the same function (explorer-read.ts).
+ */
+export function graphAttributeProblems(attrs: Record<string, unknown>, hasKey?: (k: string) => boolean): string[] {
+  const c = new Collector();
+  checkClusters(c, "communities", attrs.communities);
+  checkClusters(c, "topicClusters", attrs.topicClusters);
+  if (attrs.categoryNames !== undefined && !isRec(attrs.categoryNames)) c.add(`attributes.categoryNames must be an object, got ${show(attrs.categoryNames)}`);
+  if (attrs.sources !== undefined && !Array.isArray(attrs.sources)) c.add(`attributes.sources must be an array, got ${show(attrs.sources)}`);
+  if (attrs.largePapers !== undefined) {
+    const lp = attrs.largePapers;
+    if (!isRec(lp) || !integer(lp.maxAuthors) || (lp.maxAuthors as number) < 0 || !strArray(lp.papers) || !integer(lp.pairs) || (lp.pairs as number) < 0) {
+      c.add(`attributes.largePapers must be { maxAuthors: whole number, papers: paper keys, pairs: whole number }, got ${show(lp)}`);
+    }
+  }
+  if (hasKey) checkTypicalPapers(c, "topicClusters", attrs.topicClusters, hasKey);
+  return c.errors;
 }
 
 /** Validate parsed JSON as a papergraph graph file. Never throws. */
@@ -194,16 +215,7 @@ export function validateGraphFile(input: unknown): ValidationResult {
       c.add(`options.type must be "mixed", "directed" or "undirected", got ${show(isRec(o) ? o.type : o)}`);
     }
   }
-  checkClusters(c, "communities", attrs.communities);
-  checkClusters(c, "topicClusters", attrs.topicClusters);
-  if (attrs.categoryNames !== undefined && !isRec(attrs.categoryNames)) c.add(`attributes.categoryNames must be an object, got ${show(attrs.categoryNames)}`);
-  if (attrs.sources !== undefined && !Array.isArray(attrs.sources)) c.add(`attributes.sources must be an array, got ${show(attrs.sources)}`);
-  if (attrs.largePapers !== undefined) {
-    const lp = attrs.largePapers;
-    if (!isRec(lp) || !integer(lp.maxAuthors) || (lp.maxAuthors as number) < 0 || !strArray(lp.papers) || !integer(lp.pairs) || (lp.pairs as number) < 0) {
-      c.add(`attributes.largePapers must be { maxAuthors: whole number, papers: paper keys, pairs: whole number }, got ${show(lp)}`);
-    }
-  }
+  for (const m of graphAttributeProblems(attrs)) c.add(m);
 
   if (!Array.isArray(input.nodes)) c.add(`"nodes" must be an array, got ${show(input.nodes)}`);
   if (!Array.isArray(input.edges)) c.add(`"edges" must be an array, got ${show(input.edges)}`);
@@ -220,7 +232,7 @@ export function validateGraphFile(input: unknown): ValidationResult {
     if (keys.has(n.key)) c.add(`nodes[${i}] "${n.key}": duplicate node key`);
     keys.add(n.key);
   });
-  checkTypicalPapers(c, "topicClusters", attrs.topicClusters, keys);
+  checkTypicalPapers(c, "topicClusters", attrs.topicClusters, (k) => keys.has(k));
   nodes.forEach((n, i) => {
     if (!isRec(n) || typeof n.key !== "string") return;
     const where = `nodes[${i}] "${n.key}"`;
