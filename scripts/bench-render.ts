@@ -16,7 +16,7 @@
  * stage of the app's stage size.
  *
  * Graphs: `seeds` (the CLI's build, cached by the browser tests' harness), `10k` (the pipeline over the synthetic corpus
- * of src/pipeline/synthetic, built once and cached under node_modules/.cache/papergraph-bench/, keyed by a hash of
+ * of bench/synthetic, built once and cached under node_modules/.cache/papergraph-bench/, keyed by a hash of
  * src/pipeline), `100k` (synthesised directly by scripts/bench/synthetic-graph.ts: the pipeline cannot build 100,000
  * papers in reasonable time yet; cached the same way). BENCH_GRAPH=<graph.json> replaces the 10k graph.
  * Chromium draws WebGL with SwiftShader (CPU) here, so absolute times are slow; compare ratios and commits.

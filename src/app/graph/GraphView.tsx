@@ -16,7 +16,7 @@ import type { CameraView, UiAction, UiState } from "../state/ui-state";
 import { CameraButtons } from "./CameraButtons";
 import { CameraController } from "./CameraController";
 import { EventsController } from "./EventsController";
-import { LabelLayer, type LabelHits } from "./LabelLayer";
+import { LabelLayer, labelSettings, type LabelDrawing, type LabelHits } from "./LabelLayer";
 import { ReadyController, type GraphApi } from "./ReadyController";
 import { reduceEdge, reduceNode, type DisplayState, type DrawnEdge, type DrawnNode } from "./reducers";
 import { RenderController, type DrawnInfo } from "./RenderController";
@@ -53,14 +53,17 @@ export function GraphView(props: GraphViewProps) {
   // The first render graph and the reducers' view of the UI state exist before sigma does, so its first frame is final.
   const [initial] = useState(() => ({ graph: buildRenderGraph(graph, drawn, appearance), drawn, appearance }));
   const displayRef = useRef(display);
+  // The label drawers are in the first settings too: changing a setting later makes sigma reprocess the whole graph.
+  const [drawing] = useState<LabelDrawing>(() => ({ collected: [], look }));
   const settings = useMemo(
     () =>
       ({
         ...SIGMA_SETTINGS,
+        ...labelSettings(drawing),
         nodeReducer: (key: string, data: DrawnNode) => reduceNode(key, data, displayRef.current),
         edgeReducer: (key: string, data: DrawnEdge) => reduceEdge(key, data, displayRef.current),
       }) as unknown as Partial<Settings>,
-    [],
+    [drawing],
   );
   const hits = useMemo<LabelHits>(() => ({ current: [] }), []);
   const clusterAt = useCallback(
@@ -73,7 +76,7 @@ export function GraphView(props: GraphViewProps) {
   return (
     <SigmaContainer graph={initial.graph} settings={settings} className="graph-canvas">
       <RenderController graph={graph} visible={visible} drawn={drawn} appearance={appearance} display={display} displayRef={displayRef} initial={initial} onDrawn={onDrawn} />
-      <LabelLayer display={display} hovered={hovered} clusters={clusters} look={look} hits={hits} onOverflow={onLabelOverflow} overlays={overlays} />
+      <LabelLayer drawing={drawing} display={display} hovered={hovered} clusters={clusters} look={look} hits={hits} onOverflow={onLabelOverflow} overlays={overlays} />
       <EventsController dispatch={dispatch} clusterAt={clusterAt} onCluster={onCluster} />
       <TouchController dispatch={dispatch} />
       <CameraController camera={camera} focus={focus} dispatch={dispatch} />
