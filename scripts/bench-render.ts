@@ -207,6 +207,20 @@ const stepsFor = (edges: number) => (edges > 100_000 ? Math.min(STEPS, 4) : STEP
 const twoFrames = "new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))";
 
 /**
+ * Waits until `expr` (a page expression) is truthy and returns its value. Polled from here: waitForFunction evaluates
+ * a string predicate with eval inside the page, which the explorer's Content-Security-Policy refuses.
+ */
+async function waitFor(page: Page, expr: string, timeout = TIMEOUT, every = 10): Promise<unknown> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const v = await page.evaluate(expr);
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${expr}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
+
+/**
  * Pans (a drag in 12 steps) then zooms (12 wheel ticks, in then out); after each step waits for two animation frames,
  * so the step's time is how long the page takes to show the moved camera. CPU (renderer + GPU process) and frames
  * drawn are counted over each gesture.
@@ -261,7 +275,7 @@ async function measureApp(browser: Browser, url: string, searchFor: string | nul
     await page.goto(url);
     await waitReady(page, TIMEOUT);
     const cpuMs = cpuSpent(cpu0, await processCpu(browser));
-    await page.waitForFunction("window.__benchReadyAt !== undefined");
+    await waitFor(page, "window.__benchReadyAt !== undefined");
     const readyMs = (await page.evaluate("window.__benchReadyAt")) as number;
     const h = await readHooks(page);
     if (!h.rendererOk) throw new Error(`the renderer did not start: ${h.error}`);
@@ -269,10 +283,7 @@ async function measureApp(browser: Browser, url: string, searchFor: string | nul
     // Pan and zoom in the steady state: once the search index (built after the first frame) is complete. (An app
     // older than the hook is measured as it is: BENCH_APP_DIR.)
     const searchReadyMs = "searchReady" in h
-      ? ((await page
-          .waitForFunction("window.__papergraph && window.__papergraph.searchReady ? performance.now() : false", null, { timeout: TIMEOUT })
-          .then((v) => v.jsonValue() as Promise<number>)
-          .catch(() => null)) as number | null)
+      ? ((await waitFor(page, "window.__papergraph && window.__papergraph.searchReady ? performance.now() : false").catch(() => null)) as number | null)
       : null;
     await page.waitForTimeout(500);
     const { pan, zoom } = await driveCamera(browser, page, ".graph-canvas", "window.__papergraph.renderCount ? window.__papergraph.renderCount() : NaN", stepsFor(h.drawnEdgeCount ?? h.visibleEdgeCount));
@@ -300,13 +311,13 @@ async function measureApp(browser: Browser, url: string, searchFor: string | nul
     const lensGroup = page.getByRole("group", { name: "Lens" });
     let t = Date.now();
     await lensGroup.getByRole("button", { name: "Full graph" }).click({ timeout: TIMEOUT });
-    await page.waitForFunction(`window.__papergraph && window.__papergraph.lens === "full" && window.__papergraph.ready`, null, { timeout: TIMEOUT });
+    await waitFor(page, `window.__papergraph && window.__papergraph.lens === "full" && window.__papergraph.ready`);
     // Two animation frames: the lens's first frame has been drawn.
     await page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
     let lensMs = Date.now() - t;
     t = Date.now();
     await lensGroup.getByRole("button", { name: "Co-authors" }).click({ timeout: TIMEOUT });
-    await page.waitForFunction(`window.__papergraph && window.__papergraph.lens === "coauthor"`, null, { timeout: TIMEOUT });
+    await waitFor(page, `window.__papergraph && window.__papergraph.lens === "coauthor"`);
     await page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
     lensMs = Math.max(lensMs, Date.now() - t);
     const after = await processMemory(browser);
@@ -340,9 +351,9 @@ async function measureBare(browser: Browser, url: string): Promise<PageRun> {
     await page.addInitScript({ content: READY_PROBE });
     const cpu0 = await processCpu(browser);
     await page.goto(url);
-    await page.waitForFunction("window.__bareReady === true || window.__bareError", null, { timeout: TIMEOUT, polling: 10 });
+    await waitFor(page, "window.__bareReady === true || window.__bareError");
     const cpuMs = cpuSpent(cpu0, await processCpu(browser));
-    await page.waitForFunction("window.__benchReadyAt !== undefined || window.__bareError", null, { timeout: TIMEOUT });
+    await waitFor(page, "window.__benchReadyAt !== undefined || window.__bareError");
     const error = (await page.evaluate("window.__bareError")) as string | undefined;
     if (error) throw new Error(`bare page: ${error}`);
     const readyMs = (await page.evaluate("window.__benchReadyAt")) as number;
