@@ -17,12 +17,14 @@ function main(args: string[]): number {
   const seed = Number(flag(args, "seed") ?? "20260112");
   const only = flag(args, "only");
   if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
-    process.stderr.write("usage: npm run fuzz -- [--runs N] [--seed S] [--only NAME]\n");
+    process.stderr.write("usage: npm run fuzz -- [--runs N] [--seed S] [--only NAME[,NAME...]]\n");
     return 2;
   }
   const rows: RunCounts[] = [];
   process.stdout.write(`fuzz: ${runs} inputs per reader, seed ${seed}\n`);
-  for (const target of allTargets().filter((t) => !only || t.name.includes(only))) {
+  // --only takes one or more comma-separated parts of target names ("arxiv", "(export,pipeline").
+  const wanted = only ? only.split(",").filter((o) => o !== "") : [];
+  for (const target of allTargets().filter((t) => wanted.length === 0 || wanted.some((o) => t.name.includes(o)))) {
     try {
       const c = runTarget(target, runs, seed);
       rows.push(c);

@@ -6,6 +6,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Graph from "graphology";
+import { levelCount } from "../model/levels";
 import { exportGraph, isExportFormat, makeProvenance, EXPORT_FORMATS, type ExportFormat, type ExportView } from "../exporters";
 import { COLOR_MODES, isColorMode, resolveColorMode, type ColorMode } from "../model/appearance";
 import { validateGraphFile } from "../model/validate";
@@ -39,6 +40,8 @@ Options:
   --color-mode M       what node colours show: auto (co-author communities in the co-author lens, research
                        clusters otherwise; the default), topicCluster, community, yearFirst or yearMean; SVG
                        legends, cluster names and VOSviewer clusters follow it
+  --community-level N  colour and group by level N (0 = fewest groups) of the graph's co-author community ladder
+  --cluster-level N    the same for the research-cluster ladder (default: the build's own level; see \`graph\`'s summary)
   --no-legend          SVG without the legend and cluster names
   --dark               SVG on the dark theme's background (default light, for print)
   --quiet              only errors on stderr
@@ -129,6 +132,8 @@ export async function runExport(argv: string[], io: ExportIO): Promise<number> {
         "exported-at": { type: "string" },
         "no-legend": { type: "boolean" },
         "color-mode": { type: "string" },
+        "community-level": { type: "string" },
+        "cluster-level": { type: "string" },
         dark: { type: "boolean" },
         "include-large": { type: "boolean" },
         quiet: { type: "boolean" },
@@ -159,7 +164,14 @@ export async function runExport(argv: string[], io: ExportIO): Promise<number> {
   let filter: ViewFilter | null;
   let exportedAt: string;
   let colorMode: ColorMode;
+  const levelFlags: { community?: number; topicCluster?: number } = {};
   try {
+    for (const [flag, mode] of [["community-level", "community"], ["cluster-level", "topicCluster"]] as const) {
+      const v = values[flag];
+      if (v === undefined) continue;
+      if (!/^\d+$/.test(v.trim())) throw new UsageError(`--${flag} must be a level number (0, 1, 2, ...); got "${v}"`);
+      levelFlags[mode] = Number(v.trim());
+    }
     const requested = (values.format ?? []).flatMap((f) => f.split(",")).map((f) => f.trim().toLowerCase()).filter(Boolean);
     if (!requested.length) throw new UsageError(`say which format(s) to write with --format (${EXPORT_FORMATS.join(", ")} or all)`);
     const unknown = requested.filter((f) => f !== "all" && !isExportFormat(f));
@@ -214,6 +226,15 @@ export async function runExport(argv: string[], io: ExportIO): Promise<number> {
     return 1;
   }
 
+  for (const [mode, flag] of [["community", "community-level"], ["topicCluster", "cluster-level"]] as const) {
+    const level = levelFlags[mode];
+    if (level === undefined) continue;
+    const n = levelCount(graph.getAttributes(), mode);
+    if (level >= n) {
+      io.stderr(`papergraph export: --${flag} ${level} does not exist in ${inPath}: it has ${n === 1 ? "no ladder (level 0 only; rebuild it with `npm run graph`)" : `levels 0 to ${n - 1}`}\n`);
+      return 2;
+    }
+  }
   const view: ExportView | null = filter ? { filter } : null;
   const generator = `${typeof graph.getAttribute("generator") === "string" ? graph.getAttribute("generator") : "papergraph"} export`;
   // The whole graph reads as the full lens: "auto" colours it by research cluster.
@@ -228,7 +249,7 @@ export async function runExport(argv: string[], io: ExportIO): Promise<number> {
   log(`papergraph export: ${inPath} (${graph.order} nodes, ${graph.size} edges), ${filter ? "filtered view" : "whole graph"}`);
   for (const format of formats) {
     const t0 = performance.now();
-    const result = exportGraph(format, graph, view, provenance, { legend: !values["no-legend"], dark: values.dark === true });
+    const result = exportGraph(format, graph, view, provenance, { legend: !values["no-legend"], dark: values.dark === true, levels: levelFlags });
     for (const f of result.files) {
       const target = path.join(outDir, f.name);
       try {

@@ -5,10 +5,11 @@
  */
 import { stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { getHeapStatistics } from "node:v8";
 import { formatMergeReport } from "../pipeline/identity";
 import { OptionsError, flagName, resolveOptions, DEFAULT_OPTIONS, type PipelineOptions } from "../pipeline/options";
 import { binaryLine } from "../pipeline/formats/text";
-import { runPipeline } from "../pipeline/run";
+import { BuildTooLargeError, runPipeline } from "../pipeline/run";
 import { escapeForTerminal } from "./escape";
 import { countingChunks, graphJsonChunks } from "./graph-json-stream";
 import { displayPath, listInputs, readInputs, readRegularFile } from "./inputs";
@@ -174,7 +175,19 @@ async function build(
 
   log(`papergraph: reading ${collected.documents.length} file(s)${thesaurus ? ` with thesaurus ${escapeForTerminal(thesaurus.file)}` : ""}`);
   const progress = progressDisplayFor(io, values.quiet === true);
-  const result = runPipeline({ documents: collected.documents, thesaurus }, options, { onProgress: progress.listener });
+  let result;
+  try {
+    // The heap limit goes in so that a build too large for it stops right after reading (build-size.ts), not minutes
+    // later in V8's out-of-memory abort.
+    result = runPipeline({ documents: collected.documents, thesaurus }, options, {
+      onProgress: progress.listener, heapLimitBytes: getHeapStatistics().heap_size_limit,
+    });
+  } catch (e) {
+    if (!(e instanceof BuildTooLargeError)) throw e;
+    progress.clear();
+    io.stderr(`papergraph graph: ${e.message}\n`);
+    return 1;
+  }
   progress.clear();
   let output: BuildSummaryJson["output"] = null;
   let writeStart = 0;

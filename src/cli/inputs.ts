@@ -117,7 +117,10 @@ export async function readInputs(listed: ListedInputs, cwd: string): Promise<Col
       else documents.push(doc);
     } catch (e) {
       if (e instanceof NotAFileError) problems.push(`${displayPath(f.path, cwd)}: ${e.kind}, not a file; skipped`);
-      else problems.push(`${displayPath(f.path, cwd)}: cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+      else if ((e as NodeJS.ErrnoException).code === "ERR_STRING_TOO_LONG") {
+        // V8 holds at most 2^29 - 24 characters in one string; a file past that cannot be read in one piece.
+        problems.push(`${displayPath(f.path, cwd)}: larger than the 512 MiB of text one file may hold here; skipped (split it into smaller exports, e.g. one per year or per query)`);
+      } else problems.push(`${displayPath(f.path, cwd)}: cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"})`);
     }
   }
   if (thesauri.length > 1) {

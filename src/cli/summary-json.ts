@@ -2,6 +2,7 @@
  * `--summary json`: the per-file summary and the counts of a build as one JSON object, for scripts and pipelines
  * (stdout, or a file with --summary-file). The text summary on stderr is unchanged; stdout carries nothing else.
  */
+import type { PartitionLadder } from "../model/graph-file";
 import type { Diagnostic } from "../pipeline/records";
 import type { PipelineResult } from "../pipeline/run";
 
@@ -24,6 +25,11 @@ export interface BuildSummaryJson {
     diagnostics: number;
     errors: number;
     warnings: number;
+  };
+  /** The resolution ladders: per level its resolution, group count and modularity; `default` is the build's own. */
+  levels: {
+    communities: { default: number; levels: { resolution: number; groups: number; modularity: number }[] } | null;
+    researchClusters: { default: number; levels: { resolution: number; groups: number; modularity: number }[] } | null;
   };
   /** Where the build went: file paths as the text summary names them, "-" for stdout, null when nothing was written. */
   output: { graph: string; mergeReport: string | null } | null;
@@ -67,9 +73,18 @@ export function buildSummaryJson(
       errors: severity(all, "error"),
       warnings: severity(all, "warning"),
     },
+    levels: {
+      communities: ladderSummary(g.getAttribute("communityLadder") as PartitionLadder | undefined),
+      researchClusters: ladderSummary(g.getAttribute("topicClusterLadder") as PartitionLadder | undefined),
+    },
     output: details.output,
     timings: Object.fromEntries(Object.entries(details.timings).map(([k, v]) => [k, Math.round(v)])),
   };
+}
+
+function ladderSummary(ladder: PartitionLadder | undefined): BuildSummaryJson["levels"]["communities"] {
+  if (!ladder) return null;
+  return { default: ladder.default, levels: ladder.levels.map((l) => ({ resolution: l.resolution, groups: l.count, modularity: l.modularity })) };
 }
 
 export interface SummaryTarget {

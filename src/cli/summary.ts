@@ -1,4 +1,5 @@
 /** The per-file summary printed on stderr after a build. */
+import type { GraphAttributes } from "../model/graph-file";
 import type { PipelineResult } from "../pipeline/run";
 import { escapeForTerminal } from "./escape";
 import { MAX_TOKEN_LENGTH } from "../pipeline/topics/tokens";
@@ -27,9 +28,21 @@ export function formatSummary(result: PipelineResult): { text: string; errorsOnl
     `${records} records -> ${count("paper")} papers, ${count("author")} authors, ${count("topic")} topics, ${g.size} edges; ` +
       `${Object.keys(g.getAttribute("communities") ?? {}).length} communities, ${Object.keys(g.getAttribute("topicClusters") ?? {}).length} research clusters`,
   );
+  lines.push(...ladderLines(g.getAttributes()));
   const skipped = result.topics.skippedLongTokens ?? 0;
   if (skipped > 0) lines.push(`topics: ${skipped} word(s) longer than ${MAX_TOKEN_LENGTH} characters skipped (glued or binary text, never a real word)`);
   const t = result.timings;
   lines.push("time: " + Object.entries(t).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(", "));
   return { text: lines.join("\n") + "\n", errorsOnly: errors.length ? errors.join("\n") + "\n" : "" };
+}
+
+/** One line per ladder: every level's resolution, group count and modularity, the build's own level marked with *. */
+export function ladderLines(attrs: Partial<GraphAttributes>): string[] {
+  const out: string[] = [];
+  for (const [name, ladder] of [["communities", attrs.communityLadder], ["research clusters", attrs.topicClusterLadder]] as const) {
+    if (!ladder) continue;
+    const levels = ladder.levels.map((l, i) => `${i}${i === ladder.default ? "*" : ""} r=${l.resolution} ${l.count} (Q ${l.modularity.toFixed(3)})`);
+    out.push(`levels, ${name}: ${levels.join(" | ")}`);
+  }
+  return out;
 }

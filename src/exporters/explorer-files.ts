@@ -13,7 +13,9 @@ import {
   EXPLORER_FORMAT,
   EXPLORER_FORMAT_VERSION,
   EXPLORER_MAGIC,
+  HEAVY_GRAPH_ATTRIBUTES,
   REQUIRED_EDGE_COLUMNS,
+  REQUIRED_NODE_COLUMNS,
   SEARCH_FIELDS,
   derivedEdgeKey,
   fnv1a,
@@ -23,6 +25,7 @@ import {
   type ColumnSpec,
   type ExplorerChunk,
   type ExplorerFile,
+  type ExplorerGraphAttributeFile,
   type ExplorerHeader,
   type SectionSpec,
   type SectionType,
@@ -349,6 +352,40 @@ function nodeListColumn(name: string, rows: number, indexOf: Map<string, number>
   };
 }
 
+function intListColumn(name: string, rows: number): ColumnBuilder {
+  const offsets = new Uint32Array(rows + 1);
+  const values: number[] = [];
+  const flags = nullsAndAbsent(rows);
+  let min = 0;
+  let max = 0;
+  return {
+    put(i, v) {
+      offsets[i] = values.length;
+      if (v === undefined) {
+        flags.absent.set(i);
+        return true;
+      }
+      if (!Array.isArray(v) || !v.every((x) => typeof x === "number" && isInt(x) && x >= -0x80000000 && x <= 0x7fffffff)) {
+        flags.absent.set(i);
+        return false;
+      }
+      for (const x of v as number[]) {
+        values.push(x);
+        if (x < min) min = x;
+        if (x > max) max = x;
+      }
+      return true;
+    },
+    finish(body) {
+      offsets[rows] = values.length;
+      const type = smallestInt(min, max)!;
+      const data = new ARRAY[type](values.length);
+      data.set(values);
+      return { name, type: "intList", offsets: body.add("u32", offsets), values: body.add(type, data), ...flags.specs(body) };
+    },
+  };
+}
+
 function builderFor(spec: { name: string; type: ColumnSpec["type"]; sameAs?: string }, rows: number, indexOf: Map<string, number>, sameValue?: (i: number) => unknown): ColumnBuilder {
   switch (spec.type) {
     case "number":
@@ -361,6 +398,8 @@ function builderFor(spec: { name: string; type: ColumnSpec["type"]; sameAs?: str
       return dictColumn(spec.name, rows);
     case "nodeList":
       return nodeListColumn(spec.name, rows, indexOf);
+    case "intList":
+      return intListColumn(spec.name, rows);
   }
 }
 
@@ -426,7 +465,7 @@ export function writeExplorerFiles(graph: ExplorerGraphSource, options: Explorer
 
   // Nodes: the key, then the core columns; whatever does not fit goes to the node's search or details record.
   const keyColumn = stringColumn("key", n);
-  const columns = CORE_NODE_COLUMNS.map((spec) => ({ spec, builder: builderFor(spec, n, indexOf, spec.sameAs ? (i) => nodeAttrs[i]![spec.sameAs!] : undefined) }));
+  const columns = CORE_NODE_COLUMNS.map((spec) => ({ spec, used: false, builder: builderFor(spec, n, indexOf, spec.sameAs ? (i) => nodeAttrs[i]![spec.sameAs!] : undefined) }));
   const search = new GroupBuilder("search", "node", n, target * 4);
   const details = new GroupBuilder("details", "node", n, target);
   for (let i = 0; i < n; i++) {
@@ -436,8 +475,10 @@ export function writeExplorerFiles(graph: ExplorerGraphSource, options: Explorer
     if ((kind === "author" || kind === "paper" || kind === "topic") && order[kind].length === 0) order[kind] = Object.keys(a);
     let s: Attrs | null = null;
     let d: Attrs | null = null;
-    for (const { spec, builder } of columns) {
-      if (!builder.put(i, a[spec.name])) (d ??= {})[spec.name] = a[spec.name];
+    for (const col of columns) {
+      const v = a[col.spec.name];
+      if (v !== undefined) col.used = true;
+      if (!col.builder.put(i, v)) (d ??= {})[col.spec.name] = v;
     }
     for (const f of Object.keys(a)) {
       if (CORE_NODE_NAMES.has(f)) continue;
@@ -447,7 +488,8 @@ export function writeExplorerFiles(graph: ExplorerGraphSource, options: Explorer
     if (s) search.put(i, s);
     if (d) details.put(i, d);
   }
-  const nodeColumns = [keyColumn.finish(body), ...columns.map((c) => c.builder.finish(body))];
+  // An optional column no node has (the ladder columns of a build without ladders) is left out: absent everywhere.
+  const nodeColumns = [keyColumn.finish(body), ...columns.filter((c) => c.used || REQUIRED_NODE_COLUMNS.includes(c.spec.name)).map((c) => c.builder.finish(body))];
 
   // Edges: endpoints as node indices; keys stored only when one differs from the derived form.
   const edgeKeys: string[] = [];
@@ -499,6 +541,7 @@ export function writeExplorerFiles(graph: ExplorerGraphSource, options: Explorer
   }
 
   const groups = [search.finish(files), details.finish(files), extras.finish(files)].filter((g): g is ChunkGroupSpec => g !== null);
+  const { attributes, graphFiles } = splitGraphAttributes(graph.getAttributes() as Record<string, unknown>, files);
   const header: ExplorerHeader = {
     format: EXPLORER_FORMAT,
     version: EXPLORER_FORMAT_VERSION,
@@ -506,15 +549,34 @@ export function writeExplorerFiles(graph: ExplorerGraphSource, options: Explorer
     edgeCount: m,
     graph: {
       options: { type: graph.type as ExplorerHeader["graph"]["options"]["type"], multi: graph.multi, allowSelfLoops: graph.allowSelfLoops },
-      attributes: graph.getAttributes() as Record<string, unknown>,
+      attributes,
     },
     edgeKeys: derived ? "derived" : "column",
     attributeOrder: order,
     nodeColumns,
     edgeColumns,
     groups,
+    ...(graphFiles.length ? { graphFiles } : {}),
   };
   return [{ name: CORE_FILE, bytes: assembleCore(header, body.bytes()) }, ...files];
+}
+
+/** The header's graph attributes, without the heavy ones, which go to graph-<name>.json files. */
+function splitGraphAttributes(all: Record<string, unknown>, files: ExplorerFile[]): { attributes: Record<string, unknown>; graphFiles: NonNullable<ExplorerHeader["graphFiles"]> } {
+  const attributes: Record<string, unknown> = {};
+  const graphFiles: NonNullable<ExplorerHeader["graphFiles"]> = [];
+  for (const [name, value] of Object.entries(all)) {
+    if (!HEAVY_GRAPH_ATTRIBUTES.includes(name) || value === undefined) {
+      attributes[name] = value;
+      continue;
+    }
+    const record: ExplorerGraphAttributeFile = { format: EXPLORER_CHUNK_FORMAT, version: EXPLORER_FORMAT_VERSION, attribute: name, value };
+    const bytes = encoder.encode(JSON.stringify(record) + "\n");
+    const file = `graph-${name}.json`;
+    files.push({ name: file, bytes });
+    graphFiles.push({ attribute: name, file, first: 0, count: 0, bytes: bytes.length, fnv1a: fnv1a(bytes) });
+  }
+  return { attributes, graphFiles };
 }
 
 function assembleCore(header: ExplorerHeader, body: Uint8Array): Uint8Array {

@@ -8,6 +8,7 @@ import { writeCsv } from "./csv";
 import { writeGexf } from "./gexf";
 import { writeGraphml } from "./graphml";
 import { writeJson } from "./json";
+import { graphAtLevels, resolveLevels } from "./levels";
 import { selectForExport } from "./selection";
 import { writeSvg } from "./svg";
 import { EXPORT_FORMATS, type ExportableGraph, type ExportFormat, type ExportOptions, type ExportResult, type ExportView, type Provenance } from "./types";
@@ -17,6 +18,7 @@ export * from "./types";
 export { makeProvenance, describeFilter } from "./provenance";
 export { selectForExport } from "./selection";
 export { CSV_LIST_SEPARATOR } from "./csv";
+export { graphAtLevels, resolveLevels } from "./levels";
 
 export function isExportFormat(s: string): s is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(s);
@@ -29,6 +31,11 @@ export function exportGraph(
   provenance: Provenance,
   options: ExportOptions = {},
 ): ExportResult {
+  if (options.levels && (options.levels.community !== undefined || options.levels.topicCluster !== undefined)) {
+    const levels = resolveLevels(graph, options.levels);
+    graph = graphAtLevels(graph, levels);
+    provenance = { ...provenance, levels };
+  }
   const sel = selectForExport(graph, view, provenance.colorMode);
   switch (format) {
     case "gexf":

@@ -49,8 +49,15 @@ export function provenanceText(p: Provenance, counts: { nodes: number; edges: nu
     `Exported by ${p.generator} at ${p.exportedAt}`,
     `Scope: ${describeFilter(p.filter)} (${counts.nodes} nodes, ${counts.edges} edges)`,
     `Colours: ${COLOR_MODE_LABEL[p.colorMode] ?? p.colorMode}`,
+    ...(p.levels ? [`Levels: ${levelsText(p.levels)}`] : []),
     `Input files: ${p.inputFiles.length ? p.inputFiles.join(", ") : "(none recorded)"}`,
     `Build options: ${JSON.stringify(p.options)}`,
     ...(p.filter === "whole graph" ? [] : [`Filter: ${JSON.stringify(p.filter)}`]),
   ].join("\n");
+}
+
+/** "co-author communities level 3 (resolution 0.5), research clusters level 5 (resolution 1)". */
+export function levelsText(l: NonNullable<Provenance["levels"]>): string {
+  const one = (name: string, level: number, resolution: number | null) => `${name} level ${level}${resolution === null ? "" : ` (resolution ${resolution})`}`;
+  return `${one("co-author communities", l.community, l.resolution.community)}, ${one("research clusters", l.topicCluster, l.resolution.topicCluster)}`;
 }

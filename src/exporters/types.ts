@@ -61,6 +61,8 @@ export interface Provenance {
   exportedAt: string;
   /** e.g. "papergraph 0.1.0". */
   generator: string;
+  /** The ladder levels exported, when chosen (ExportOptions.levels), with their resolutions. */
+  levels?: { community: number; topicCluster: number; resolution: { community: number | null; topicCluster: number | null } };
 }
 
 export interface ExportFile {
@@ -78,7 +80,15 @@ export interface LegendItem {
   color: string;
 }
 
+/** Levels of the resolution ladders to export (graph attributes communityLadder / topicClusterLadder); absent: the build's. */
+export interface ExportLevels {
+  community?: number;
+  topicCluster?: number;
+}
+
 export interface ExportOptions {
+  /** Colour and group by these levels of the resolution ladders (the exporters see them as the graph's partitions). */
+  levels?: ExportLevels;
   /** SVG: draw the legend and the cluster names (default true). */
   legend?: boolean;
   /** SVG: the dark theme's background and ink (default light: pictures for print). */

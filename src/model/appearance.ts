@@ -99,14 +99,21 @@ export function sortedGroups(table: GroupTable | undefined): GroupEntry[] {
 
 /**
  * Group id -> colour: palette colours by size rank among the groups that are not "no links" (ties by id), OTHER past
- * the palette, NONE for the no-links bucket. Ids missing from the map (including -1) are NONE: see groupColor.
+ * the palette, NONE for the no-links bucket. Ids missing from the map (including -1) are NONE: see groupColor. A group
+ * with a `paletteRank` (the levels of a resolution ladder) takes that slot instead of its size rank.
  */
 export function groupColors(table: GroupTable | undefined): Map<number, string> {
   const out = new Map<number, string>();
   let rank = 0;
   for (const g of sortedGroups(table)) {
-    if (isNoLinks(g.info)) out.set(g.id, NONE_COLOR);
-    else out.set(g.id, rank < PALETTE.length ? PALETTE[rank++]! : (rank++, OTHER_COLOR));
+    if (isNoLinks(g.info)) {
+      out.set(g.id, NONE_COLOR);
+      continue;
+    }
+    // A ladder level names each group's slot, so a group keeps its colour across levels; otherwise the size rank.
+    const slot = Number.isInteger(g.info.paletteRank) && g.info.paletteRank! >= 0 ? g.info.paletteRank! : rank;
+    rank++;
+    out.set(g.id, slot < PALETTE.length ? PALETTE[slot]! : OTHER_COLOR);
   }
   return out;
 }

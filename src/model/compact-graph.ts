@@ -21,6 +21,8 @@ import {
 import {
   decodeChunk,
   decodeCore,
+  decodeGraphAttributeFile,
+  type IntListColumnReader,
   type ColumnReader,
   type DecodeResult,
   type DecodedCore,
@@ -94,6 +96,10 @@ export class CompactGraph {
   private edgeWeightArray: Float64Array | null = null;
   private edgeSizesArray: Float64Array | null = null;
   private edgeLargePapersArray: Float64Array | null = null;
+  private edgeFirstYearArray: Float64Array | null = null;
+  private readonly levelArrays = new Map<string, Int32Array>();
+  private readonly heavyGraph = new Map<string, unknown>();
+  private graphAttributesView: GraphAttributes | null = null;
   private adjacency: { offsets: Uint32Array; edges: Uint32Array } | null = null;
 
   private readonly index: Map<string, number>;
@@ -185,6 +191,48 @@ export class CompactGraph {
     return (this.edgeLargePapersArray ??= this.edgeFloats("largePapers"));
   }
 
+  /** Year of a co-author link's first joint paper; NaN where absent or null (other kinds, undated links). */
+  get edgeFirstYear(): Float64Array {
+    return (this.edgeFirstYearArray ??= this.edgeFloats("firstYear"));
+  }
+
+  /**
+   * Every node's group at a ladder level (model/levels.ts groupAtLevel): the level's ids from the `communityLevels` /
+   * `topicClusterLevels` column, else the build's own partition. Made once per level (linear in nodes).
+   */
+  groupsAtLevel(mode: "community" | "topicCluster", level: number): Int32Array {
+    const id = `${mode}:${level}`;
+    const hit = this.levelArrays.get(id);
+    if (hit) return hit;
+    const base = mode === "community" ? this.community : this.topicCluster;
+    const c = this.cols.get(mode === "community" ? "communityLevels" : "topicClusterLevels") as IntListColumnReader | undefined;
+    const out = Int32Array.from(base);
+    if (c && c.spec.type === "intList") {
+      for (let i = 0; i < this.order; i++) {
+        const at = c.offsets[i]! + level;
+        if (!c.isAbsent(i) && level >= 0 && at < c.offsets[i + 1]!) out[i] = c.values[at]!;
+      }
+    }
+    this.levelArrays.set(id, out);
+    return out;
+  }
+
+  /** A node's stability for a ladder (0..1); NaN where the file has none. */
+  stability(mode: "community" | "topicCluster"): Float64Array {
+    return this.floatColumn(mode === "community" ? "communityStability" : "topicClusterStability");
+  }
+
+  private readonly floatCache = new Map<string, Float64Array>();
+  private floatColumn(name: string): Float64Array {
+    let out = this.floatCache.get(name);
+    if (!out) {
+      const c = this.cols.get(name);
+      out = c && c.spec.type === "number" ? (c as NumberColumnReader).floats() : new Float64Array(this.order).fill(NaN);
+      this.floatCache.set(name, out);
+    }
+    return out;
+  }
+
   /** NaN where absent. */
   get edgeSizes(): Float64Array {
     return (this.edgeSizesArray ??= this.edgeFloats("size"));
@@ -236,8 +284,53 @@ export class CompactGraph {
 
   // ---- graphology-compatible reading ----
 
+  /** The header's graph attributes plus the heavy ones loaded so far (loadGraphAttribute). */
   getAttributes(): GraphAttributes {
-    return this.header.graph.attributes as unknown as GraphAttributes;
+    if (!this.heavyGraph.size) return this.header.graph.attributes as unknown as GraphAttributes;
+    return (this.graphAttributesView ??= { ...this.header.graph.attributes, ...Object.fromEntries(this.heavyGraph) } as unknown as GraphAttributes);
+  }
+
+  /** Whether a heavy graph attribute (explorer-format HEAVY_GRAPH_ATTRIBUTES) is in memory, or the file has none. */
+  graphAttributeLoaded(name: string): boolean {
+    return this.heavyGraph.has(name) || !this.header.graphFiles?.some((f) => f.attribute === name);
+  }
+
+  /** Fetches a heavy graph attribute's file (the identity review) once; then getAttributes() holds it. */
+  loadGraphAttribute(name: string): Promise<void> {
+    const spec = this.header.graphFiles?.find((f) => f.attribute === name);
+    if (!spec || this.heavyGraph.has(name)) return Promise.resolve();
+    const running = this.inflight.get(spec.file);
+    if (running) return running;
+    const apply = (bytes: Uint8Array) => {
+      const decoded = decodeGraphAttributeFile(bytes, spec, (k) => this.index.has(k));
+      if (!decoded.ok) throw new ChunkLoadError(decoded.errors);
+      this.heavyGraph.set(name, decoded.value);
+      this.graphAttributesView = null;
+      this.loadedVersion++;
+      for (const l of this.listeners) l();
+    };
+    let got: Promise<Uint8Array> | Uint8Array;
+    try {
+      got = this.fetchChunk(spec.file);
+    } catch (e) {
+      got = Promise.reject(e);
+    }
+    if (typeof (got as Promise<Uint8Array>).then !== "function") {
+      try {
+        apply(got as Uint8Array);
+        return Promise.resolve();
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+    const p = (got as Promise<Uint8Array>)
+      .then(apply)
+      .catch((e: unknown) => {
+        throw e instanceof ChunkLoadError ? e : new ChunkLoadError([`${spec.file}: could not be read (${e instanceof Error ? e.message : String(e)})`]);
+      })
+      .finally(() => this.inflight.delete(spec.file));
+    this.inflight.set(spec.file, p);
+    return p;
   }
 
   getAttribute<K extends keyof GraphAttributes>(name: K): GraphAttributes[K] {
@@ -443,7 +536,8 @@ export class CompactGraph {
 
   /** Every chunk of every group: every attribute of every node and edge is then in memory. */
   loadEverything(): Promise<void> {
-    return Promise.all(["search", "details", "edges"].map((g) => this.loadGroup(g as ChunkGroupName))).then(() => undefined);
+    const heavy = (this.header.graphFiles ?? []).map((f) => this.loadGraphAttribute(f.attribute));
+    return Promise.all([...["search", "details", "edges"].map((g) => this.loadGroup(g as ChunkGroupName)), ...heavy]).then(() => undefined);
   }
 
   /** Whether every chunk of a group is loaded (true when the graph has no such group). */

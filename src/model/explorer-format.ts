@@ -15,7 +15,8 @@
  * Bump EXPLORER_FORMAT_VERSION on any change a reader of an older version would misread.
  */
 
-export const EXPLORER_FORMAT_VERSION = 1;
+/** 2: integer-list columns (ladder levels), link years, heavy graph attributes in their own files (issue 15). */
+export const EXPLORER_FORMAT_VERSION = 2;
 export const EXPLORER_MAGIC = "PGEX";
 export const EXPLORER_FORMAT = "papergraph-explorer";
 export const EXPLORER_CHUNK_FORMAT = "papergraph-explorer-chunk";
@@ -81,7 +82,14 @@ export interface NodeListColumn extends ColumnBase {
   values: SectionSpec;
 }
 
-export type ColumnSpec = NumberColumn | BoolColumn | StringColumn | DictColumn | NodeListColumn;
+/** A list of integers per row (a node's group per ladder level): row i is values[offsets[i], offsets[i+1]). */
+export interface IntListColumn extends ColumnBase {
+  type: "intList";
+  offsets: SectionSpec;
+  values: SectionSpec;
+}
+
+export type ColumnSpec = NumberColumn | BoolColumn | StringColumn | DictColumn | NodeListColumn | IntListColumn;
 
 export interface ChunkSpec {
   /** File name in the explorer folder. */
@@ -122,7 +130,23 @@ export interface ExplorerHeader {
   nodeColumns: ColumnSpec[];
   edgeColumns: ColumnSpec[];
   groups: ChunkGroupSpec[];
+  /**
+   * Graph attributes kept out of the header because they are large and only a panel needs them (HEAVY_GRAPH_ATTRIBUTES:
+   * the identity review), each in its own file; `first` and `count` are 0.
+   */
+  graphFiles?: (ChunkSpec & { attribute: string })[];
 }
+
+/** A heavy graph attribute's file: `{ format, version, attribute, value }`. */
+export interface ExplorerGraphAttributeFile {
+  format: typeof EXPLORER_CHUNK_FORMAT;
+  version: number;
+  attribute: string;
+  value: unknown;
+}
+
+/** Graph attributes written to their own file (graph-<name>.json) and fetched when a panel opens. */
+export const HEAVY_GRAPH_ATTRIBUTES: readonly string[] = ["identityReview"];
 
 /** One chunk file's JSON. records[i] holds node (edge) first+i's attributes of the group, or null when it has none. */
 export interface ExplorerChunk {
@@ -170,6 +194,11 @@ export const CORE_NODE_COLUMNS: readonly { name: string; type: ColumnSpec["type"
   { name: "arxivId", type: "string" },
   { name: "hasCode", type: "bool" },
   { name: "relevance", type: "number" },
+  // Resolution ladders (model/levels.ts): a group id per level, and how stable the node's group is across levels.
+  { name: "communityLevels", type: "intList" },
+  { name: "topicClusterLevels", type: "intList" },
+  { name: "communityStability", type: "number" },
+  { name: "topicClusterStability", type: "number" },
 ];
 
 export const CORE_EDGE_COLUMNS: readonly { name: string; type: ColumnSpec["type"] }[] = [
@@ -182,6 +211,9 @@ export const CORE_EDGE_COLUMNS: readonly { name: string; type: ColumnSpec["type"
   { name: "largePapers", type: "number" },
   { name: "size", type: "number" },
   { name: "color", type: "dict" },
+  // coauthor links: year of the first joint paper and joint papers per year (model/collaboration.ts).
+  { name: "firstYear", type: "number" },
+  { name: "yearWeights", type: "string" },
 ];
 
 export const SEARCH_FIELDS: readonly string[] = ["aliases", "variants", "doi", "pmid"];

@@ -17,17 +17,19 @@ import {
   type ChunkSpec,
   type ColumnSpec,
   type ExplorerChunk,
+  type ExplorerGraphAttributeFile,
   type ExplorerHeader,
   type SectionSpec,
   type SectionType,
 } from "./explorer-format";
-import { graphAttributeProblems } from "./validate";
+import { edgeAttributeProblems, graphAttributeProblems, ladderSizes, nodeAttributeProblems } from "./validate";
 
 export type Typed = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 
 const MAX_PROBLEMS = 25;
 const REBUILD = "rebuild the explorer files with `npm run graph`";
 const CHUNK_FILE = /^(search|details|edges)-\d{4,}\.json$/;
+const GRAPH_FILE = /^graph-[A-Za-z]+\.json$/;
 const NODE_KINDS = new Set(["author", "paper", "topic"]);
 const EDGE_KINDS = new Set(["authored", "coauthor", "coauthor-large", "about", "related"]);
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -59,6 +61,11 @@ export interface DictColumnReader extends ColumnReader {
 }
 
 export interface NodeListColumnReader extends ColumnReader {
+  offsets: Typed;
+  values: Typed;
+}
+
+export interface IntListColumnReader extends ColumnReader {
   offsets: Typed;
   values: Typed;
 }
@@ -281,6 +288,23 @@ function readColumn(p: Problems, body: Uint8Array, of: string, raw: unknown, row
       const reader: NodeListColumnReader = { ...base, offsets, values, get: (i) => read(i, (j) => values.subarray(offsets[j]!, offsets[j + 1]!)) };
       return reader;
     }
+    case "intList": {
+      const offsets = section(p, body, `${where} (offsets)`, spec.offsets, { length: rows + 1, types: ["u32"] });
+      const values = section(p, body, `${where} (values)`, spec.values, { types: ["u8", "i8", "u16", "i16", "u32", "i32"] });
+      if (!offsets || !values) return null;
+      if (offsets[0] !== 0 || offsets[rows] !== values.length) {
+        p.add(`${where}: offsets do not cover its ${values.length} values; the file is damaged; ${REBUILD}`);
+        return null;
+      }
+      for (let i = 0; i < rows; i++) {
+        if (offsets[i + 1]! < offsets[i]!) {
+          p.add(`${where}: row ${i} ends before it starts; the file is damaged; ${REBUILD}`);
+          return null;
+        }
+      }
+      const reader: IntListColumnReader = { ...base, offsets, values, get: (i) => read(i, (j) => Array.from(values.subarray(offsets[j]!, offsets[j + 1]!))) };
+      return reader;
+    }
     default:
       p.add(`${where} has unknown type ${JSON.stringify((spec as { type?: unknown }).type)}; this explorer reads format version ${EXPLORER_FORMAT_VERSION}`);
       return null;
@@ -308,6 +332,19 @@ function checkGroups(p: Problems, groups: unknown, nodeCount: number, edgeCount:
         p.add(`group "${g.name}": chunk ${c.file} covers rows ${c.first}-${c.first + c.count - 1}, expected to start at ${next} and end by ${rows - 1}; ${REBUILD}`);
       }
       next = c.first + c.count;
+    }
+  }
+}
+
+function checkGraphFiles(p: Problems, files: unknown): void {
+  if (files === undefined) return;
+  if (!Array.isArray(files)) {
+    p.add(`the header's "graphFiles" must be a list; ${REBUILD}`);
+    return;
+  }
+  for (const f of files) {
+    if (!isRec(f) || typeof f.attribute !== "string" || typeof f.file !== "string" || !GRAPH_FILE.test(f.file) || !isCount(f.bytes) || typeof f.fnv1a !== "string") {
+      p.add(`a graph attribute file entry is malformed (${JSON.stringify(f)?.slice(0, 80)}); ${REBUILD}`);
     }
   }
 }
@@ -376,6 +413,7 @@ export function decodeCore(bytes: Uint8Array, file = "core.bin"): DecodeResult<D
   for (const name of REQUIRED_EDGE_COLUMNS) if (!edgeColumns.has(name) && !p.list.some((x) => x.includes(`"${name}"`))) p.add(`the edge column "${name}" is missing; ${REBUILD}`);
   if (header.edgeKeys === "column" && !edgeColumns.has("key")) p.add(`edge keys are said to be stored, but there is no edge column "key"; ${REBUILD}`);
   checkGroups(p, header.groups, n, m);
+  checkGraphFiles(p, header.graphFiles);
   if (p.list.length) return p.result(null as never);
   checkValues(p, header, n, m, nodeColumns, edgeColumns);
   return p.result({ header, nodeCount: n, edgeCount: m, nodeColumns, edgeColumns });
@@ -436,6 +474,22 @@ function checkValues(p: Problems, header: ExplorerHeader, n: number, m: number, 
       if (!Number.isInteger(v) || (v as number) < 0) p.add(`edge ${e}: largePapers must be a whole number of papers, got ${JSON.stringify(v)}`);
     }
   }
+  // Link years and ladder levels, as graph.json's validator checks them.
+  for (const f of ["firstYear", "yearWeights"]) {
+    const c = edges.get(f);
+    if (!c) continue;
+    for (let e = 0; e < m; e++) if (!c.isAbsent(e)) for (const problem of edgeAttributeProblems(`edge ${e}`, { [f]: c.get(e) })) p.add(problem);
+  }
+  const ladders = ladderSizes(header.graph.attributes);
+  for (const f of ["communityLevels", "topicClusterLevels", "communityStability", "topicClusterStability"]) {
+    const c = nodes.get(f);
+    if (!c) continue;
+    for (let i = 0; i < n; i++) {
+      if (c.isAbsent(i)) continue;
+      const kind = kinds.get(i) as string;
+      for (const problem of nodeAttributeProblems(`node ${i} "${keys[i]}"`, { kind, [f]: c.get(i) }, () => true, true, ladders)) p.add(problem);
+    }
+  }
   // The graph attributes (cluster tables, large papers, ...) as graph.json's validator checks them.
   for (const problem of graphAttributeProblems(header.graph.attributes, (k) => seen.has(k))) p.add(problem);
 }
@@ -466,4 +520,26 @@ export function decodeChunk(bytes: Uint8Array, spec: ChunkSpec, group: ChunkGrou
     });
   }
   return p.result(chunk);
+}
+
+/** Checks a heavy graph attribute's file (graph-<name>.json) against its entry in core.bin, decodes and validates it. */
+export function decodeGraphAttributeFile(bytes: Uint8Array, spec: ChunkSpec & { attribute: string }, hasKey: (k: string) => boolean): DecodeResult<unknown> {
+  const p = new Problems(spec.file);
+  if (bytes.length !== spec.bytes || fnv1a(bytes) !== spec.fnv1a) {
+    p.add(`${bytes.length} bytes with fingerprint ${fnv1a(bytes)}, but core.bin expects ${spec.bytes} bytes with ${spec.fnv1a}: it is damaged or from another build; ${REBUILD}`);
+    return p.result(null);
+  }
+  let record: ExplorerGraphAttributeFile;
+  try {
+    record = JSON.parse(decoder.decode(bytes)) as ExplorerGraphAttributeFile;
+  } catch (e) {
+    p.add(`not valid JSON (${e instanceof Error ? e.message : String(e)}); ${REBUILD}`);
+    return p.result(null);
+  }
+  if (!isRec(record) || record.format !== EXPLORER_CHUNK_FORMAT || record.version !== EXPLORER_FORMAT_VERSION || record.attribute !== spec.attribute) {
+    p.add(`not the file of graph attribute "${spec.attribute}" of format version ${EXPLORER_FORMAT_VERSION}; ${REBUILD}`);
+    return p.result(null);
+  }
+  for (const problem of graphAttributeProblems({ communities: {}, topicClusters: {}, [spec.attribute]: record.value }, hasKey)) p.add(problem);
+  return p.result(record.value);
 }

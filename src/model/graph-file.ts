@@ -42,6 +42,15 @@ export interface BaseNodeAttributes {
   pagerank: number;
   /** Hop-count betweenness on the whole graph read as undirected (exact or sampled, see graph attribute), divided by the maximum (0..1). */
   betweenness: number;
+  // Resolution ladders (graph attributes `communityLadder`, `topicClusterLadder`; absent in files of older builds).
+  /** Co-author community at every level of `communityLadder` (index = level; the default level equals `community`). */
+  communityLevels?: number[];
+  /** Research cluster at every level of `topicClusterLadder` (the default level equals `topicCluster`). */
+  topicClusterLevels?: number[];
+  /** Authors: how much they keep the same co-authors as community-mates across levels and seeds, 0..1 (README). */
+  communityStability?: number;
+  /** Papers: the same over their most similar papers and research clusters; authors and topics: mean of their papers'. */
+  topicClusterStability?: number;
 }
 
 export interface ProfileFigures {
@@ -151,6 +160,13 @@ export interface EdgeAttributes {
   weight: number;
   /** coauthor edges only: joint papers above the cut as well (absent when none), counted when large papers are shown. */
   largePapers?: number;
+  /**
+   * coauthor and coauthor-large edges: year of the first dated joint paper counted in `weight` (null: none dated), and
+   * those papers per year, "2019:1,2021:2" (years ascending; undated papers are `weight` minus the sum), left out when
+   * all `weight` papers are of `firstYear` (read both with model/collaboration.ts yearWeightsOf). Absent in older files.
+   */
+  firstYear?: number | null;
+  yearWeights?: string;
   size: number;
   color: string;
 }
@@ -167,6 +183,63 @@ export interface ClusterInfo {
   typicalPapers?: string[];
   /** The shared bucket of authors without co-author links (communities only; absent in older files). */
   noLinks?: boolean;
+  /**
+   * Palette slot of the group's colour (levels of a ladder only: colours follow a group across levels, so they are not
+   * the size rank); >= the palette's length: the shared "smaller groups" colour.
+   */
+  paletteRank?: number;
+}
+
+/** One partition of a resolution ladder. */
+export interface PartitionLevel {
+  resolution: number;
+  /** Modularity of the level's partition at its own resolution. */
+  modularity: number;
+  /** Groups at this level (the "No co-author links" bucket included). */
+  count: number;
+  /** id -> group, as `communities` / `topicClusters` (with `paletteRank`); absent on the default level, whose table is those. */
+  groups?: Record<string, ClusterInfo>;
+}
+
+/** The same partition at several resolutions (README "Resolution ladders"). */
+export interface PartitionLadder {
+  /** Index of the build's own partition (the nodes' `community` / `topicCluster`). */
+  default: number;
+  levels: PartitionLevel[];
+  /** Runs at the default resolution with other seeds that the stability scores compare too. */
+  stabilitySeeds: number;
+}
+
+/** One automatic decision of identity resolution about people, as data for a review (README "Identity review"). */
+export interface IdentityDecision {
+  /** Author node key(s): the person (a merge), or the two people kept apart. */
+  keys: string[];
+  /** Spellings on each side: what was joined (merge) or kept apart. */
+  sides: string[][];
+  /**
+   * What decided: "variant" (same name up to case, diacritics, hyphens, dots), "profile" (a profile page's person),
+   * "author-id" (same ORCID or source author id), "name" (names alone), "context" (context weighed against the name
+   * difference), "thesaurus" (a thesaurus line); kept apart: "context" (too little context) or "conflict" (a rule forbade it).
+   */
+  basis: "variant" | "profile" | "author-id" | "name" | "context" | "thesaurus" | "conflict";
+  /** Evidence in words, each with the weight it added to the context (0 for name differences and verdicts). */
+  evidence: { text: string; weight: number }[];
+  /** Context needed (the name difference's penalty) and context found, when weighed. */
+  penalty: number | null;
+  context: number | null;
+  /** 0..1, 1 most doubtful: 1 - |context - penalty| / (context + penalty) when weighed, else 0. */
+  doubt: number;
+  /** The thesaurus can undo it (a split can separate the sides; a merge can join them). */
+  correctable: boolean;
+}
+
+export interface IdentityReview {
+  merges: IdentityDecision[];
+  keptApart: IdentityDecision[];
+  /** The person lines of the thesaurus the build used, in file order (so an exported thesaurus keeps them). */
+  thesaurus: { action: "merge" | "split" | "rename"; names: string[] }[];
+  /** Its topic lines (merge-topic, drop-topic), kept verbatim for the same reason. */
+  topicThesaurus: { action: "merge-topic" | "drop-topic"; terms: string[] }[];
 }
 
 /** Papers whose co-author links are kept apart (`coauthor-large` edges and `largePapers` on `coauthor` edges). */
@@ -211,6 +284,11 @@ export interface GraphAttributes {
   counts: { authors: number; papers: number; topics: number; edges: number };
   /** Papers kept out of the co-author network for their size (absent in older files: treat as none). */
   largePapers?: LargePapers;
+  /** Resolution ladders of the co-author communities and of the research clusters (absent in older files). */
+  communityLadder?: PartitionLadder;
+  topicClusterLadder?: PartitionLadder;
+  /** Identity decisions about people, for review and correction (absent in older files). */
+  identityReview?: IdentityReview;
 }
 
 export interface SerializedNode<A> {

@@ -44,6 +44,91 @@ const bool: Check = (v) => typeof v === "boolean";
 const strArray: Check = (v) => Array.isArray(v) && v.every((x) => typeof x === "string");
 const sourceRef: Check = (v) => isRec(v) && typeof v.file === "string" && Number.isInteger(v.line);
 
+const YEAR_WEIGHTS_RE = /^(?:\d{1,4}:\d+(?:,\d{1,4}:\d+)*)?$/;
+const unit: Check = (v) => finite(v) && (v as number) >= 0 && (v as number) <= 1;
+const intArray: Check = (v) => Array.isArray(v) && v.every((x) => Number.isInteger(x));
+
+/** Levels per ladder (null: no ladder in the file), so a node's level list can be checked against it. */
+export interface LadderSizes {
+  communityLevels: number | null;
+  topicClusterLevels: number | null;
+}
+
+const BASES = new Set(["variant", "profile", "author-id", "name", "context", "thesaurus", "conflict"]);
+
+
+/** A node's group id per level must match its ladder's length (when the file has that ladder). */
+/** The ladders' lengths as the file states them (null where a ladder is missing or has no level list). */
+export function ladderSizes(attrs: Record<string, unknown>): LadderSizes {
+  const len = (v: unknown) => (isRec(v) && Array.isArray(v.levels) ? v.levels.length : null);
+  return { communityLevels: len(attrs.communityLadder), topicClusterLevels: len(attrs.topicClusterLadder) };
+}
+
+function levelProblems(where: string, a: Rec, ladders: LadderSizes | undefined): string[] {
+  if (!ladders) return [];
+  const out: string[] = [];
+  for (const field of ["communityLevels", "topicClusterLevels"] as const) {
+    const n = ladders[field];
+    if (intArray(a[field]) && n !== null && (a[field] as number[]).length !== n) {
+      out.push(`${where}: attributes.${field} must hold one group id per level of the ladder (${n}), got ${(a[field] as number[]).length}`);
+    }
+  }
+  return out;
+}
+
+function checkLadder(c: Collector, name: string, v: unknown): number | null {
+  if (v === undefined) return null;
+  const level = (l: unknown) => isRec(l) && finite(l.resolution) && (l.resolution as number) > 0 && finite(l.modularity) && integer(l.count) && (l.count as number) >= 0;
+  if (!isRec(v) || !Array.isArray(v.levels) || !v.levels.every(level) || !integer(v.default) || (v.default as number) < 0 || (v.default as number) >= v.levels.length || !integer(v.stabilitySeeds)) {
+    c.add(`attributes.${name} must be { default: level index, levels: [{ resolution, modularity, count, groups? }], stabilitySeeds: whole number }, got ${show(v)}`);
+    return null;
+  }
+  (v.levels as Rec[]).forEach((l, i) => {
+    if (l.groups !== undefined) checkClusters(c, `${name}.levels[${i}].groups`, l.groups);
+  });
+  return v.levels.length;
+}
+
+function checkIdentityReview(c: Collector, v: unknown) {
+  if (v === undefined) return;
+  const evidence = (e: unknown) => isRec(e) && typeof e.text === "string" && finite(e.weight);
+  const numOrNull = (x: unknown) => x === null || finite(x);
+  const decision = (d: unknown) =>
+    isRec(d) && strArray(d.keys) && Array.isArray(d.sides) && d.sides.every(strArray) && BASES.has(d.basis as string) &&
+    Array.isArray(d.evidence) && d.evidence.every(evidence) && numOrNull(d.penalty) && numOrNull(d.context) && unit(d.doubt) && bool(d.correctable);
+  const line = (l: unknown) => isRec(l) && typeof l.action === "string" && (strArray(l.names) || strArray(l.terms));
+  if (!isRec(v)) {
+    c.add(`attributes.identityReview must be an object { merges, keptApart, thesaurus, topicThesaurus }, got ${show(v)}`);
+    return;
+  }
+  for (const list of ["merges", "keptApart"]) {
+    if (!Array.isArray(v[list])) {
+      c.add(`attributes.identityReview.${list} must be an array of decisions, got ${show(v[list])}`);
+      continue;
+    }
+    (v[list] as unknown[]).forEach((d, i) => {
+      if (!decision(d)) c.add(`attributes.identityReview.${list}[${i}] must be { keys, sides, basis, evidence: [{ text, weight }], penalty, context, doubt (0..1), correctable }, got ${show(d)}`);
+    });
+  }
+  for (const list of ["thesaurus", "topicThesaurus"]) {
+    if (v[list] !== undefined && !(Array.isArray(v[list]) && (v[list] as unknown[]).every(line))) {
+      c.add(`attributes.identityReview.${list} must be an array of { action, names | terms }, got ${show(v[list])}`);
+    }
+  }
+}
+
+/** Decision keys must be author nodes of the file. */
+function checkReviewKeys(c: Collector, v: unknown, hasKey: (k: string) => boolean) {
+  if (!isRec(v)) return;
+  for (const list of ["merges", "keptApart"]) {
+    if (!Array.isArray(v[list])) continue;
+    (v[list] as unknown[]).forEach((d, i) => {
+      if (!isRec(d) || !strArray(d.keys)) return;
+      for (const k of d.keys as string[]) if (!hasKey(k)) c.add(`attributes.identityReview.${list}[${i}].keys names "${k}", which is not a node`);
+    });
+  }
+}
+
 /** A field's check and, in words, what it must be. */
 interface FieldRule {
   check: Check;
@@ -66,6 +151,10 @@ const COMMON_FIELDS: Record<string, FieldRule> = {
   community: req(integer, "an integer (-1 for none)"),
   topicCluster: req(integer, "an integer (-1 for none)"),
   weightedDegree: opt(finite, "a finite number"),
+  communityLevels: opt(intArray, "an array of integer group ids, one per level (-1 for none)"),
+  topicClusterLevels: opt(intArray, "an array of integer group ids, one per level (-1 for none)"),
+  communityStability: opt(unit, "a number from 0 to 1"),
+  topicClusterStability: opt(unit, "a number from 0 to 1"),
 };
 
 const KIND_FIELDS: Record<"author" | "paper" | "topic", Record<string, FieldRule>> = {
@@ -119,11 +208,12 @@ function fieldProblem(where: string, kind: "author" | "paper" | "topic", field: 
  * object holds (a part of the attributes, e.g. one chunk of the explorer's compact files), required fields not checked
  * for presence.
  */
-export function nodeAttributeProblems(where: string, attrs: Record<string, unknown>, hasKey: (k: string) => boolean, only = false): string[] {
+export function nodeAttributeProblems(where: string, attrs: Record<string, unknown>, hasKey: (k: string) => boolean, only = false, ladders?: LadderSizes): string[] {
   const kind = attrs.kind;
   if (kind !== "author" && kind !== "paper" && kind !== "topic") return [`${where}: attributes.kind must be "author", "paper" or "topic", got ${show(kind)}`];
   const fields = only ? Object.keys(attrs) : [...new Set([...Object.keys(COMMON_FIELDS), ...Object.keys(KIND_FIELDS[kind])])];
   const problems = fields.flatMap((f) => (f === "kind" ? [] : fieldProblem(where, kind, f, attrs[f], hasKey)));
+  problems.push(...levelProblems(where, attrs, ladders));
   // Profile owners are appended to the byline: each must be among the authors (when both are at hand).
   if (kind === "paper" && strArray(attrs.profileOwners) && strArray(attrs.authors)) {
     for (const k of attrs.profileOwners as string[]) if (!(attrs.authors as string[]).includes(k)) problems.push(`${where}: attributes.profileOwners names "${k}", which is not in authors`);
@@ -131,8 +221,8 @@ export function nodeAttributeProblems(where: string, attrs: Record<string, unkno
   return problems;
 }
 
-function checkNode(c: Collector, where: string, a: Rec, keys: Set<string>) {
-  for (const m of nodeAttributeProblems(where, a, (k) => keys.has(k))) c.add(m);
+function checkNode(c: Collector, where: string, a: Rec, keys: Set<string>, ladders: LadderSizes) {
+  for (const m of nodeAttributeProblems(where, a, (k) => keys.has(k), false, ladders)) c.add(m);
 }
 
 function checkClusters(c: Collector, name: string, v: unknown) {
@@ -171,7 +261,8 @@ function checkTypicalPapers(c: Collector, name: string, v: unknown, hasKey: (k: 
 }
 
 /**
- * Problems with the graph attributes (cluster tables, category names, sources, large papers), as the graph-file
+ * Problems with the graph attributes (cluster tables, resolution ladders, identity review, category names, sources,
+ * large papers), as the graph-file
  * contract states them; with `hasKey`, also the typical papers that name no node. The explorer's compact files carry
  * these attributes in core.bin's header and are checked with the same function (explorer-read.ts).
  */
@@ -179,6 +270,9 @@ export function graphAttributeProblems(attrs: Record<string, unknown>, hasKey?: 
   const c = new Collector();
   checkClusters(c, "communities", attrs.communities);
   checkClusters(c, "topicClusters", attrs.topicClusters);
+  checkLadder(c, "communityLadder", attrs.communityLadder);
+  checkLadder(c, "topicClusterLadder", attrs.topicClusterLadder);
+  checkIdentityReview(c, attrs.identityReview);
   if (attrs.categoryNames !== undefined && !isRec(attrs.categoryNames)) c.add(`attributes.categoryNames must be an object, got ${show(attrs.categoryNames)}`);
   if (attrs.sources !== undefined && !Array.isArray(attrs.sources)) c.add(`attributes.sources must be an array, got ${show(attrs.sources)}`);
   if (attrs.largePapers !== undefined) {
@@ -187,8 +281,24 @@ export function graphAttributeProblems(attrs: Record<string, unknown>, hasKey?: 
       c.add(`attributes.largePapers must be { maxAuthors: whole number, papers: paper keys, pairs: whole number }, got ${show(lp)}`);
     }
   }
-  if (hasKey) checkTypicalPapers(c, "topicClusters", attrs.topicClusters, hasKey);
+  if (hasKey) {
+    checkTypicalPapers(c, "topicClusters", attrs.topicClusters, hasKey);
+    checkReviewKeys(c, attrs.identityReview, hasKey);
+  }
   return c.errors;
+}
+
+/** Problems with an edge's optional attributes (large papers, the link's years), shared with the compact reader. */
+export function edgeAttributeProblems(where: string, a: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  if (a.largePapers !== undefined && !(integer(a.largePapers) && (a.largePapers as number) >= 0)) {
+    out.push(`${where}: attributes.largePapers must be a whole number of papers, got ${show(a.largePapers)}`);
+  }
+  if (a.firstYear !== undefined && !(a.firstYear === null || integer(a.firstYear))) out.push(`${where}: attributes.firstYear must be a year or null, got ${show(a.firstYear)}`);
+  if (a.yearWeights !== undefined && !(typeof a.yearWeights === "string" && YEAR_WEIGHTS_RE.test(a.yearWeights))) {
+    out.push(`${where}: attributes.yearWeights must be joint papers per year such as "2019:1,2021:2", got ${show(a.yearWeights)}`);
+  }
+  return out;
 }
 
 /** Validate parsed JSON as a papergraph graph file. Never throws. */
@@ -233,11 +343,13 @@ export function validateGraphFile(input: unknown): ValidationResult {
     keys.add(n.key);
   });
   checkTypicalPapers(c, "topicClusters", attrs.topicClusters, (k) => keys.has(k));
+  checkReviewKeys(c, attrs.identityReview, (k) => keys.has(k));
+  const ladders = ladderSizes(attrs);
   nodes.forEach((n, i) => {
     if (!isRec(n) || typeof n.key !== "string") return;
     const where = `nodes[${i}] "${n.key}"`;
     if (!isRec(n.attributes)) c.add(`${where}: attributes must be an object, got ${show(n.attributes)}`);
-    else checkNode(c, where, n.attributes, keys);
+    else checkNode(c, where, n.attributes, keys, ladders);
   });
   const edgeKeys = new Set<string>();
   edges.forEach((e, i) => {
@@ -261,9 +373,7 @@ export function validateGraphFile(input: unknown): ValidationResult {
     }
     if (!EDGE_KINDS.has(a.kind as string)) c.add(`${where}: attributes.kind must be "authored", "coauthor", "about" or "related", got ${show(a.kind)}`);
     if (!finite(a.weight)) c.add(`${where}: attributes.weight must be a finite number, got ${show(a.weight)}`);
-    if (a.largePapers !== undefined && !(integer(a.largePapers) && (a.largePapers as number) >= 0)) {
-      c.add(`${where}: attributes.largePapers must be a whole number of papers, got ${show(a.largePapers)}`);
-    }
+    for (const m of edgeAttributeProblems(where, a)) c.add(m);
   });
   if (nodes.length === 0) warnings.push("The graph has no nodes: no input produced a paper. Check the inputs given to `npm run graph`.");
 

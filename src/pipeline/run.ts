@@ -12,7 +12,7 @@ import type { IdentityResult } from "./identity/types";
 import type { PipelineOptions } from "./options";
 import { silentProgress, stepsOf, type BuildPhase, type ProgressListener } from "./progress";
 import type { Diagnostic, InputDocument, ParsedDocument } from "./records";
-import { clusterTopics, extractTopics } from "./topics";
+import { analyseTopics, clusterTopics } from "./topics";
 import type { TopicClusterResult, TopicInputPaper, TopicResult } from "./topics/types";
 import { buildGraph } from "./graph";
 
@@ -92,8 +92,8 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
     indexKeywords: p.indexKeywords,
     meshTerms: p.meshTerms,
   }));
-  const topics = time("topics", () =>
-    extractTopics(topicInput, {
+  const { topics, analysis } = time("topics", () =>
+    analyseTopics(topicInput, {
       maxTopics: options.maxTopics,
       topicsPerPaper: options.topicsPerPaper,
       seed: options.seed,
@@ -104,7 +104,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
   // Topic thesaurus lines that matched nothing are reported on the thesaurus file.
   thesaurusDiagnostics.push(...(topics.notes ?? []));
   const clusters = time("clusters", () =>
-    clusterTopics(topicInput, topics, { seed: options.seed, resolution: options.clusterResolution, progress: stepsOf("clusters", progress) }),
+    clusterTopics(topicInput, topics, { seed: options.seed, resolution: options.clusterResolution, progress: stepsOf("clusters", progress), analysis }),
   topicInput.length, "papers");
 
   const summaries: SourceSummary[] = documents.map((d) => ({

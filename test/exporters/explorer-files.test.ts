@@ -156,3 +156,52 @@ describe("explorer files: what goes where", () => {
     expect(total).toBeLessThan(json);
   });
 });
+
+describe("explorer files: issue 15 data (ladders, stability, link years, identity review)", () => {
+  it("carries the seeds build's ladders, levels, stability and link years in core.bin, the identity review in its own file", async () => {
+    const { seedsBuild } = await import("../fixtures/seeds-build");
+    const g = seedsBuild().graph;
+    expect(g.getAttribute("communityLadder")).toBeTruthy();
+    const { compact, files, fetched } = compactOf(g);
+    // The slider, the stability toggle and Play read only core.bin.
+    expect(fetched).toEqual([]);
+    const attrs = compact.getAttributes();
+    expect(attrs.communityLadder).toEqual(g.getAttribute("communityLadder"));
+    expect(attrs.topicClusterLadder).toEqual(g.getAttribute("topicClusterLadder"));
+    expect("identityReview" in attrs).toBe(false);
+    expect(compact.graphAttributeLoaded("identityReview")).toBe(false);
+    const level = 2;
+    const groups = compact.groupsAtLevel("community", level);
+    const stability = compact.stability("topicCluster");
+    g.forEachNode((key, a) => {
+      const i = compact.nodeIndex(key);
+      expect(groups[i], key).toBe((a.communityLevels as number[])[level]);
+      expect(stability[i], key).toBe(a.topicClusterStability);
+      expect(compact.getNodeAttributes(key).communityLevels, key).toEqual(a.communityLevels);
+    });
+    let dated = 0;
+    g.forEachEdge((key, a, s, t) => {
+      if (a.kind !== "coauthor") return;
+      const e = compact.edgeBetween(compact.nodeIndex(s), compact.nodeIndex(t), "coauthor");
+      expect(compact.edgeKey(e)).toBe(key);
+      expect(Number.isNaN(compact.edgeFirstYear[e]!) ? null : compact.edgeFirstYear[e], key).toBe(a.firstYear ?? null);
+      expect(compact.edgeAttributes(e).yearWeights, key).toBe(a.yearWeights);
+      if (typeof a.firstYear === "number") dated++;
+    });
+    expect(dated).toBeGreaterThan(100);
+    expect(files.map((f) => f.name)).toContain("graph-identityReview.json");
+    await compact.loadGraphAttribute("identityReview");
+    expect(fetched).toEqual(["graph-identityReview.json"]);
+    expect(compact.getAttributes().identityReview).toEqual(g.getAttribute("identityReview"));
+    await expectSameGraph(g, compact);
+  });
+
+  it("refuses an identity review file of another build, naming the file", async () => {
+    const { seedsBuild } = await import("../fixtures/seeds-build");
+    const files = writeExplorerFiles(seedsBuild().graph);
+    const swapped = files.map((f) => (f.name === "graph-identityReview.json" ? { ...f, bytes: new TextEncoder().encode('{"format":"papergraph-explorer-chunk","version":2,"attribute":"identityReview","value":{}}') } : f));
+    const r = CompactGraph.fromBytes(swapped[0]!.bytes, memoryFetcher(swapped));
+    if (!r.ok) throw new Error(r.errors.join("\n"));
+    await expect(r.value.loadGraphAttribute("identityReview")).rejects.toThrow(/graph-identityReview\.json: .*damaged or from another build/);
+  });
+});

@@ -169,7 +169,7 @@ export function exportSamples(reader: ExportReader): { file: string; text: strin
 
 /**
  * An export reader, through readDocument (so it is the registry that picks it): damage in place (the line count
- * stays), then every record start of the undamaged sample must still be a record, or a diagnostic must name a line
+ * stays), then every record start of the undamaged sample must still be a record, or a diagnostic must name a line (as its line, or in a "lines N-M" range of its message)
  * of that record (or the damaged line). Plus no exception, determinism, time.
  */
 export function exportTarget(reader: ExportReader, samples: { file: string; text: string }[], read = (text: string, file: string) => readChecked(file, text)): FuzzTarget<{ sample: number; ms: Mutation[] }> {
@@ -201,6 +201,9 @@ export function exportTarget(reader: ExportReader, samples: { file: string; text
         const lastError = doc.diagnostics.filter((d) => d.severity === "error" && d.line <= start).reduce((m, d) => Math.max(m, d.line), 0);
         if (lastError > 0 && !doc.records.some((r) => r.source.line >= lastError && r.source.line < start)) return;
         if (doc.diagnostics.some((d) => (d.line >= start && d.line < end) || damagedLines.has(d.line))) return;
+        // A diagnostic whose message names a range of lines ("(lines 58-66)") that overlaps the record.
+        const ranges = doc.diagnostics.flatMap((d) => [...d.message.matchAll(/\blines (\d+)-(\d+)\b/g)].map((m) => [Number(m[1]), Number(m[2])] as const));
+        if (ranges.some(([a, b]) => a < end && b >= start)) return;
         fail(`the record at line ${start} of ${s.file} vanished: no record starts there and no diagnostic names lines ${start}-${end === Number.MAX_SAFE_INTEGER ? "end" : end - 1}`);
       });
       return seen(doc, damaged, t);

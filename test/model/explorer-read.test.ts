@@ -62,8 +62,8 @@ describe("core.bin problems", () => {
 
   it("a newer format version asks for a rebuild instead of misreading", () => {
     const core = files()[0]!.bytes.slice();
-    new DataView(core.buffer).setUint32(4, 2, true);
-    expect(problems(core)).toEqual([expect.stringMatching(/format version 2; this explorer reads version 1/)]);
+    new DataView(core.buffer).setUint32(4, 3, true);
+    expect(problems(core)).toEqual([expect.stringMatching(/format version 3; this explorer reads version 2/)]);
   });
 
   it("a header that is not JSON", () => {
@@ -166,10 +166,10 @@ describe("chunk problems", () => {
   it("a truncated chunk, and a chunk whose fingerprint matches but whose JSON or rows do not", () => {
     const { group, spec, bytes } = setup();
     expect(decodeChunk(bytes.subarray(0, bytes.length - 10), spec, group).ok).toBe(false);
-    const broken = enc.encode('{"format":"papergraph-explorer-chunk","version":1,"group":"details","first":0');
+    const broken = enc.encode('{"format":"papergraph-explorer-chunk","version":2,"group":"details","first":0');
     const r1 = decodeChunk(broken, { ...spec, bytes: broken.length, fnv1a: fnv1a(broken) }, group);
     expect(!r1.ok && r1.errors[0]).toMatch(/not valid JSON/);
-    const shifted = enc.encode(JSON.stringify({ format: "papergraph-explorer-chunk", version: 1, group: "details", first: 5, count: spec.count, records: [] }));
+    const shifted = enc.encode(JSON.stringify({ format: "papergraph-explorer-chunk", version: 2, group: "details", first: 5, count: spec.count, records: [] }));
     const r2 = decodeChunk(shifted, { ...spec, bytes: shifted.length, fnv1a: fnv1a(shifted) }, group);
     expect(!r2.ok && r2.errors[0]).toMatch(/holds details rows 5\+\d+, but core.bin lists it for details rows 0\+\d+/);
   });

@@ -30,6 +30,26 @@ export interface NodeValues {
   betweenness: Float64Array;
   /** Papers per author and per topic (0 for papers). */
   paperCount: Int32Array;
+  /** Resolution ladders, when built: the group per level and node index, and the stability scores. */
+  ladders?: {
+    communityLevels: Int32Array[];
+    topicClusterLevels: Int32Array[] | null;
+    /** Written on authors. */
+    communityStability: Float64Array;
+    /** Written on every node (null: no research-cluster ladder). */
+    topicClusterStability: Float64Array | null;
+  };
+}
+
+/** Ladder attributes of node i, appended after the others so older readers see the same leading fields. */
+function ladderAttributes(values: NodeValues, i: number, isAuthor: boolean): Record<string, unknown> {
+  const l = values.ladders;
+  if (!l) return {};
+  const out: Record<string, unknown> = { communityLevels: l.communityLevels.map((level) => level[i]!) };
+  if (l.topicClusterLevels) out.topicClusterLevels = l.topicClusterLevels.map((level) => level[i]!);
+  if (isAuthor) out.communityStability = l.communityStability[i]!;
+  if (l.topicClusterStability) out.topicClusterStability = l.topicClusterStability[i]!;
+  return out;
 }
 
 function common(values: NodeValues, i: number) {
@@ -139,15 +159,15 @@ export function paperCounts(nodes: NodeTable): Int32Array {
 export function addNodes(graph: PaperGraph, nodes: NodeTable, values: NodeValues): void {
   let i = 0;
   for (const a of nodes.authors) {
-    graph.addNode(a.key, authorAttributes(a, values.paperCount[i]!, common(values, i)));
+    graph.addNode(a.key, { ...authorAttributes(a, values.paperCount[i]!, common(values, i)), ...ladderAttributes(values, i, true) });
     i++;
   }
   nodes.papers.forEach((p, k) => {
-    graph.addNode(p.key, paperAttributes(p, nodes.paperTopics[k]!, common(values, i)));
+    graph.addNode(p.key, { ...paperAttributes(p, nodes.paperTopics[k]!, common(values, i)), ...ladderAttributes(values, i, false) });
     i++;
   });
   for (const t of nodes.topics) {
-    graph.addNode(t.key, topicAttributes(t, values.paperCount[i]!, common(values, i)));
+    graph.addNode(t.key, { ...topicAttributes(t, values.paperCount[i]!, common(values, i)), ...ladderAttributes(values, i, false) });
     i++;
   }
 }

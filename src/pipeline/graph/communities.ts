@@ -65,6 +65,14 @@ function louvainOnCoauthors(nodes: NodeTable, edges: EdgeTable, options: Communi
 
 export function detectCommunities(nodes: NodeTable, edges: EdgeTable, options: CommunityOptions): CommunityResult {
   const { raw, modularity } = louvainOnCoauthors(nodes, edges, options);
+  return communitiesOf(nodes, raw, modularity);
+}
+
+/**
+ * Communities from a community per author index (-1: no co-author edge): ids 0..n-1 by size, the loners' shared
+ * bucket, papers by their authors' majority. Used for the build's partition and for every level of the ladder.
+ */
+export function communitiesOf(nodes: NodeTable, raw: Int32Array, modularity: number): CommunityResult {
   const groups: { members: number[]; isolated: boolean }[] = [];
   const byRaw = new Map<number, number[]>();
   const loners: number[] = [];
@@ -89,7 +97,12 @@ export function detectCommunities(nodes: NodeTable, edges: EdgeTable, options: C
     if (g.isolated) isolated = id;
     for (const m of g.members) community[m] = id;
   });
+  paperCommunities(nodes, community);
+  return { community, members: groups.map((g) => g.members), modularity, isolated };
+}
 
+/** Papers take the community most of their authors belong to (ties: the earliest such author in the byline). */
+export function paperCommunities(nodes: NodeTable, community: Int32Array): void {
   const counts = new Map<number, number>();
   nodes.paperAuthors.forEach((byline, i) => {
     counts.clear();
@@ -108,7 +121,6 @@ export function detectCommunities(nodes: NodeTable, edges: EdgeTable, options: C
     }
     community[nodes.paperStart + i] = best;
   });
-  return { community, members: groups.map((g) => g.members), modularity, isolated };
 }
 
 /**

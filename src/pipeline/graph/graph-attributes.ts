@@ -4,7 +4,7 @@
  * clusters, modularity, betweenness method, names of the category codes present, and counts.
  */
 import { FORMAT_VERSION } from "../../model/graph-file";
-import type { ClusterInfo, GraphAttributes, LargePapers, SourceSummary } from "../../model/graph-file";
+import type { ClusterInfo, GraphAttributes, IdentityReview, LargePapers, PartitionLadder, SourceSummary } from "../../model/graph-file";
 import { CATEGORY_NAMES } from "../formats";
 import { DEFAULT_OPTIONS } from "../options";
 import type { PipelineOptions } from "../options";
@@ -21,6 +21,9 @@ export interface GraphAttributeParts {
   modularity: number;
   betweenness: string;
   largePapers: LargePapers;
+  communityLadder?: PartitionLadder;
+  topicClusterLadder?: PartitionLadder;
+  identityReview?: IdentityReview;
 }
 
 function copySummary(s: SourceSummary): SourceSummary {
@@ -58,5 +61,8 @@ export function graphAttributes(nodes: NodeTable, edgeCount: number, parts: Grap
     categoryNames: categoryNamesFor(nodes),
     counts,
     largePapers: { maxAuthors: parts.largePapers.maxAuthors, papers: [...parts.largePapers.papers], pairs: parts.largePapers.pairs },
+    ...(parts.communityLadder ? { communityLadder: parts.communityLadder } : {}),
+    ...(parts.topicClusterLadder ? { topicClusterLadder: parts.topicClusterLadder } : {}),
+    ...(parts.identityReview ? { identityReview: parts.identityReview } : {}),
   };
 }

@@ -21,7 +21,11 @@ import { edgeTable, insertEdges } from "./build-edges";
 import { addNodes, paperCounts } from "./build-nodes";
 import { computeCentrality } from "./centrality";
 import { adjacencyOfTable } from "./centrality/undirected-view";
+import { collaborationYears } from "./collaboration-years";
 import { communityInfo, detectCommunities } from "./communities";
+import { communityLadder } from "./community-levels";
+import { identityReview } from "./identity-review";
+import { topicClusterLadder } from "./topic-cluster-levels";
 import { graphAttributes } from "./graph-attributes";
 import { layout } from "./layout";
 import { nodeTable } from "./node-table";
@@ -59,6 +63,9 @@ export function buildGraph(
   });
   progress("community labels and appearance", 0, nodeCount, "nodes");
   const communityClusters = communityInfo(nodes, communities, centrality);
+  progress("resolution ladders", 0, nodeCount, "nodes");
+  const communityLevels = communityLadder(nodes, edges, communities, centrality, { seed: options.seed, resolution: options.resolution });
+  const clusterLevels = input.clusters.ladder ? topicClusterLadder(nodes, topicCluster, input.clusters.ladder) : null;
   const topicClusters = topicClusterInfo(input.clusters);
   const paperCount = paperCounts(nodes);
   const size = nodeSizes(nodes.keys, nodes.kind, centrality.pagerank);
@@ -80,8 +87,14 @@ export function buildGraph(
     pagerank: centrality.pagerank,
     betweenness: centrality.betweenness,
     paperCount,
+    ladders: {
+      communityLevels: communityLevels.levels,
+      topicClusterLevels: clusterLevels?.levels ?? null,
+      communityStability: communityLevels.stability,
+      topicClusterStability: clusterLevels?.stability ?? null,
+    },
   });
-  insertEdges(graph, nodes, edges, { size: edgeSizes(edges), color: edgeColor }, progress);
+  insertEdges(graph, nodes, edges, { size: edgeSizes(edges), color: edgeColor }, progress, collaborationYears(nodes, edges, options));
   progress("graph attributes", nodeCount, nodeCount, "nodes");
   graph.replaceAttributes(
     graphAttributes(nodes, edges.count, {
@@ -92,6 +105,9 @@ export function buildGraph(
       modularity: communities.modularity,
       betweenness: centrality.method,
       largePapers: edges.large,
+      communityLadder: communityLevels.ladder,
+      topicClusterLadder: clusterLevels?.ladder,
+      identityReview: identityReview(input.identity),
     }),
   );
   return graph as unknown as Graph;

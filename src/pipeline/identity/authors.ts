@@ -84,7 +84,18 @@ interface PendingEvent {
   b: number;
   merged: string[];
   evidence: string[];
+  review?: DecisionData;
 }
+
+/** What a decision rested on, as data (MergeEvent.review). */
+type DecisionData = NonNullable<MergeEvent["review"]>;
+const decision = (basis: DecisionData["basis"], sides: string[][], weights: number[], penalty: number | null = null, context: number | null = null): DecisionData => ({
+  basis,
+  sides,
+  weights,
+  penalty,
+  context,
+});
 
 /** Unordered pair of variant ids as one number (exact below 2^26 variants per input). */
 function pairKey(a: number, b: number): number {
@@ -361,16 +372,21 @@ export function resolveAuthors(
   // for the two roots it joins (rebuilding them every round cost about a second at 10,000 papers).
   const docCache = new Map<number, Set<number>>();
   const wordCache = new Map<number, Set<string>>();
-  const union = (x: number, y: number, evidence: string[], trustIds = false): boolean => {
+  const union = (x: number, y: number, evidence: string[], trustIds = false, meta?: { basis: DecisionData["basis"]; weights: number[]; penalty?: number; context?: number }): boolean => {
     const ra = find(x);
     const rb = find(y);
     if (ra === rb) return false;
     const why = conflict(ra, rb, trustIds);
+    const weights = meta?.weights ?? evidence.map(() => 0);
     if (why) {
-      apart.push({ a: x, b: y, merged: [variants[x]!.parsed.clean, variants[y]!.parsed.clean], evidence: [...evidence, `kept apart: ${why}`] });
+      const review = decision("conflict", [spellingsOf(ra), spellingsOf(rb)], [...weights, 0], meta?.penalty ?? null, meta?.context ?? null);
+      // A shared byline, two ids of one kind and a thesaurus split are rules; a name conflict with a third spelling is a judgement.
+      review.conflict = why.startsWith("both named") ? "byline" : why.startsWith("different ") ? "author-id" : why.startsWith("thesaurus split") ? "thesaurus" : "names";
+      apart.push({ a: x, b: y, merged: [variants[x]!.parsed.clean, variants[y]!.parsed.clean], evidence: [...evidence, `kept apart: ${why}`], review });
       return false;
     }
-    events.push({ a: x, b: y, merged: [...new Set([...spellingsOf(ra), ...spellingsOf(rb)])].sort(cmp), evidence });
+    const sides = [spellingsOf(ra), spellingsOf(rb)];
+    events.push({ a: x, b: y, merged: [...new Set([...sides[0]!, ...sides[1]!])].sort(cmp), evidence, review: decision(meta?.basis ?? "name", sides, weights, meta?.penalty ?? null, meta?.context ?? null) });
     const [keep, drop] = members[ra]!.length >= members[rb]!.length ? [ra, rb] : [rb, ra];
     parent[drop] = keep;
     members[keep]!.push(...members[drop]!);
@@ -401,7 +417,7 @@ export function resolveAuthors(
     });
   });
   for (const [k, vs] of [...carriers].sort((a, b) => cmp(a[0], b[0]))) {
-    for (let i = 1; i < vs.length; i++) union(vs[0]!, vs[i]!, [`same ${k}`], true);
+    for (let i = 1; i < vs.length; i++) union(vs[0]!, vs[i]!, [`same ${k}`], true, { basis: "author-id", weights: [0] });
   }
 
   // Round 1: names alone are enough.
@@ -412,7 +428,7 @@ export function resolveAuthors(
     pairTick(++compared);
     const rel = relation(x, y);
     if (rel.verdict === "different") continue;
-    if (rel.penalty === 0) union(x, y, [...rel.reasons, "names alone are enough"]);
+    if (rel.penalty === 0) union(x, y, [...rel.reasons, "names alone are enough"], false, { basis: "name", weights: [...rel.reasons.map(() => 0), 0], penalty: 0 });
     else contextual.push([x, y]);
   }
 
@@ -466,10 +482,11 @@ export function resolveAuthors(
     }
     return w;
   };
-  const context = (x: number, y: number): { score: number; evidence: string[] } => {
+  const context = (x: number, y: number): { score: number; evidence: string[]; weights: number[] } => {
     const ra = find(x);
     const rb = find(y);
     const evidence: string[] = [];
+    const weights: number[] = [];
     let score = 0;
     const ca = co(ra);
     const cb = co(rb);
@@ -485,11 +502,13 @@ export function resolveAuthors(
     weak.sort(cmp);
     if (strong.length) {
       score += CONTEXT.coauthor * strong.length;
+      weights.push(CONTEXT.coauthor * strong.length);
       evidence.push(`${strong.length} shared co-author${strong.length > 1 ? "s" : ""}: ${strong.slice(0, 3).join(", ")}${strong.length > 3 ? ", …" : ""}`);
     }
     if (weak.length) {
       const w = Math.min(CONTEXT.consortiumCap, CONTEXT.consortiumCoauthor * weak.length);
       score += w;
+      weights.push(w);
       evidence.push(`${weak.length} shared co-author${weak.length > 1 ? "s" : ""} on consortium bylines (> ${SMALL_BYLINE} names), worth ${w}: ${weak.slice(0, 3).join(", ")}${weak.length > 3 ? ", …" : ""}`);
     }
     const docsA = docsOf(ra);
@@ -498,24 +517,27 @@ export function resolveAuthors(
       const prof = shared.find(isProfile);
       const d = prof ?? shared[0]!;
       score += prof !== undefined ? CONTEXT.sameProfilePage : CONTEXT.sameListing;
+      weights.push(prof !== undefined ? CONTEXT.sameProfilePage : CONTEXT.sameListing);
       evidence.push(`same ${prof !== undefined ? "profile page" : "listing"}: ${docs[d]!.file}`);
     }
     const pos = samePosition.get(pairKey(x, y));
     if (pos) {
       score += CONTEXT.samePosition;
+      weights.push(CONTEXT.samePosition);
       evidence.push(pos);
     }
     const wa = wordsOf(ra);
     const sharedWords = [...wordsOf(rb)].filter((w) => wa.has(w)).sort(cmp);
     if (sharedWords.length >= 2) {
       score += CONTEXT.titleWords;
+      weights.push(CONTEXT.titleWords);
       evidence.push(`rare title words in common: ${sharedWords.slice(0, 4).join(", ")}`);
     }
-    return { score, evidence };
+    return { score, evidence, weights };
   };
   for (let round = 0; round < 3; round++) {
     coCache.clear();
-    const ready: Array<{ x: number; y: number; margin: number; evidence: string[]; penalty: number }> = [];
+    const ready: Array<{ x: number; y: number; margin: number; evidence: string[]; penalty: number; context: number; weights: number[] }> = [];
     const roundTick = stepCounter(progress, `weighing context, round ${round + 1}`, contextual.length, "pairs");
     let weighed = 0;
     for (const [x, y] of contextual) {
@@ -524,13 +546,21 @@ export function resolveAuthors(
       const rel = relation(x, y);
       const ctx = context(x, y);
       if (ctx.score >= rel.penalty) {
-        ready.push({ x, y, margin: ctx.score - rel.penalty, penalty: rel.penalty, evidence: [...rel.reasons, ...ctx.evidence, `context ${ctx.score} ≥ needed ${rel.penalty}`] });
+        ready.push({
+          x,
+          y,
+          margin: ctx.score - rel.penalty,
+          penalty: rel.penalty,
+          context: ctx.score,
+          evidence: [...rel.reasons, ...ctx.evidence, `context ${ctx.score} ≥ needed ${rel.penalty}`],
+          weights: [...rel.reasons.map(() => 0), ...ctx.weights, 0],
+        });
       }
     }
     if (!ready.length) break;
     ready.sort((a, b) => b.margin - a.margin || a.penalty - b.penalty || a.x - b.x || a.y - b.y);
     let merged = 0;
-    for (const c of ready) if (union(c.x, c.y, c.evidence)) merged++;
+    for (const c of ready) if (union(c.x, c.y, c.evidence, false, { basis: "context", weights: c.weights, penalty: c.penalty, context: c.context })) merged++;
     if (!merged) break;
   }
   // Near misses: compatible names that stayed apart for lack of evidence.
@@ -552,6 +582,13 @@ export function resolveAuthors(
       b: y,
       merged: [variants[x]!.parsed.clean, variants[y]!.parsed.clean],
       evidence: [...rel.reasons, ...(ctx.evidence.length ? ctx.evidence : ["no shared co-author, listing or paper"]), `context ${ctx.score} < needed ${rel.penalty}: kept apart`],
+      review: decision(
+        "context",
+        [spellingsOf(ra), spellingsOf(rb)],
+        [...rel.reasons.map(() => 0), ...(ctx.evidence.length ? ctx.weights : [0]), 0],
+        rel.penalty,
+        ctx.score,
+      ),
     });
   }
 
@@ -578,7 +615,8 @@ export function resolveAuthors(
       if (together !== undefined) {
         diagnostics.push({ file: e.source.file, line: e.source.line, severity: "warning", message: `merged as asked, but these names appear together on one byline (${srcText(together)})` });
       }
-      events.push({ a: ids[0]!, b: ids[i]!, merged: [...new Set([...spellingsOf(ra), ...spellingsOf(rb)])].sort(cmp), evidence: [`thesaurus merge (${e.source.file}:${e.source.line})`] });
+      const sides = [spellingsOf(ra), spellingsOf(rb)];
+      events.push({ a: ids[0]!, b: ids[i]!, merged: [...new Set([...sides[0]!, ...sides[1]!])].sort(cmp), evidence: [`thesaurus merge (${e.source.file}:${e.source.line})`], review: decision("thesaurus", sides, [0]) });
       const [keep, drop] = members[ra]!.length >= members[rb]!.length ? [ra, rb] : [rb, ra];
       parent[drop] = keep;
       members[keep]!.push(...members[drop]!);
@@ -629,23 +667,27 @@ export function resolveAuthors(
 
   const toEvent = (e: PendingEvent): MergeEvent => {
     const c = clusters[clusterOf(e.a)]!;
-    return { entity: "author", key: c.key, into: c.name, merged: e.merged, evidence: e.evidence };
+    const event: MergeEvent = { entity: "author", key: c.key, into: c.name, merged: e.merged, evidence: e.evidence };
+    if (e.review) event.review = { ...e.review, keys: [c.key] };
+    return event;
   };
   const merges: MergeEvent[] = [];
   // Spellings equal up to case/diacritics/hyphens are one variant: list them as merges too.
   variants.forEach((v, id) => {
     const sp = [...v.spellings.keys()].sort(cmp);
-    if (sp.length > 1) merges.push(toEvent({ a: id, b: id, merged: sp, evidence: ["same name up to case, diacritics, hyphens and dots"] }));
+    if (sp.length > 1) merges.push(toEvent({ a: id, b: id, merged: sp, evidence: ["same name up to case, diacritics, hyphens and dots"], review: decision("variant", [sp], [0]) }));
   });
   for (const [p, why] of [...bindings].sort((a, b) => a[0] - b[0])) {
-    merges.push(toEvent({ a: p, b: p, merged: [variants[p]!.parsed.clean], evidence: why }));
+    merges.push(toEvent({ a: p, b: p, merged: [variants[p]!.parsed.clean], evidence: why, review: decision("profile", [[variants[p]!.parsed.clean]], why.map(() => 0)) }));
   }
   merges.push(...events.map(toEvent));
   const keptApart = apart.map((e) => {
     const [ca, cb] = [clusters[clusterOf(e.a)]!, clusters[clusterOf(e.b)]!];
     // A near miss that a thesaurus merge joined afterwards: show the spellings as read, and say what joined them.
     if (ca === cb) return { ...toEvent(e), into: e.merged.join(" / "), evidence: [...e.evidence, `joined afterwards by the thesaurus into ${ca.name} (${ca.key})`] };
-    return { ...toEvent(e), key: `${ca.key} / ${cb.key}`, into: `${ca.name} / ${cb.name}` };
+    const event = { ...toEvent(e), key: `${ca.key} / ${cb.key}`, into: `${ca.name} / ${cb.name}` };
+    if (event.review) event.review = { ...event.review, keys: [ca.key, cb.key] };
+    return event;
   });
 
   return {

@@ -44,5 +44,6 @@ export function resolveIdentity(docs: ParsedDocument[], options: { thesaurus?: T
     merges: [...people.merges, ...built.merges],
     keptApart: [...people.keptApart, ...built.keptApart],
     diagnostics: [...people.diagnostics, ...built.diagnostics],
+    ...(options.thesaurus ? { thesaurus: options.thesaurus } : {}),
   };
 }

@@ -1,5 +1,6 @@
 /** What identity resolution hands to the graph stage: one entity per person and per paper. */
 import type { Diagnostic, ProfileFigures, SourceRef } from "../records";
+import type { Thesaurus } from "./thesaurus";
 
 export interface ResolvedAuthor {
   /** Stable node key, "a:" + name key (e.g. "a:maier-hein|lena"); unique. */
@@ -73,6 +74,22 @@ export interface MergeEvent {
   merged: string[];
   /** Human-readable reasons ("same name key", "jaro-winkler 0.97 on surname", "2 shared co-authors", "thesaurus"). */
   evidence: string[];
+  /**
+   * People only: the decision as data (what decided it, the spellings on each side, the context each piece of evidence
+   * added, the context needed and found), for the identity review (graph attribute `identityReview`).
+   */
+  review?: {
+    basis: "variant" | "profile" | "author-id" | "name" | "context" | "thesaurus" | "conflict";
+    sides: string[][];
+    /** Per entry of `evidence`: the context it added (0 for name differences and verdicts). */
+    weights: number[];
+    penalty: number | null;
+    context: number | null;
+    /** Kept apart by a rule: a shared byline, two ids of one kind, a thesaurus split, or a name conflict within the clusters. */
+    conflict?: "byline" | "author-id" | "thesaurus" | "names";
+    /** Author keys: the person (merges), the two people (kept apart; one when a thesaurus merge joined them later). */
+    keys?: string[];
+  };
 }
 
 export interface IdentityResult {
@@ -82,4 +99,6 @@ export interface IdentityResult {
   /** Decisions not to merge close names, with reasons (also part of the audit trail). */
   keptApart: MergeEvent[];
   diagnostics: Diagnostic[];
+  /** The thesaurus applied, when there was one (carried into the graph for the identity review). */
+  thesaurus?: Thesaurus;
 }

@@ -27,10 +27,11 @@ import seedrandom from "seedrandom";
 import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import { rankTopics, termWeight } from "./extract";
 import { chooseLabel, type ScoredTerm } from "./label";
-import { louvainBest } from "./louvain";
+import { adjacencyOf, alignLevels, DEFAULT_LEVEL, LADDER_FACTORS, ladderResolutions, stabilityScores, STABILITY_SEEDS } from "../levels";
+import { louvainBest, louvainFrom, modularity } from "./louvain";
 import { SETTING_DISCOUNT, settingShare } from "./subjects";
 import type { TermStats } from "./terms";
-import type { TopicClusterInfo, TopicClusterResult, TopicResult } from "./types";
+import type { ClusterLadder, TopicClusterInfo, TopicClusterResult, TopicResult } from "./types";
 import type { Vocabulary } from "./vocabulary";
 
 export const NEIGHBOURS = 10;
@@ -38,6 +39,10 @@ export const MIN_SIMILARITY = 0.05;
 export const CLUSTER_TERMS = 8;
 export const TYPICAL_PAPERS = 5;
 export const LOUVAIN_RUNS = 5;
+/** Louvain runs of the ladder's finest level (the build's own takes LOUVAIN_RUNS; the others coarsen, see clusterLadder). */
+export const LADDER_RUNS = 1;
+/** Terms kept per cluster on the ladder's other levels. */
+export const LEVEL_TERMS = 3;
 
 export interface ClusterOptions {
   seed: number;
@@ -71,13 +76,18 @@ export function clusterVocabulary(vocabulary: Vocabulary, size: number): Map<str
 
 function paperVectors(vocabulary: Vocabulary, ids: Map<string, number>): SparseVector[] {
   const { corpus } = vocabulary;
-  return corpus.paperTf.map((tf) => {
+  const { tfStart, tfTerm, tfWeight } = corpus;
+  // Vector id per term index (of corpus.terms); -1: not in the clustering vocabulary.
+  const idOf = new Int32Array(corpus.terms.length).fill(-1);
+  for (const [gid, id] of ids) idOf[corpus.byGid.get(gid)!.index] = id;
+  return corpus.keys.map((_, p) => {
     const v: SparseVector = new Map();
     let norm = 0;
-    for (const [gid, count] of tf) {
-      const id = ids.get(gid);
-      if (id === undefined) continue;
-      const t = corpus.byGid.get(gid)!;
+    for (let k = tfStart[p]!; k < tfStart[p + 1]!; k++) {
+      const id = idOf[tfTerm[k]!]!;
+      if (id < 0) continue;
+      const t = corpus.terms[tfTerm[k]!]!;
+      const count = tfWeight[k]!;
       const w = (1 + Math.log(count)) * Math.log((corpus.n + 1) / t.df) * (1 - SETTING_DISCOUNT * settingShare(t));
       v.set(id, w);
       norm += w * w;
@@ -226,44 +236,63 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
   const order = corpus.keys.map((_, i) => i).sort((a, b) => cmp(corpus.keys[a]!, corpus.keys[b]!) || a - b);
   const graph = similarityGraph(neighbours, order, vectors);
 
-  const cluster = new Int32Array(n).fill(-1);
-  if (graph.edges.source.length > 0) {
-    progress("clustering papers (Louvain)", 0, graph.nodes.length, "papers");
-    const communities = louvainBest(graph.nodes.length, graph.edges, {
-      resolution: options.resolution,
-      rng: seedrandom(`${options.seed}:research-clusters`),
-      runs: LOUVAIN_RUNS,
+  /** Louvain at a resolution, then the small clusters folded in: a cluster per paper index (-1: none). */
+  const partitionAt = (resolution: number, rng: () => number, runs: number, report = false): Int32Array => {
+    const cluster = new Int32Array(n).fill(-1);
+    if (graph.edges.source.length > 0) {
+      if (report) progress("clustering papers (Louvain)", 0, graph.nodes.length, "papers");
+      const communities = louvainBest(graph.nodes.length, graph.edges, { resolution, rng, runs });
+      graph.nodes.forEach((p, i) => {
+        cluster[p] = graph.degree[i]! > 0 ? communities[i]! : -1;
+      });
+    }
+    if (report) progress("merging small clusters", 0, null, "clusters");
+    mergeSmallClusters(cluster, graph, vectors, minClusterSize(n), order);
+    return cluster;
+  };
+  /** Louvain from a partition (coarsening it) at a lower resolution, then the small clusters folded in. */
+  const coarsen = (start: Int32Array, resolution: number, rng: () => number): Int32Array => {
+    const cluster = new Int32Array(n).fill(-1);
+    if (graph.edges.source.length > 0) {
+      const from = Int32Array.from(graph.nodes, (p) => start[p]!);
+      const communities = louvainFrom(graph.nodes.length, graph.edges, from, { resolution, rng });
+      graph.nodes.forEach((p, i) => {
+        cluster[p] = graph.degree[i]! > 0 ? communities[i]! : -1;
+      });
+    }
+    mergeSmallClusters(cluster, graph, vectors, minClusterSize(n), order);
+    return cluster;
+  };
+  /** Distinctive terms and labels of a partition's clusters, ids 0..k-1 by size (largest first), then label. */
+  const describe = (cluster: Int32Array) => {
+    const groups = new Map<number, number[]>();
+    for (const p of order) {
+      const c = cluster[p]!;
+      if (c < 0) continue;
+      let g = groups.get(c);
+      if (!g) groups.set(c, (g = []));
+      g.push(p);
+    }
+    const groupList = [...groups.values()];
+    const distinctive = distinctiveTerms(groupList, cluster, [...groups.keys()], topics, vocabulary);
+    const provisional = groupList.map((members, g) => {
+      const terms = distinctive[g]!;
+      return { members, terms, label: chooseLabel(terms, members, vocabulary) };
     });
-    graph.nodes.forEach((p, i) => {
-      cluster[p] = graph.degree[i]! > 0 ? communities[i]! : -1;
+    provisional.sort(
+      (a, b) => b.members.length - a.members.length || cmp(a.label, b.label) || cmp(corpus.keys[a.members[0]!]!, corpus.keys[b.members[0]!]!),
+    );
+    const finalCluster = new Int32Array(n).fill(-1);
+    provisional.forEach((c, id) => {
+      for (const p of c.members) finalCluster[p] = id;
     });
-  }
-  progress("merging small clusters", 0, null, "clusters");
-  mergeSmallClusters(cluster, graph, vectors, minClusterSize(n), order);
+    return { provisional, finalCluster };
+  };
 
-  const groups = new Map<number, number[]>();
-  for (const p of order) {
-    const c = cluster[p]!;
-    if (c < 0) continue;
-    let g = groups.get(c);
-    if (!g) groups.set(c, (g = []));
-    g.push(p);
-  }
-  const groupList = [...groups.values()];
-  const distinctive = distinctiveTerms(groupList, cluster, [...groups.keys()], topics, vocabulary);
-  const provisional = groupList.map((members, g) => {
-    const terms = distinctive[g]!;
-    return { members, terms, label: chooseLabel(terms, members, vocabulary) };
-  });
-  provisional.sort(
-    (a, b) => b.members.length - a.members.length || cmp(a.label, b.label) || cmp(corpus.keys[a.members[0]!]!, corpus.keys[b.members[0]!]!),
-  );
+  const cluster = partitionAt(options.resolution, seedrandom(`${options.seed}:research-clusters`), LOUVAIN_RUNS, true);
+  const { provisional, finalCluster } = describe(cluster);
 
   const paperCluster = new Map<string, number>();
-  const finalCluster = new Int32Array(n).fill(-1);
-  provisional.forEach((c, id) => {
-    for (const p of c.members) finalCluster[p] = id;
-  });
   for (const p of order) paperCluster.set(corpus.keys[p]!, finalCluster[p]!);
 
   const clusters: TopicClusterInfo[] = provisional.map((c, id) => ({
@@ -275,7 +304,63 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
     typicalPapers: typicalPapers(c.members, vectors, corpus.keys),
   }));
 
-  return { paperCluster, topicCluster: topicClusters(topics, vocabulary, finalCluster), clusters };
+  const topicCluster = topicClusters(topics, vocabulary, finalCluster);
+  const ladder = clusterLadder(finalCluster, clusters, topicCluster);
+  return { paperCluster, topicCluster, clusters, ladder };
+
+  /**
+   * The research clusters at every resolution of the ladder (src/pipeline/levels.ts), from one stream; STABILITY_SEEDS
+   * more runs at the build's resolution (one Louvain run each) from another; ids aligned from the default level
+   * outward; stability of every paper over its most similar papers.
+   */
+  function clusterLadder(base: Int32Array, baseClusters: TopicClusterInfo[], baseTopics: Map<string, number>): ClusterLadder {
+    progress("resolution ladder", 0, LADDER_FACTORS.length, "levels");
+    const resolutions = ladderResolutions(options.resolution);
+    const nodeCluster = (c: Int32Array) => Int32Array.from(graph.nodes, (p) => c[p]!);
+    const q = (c: Int32Array, resolution: number) => round(modularity(graph.nodes.length, graph.edges, nodeCluster(c), resolution), 6);
+    const ladderRng = seedrandom(`${options.seed}:research-cluster-ladder`);
+    // As for communities (graph/community-levels.ts): the finest level runs on the whole similarity graph, the finer
+    // levels coarsen it in turn, the coarser levels coarsen the default partition.
+    const partitions: Int32Array[] = new Array(resolutions.length);
+    partitions[DEFAULT_LEVEL] = base;
+    const last = resolutions.length - 1;
+    if (last > DEFAULT_LEVEL) partitions[last] = partitionAt(resolutions[last]!, ladderRng, LADDER_RUNS);
+    for (let l = last - 1; l > DEFAULT_LEVEL; l--) partitions[l] = coarsen(partitions[l + 1]!, resolutions[l]!, ladderRng);
+    for (let l = DEFAULT_LEVEL - 1; l >= 0; l--) partitions[l] = coarsen(partitions[l + 1]!, resolutions[l]!, ladderRng);
+    const described = resolutions.map((resolution, l) => {
+      progress("resolution ladder", l, LADDER_FACTORS.length, "levels");
+      if (l === DEFAULT_LEVEL) return { resolution, finalCluster: base, clusters: baseClusters, modularity: q(base, resolution) };
+      const { provisional: p, finalCluster: f } = describe(partitions[l]!);
+      const infos = p.map((c, id) => ({ id, label: c.label, size: c.members.length, terms: c.terms.slice(0, LEVEL_TERMS).map((t) => t.term) }));
+      return { resolution, finalCluster: f, clusters: infos, modularity: q(f, resolution) };
+    });
+    const aligned = alignLevels(described.map((d) => d.finalCluster), DEFAULT_LEVEL);
+    const levels = described.map((d, l) => {
+      const renamed = new Map<number, number>();
+      for (let p = 0; p < n; p++) if (d.finalCluster[p]! >= 0) renamed.set(d.finalCluster[p]!, aligned[l]![p]!);
+      const paperOf = new Map<string, number>();
+      for (const p of order) paperOf.set(corpus.keys[p]!, aligned[l]![p]!);
+      return {
+        resolution: d.resolution,
+        modularity: d.modularity,
+        clusters: l === DEFAULT_LEVEL ? d.clusters : d.clusters.map((c) => ({ ...c, id: renamed.get(c.id)! })).sort((a, b) => a.id - b.id),
+        paperCluster: l === DEFAULT_LEVEL ? paperCluster : paperOf,
+        topicCluster: l === DEFAULT_LEVEL ? baseTopics : topicClusters(topics, vocabulary, aligned[l]!),
+      };
+    });
+    const stabilityRng = seedrandom(`${options.seed}:research-cluster-stability`);
+    const compared: ArrayLike<number>[] = aligned.filter((_, l) => l !== DEFAULT_LEVEL);
+    for (let s = 0; s < STABILITY_SEEDS; s++) compared.push(partitionAt(options.resolution, stabilityRng, 1));
+    const stability = stabilityScores(
+      adjacencyOf(n, graph.edges.source.map((i) => graph.nodes[i]!), graph.edges.target.map((i) => graph.nodes[i]!)),
+      base,
+      compared,
+    );
+    const paperStability = new Map<string, number>();
+    for (const p of order) paperStability.set(corpus.keys[p]!, stability[p]!);
+    progress("resolution ladder", LADDER_FACTORS.length, LADDER_FACTORS.length, "levels");
+    return { default: DEFAULT_LEVEL, stabilitySeeds: STABILITY_SEEDS, levels, paperStability };
+  }
 }
 
 /**
@@ -285,18 +370,21 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
 function topicClusters(topics: TopicResult, vocabulary: Vocabulary, finalCluster: Int32Array): Map<string, number> {
   const { corpus } = vocabulary;
   const topicGids = new Map(corpus.terms.map((t) => [t.key, t.gid]));
-  const topicOfGid = new Map<string, number>();
+  // Topic (index in topics.topics) per term index of corpus.terms; -1: none.
+  const topicOfTerm = new Int32Array(corpus.terms.length).fill(-1);
   topics.topics.forEach((topic, t) => {
     const gid = topicGids.get(topic.key);
-    if (gid) topicOfGid.set(gid, t);
+    if (gid) topicOfTerm[corpus.byGid.get(gid)!.index] = t;
   });
   const masses = topics.topics.map(() => new Map<number, number>());
-  corpus.paperTf.forEach((tf, p) => {
+  const { tfStart, tfTerm, tfWeight } = corpus;
+  corpus.keys.forEach((_, p) => {
     const c = finalCluster[p]!;
     if (c < 0) return;
-    for (const [gid, count] of tf) {
-      const t = topicOfGid.get(gid);
-      if (t === undefined || !count) continue;
+    for (let k = tfStart[p]!; k < tfStart[p + 1]!; k++) {
+      const t = topicOfTerm[tfTerm[k]!]!;
+      const count = tfWeight[k]!;
+      if (t < 0 || !count) continue;
       const mass = masses[t]!;
       mass.set(c, (mass.get(c) ?? 0) + termWeight(count, topics.topics[t]!.paperCount, corpus.n));
     }
@@ -417,19 +505,21 @@ function distinctiveTerms(
 ): ScoredTerm[][] {
   const { corpus } = vocabulary;
   const topicGids = new Map(corpus.terms.map((t) => [t.key, t.gid]));
-  const topicIndex = new Map<string, number>();
+  // Topic (index in topics.topics) per term index of corpus.terms; -1: none.
+  const topicOfTerm = new Int32Array(corpus.terms.length).fill(-1);
   topics.topics.forEach((topic, t) => {
     const gid = topicGids.get(topic.key);
-    if (gid) topicIndex.set(gid, t);
+    if (gid) topicOfTerm[corpus.byGid.get(gid)!.index] = t;
   });
   const groupOf = new Map(groupIds.map((c, g) => [c, g]));
   const held = groups.map(() => new Map<number, number>());
-  corpus.paperTf.forEach((tf, p) => {
+  const { tfStart, tfTerm } = corpus;
+  corpus.keys.forEach((_, p) => {
     const g = cluster[p]! >= 0 ? groupOf.get(cluster[p]!) : undefined;
     if (g === undefined) return;
-    for (const gid of tf.keys()) {
-      const t = topicIndex.get(gid);
-      if (t !== undefined) held[g]!.set(t, (held[g]!.get(t) ?? 0) + 1);
+    for (let k = tfStart[p]!; k < tfStart[p + 1]!; k++) {
+      const t = topicOfTerm[tfTerm[k]!]!;
+      if (t >= 0) held[g]!.set(t, (held[g]!.get(t) ?? 0) + 1);
     }
   });
   return groups.map((members, g) => {

@@ -63,18 +63,20 @@ export function selectTopics(vocabulary: Vocabulary, options: ExtractOptions): T
       relevance: round(relevance, 6),
     }))
     .sort(byKey);
-  const gidToKey = new Map(chosen.map(({ term }) => [term.gid, term.key]));
+  // Chosen topic key per term index (of corpus.terms).
+  const keyOfTerm = new Array<string | undefined>(corpus.terms.length);
+  for (const { term } of chosen) keyOfTerm[term.index] = term.key;
   const dfByKey = new Map(chosen.map(({ term }) => [term.key, term.df]));
 
   const paperTopics = new Map<string, PaperTopic[]>();
   const held: string[][] = [];
-  const tick = stepCounter(options.progress ?? silentSteps, "topics of each paper", corpus.paperTf.length, "papers");
-  corpus.paperTf.forEach((tf, pi) => {
+  const tick = stepCounter(options.progress ?? silentSteps, "topics of each paper", corpus.n, "papers");
+  for (let pi = 0; pi < corpus.n; pi++) {
     tick(pi + 1);
     const weighted: PaperTopic[] = [];
-    for (const [gid, count] of tf) {
-      const key = gidToKey.get(gid);
-      if (key) weighted.push({ topic: key, weight: termWeight(count, dfByKey.get(key)!, corpus.n) });
+    for (let k = corpus.tfStart[pi]!; k < corpus.tfStart[pi + 1]!; k++) {
+      const key = keyOfTerm[corpus.tfTerm[k]!];
+      if (key) weighted.push({ topic: key, weight: termWeight(corpus.tfWeight[k]!, dfByKey.get(key)!, corpus.n) });
     }
     held.push(weighted.map((w) => w.topic).sort());
     const max = weighted.reduce((m, w) => Math.max(m, w.weight), 0);
@@ -84,7 +86,7 @@ export function selectTopics(vocabulary: Vocabulary, options: ExtractOptions): T
       .sort((a, b) => b.weight - a.weight || (a.topic < b.topic ? -1 : 1))
       .slice(0, options.topicsPerPaper);
     paperTopics.set(corpus.keys[pi]!, strongest);
-  });
+  }
 
   return { topics, paperTopics, related: relatedTopics(held, dfByKey, corpus.n), notes: corpus.notes };
 }

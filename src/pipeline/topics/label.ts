@@ -10,11 +10,14 @@
  * - The first term is the heaviest. A further term joins only when it is about the same papers: at least
  *   RELATED_SHARE of the cluster's papers holding it also hold the first term. Two unrelated subjects that happen to
  *   share a cluster are not glued into one label.
+ * - A term no title uses, though at least UNTITLED_EVIDENCE of its papers have a title, is no label term (unless no
+ *   other term is left): titles name what a study is about, abstracts also its apparatus.
  * - A term that repeats the words of a chosen one ("cardiac" after "cardiac MR segmentation") is skipped.
  * - The third term joins when its weight is at least THIRD_TERM_RATIO of the second's.
  * - No related term: the label is the first term alone; no distinctive term at all: "unlabelled".
  */
 import { settingShare, SETTING_DISCOUNT } from "./subjects";
+import { paperHolds } from "./terms";
 import type { Vocabulary } from "./vocabulary";
 
 /** A single word's distinctiveness counts this much against a multi-word term's when a label is chosen. */
@@ -22,6 +25,7 @@ export const SINGLE_WORD_LABEL_WEIGHT = 0.75;
 export const RELATED_SHARE = 0.5;
 export const THIRD_TERM_RATIO = 0.5;
 export const TITLE_FLOOR = 0.5;
+export const UNTITLED_EVIDENCE = 3;
 
 export interface ScoredTerm {
   term: string;
@@ -47,19 +51,26 @@ export function chooseLabel(scored: ScoredTerm[], members: number[], vocabulary:
     const titled = stats && stats.titledDf > 0 ? TITLE_FLOOR + (1 - TITLE_FLOOR) * Math.min(1, (3 * stats.titleDf) / stats.titledDf) : 1;
     return t.score * setting * titled * (/\s/.test(t.term) ? 1 : SINGLE_WORD_LABEL_WEIGHT);
   };
-  const ranked = scored
-    .map((t, i) => ({ t, i, w: weight(t) }))
-    .sort((a, b) => b.w - a.w || a.i - b.i);
+  // Titles name subjects: a term that at least UNTITLED_EVIDENCE titled papers hold and no title uses ("image quality",
+  // "Delphi process", "ejection fraction" on the seeds) is the apparatus of the studies, not what the cluster is about.
+  const untitled = (t: ScoredTerm) => {
+    const stats = corpus.byGid.get(t.gid);
+    return stats !== undefined && stats.titledDf >= UNTITLED_EVIDENCE && stats.titleDf === 0;
+  };
+  const all = scored.map((t, i) => ({ t, i, w: weight(t) }));
+  const titled = all.filter((r) => !untitled(r.t));
+  const ranked = (titled.length > 0 ? titled : all).sort((a, b) => b.w - a.w || a.i - b.i);
   if (ranked.length === 0) return "unlabelled";
   const first = ranked[0]!;
+  const firstIndex = corpus.byGid.get(first.t.gid)?.index ?? -1;
   const related = (t: ScoredTerm) => {
+    const index = corpus.byGid.get(t.gid)?.index ?? -1;
     let holding = 0;
     let both = 0;
     for (const p of members) {
-      const tf = corpus.paperTf[p]!;
-      if (!tf.has(t.gid)) continue;
+      if (!paperHolds(corpus, p, index)) continue;
       holding++;
-      if (tf.has(first.t.gid)) both++;
+      if (paperHolds(corpus, p, firstIndex)) both++;
     }
     return holding > 0 && both >= RELATED_SHARE * holding;
   };

@@ -192,11 +192,50 @@ function aggregate(g: Csr, community: Int32Array, count: number): Csr {
   return next;
 }
 
+/** A graph ready for louvainOn: build it once to cluster it several times (each run reads it, none changes it). */
+export type LouvainGraph = Readonly<Csr>;
+
+export function louvainGraph(nodes: number, edges: WeightedEdges): LouvainGraph {
+  return toCsr(nodes, edges);
+}
+
 /** Community of every node (0..k-1, numbered by first node). Nodes without edges stay alone. */
 export function louvain(nodes: number, edges: WeightedEdges, options: LouvainOptions): Int32Array {
-  let graph = toCsr(nodes, edges);
+  return louvainOn(toCsr(nodes, edges), options);
+}
+
+/** louvain() on a graph built by louvainGraph. */
+export function louvainOn(start: LouvainGraph, options: LouvainOptions): Int32Array {
+  const assignment = new Int32Array(start.n);
+  for (let i = 0; i < start.n; i++) assignment[i] = i;
+  return louvainLevels(start as Csr, assignment, options);
+}
+
+/**
+ * Louvain that starts from a partition (`start`, a community per node, ids >= 0; -1: a community of its own) instead
+ * of singletons: the graph is aggregated by it first, as after a level of local moves, so the run costs the
+ * aggregated graph only. The resolution ladders use it to coarsen a partition at a lower resolution without
+ * running on the whole graph again; the result is a coarsening of `start`.
+ */
+export function louvainFrom(nodes: number, edges: WeightedEdges, start: ArrayLike<number>, options: LouvainOptions): Int32Array {
+  const ids = new Map<number, number>();
   const assignment = new Int32Array(nodes);
-  for (let i = 0; i < nodes; i++) assignment[i] = i;
+  let next = 0;
+  for (let i = 0; i < nodes; i++) {
+    const c = start[i]!;
+    if (c < 0) assignment[i] = next++;
+    else {
+      let id = ids.get(c);
+      if (id === undefined) ids.set(c, (id = next++));
+      assignment[i] = id;
+    }
+  }
+  return louvainLevels(aggregate(toCsr(nodes, edges), assignment, next), assignment, options);
+}
+
+function louvainLevels(start: Csr, assignment: Int32Array, options: LouvainOptions): Int32Array {
+  const nodes = assignment.length;
+  let graph = start;
   for (let level = 0; level < MAX_LEVELS; level++) {
     const { community, count, moved } = moveNodes(graph, options.resolution, options.rng);
     if (!moved) break;

@@ -22,9 +22,15 @@
  */
 import seedrandom from "seedrandom";
 import { silentSteps, stepCounter, type StepReporter } from "../progress";
-import { louvain } from "./louvain";
+import { louvainGraph, louvainOn, type LouvainGraph } from "./louvain";
+import { FloatList, IntList } from "./tables";
 
 export const PRIOR_PAPERS = 3;
+
+/** The term clustering's random stream for a build seed (one per call of termRelevance: one per relevance round). */
+export function termRelevanceStream(seed: number): () => number {
+  return seedrandom(`${seed}:term-relevance`);
+}
 /** Term clusterings averaged into one relevance. */
 export const RELEVANCE_RUNS = 5;
 
@@ -36,48 +42,76 @@ export interface RelevanceResult {
   clusterCount: number;
 }
 
+/** Per paper d, a list of term indices: items[start[d] .. start[d + 1]) (one flat list for all papers). */
+export interface PaperLists {
+  start: Int32Array<ArrayBufferLike>;
+  items: Int32Array<ArrayBufferLike>;
+}
+
+/** The same lists the other way round: per term, the papers holding it, in paper order. */
+function invert(lists: PaperLists, termCount: number, keep: (d: number) => boolean = () => true): PaperLists {
+  const papers = lists.start.length - 1;
+  const start = new Int32Array(termCount + 1);
+  for (let d = 0; d < papers; d++) {
+    if (!keep(d)) continue;
+    for (let k = lists.start[d]!; k < lists.start[d + 1]!; k++) start[lists.items[k]! + 1]!++;
+  }
+  for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;
+  const fill = start.slice(0, termCount);
+  const items = new Int32Array(start[termCount]!);
+  for (let d = 0; d < papers; d++) {
+    if (!keep(d)) continue;
+    for (let k = lists.start[d]!; k < lists.start[d + 1]!; k++) items[fill[lists.items[k]!]!++] = d;
+  }
+  return { start, items };
+}
+
 /**
  * @param paperTerms per paper, the indices (0..termCount-1) of the candidate terms it holds, without repeats
  * @param graphTerms per paper, the terms that make co-occurrence edges (a paper's strongest terms: keeps the
  *   clustering graph sparse on large corpora); each a subset of the paper's paperTerms
  * @param minCooccurrence co-occurrences below this make no edge in the clustering graph
- * @param seed the build's seed; the term clustering draws its own stream from it
+ * @param rng the term clustering's own uniform [0, 1) stream, seeded by the caller from the build's seed
+ *   (termRelevanceStream); every Louvain run of this call draws from it
  */
 export function termRelevance(
-  paperTerms: number[][],
-  graphTerms: number[][],
+  paperTerms: PaperLists,
+  graphTerms: PaperLists,
   termCount: number,
   minCooccurrence: number,
-  seed = 0,
+  rng: () => number = termRelevanceStream(0),
   progress: StepReporter = silentSteps,
   step = "term relevance",
 ): RelevanceResult {
   const df = new Float64Array(termCount);
-  for (const terms of paperTerms) for (const t of terms) df[t]!++;
-  const source: number[] = [];
-  const target: number[] = [];
-  const weight: number[] = [];
+  for (let k = 0; k < paperTerms.items.length; k++) df[paperTerms.items[k]!]!++;
+  const source = new IntList();
+  const target = new IntList();
+  const weight = new FloatList();
   // Co-occurrence counts term by term: the papers holding i (as a graph term), then a dense counter over their other
   // terms j > i. At 10,000 papers this is millions of pair increments; a Map keyed by pair cost most of this function.
   // Edges come out in (i, j) order, so Louvain sees the same edge list for the same corpus.
-  const papersOf: number[][] = Array.from({ length: termCount }, () => []);
-  graphTerms.forEach((terms, d) => {
-    for (const t of terms) papersOf[t]!.push(d);
-  });
+  const papersOf = invert(graphTerms, termCount);
+  const gStart = graphTerms.start;
+  const gItems = graphTerms.items;
   const counts = new Int32Array(termCount);
-  const touched: number[] = [];
+  const touched = new IntList();
   const tick = stepCounter(progress, `${step}: co-occurrences`, termCount, "terms");
   for (let i = 0; i < termCount; i++) {
     tick(i + 1);
-    for (const d of papersOf[i]!) {
-      for (const j of graphTerms[d]!) {
+    touched.length = 0;
+    for (let e = papersOf.start[i]!; e < papersOf.start[i + 1]!; e++) {
+      const d = papersOf.items[e]!;
+      for (let k = gStart[d]!; k < gStart[d + 1]!; k++) {
+        const j = gItems[k]!;
         if (j <= i) continue;
         if (counts[j] === 0) touched.push(j);
         counts[j]!++;
       }
     }
-    touched.sort((a, b) => a - b);
-    for (const j of touched) {
+    const list = touched.data.subarray(0, touched.length).sort();
+    for (let t = 0; t < list.length; t++) {
+      const j = list[t]!;
       const c = counts[j]!;
       counts[j] = 0;
       if (c < minCooccurrence) continue;
@@ -85,117 +119,140 @@ export function termRelevance(
       target.push(j);
       weight.push(c / (df[i]! * df[j]!));
     }
-    touched.length = 0;
   }
+  const edges = { source: source.toArray(), target: target.toArray(), weight: weight.toArray() };
   // Several term clusterings from one random stream: a single Louvain run depends on its node order, and relevance
-  // (which decides which terms are general) would follow it; the mean over RELEVANCE_RUNS runs is steadier.
-  const rng = seedrandom(`${seed}:term-relevance`);
+  // (which decides which terms are general) would follow it; the mean over RELEVANCE_RUNS runs is steadier. The graph
+  // is built once for all runs.
   const relevance = new Float64Array(termCount);
   let cluster: Int32Array = new Int32Array(termCount);
   let clusterCount = 1;
-  const runs = source.length > 0 ? RELEVANCE_RUNS : 1;
+  const runs = edges.source.length > 0 ? RELEVANCE_RUNS : 1;
+  const graph = edges.source.length > 0 ? louvainGraph(termCount, edges) : null;
+  const profiles = new Profiles(paperTerms, termCount);
   for (let r = 0; r < runs; r++) {
     progress(`${step}: clustering terms (Louvain ${r + 1} of ${runs})`, r, runs, "runs");
-    ({ cluster, clusterCount } = termClusters(termCount, { source, target, weight }, rng));
-    const kl = klRelevance(paperTerms, termCount, cluster, clusterCount);
+    ({ cluster, clusterCount } = termClusters(termCount, graph, rng));
+    const kl = profiles.relevance(cluster, clusterCount);
     for (let t = 0; t < termCount; t++) relevance[t]! += kl[t]! / runs;
   }
   return { relevance, cluster, clusterCount };
 }
 
 /** Louvain communities of the term graph; communities of one term share bin 0 ("unclustered"). */
-function termClusters(termCount: number, edges: { source: number[]; target: number[]; weight: number[] }, rng: () => number): { cluster: Int32Array; clusterCount: number } {
+function termClusters(termCount: number, graph: LouvainGraph | null, rng: () => number): { cluster: Int32Array; clusterCount: number } {
   const cluster = new Int32Array(termCount);
   let clusterCount = 1;
-  if (edges.source.length > 0) {
-    const communities = louvain(termCount, edges, { resolution: 1, rng });
-    const sizes = new Map<number, number>();
-    for (let i = 0; i < termCount; i++) {
-      const c = communities[i]!;
-      sizes.set(c, (sizes.get(c) ?? 0) + 1);
-    }
+  if (graph) {
+    const communities = louvainOn(graph, { resolution: 1, rng });
+    // Communities are numbered 0..k-1 by first node (louvain.ts), so sizes fit an array.
+    const sizes = new Int32Array(termCount);
+    for (let i = 0; i < termCount; i++) sizes[communities[i]!]!++;
     // Renumber in order of first appearance so ids do not depend on louvain's internals; bin 0 is "unclustered".
-    const ids = new Map<number, number>();
+    const ids = new Int32Array(termCount).fill(-1);
+    let next = 1;
     for (let i = 0; i < termCount; i++) {
       const c = communities[i]!;
-      if (sizes.get(c)! < 2) continue;
-      if (!ids.has(c)) ids.set(c, ids.size + 1);
-      cluster[i] = ids.get(c)!;
+      if (sizes[c]! < 2) continue;
+      if (ids[c] === -1) ids[c] = next++;
+      cluster[i] = ids[c]!;
     }
-    clusterCount = ids.size + 1;
+    clusterCount = next;
   }
   return { cluster, clusterCount };
 }
 
-/** KL divergence of every term's co-occurrence profile over the clusters from the corpus profile (steps 2-4). */
-function klRelevance(paperTerms: number[][], termCount: number, cluster: Int32Array, clusterCount: number): Float64Array {
-  const touched: number[] = [];
-  // Corpus profile q: the share of all term occurrences per cluster.
-  const q = new Float64Array(clusterCount);
-  let total = 0;
-  for (const terms of paperTerms) {
-    for (const t of terms) q[cluster[t]!]!++;
-    total += terms.length;
+/**
+ * KL divergence of every term's co-occurrence profile over the clusters from the corpus profile (steps 2-4), for one
+ * clustering after another: what does not depend on the clustering (each term's papers) is computed once.
+ */
+class Profiles {
+  private readonly papersOfTerm: PaperLists;
+  /** Per paper d, bins binCluster/binShare[binStart[d]..binStart[d+1]): a cluster and its count / (terms of d - 1). */
+  private readonly binCluster: Int32Array;
+  private readonly binShare: Float64Array;
+  private readonly binStart: Int32Array;
+
+  constructor(
+    private readonly paperTerms: PaperLists,
+    private readonly termCount: number,
+  ) {
+    const { start } = paperTerms;
+    this.papersOfTerm = invert(paperTerms, termCount, (d) => start[d + 1]! - start[d]! >= 2);
+    this.binCluster = new Int32Array(paperTerms.items.length);
+    this.binShare = new Float64Array(paperTerms.items.length);
+    this.binStart = new Int32Array(start.length);
   }
-  for (let c = 0; c < clusterCount; c++) q[c] = total > 0 ? q[c]! / total : 0;
 
-  // Per paper, its terms' clusters with counts (flat: paperBins[start[d]..start[d+1]) pairs of cluster, count), so a
-  // term's profile is summed over its papers without a dense terms x clusters table.
-  const binStart = new Int32Array(paperTerms.length + 1);
-  const bins: number[] = [];
-  const scratch = new Float64Array(clusterCount);
-  paperTerms.forEach((terms, d) => {
-    for (const t of terms) {
-      const c = cluster[t]!;
-      if (scratch[c] === 0) touched.push(c);
-      scratch[c]!++;
-    }
-    touched.sort((a, b) => a - b);
-    for (const c of touched) {
-      bins.push(c, scratch[c]!);
-      scratch[c] = 0;
-    }
-    touched.length = 0;
-    binStart[d + 1] = bins.length;
-  });
-  const papersOfTerm: number[][] = Array.from({ length: termCount }, () => []);
-  paperTerms.forEach((terms, d) => {
-    if (terms.length >= 2) for (const t of terms) papersOfTerm[t]!.push(d);
-  });
+  relevance(cluster: Int32Array, clusterCount: number): Float64Array {
+    const { start, items } = this.paperTerms;
+    const papers = start.length - 1;
+    const termCount = this.termCount;
+    const touched: number[] = [];
+    // Corpus profile q: the share of all term occurrences per cluster.
+    const q = new Float64Array(clusterCount);
+    const total = items.length;
+    for (let k = 0; k < items.length; k++) q[cluster[items[k]!]!]!++;
+    for (let c = 0; c < clusterCount; c++) q[c] = total > 0 ? q[c]! / total : 0;
 
-  const relevance = new Float64Array(termCount);
-  for (let t = 0; t < termCount; t++) {
-    const papers = papersOfTerm[t]!;
-    const n = papers.length;
-    if (n === 0) continue;
-    for (const d of papers) {
-      const others = paperTerms[d]!.length - 1;
-      for (let b = binStart[d]!; b < binStart[d + 1]!; b += 2) {
-        const c = bins[b]!;
+    // Per paper, its terms' clusters with their share of its other terms (the same division for every term of the
+    // paper, done once), so a term's profile is summed over its papers without a dense terms x clusters table.
+    const { binCluster, binShare, binStart } = this;
+    const scratch = new Float64Array(clusterCount);
+    let b = 0;
+    for (let d = 0; d < papers; d++) {
+      const others = start[d + 1]! - start[d]! - 1;
+      for (let k = start[d]!; k < start[d + 1]!; k++) {
+        const c = cluster[items[k]!]!;
         if (scratch[c] === 0) touched.push(c);
-        scratch[c]! += bins[b + 1]! / others;
+        scratch[c]!++;
       }
-      const own = cluster[t]!;
-      scratch[own]! -= 1 / others;
+      touched.sort((x, y) => x - y);
+      for (const c of touched) {
+        binCluster[b] = c;
+        binShare[b++] = scratch[c]! / others;
+        scratch[c] = 0;
+      }
+      touched.length = 0;
+      binStart[d + 1] = b;
     }
-    // Clusters none of its papers touch contribute pc = PRIOR_PAPERS * qc / denominator each: one closed-form term.
-    const denominator = n + PRIOR_PAPERS;
-    const prior = PRIOR_PAPERS / denominator;
-    let kl = 0;
-    let touchedQ = 0;
-    touched.sort((a, b) => a - b);
-    for (const c of touched) {
-      const qc = q[c]!;
-      const summed = scratch[c]!;
-      scratch[c] = 0;
-      if (qc === 0) continue;
-      touchedQ += qc;
-      const pc = (Math.max(0, summed) + PRIOR_PAPERS * qc) / denominator;
-      kl += pc * Math.log(pc / qc);
+
+    const relevance = new Float64Array(termCount);
+    const { start: tStart, items: tPapers } = this.papersOfTerm;
+    for (let t = 0; t < termCount; t++) {
+      const n = tStart[t + 1]! - tStart[t]!;
+      if (n === 0) continue;
+      for (let e = tStart[t]!; e < tStart[t + 1]!; e++) {
+        const d = tPapers[e]!;
+        const others = start[d + 1]! - start[d]! - 1;
+        for (let k = binStart[d]!, end = binStart[d + 1]!; k < end; k++) {
+          const c = binCluster[k]!;
+          const v = scratch[c]!;
+          if (v === 0) touched.push(c);
+          scratch[c] = v + binShare[k]!;
+        }
+        const own = cluster[t]!;
+        scratch[own]! -= 1 / others;
+      }
+      // Clusters none of its papers touch contribute pc = PRIOR_PAPERS * qc / denominator each: one closed-form term.
+      const denominator = n + PRIOR_PAPERS;
+      const prior = PRIOR_PAPERS / denominator;
+      let kl = 0;
+      let touchedQ = 0;
+      touched.sort((x, y) => x - y);
+      for (const c of touched) {
+        const qc = q[c]!;
+        const summed = scratch[c]!;
+        scratch[c] = 0;
+        if (qc === 0) continue;
+        touchedQ += qc;
+        const pc = (Math.max(0, summed) + PRIOR_PAPERS * qc) / denominator;
+        kl += pc * Math.log(pc / qc);
+      }
+      touched.length = 0;
+      kl += prior * Math.log(prior) * Math.max(0, 1 - touchedQ);
+      relevance[t] = Math.max(0, kl);
     }
-    touched.length = 0;
-    kl += prior * Math.log(prior) * Math.max(0, 1 - touchedQ);
-    relevance[t] = Math.max(0, kl);
+    return relevance;
   }
-  return relevance;
 }

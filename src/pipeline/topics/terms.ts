@@ -29,13 +29,16 @@ import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import { INDEX_KEYWORD_WEIGHT, KEYWORD_WEIGHT, MAX_KEYWORD_UNITS, cleanMeshHeading, foldCapitals, meshIdentity } from "./keywords";
 import { cannotEndTerm, isFunctionWord, isStopWord } from "./lexicon";
 import { spellingMap } from "./spelling";
-import { acronymShortForm, lexField, type AcronymDefinition, type Chunk, type LexedField } from "./tokens";
+import { FloatList, IntList, Interner, TripleMap, grown } from "./tables";
+import { acronymShortForm, lexField, type Chunk, type LexedField } from "./tokens";
 import type { TopicInputPaper, TopicNote, TopicThesaurusEntry } from "./types";
 
 export const TITLE_WEIGHT = 3;
 export const MAX_UNITS = 3;
 
 export interface TermStats {
+  /** Its position in CorpusTerms.terms (what the per-paper lists tfTerm hold). */
+  index: number;
   /** Identity: the words run together without spaces or hyphens, last word singular, American spelling. */
   gid: string;
   /** "t:" + the most frequent canonical spelling (lower case, last word singular, acronyms expanded). */
@@ -51,7 +54,7 @@ export interface TermStats {
    */
   endable: boolean;
   df: number;
-  /** Weighted occurrences are in paperTf; this counts every occurrence once. */
+  /** Weighted occurrences are in the per-paper lists (tfWeight); this counts every occurrence once. */
   occurrences: number;
   /**
    * Papers with it in the title; a single word also counts where the title has it as the first part of a hyphenated
@@ -80,12 +83,21 @@ export interface CorpusTerms {
   n: number;
   /** Paper keys, input order. */
   keys: string[];
-  /** Every candidate, sorted by gid. */
+  /**
+   * Every candidate held by at least `minDf` papers (analyseCorpus's argument; 1, the default, keeps all), sorted by
+   * gid. Rarer ones are counted but not kept: no later stage judges them.
+   */
   terms: TermStats[];
   byGid: Map<string, TermStats>;
-  /** Per paper (input order): gid -> weighted occurrences. */
-  paperTf: Map<string, number>[];
-  /** Sub-term gid -> longer term gid -> occurrences of the sub-term inside it. */
+  /**
+   * Per paper p (input order), its terms and their weighted occurrences, in the order the paper first uses them:
+   * terms[tfTerm[k]] with weight tfWeight[k] for k from tfStart[p] to tfStart[p + 1] (one flat list for all papers,
+   * not a Map per paper). termCountsOf(corpus, p) gives one paper's as a gid -> weight Map.
+   */
+  tfStart: Int32Array;
+  tfTerm: Int32Array;
+  tfWeight: Float64Array;
+  /** Sub-term gid -> longer term gid -> occurrences of the sub-term inside it (both among `terms`). */
   contained: Map<string, Map<string, number>>;
   /** Every lower-case word of the corpus. */
   words: ReadonlySet<string>;
@@ -103,43 +115,18 @@ export interface CorpusTerms {
   notes: TopicNote[];
 }
 
-interface Unit {
-  words: string[];
-  surface: string;
-  stop: boolean;
-  /** A middle word allowed in three-word terms. */
-  joiner: boolean;
-  /** May end a term (a noun, or an acronym). */
-  endable: boolean;
-  /** Its words run together without hyphens (its share of a term identity). */
-  key: string;
-  /** The same for all words but the last, which a term ending here singularises. */
-  headKey: string;
+/** Whether paper `paper` holds the term at `index` of corpus.terms. */
+export function paperHolds(corpus: CorpusTerms, paper: number, index: number): boolean {
+  const { tfStart, tfTerm } = corpus;
+  for (let k = tfStart[paper]!; k < tfStart[paper + 1]!; k++) if (tfTerm[k] === index) return true;
+  return false;
 }
 
-interface SurfaceCount {
-  /** Lower case, last word singular, acronyms expanded: the same for every occurrence of one surface of one term. */
-  canonical: string;
-  count: number;
-  papers: number;
-  lastPaper: number;
-}
-
-interface Accumulator {
-  occurrences: number;
-  units: number;
-  surfaces: Map<string, SurfaceCount>;
-  keywordPapers: number;
-  lastKeywordPaper: number;
-  textOccurrences: number;
-  modifier: number;
-  alone: number;
-  counted: number;
-  valued: number;
-  located: number;
-  /** A MeSH heading or a thesaurus merge fixes the display form. */
-  fixedDisplay: string | null;
-  endable: boolean;
+/** One paper's terms as gid -> weighted occurrences, in the order the paper first uses them. */
+export function termCountsOf(corpus: CorpusTerms, paper: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let k = corpus.tfStart[paper]!; k < corpus.tfStart[paper + 1]!; k++) counts.set(corpus.terms[corpus.tfTerm[k]!]!.gid, corpus.tfWeight[k]!);
+  return counts;
 }
 
 /** Occurrence flags of one unit in its chunk. */
@@ -191,109 +178,300 @@ export function singular(word: string, vocabulary: ReadonlySet<string>): string 
 /** Upper case somewhere other than at the start of a hyphen part: an acronym or a coined name ("nnU-Net", "BraTS"). */
 const hasInnerCapital = (surface: string) => surface.split("-").some((part) => /\p{Lu}/u.test(part.slice(1)));
 
-interface LexedPaper {
-  title: LexedField;
-  abstract: LexedField;
-  /** Author keywords then indexer terms, each lexed like a title; `indexFrom` is where the indexer terms start. */
-  keywords: LexedField[];
-  indexFrom: number;
-  mesh: string[];
+
+interface Unit {
+  /** Dense id (units met in the corpus); -1 for the thesaurus's own units, which are never counted. */
+  id: number;
+  words: string[];
+  surface: string;
+  stop: boolean;
+  /** A middle word allowed in three-word terms. */
+  joiner: boolean;
+  /** May end a term (a noun, or an acronym). */
+  endable: boolean;
+  /** Its words run together without hyphens (its share of a term identity). */
+  key: string;
+  /** The same for all words but the last, which a term ending here singularises. */
+  headKey: string;
+  /** A number word ("five"): the unit after it is counted. */
+  numberWord: boolean;
+  /** A locative preposition ("in"): the unit after it names a setting. */
+  locative: boolean;
 }
 
-function lexPaper(p: TopicInputPaper): LexedPaper {
-  const author = p.keywords ?? [];
-  const index = p.indexKeywords ?? [];
-  return {
-    title: lexField(p.title, true, isStopWord),
-    abstract: lexField(p.abstract, false, isStopWord),
-    keywords: [...author, ...index].map((k) => lexField(typeof k === "string" ? foldCapitals(k) : null, true, isStopWord)),
-    indexFrom: author.length,
-    mesh: (p.meshTerms ?? []).flatMap((m) => {
+/** Token flags, packed with the token's surface id (surface id << TOKEN_SHIFT | flags). */
+const SENTENCE_START = 1;
+const DEFINITION = 2;
+const TOKEN_AFTER_NUMBER = 4;
+const TOKEN_BEFORE_NUMBER = 8;
+const CHUNK_START = 16;
+const TOKEN_SHIFT = 5;
+
+/** A span record's sub-term pair not worked out yet. */
+const PAIR_UNKNOWN = -3;
+
+/**
+ * The lexed corpus, compact: every token is one int (its surface's id and its flags) in one flat list, fields are
+ * ranges of it (per paper: title, abstract, then one per keyword), chunks start at a CHUNK_START token. The tokens'
+ * objects (tokens.ts) live only while their field is encoded, so the whole corpus never sits in memory as objects.
+ */
+class LexedCorpus {
+  readonly surfaces = new Interner();
+  readonly lowers = new Interner();
+  /** Per surface id: the id of its lower-case form. */
+  readonly lowerOf = new IntList();
+  readonly tokens = new IntList(1 << 16);
+  /** Token index where each field starts; the field f ends where f + 1 starts. */
+  readonly fieldStart = new IntList();
+  /** Per paper: its first field (title); its abstract is the next, its keywords follow. */
+  readonly firstField: Int32Array;
+  /** Per paper: fields from firstField + 2 + indexFrom on are indexer terms (the ones before, author keywords). */
+  readonly indexFrom: Int32Array;
+  readonly mesh: (string[] | null)[];
+  /** Per paper: acronym definitions (short form -> long form words; the first one of each short form). */
+  readonly definitions: (Map<string, string[]> | null)[];
+  skippedLongTokens = 0;
+
+  constructor(papers: number) {
+    this.firstField = new Int32Array(papers + 1);
+    this.indexFrom = new Int32Array(papers);
+    this.mesh = new Array<string[] | null>(papers).fill(null);
+    this.definitions = new Array<Map<string, string[]> | null>(papers).fill(null);
+  }
+
+  addPaper(pi: number, p: TopicInputPaper): void {
+    const author = p.keywords ?? [];
+    const index = p.indexKeywords ?? [];
+    this.firstField[pi] = this.fieldStart.length;
+    this.indexFrom[pi] = author.length;
+    const fields = [lexField(p.title, true, isStopWord), lexField(p.abstract, false, isStopWord)];
+    for (const k of [...author, ...index]) fields.push(lexField(typeof k === "string" ? foldCapitals(k) : null, true, isStopWord));
+    let defs: Map<string, string[]> | null = null;
+    for (const field of fields) {
+      this.addField(field);
+      for (const d of field.definitions) {
+        if (!defs) defs = new Map();
+        if (!defs.has(d.short)) defs.set(d.short, d.long);
+      }
+    }
+    this.definitions[pi] = defs;
+    const mesh = (p.meshTerms ?? []).flatMap((m) => {
       const h = typeof m === "string" ? cleanMeshHeading(m) : null;
       return h ? [h] : [];
-    }),
-  };
+    });
+    if (mesh.length) this.mesh[pi] = mesh;
+    this.firstField[pi + 1] = this.fieldStart.length;
+  }
+
+  private addField(field: LexedField): void {
+    this.fieldStart.push(this.tokens.length);
+    this.skippedLongTokens += field.skippedLongTokens;
+    for (const chunk of field.chunks) {
+      for (let j = 0; j < chunk.length; j++) {
+        const t = chunk[j]!;
+        const sid = this.surfaces.id(t.surface);
+        if (sid === this.lowerOf.length) this.lowerOf.push(this.lowers.id(t.lower));
+        const flags =
+          (j === 0 ? CHUNK_START : 0) |
+          (t.sentenceStart ? SENTENCE_START : 0) |
+          (t.definition ? DEFINITION : 0) |
+          (t.afterNumber ? TOKEN_AFTER_NUMBER : 0) |
+          (t.beforeNumber ? TOKEN_BEFORE_NUMBER : 0);
+        this.tokens.push((sid << TOKEN_SHIFT) | flags);
+      }
+    }
+  }
+
+  /** Closes the field list (call once, after the last paper). */
+  finish(): void {
+    this.fieldStart.push(this.tokens.length);
+  }
+
+  fieldFrom(f: number): number {
+    return this.fieldStart.data[f]!;
+  }
+
+  fieldTo(f: number): number {
+    return this.fieldStart.data[f + 1]!;
+  }
+}
+
+/** End of the chunk that starts at token `from` (tokens[from] has CHUNK_START), within a field ending at `to`. */
+function chunkEnd(tokens: Int32Array, from: number, to: number): number {
+  let k = from + 1;
+  while (k < to && (tokens[k]! & CHUNK_START) === 0) k++;
+  return k;
+}
+
+/** Per-term counts, in typed arrays indexed by term id (ids in the order terms are first met). */
+class TermCounts {
+  capacity = 0;
+  occurrences = new Int32Array(0);
+  /** Fewest units; 0 until the term is first counted. */
+  units = new Int32Array(0);
+  notEndable = new Uint8Array(0);
+  keywordPapers = new Int32Array(0);
+  lastKeywordPaper = new Int32Array(0);
+  textOccurrences = new Int32Array(0);
+  modifier = new Int32Array(0);
+  alone = new Int32Array(0);
+  counted = new Int32Array(0);
+  valued = new Int32Array(0);
+  located = new Int32Array(0);
+  df = new Int32Array(0);
+  titledDf = new Int32Array(0);
+  titleDf = new Int32Array(0);
+  /** Last paper that held the term in its title / in its term list, and where in that list. */
+  titleMark = new Int32Array(0);
+  tfMark = new Int32Array(0);
+  tfAt = new Int32Array(0);
+  /** Its surface slots, as a linked list (slotNext). */
+  firstSlot = new Int32Array(0);
+
+  ensure(size: number): void {
+    if (size <= this.capacity) return;
+    this.occurrences = grown(this.occurrences, size);
+    this.units = grown(this.units, size);
+    this.notEndable = grown(this.notEndable, size);
+    this.keywordPapers = grown(this.keywordPapers, size);
+    this.lastKeywordPaper = grown(this.lastKeywordPaper, size, -1);
+    this.textOccurrences = grown(this.textOccurrences, size);
+    this.modifier = grown(this.modifier, size);
+    this.alone = grown(this.alone, size);
+    this.counted = grown(this.counted, size);
+    this.valued = grown(this.valued, size);
+    this.located = grown(this.located, size);
+    this.df = grown(this.df, size);
+    this.titledDf = grown(this.titledDf, size);
+    this.titleDf = grown(this.titleDf, size);
+    this.titleMark = grown(this.titleMark, size, -1);
+    this.tfMark = grown(this.tfMark, size, -1);
+    this.tfAt = grown(this.tfAt, size);
+    this.firstSlot = grown(this.firstSlot, size, -1);
+    this.capacity = this.occurrences.length;
+  }
 }
 
 export function analyseCorpus(
   papers: TopicInputPaper[],
   thesaurus: readonly TopicThesaurusEntry[] = [],
   progress: StepReporter = silentSteps,
+  minDf = 1,
 ): CorpusTerms {
   const lexTick = stepCounter(progress, "reading titles, abstracts and keywords", papers.length, "papers");
-  const lexed = papers.map((p, i) => {
+  const lexed = new LexedCorpus(papers.length);
+  papers.forEach((p, i) => {
     lexTick(i + 1);
-    return lexPaper(p);
+    lexed.addPaper(i, p);
   });
+  lexed.finish();
+  const tokens = lexed.tokens.data;
+  const surfaceOf = lexed.surfaces.strings;
+  const lowerString = lexed.lowers.strings;
+  const lowerOf = lexed.lowerOf.data;
+  const lowerCount = lexed.lowers.size;
 
   // Pass 1: vocabulary, mid-sentence casing evidence, acronym definitions.
-  const vocabulary = new Set<string>();
-  const casing = new Map<string, Map<string, number>>();
-  const phraseFinal = new Map<string, { final: number; total: number }>();
-  const paperDefinitions: Map<string, string[]>[] = [];
+  const inVocabulary = new Uint8Array(lowerCount);
+  const vocabularyOrder: number[] = [];
+  const finalCount = new Int32Array(lowerCount);
+  const totalCount = new Int32Array(lowerCount);
+  const casingCount = new Int32Array(lexed.surfaces.size);
+  const functionWord = new Int8Array(lowerCount).fill(-1);
+  const isFunction = (lid: number) => {
+    let f = functionWord[lid]!;
+    if (f < 0) functionWord[lid] = f = isFunctionWord(lowerString[lid]!) ? 1 : 0;
+    return f === 1;
+  };
+  const addWord = (lid: number) => {
+    if (inVocabulary[lid] === 0) {
+      inVocabulary[lid] = 1;
+      vocabularyOrder.push(lid);
+    }
+  };
   const corpusDefinitions = new Map<string, Map<string, number>>();
-  lexed.forEach((paper) => {
-    for (const field of [paper.title, paper.abstract]) {
-      for (const chunk of field.chunks) {
-        for (let i = 0; i < chunk.length; i++) {
-          const t = chunk[i]!;
-          vocabulary.add(t.lower);
-          if (!t.definition) {
-            let f = phraseFinal.get(t.lower);
-            if (!f) phraseFinal.set(t.lower, (f = { final: 0, total: 0 }));
-            f.total++;
-            const next = chunk[i + 1];
-            if (!next || isFunctionWord(next.lower)) f.final++;
-          }
-          if (field === paper.abstract && !t.sentenceStart && !t.definition) {
-            let m = casing.get(t.lower);
-            if (!m) casing.set(t.lower, (m = new Map()));
-            m.set(t.surface, (m.get(t.surface) ?? 0) + 1);
-          }
+  for (let pi = 0; pi < papers.length; pi++) {
+    const first = lexed.firstField[pi]!;
+    const last = lexed.firstField[pi + 1]!;
+    for (let f = first; f < first + 2; f++) {
+      const inAbstract = f === first + 1;
+      const to = lexed.fieldTo(f);
+      for (let k = lexed.fieldFrom(f); k < to; k++) {
+        const packed = tokens[k]!;
+        const sid = packed >>> TOKEN_SHIFT;
+        const lid = lowerOf[sid]!;
+        addWord(lid);
+        if ((packed & DEFINITION) === 0) {
+          totalCount[lid]!++;
+          const next = k + 1 < to && (tokens[k + 1]! & CHUNK_START) === 0 ? tokens[k + 1]! : -1;
+          if (next < 0 || isFunction(lowerOf[next >>> TOKEN_SHIFT]!)) finalCount[lid]!++;
+          if (inAbstract && (packed & SENTENCE_START) === 0) casingCount[sid]!++;
         }
       }
     }
-    for (const field of paper.keywords) for (const chunk of field.chunks) for (const t of chunk) vocabulary.add(t.lower);
-    const defs = new Map<string, string[]>();
-    const fields = [paper.title, paper.abstract, ...paper.keywords];
-    for (const d of fields.flatMap((f) => f.definitions) as AcronymDefinition[]) {
-      if (!defs.has(d.short)) defs.set(d.short, d.long);
+    for (let k = lexed.fieldFrom(first + 2); k < lexed.fieldFrom(last); k++) addWord(lowerOf[tokens[k]! >>> TOKEN_SHIFT]!);
+    const defs = lexed.definitions[pi];
+    if (defs) {
+      for (const [short, long] of defs) {
+        let m = corpusDefinitions.get(short);
+        if (!m) corpusDefinitions.set(short, (m = new Map()));
+        const k = long.join(" ");
+        m.set(k, (m.get(k) ?? 0) + 1);
+      }
     }
-    paperDefinitions.push(defs);
-    for (const [short, long] of defs) {
-      let m = corpusDefinitions.get(short);
-      if (!m) corpusDefinitions.set(short, (m = new Map()));
-      const k = long.join(" ");
-      m.set(k, (m.get(k) ?? 0) + 1);
-    }
-  });
+  }
+  const vocabulary = new Set<string>(vocabularyOrder.map((lid) => lowerString[lid]!));
+  const phraseFinal = new Map<string, { final: number; total: number }>();
+  for (const lid of vocabularyOrder) {
+    if (totalCount[lid]! > 0) phraseFinal.set(lowerString[lid]!, { final: finalCount[lid]!, total: totalCount[lid]! });
+  }
   const globalDefinitions = new Map<string, string[]>();
   for (const [short, longs] of corpusDefinitions) {
     const best = argmax(longs);
     const total = [...longs.values()].reduce((a, b) => a + b, 0);
     if ((longs.get(best) ?? 0) * 3 >= total * 2) globalDefinitions.set(short, best.split(" "));
   }
-  const displayWord = new Map<string, string>();
-  for (const [lower, surfaces] of casing) {
-    displayWord.set(lower, argmax(surfaces, (a, b) => (a === lower ? -1 : b === lower ? 1 : cmp(a, b))));
+  // Display casing of each word: its most frequent mid-sentence surface in abstracts (ties: the lower-case form, then
+  // the first in code order).
+  const displaySid = new Int32Array(lowerCount).fill(-1);
+  for (let sid = 0; sid < casingCount.length; sid++) {
+    const c = casingCount[sid]!;
+    if (c === 0) continue;
+    const lid = lowerOf[sid]!;
+    const best = displaySid[lid]!;
+    if (best < 0) {
+      displaySid[lid] = sid;
+      continue;
+    }
+    const bc = casingCount[best]!;
+    if (c < bc) continue;
+    const lower = lowerString[lid]!;
+    const a = surfaceOf[sid]!;
+    const b = surfaceOf[best]!;
+    if (c > bc || (a === lower ? -1 : b === lower ? 1 : cmp(a, b)) < 0) displaySid[lid] = sid;
   }
+  const displayWord = new Map<string, string>();
+  for (let lid = 0; lid < lowerCount; lid++) if (displaySid[lid]! >= 0) displayWord.set(lowerString[lid]!, surfaceOf[displaySid[lid]!]!);
   const caseOf = (lower: string, surface: string) =>
     displayWord.get(lower) ?? (hasInnerCapital(surface) ? surface : lower);
   const american = spellingMap(vocabulary);
   const spell = (word: string) => american.get(word) ?? word;
   const strip = (ws: string[]) => ws.map(spell).join("").replace(/-/g, "");
-  const unit = (words: string[], surface: string, stop: boolean, joiner: boolean, endable: boolean): Unit => ({
-    words,
-    surface,
-    stop,
-    joiner,
-    endable,
-    key: strip(words),
-    headKey: strip(words.slice(0, -1)),
-  });
+  const units: Unit[] = [];
+  const unit = (words: string[], surface: string, stop: boolean, joiner: boolean, endable: boolean, register: boolean): Unit => {
+    const key = strip(words);
+    const u: Unit = {
+      id: register ? units.length : -1,
+      words, surface, stop, joiner, endable, key,
+      headKey: strip(words.slice(0, -1)),
+      numberWord: NUMBER_WORDS.has(key),
+      locative: LOCATIVE.has(key),
+    };
+    if (register) units.push(u);
+    return u;
+  };
 
-  // Per-distinct-string caches: at 10,000 papers the same few thousand words recur millions of times, and building a
-  // unit, testing for an acronym or singularising (regexes, joins) per occurrence dominated this pass.
+  // Per-distinct-string caches: at 10,000 papers the same few thousand words recur millions of times.
   const singularCache = new Map<string, { word: string; key: string }>();
   const singularOf = (lastWord: string) => {
     let sing = singularCache.get(lastWord);
@@ -309,51 +487,78 @@ export function analyseCorpus(
     if (short === undefined) shortFormCache.set(surface, (short = acronymShortForm(surface)));
     return short;
   };
-  // Units of plain words depend only on (surface, lower), never on the paper; units are never mutated, so sharing is safe.
-  const wordUnitCache = new Map<string, Map<string, Unit>>();
-  const wordUnit = (lower: string, surface: string): Unit => {
-    let bySurface = wordUnitCache.get(lower);
-    if (!bySurface) wordUnitCache.set(lower, (bySurface = new Map()));
-    let u = bySurface.get(surface);
-    if (!u) {
-      const stop = isStopWord(lower);
-      const joiner = stop && lower === "of";
-      bySurface.set(surface, (u = unit([lower], caseOf(lower, surface), stop, joiner, !stop && !cannotEndTerm(lower))));
-    }
+  const shortOfSid: (string | null | undefined)[] = new Array<string | null | undefined>(lexed.surfaces.size);
+  const wordUnitOf = (lower: string, surface: string, register: boolean): Unit => {
+    const stop = isStopWord(lower);
+    const joiner = stop && lower === "of";
+    return unit([lower], caseOf(lower, surface), stop, joiner, !stop && !cannotEndTerm(lower), register);
+  };
+  // Units of plain words depend only on the token's surface, never on the paper; acronyms read as their long form
+  // only on (long form, surface). Units are never mutated, so sharing is safe.
+  const unitOfSid = new Int32Array(lexed.surfaces.size).fill(-1);
+  const wordUnit = (sid: number): Unit => {
+    const u = unitOfSid[sid]!;
+    if (u >= 0) return units[u]!;
+    const made = wordUnitOf(lowerString[lowerOf[sid]!]!, surfaceOf[sid]!, true);
+    unitOfSid[sid] = made.id;
+    return made;
+  };
+  const longUnits = new Map<string, Unit>();
+  const longUnit = (long: string[], surface: string): Unit => {
+    const key = long.join(" ") + "\u0000" + surface;
+    let u = longUnits.get(key);
+    if (!u) longUnits.set(key, (u = unit(long, surface, false, false, true, true)));
     return u;
   };
-  /** Units of a chunk, with per-unit number flags; `own` are the paper's acronym definitions. */
-  const toUnits = (chunk: Chunk, own: Map<string, string[]>, flags: number[]): Unit[] => {
-    const units: Unit[] = [];
-    flags.length = 0;
-    for (const t of chunk) {
-      const short = shortFormOf(t.surface);
-      if (t.definition) {
+  const noDefinitions = new Map<string, string[]>();
+  // Units of the chunk tokens[from, to): unitIds / unitBuf / unitFlags[0, count), with per-unit number flags.
+  let unitIds = new Int32Array(64);
+  let unitFlags = new Int32Array(64);
+  const unitBuf: Unit[] = [];
+  const toUnits = (from: number, to: number, own: Map<string, string[]>): number => {
+    if (to - from > unitIds.length) {
+      unitIds = grown(unitIds, to - from);
+      unitFlags = grown(unitFlags, to - from);
+    }
+    let count = 0;
+    for (let k = from; k < to; k++) {
+      const packed = tokens[k]!;
+      const sid = packed >>> TOKEN_SHIFT;
+      let short = shortOfSid[sid];
+      if (short === undefined) shortOfSid[sid] = short = shortFormOf(surfaceOf[sid]!);
+      let u: Unit;
+      if ((packed & DEFINITION) !== 0) {
         // The long form is counted through its own words unless it is too long to be a candidate.
         const long = short ? own.get(short) : undefined;
-        if (long && long.length > MAX_UNITS) {
-          units.push(unit(long, long.join(" "), false, false, true));
-          flags.push(0);
-        }
-        continue;
+        if (!(long && long.length > MAX_UNITS)) continue;
+        u = longUnit(long, long.join(" "));
+        unitFlags[count] = 0;
+      } else {
+        const long = short ? (own.get(short) ?? globalDefinitions.get(short)) : undefined;
+        u = long ? longUnit(long, surfaceOf[sid]!) : wordUnit(sid);
+        unitFlags[count] = ((packed & TOKEN_AFTER_NUMBER) !== 0 ? AFTER_NUMBER : 0) | ((packed & TOKEN_BEFORE_NUMBER) !== 0 ? BEFORE_NUMBER : 0);
       }
-      const long = short ? (own.get(short) ?? globalDefinitions.get(short)) : undefined;
-      units.push(long ? unit(long, t.surface, false, false, true) : wordUnit(t.lower, t.surface));
-      flags.push((t.afterNumber ? AFTER_NUMBER : 0) | (t.beforeNumber ? BEFORE_NUMBER : 0));
+      unitIds[count] = u.id;
+      unitBuf[count++] = u;
     }
-    return units;
+    return count;
   };
   /** Identity of units[i, i+n): every unit whole, the last one with its last word singular. */
-  const spanGid = (units: Unit[], i: number, n: number): string => {
+  const spanGid = (us: Unit[], i: number, n: number): string => {
     let gid = "";
-    for (let k = i; k < i + n - 1; k++) gid += units[k]!.key;
-    const last = units[i + n - 1]!;
+    for (let k = i; k < i + n - 1; k++) gid += us[k]!.key;
+    const last = us[i + n - 1]!;
     return gid + last.headKey + singularOf(last.words[last.words.length - 1]!).key;
   };
-  const spanCanonical = (units: Unit[], i: number, n: number): string => {
-    const words = units.slice(i, i + n).flatMap((u) => u.words);
+  const spanCanonical = (us: Unit[], i: number, n: number): string => {
+    const words = us.slice(i, i + n).flatMap((u) => u.words);
     words[words.length - 1] = singularOf(words[words.length - 1]!).word;
     return words.join(" ");
+  };
+  const spanSurface = (us: Unit[], i: number, n: number): string => {
+    let surface = us[i]!.surface;
+    for (let k = i + 1; k < i + n; k++) surface += " " + us[k]!.surface;
+    return surface;
   };
 
   // Thesaurus: identities of the terms on merge-topic and drop-topic lines, computed the way text terms are.
@@ -362,12 +567,25 @@ export function analyseCorpus(
   const aliasDisplay = new Map<string, { display: string; canonical: string }>();
   const dropped = new Set<string>();
   const thesaurusTerms: { gid: string; term: string; entry: TopicThesaurusEntry }[] = [];
+  const chunkUnits = (chunk: Chunk, own: Map<string, string[]>): Unit[] => {
+    const us: Unit[] = [];
+    for (const t of chunk) {
+      const short = shortFormOf(t.surface);
+      if (t.definition) {
+        const long = short ? own.get(short) : undefined;
+        if (long && long.length > MAX_UNITS) us.push(unit(long, long.join(" "), false, false, true, false));
+        continue;
+      }
+      const long = short ? (own.get(short) ?? globalDefinitions.get(short)) : undefined;
+      us.push(long ? unit(long, t.surface, false, false, true, false) : wordUnitOf(t.lower, t.surface, false));
+    }
+    return us;
+  };
   const phraseGid = (text: string): { gid: string; canonical: string } | null => {
     const field = lexField(text, true, isStopWord);
-    const flags: number[] = [];
-    const units = field.chunks.flatMap((c) => toUnits(c, new Map(field.definitions.map((d) => [d.short, d.long])), flags));
-    if (units.length === 0) return null;
-    return { gid: spanGid(units, 0, units.length), canonical: spanCanonical(units, 0, units.length) };
+    const us = field.chunks.flatMap((c) => chunkUnits(c, new Map(field.definitions.map((d) => [d.short, d.long]))));
+    if (us.length === 0) return null;
+    return { gid: spanGid(us, 0, us.length), canonical: spanCanonical(us, 0, us.length) };
   };
   for (const entry of thesaurus) {
     const ids = entry.terms.map((term) => ({ term, id: phraseGid(term) }));
@@ -393,75 +611,203 @@ export function analyseCorpus(
     return dropped.has(to) || dropped.has(gid) ? null : to;
   };
 
-  // Pass 2: units, n-grams, keywords, counts.
-  const acc = new Map<string, Accumulator>();
-  const contained = new Map<string, Map<string, number>>();
-  const paperTf: Map<string, number>[] = [];
-  const countContained = (sub: string | null | undefined, sup: string) => {
-    if (!sub || sub === sup) return;
-    let m = contained.get(sub);
-    if (!m) contained.set(sub, (m = new Map()));
-    m.set(sup, (m.get(sup) ?? 0) + 1);
+  // Pass 2: units, n-grams, keywords, counts. Terms, surfaces and unit sequences are ids; a string is built only the
+  // first time a unit sequence (or a term's surface) is met.
+  const gids = new Interner();
+  const counts = new TermCounts();
+  /** Term id of a resolved gid (null: dropped by the thesaurus -> -1). */
+  const termOf = (gid: string | null): number => {
+    if (gid === null) return -1;
+    const t = gids.id(gid);
+    counts.ensure(t + 1);
+    return t;
   };
-  const accumulator = (gid: string, n: number): Accumulator => {
-    let a = acc.get(gid);
-    if (!a) {
-      acc.set(gid, (a = {
-        occurrences: 0, units: n, surfaces: new Map(), keywordPapers: 0, lastKeywordPaper: -1,
-        textOccurrences: 0, modifier: 0, alone: 0, counted: 0, valued: 0, located: 0, fixedDisplay: null, endable: true,
-      }));
+  // Surface slots: one per (term, surface as written), with its counts and the canonical spelling of its first use.
+  const surfaceIds = new Interner();
+  const slotOfSurface = new TripleMap(14);
+  const slotTerm = new IntList();
+  const slotSurface = new IntList();
+  const slotCount = new IntList();
+  const slotPapers = new IntList();
+  const slotLastPaper = new IntList();
+  const slotNext = new IntList();
+  // The canonical spelling of a slot: a string, or (text spans) computed from the units of its first use, kept as
+  // slotUnits[3s..3s+2] until the end, when only the slots of kept terms need it.
+  const slotCanonical: (string | undefined)[] = [];
+  const slotUnits = new IntList();
+  const slotOf = (term: number, surface: string, canonical: (() => string) | null): number => {
+    const sid = surfaceIds.id(surface);
+    let s = slotOfSurface.get(term, sid, -1);
+    if (s === TripleMap.MISSING) {
+      s = slotTerm.length;
+      slotOfSurface.set(term, sid, -1, s);
+      slotTerm.push(term);
+      slotSurface.push(sid);
+      slotCount.push(0);
+      slotPapers.push(0);
+      slotLastPaper.push(-1);
+      slotNext.push(counts.firstSlot[term]!);
+      counts.firstSlot[term] = s;
+      slotCanonical.push(canonical ? canonical() : undefined);
+      slotUnits.push(canonical ? -1 : unitIds[spanFrom]!);
+      slotUnits.push(canonical || spanLength < 2 ? -1 : unitIds[spanFrom + 1]!);
+      slotUnits.push(canonical || spanLength < 3 ? -1 : unitIds[spanFrom + 2]!);
     }
-    return a;
+    return s;
   };
-  const countSurface = (a: Accumulator, surface: string, canonical: () => string, pi: number) => {
-    a.occurrences++;
-    let sc = a.surfaces.get(surface);
-    if (!sc) a.surfaces.set(surface, (sc = { canonical: canonical(), count: 0, papers: 0, lastPaper: -1 }));
-    sc.count++;
-    if (sc.lastPaper !== pi) {
-      sc.papers++;
-      sc.lastPaper = pi;
+  const countSlot = (s: number, term: number, pi: number) => {
+    counts.occurrences[term]!++;
+    slotCount.data[s]!++;
+    if (slotLastPaper.data[s] !== pi) {
+      slotPapers.data[s]!++;
+      slotLastPaper.data[s] = pi;
     }
   };
-  const markKeyword = (a: Accumulator, pi: number) => {
-    if (a.lastKeywordPaper !== pi) {
-      a.keywordPapers++;
-      a.lastKeywordPaper = pi;
+  const fewestUnits = (term: number, n: number) => {
+    const u = counts.units[term]!;
+    if (u === 0 || n < u) counts.units[term] = n;
+  };
+  // Text spans: a unit sequence (one, two or three unit ids) -> its span record: its surface slot (-1: a term the
+  // thesaurus drops) and, once known, the two sub-term pairs it counts in `contained`. All of these depend only on
+  // the units, so each is worked out the first time the sequence is met. One unit: an array by unit id.
+  let spanFrom = 0;
+  let spanLength = 0;
+  let spanOfUnit = new Int32Array(1024).fill(TripleMap.MISSING);
+  const spanOfUnits = new TripleMap(16);
+  const spanSlotOf = new IntList();
+  const spanPairs = new IntList();
+  const spanAt = (i: number, n: number): number => {
+    let sp: number;
+    if (n === 1) {
+      const u = unitIds[i]!;
+      if (u >= spanOfUnit.length) spanOfUnit = grown(spanOfUnit, u + 1, TripleMap.MISSING);
+      sp = spanOfUnit[u]!;
+    } else {
+      sp = spanOfUnits.get(unitIds[i]!, unitIds[i + 1]!, n === 3 ? unitIds[i + 2]! : -1);
+    }
+    if (sp !== TripleMap.MISSING) return sp;
+    const term = termOf(resolve(spanGid(unitBuf, i, n)));
+    spanFrom = i;
+    spanLength = n;
+    const s = term < 0 ? -1 : slotOf(term, spanSurface(unitBuf, i, n), null);
+    sp = spanSlotOf.length;
+    spanSlotOf.push(s);
+    spanPairs.push(PAIR_UNKNOWN);
+    spanPairs.push(PAIR_UNKNOWN);
+    if (n === 1) spanOfUnit[unitIds[i]!] = sp;
+    else spanOfUnits.set(unitIds[i]!, unitIds[i + 1]!, n === 3 ? unitIds[i + 2]! : -1, sp);
+    return sp;
+  };
+  /** The canonical spelling of a text span's slot from its units (lower case, last word singular). */
+  const canonicalOfSlot = (s: number): string => {
+    const us: Unit[] = [];
+    for (let k = 3 * s; k < 3 * s + 3; k++) if (slotUnits.data[k]! >= 0) us.push(units[slotUnits.data[k]!]!);
+    return spanCanonical(us, 0, us.length);
+  };
+  // Per paper, its terms in first-use order with their weights (flat lists for all papers).
+  const tfStartRaw = new Int32Array(papers.length + 1);
+  const tfTermRaw = new IntList(1 << 16);
+  const tfWeightRaw = new FloatList(1 << 16);
+  let titled = 0;
+  let paperTitled = false;
+  const addTf = (term: number, weight: number, pi: number) => {
+    if (counts.tfMark[term] !== pi) {
+      counts.tfMark[term] = pi;
+      counts.tfAt[term] = tfTermRaw.length;
+      tfTermRaw.push(term);
+      tfWeightRaw.push(weight);
+      counts.df[term]!++;
+      if (paperTitled) counts.titledDf[term]!++;
+    } else {
+      tfWeightRaw.data[counts.tfAt[term]!]! += weight;
     }
   };
-  const flags: number[] = [];
-  const titleDf = new Map<string, number>();
-  const inTitle = new Set<string>();
-  const termTick = stepCounter(progress, "counting candidate terms", lexed.length, "papers");
-  lexed.forEach((paper, pi) => {
+  const markTitle = (term: number, pi: number) => {
+    if (counts.titleMark[term] !== pi) {
+      counts.titleMark[term] = pi;
+      counts.titleDf[term]!++;
+    }
+  };
+  /** A MeSH heading fixes the display form (the first one met). */
+  const fixedDisplay = new Map<number, string>();
+  const markKeyword = (term: number, pi: number) => {
+    if (counts.lastKeywordPaper[term] !== pi) {
+      counts.keywordPapers[term]!++;
+      counts.lastKeywordPaper[term] = pi;
+    }
+  };
+  // Sub-term -> longer term occurrence counts, as (sub, sup) pairs.
+  const pairOf = new TripleMap(14);
+  const pairSub = new IntList();
+  const pairSup = new IntList();
+  const pairCount = new IntList();
+  /** The pair (sub, sup), made on first use; -1 when there is none (no sub-term, or the term itself). */
+  const pairId = (sub: number, sup: number): number => {
+    if (sub < 0 || sub === sup) return -1;
+    let p = pairOf.get(sub, sup, -1);
+    if (p === TripleMap.MISSING) {
+      p = pairSub.length;
+      pairOf.set(sub, sup, -1, p);
+      pairSub.push(sub);
+      pairSup.push(sup);
+      pairCount.push(0);
+    }
+    return p;
+  };
+  /** Counts one occurrence of the span record's `which` (0: the sub-term before, 1: after) sub-term pair. */
+  const countContained = (span: number, which: number, sub: number, sup: number) => {
+    let p = spanPairs.data[2 * span + which]!;
+    if (p === PAIR_UNKNOWN) spanPairs.data[2 * span + which] = p = pairId(sub, sup);
+    if (p >= 0) pairCount.data[p]!++;
+  };
+  // Hyphenated title words whose first part names the subject ("Privacy-Preserving"): per word, that part's term.
+  const headTermOf = new Int32Array(lowerCount).fill(TripleMap.MISSING);
+  const hyphenHeadTerm = (lid: number): number => {
+    let t = headTermOf[lid]!;
+    if (t === TripleMap.MISSING) {
+      const lower = lowerString[lid]!;
+      const head = lower.includes("-") ? adjectivalHyphenHead(lower) : null;
+      // The term of the one-word span `head` (a unit of no head words, its word singularised).
+      t = head === null || isStopWord(head) ? -1 : termOf(resolve(singularOf(head).key));
+      headTermOf[lid] = t;
+    }
+    return t;
+  };
+  let rows = new Int32Array(3 * 64);
+  let rowSpans = new Int32Array(3 * 64);
+  const termTick = stepCounter(progress, "counting candidate terms", papers.length, "papers");
+  for (let pi = 0; pi < papers.length; pi++) {
     termTick(pi + 1);
-    const tf = new Map<string, number>();
-    paperTf.push(tf);
-    const own = paperDefinitions[pi]!;
-    inTitle.clear();
-    for (const chunk of paper.title.chunks) {
-      for (const t of chunk) {
-        const head = t.lower.includes("-") ? adjectivalHyphenHead(t.lower) : null;
-        if (head === null || isStopWord(head)) continue;
-        const gid = resolve(spanGid([wordUnit(head, head)], 0, 1));
-        if (gid !== null) inTitle.add(gid);
-      }
+    tfStartRaw[pi] = tfTermRaw.length;
+    const own = lexed.definitions[pi] ?? noDefinitions;
+    const first = lexed.firstField[pi]!;
+    paperTitled = lexed.fieldTo(first) > lexed.fieldFrom(first);
+    if (paperTitled) titled++;
+    for (let k = lexed.fieldFrom(first); k < lexed.fieldTo(first); k++) {
+      const t = hyphenHeadTerm(lowerOf[tokens[k]! >>> TOKEN_SHIFT]!);
+      if (t >= 0) markTitle(t, pi);
     }
-    for (const [field, weight] of [[paper.title, TITLE_WEIGHT], [paper.abstract, 1]] as const) {
-      for (const chunk of field.chunks) {
-        const units = toUnits(chunk, own, flags);
-        // gids[i][n-1]: the term of n units starting at unit i, or null when it is not a candidate.
-        const gids: (string | null)[][] = [];
-        for (let i = 0; i < units.length; i++) {
-          const row: (string | null)[] = [null, null, null];
-          gids.push(row);
-          const first = units[i]!;
-          if (first.stop) continue;
-          const before = i > 0 && !units[i - 1]!.stop;
-          const counted = (flags[i]! & AFTER_NUMBER) !== 0 || (i > 0 && NUMBER_WORDS.has(units[i - 1]!.key));
-          const located = i > 0 && LOCATIVE.has(units[i - 1]!.key);
-          for (let n = 1; n <= MAX_UNITS && i + n <= units.length; n++) {
-            const last = units[i + n - 1]!;
+    for (let f = first; f < first + 2; f++) {
+      const weight = f === first ? TITLE_WEIGHT : 1;
+      const to = lexed.fieldTo(f);
+      for (let from = lexed.fieldFrom(f); from < to; ) {
+        const end = chunkEnd(tokens, from, to);
+        const m = toUnits(from, end, own);
+        from = end;
+        // rows[3i + n-1]: the term of n units starting at unit i, or -1 when it is not a candidate.
+        if (3 * m > rows.length) {
+          rows = grown(rows, 3 * m);
+          rowSpans = grown(rowSpans, 3 * m);
+        }
+        rows.fill(-1, 0, 3 * m);
+        for (let i = 0; i < m; i++) {
+          const firstUnit = unitBuf[i]!;
+          if (firstUnit.stop) continue;
+          const before = i > 0 && !unitBuf[i - 1]!.stop;
+          const counted = (unitFlags[i]! & AFTER_NUMBER) !== 0 || (i > 0 && unitBuf[i - 1]!.numberWord);
+          const located = i > 0 && unitBuf[i - 1]!.locative;
+          for (let n = 1; n <= MAX_UNITS && i + n <= m; n++) {
+            const last = unitBuf[i + n - 1]!;
             if (last.stop) {
               // A stop word may only sit in the middle, and only a joiner ("of"): skip to the longer span.
               if (last.joiner && n < MAX_UNITS) continue;
@@ -469,69 +815,73 @@ export function analyseCorpus(
             }
             // A lone adjective ("generative") is counted as evidence for clustering, never as part of a longer term.
             if (!last.endable && n > 1) continue;
-            const gid = resolve(spanGid(units, i, n));
-            if (gid === null) continue;
-            if (last.endable) row[n - 1] = gid;
-            let surface = first.surface;
-            for (let k = i + 1; k < i + n; k++) surface += " " + units[k]!.surface;
-            const a = accumulator(gid, n);
-            if (n < a.units) a.units = n;
-            if (!last.endable) a.endable = false;
-            countSurface(a, surface, () => spanCanonical(units, i, n), pi);
-            a.textOccurrences++;
-            const after = i + n < units.length && !units[i + n]!.stop;
-            if (after) a.modifier++;
-            if (!before && !after) a.alone++;
-            if (counted) a.counted++;
-            if (located) a.located++;
-            if ((flags[i + n - 1]! & BEFORE_NUMBER) !== 0) a.valued++;
-            if (weight === TITLE_WEIGHT) inTitle.add(gid);
-            tf.set(gid, (tf.get(gid) ?? 0) + weight);
+            const span = spanAt(i, n);
+            const s = spanSlotOf.data[span]!;
+            if (s < 0) continue;
+            const term = slotTerm.data[s]!;
+            if (last.endable) {
+              rows[3 * i + n - 1] = term;
+              rowSpans[3 * i + n - 1] = span;
+            }
+            fewestUnits(term, n);
+            if (!last.endable) counts.notEndable[term] = 1;
+            countSlot(s, term, pi);
+            counts.textOccurrences[term]!++;
+            const after = i + n < m && !unitBuf[i + n]!.stop;
+            if (after) counts.modifier[term]!++;
+            if (!before && !after) counts.alone[term]!++;
+            if (counted) counts.counted[term]!++;
+            if (located) counts.located[term]!++;
+            if ((unitFlags[i + n - 1]! & BEFORE_NUMBER) !== 0) counts.valued[term]!++;
+            if (weight === TITLE_WEIGHT) markTitle(term, pi);
+            addTf(term, weight, pi);
           }
         }
-        for (let i = 0; i < units.length; i++) {
-          for (let n = 2; n <= MAX_UNITS && i + n <= units.length; n++) {
-            const sup = gids[i]![n - 1];
-            if (!sup) continue;
-            countContained(gids[i]![n - 2], sup);
-            countContained(gids[i + 1]![n - 2], sup);
+        for (let i = 0; i < m; i++) {
+          for (let n = 2; n <= MAX_UNITS && i + n <= m; n++) {
+            const sup = rows[3 * i + n - 1]!;
+            if (sup < 0) continue;
+            const span = rowSpans[3 * i + n - 1]!;
+            countContained(span, 0, rows[3 * i + n - 2]!, sup);
+            countContained(span, 1, rows[3 * (i + 1) + n - 2]!, sup);
           }
         }
       }
     }
-    for (const gid of inTitle) titleDf.set(gid, (titleDf.get(gid) ?? 0) + 1);
     // Keywords: each chunk of a keyword is one candidate, stop words trimmed from its ends ("the", "a").
-    paper.keywords.forEach((field, k) => {
-      const weight = k < paper.indexFrom ? KEYWORD_WEIGHT : INDEX_KEYWORD_WEIGHT;
-      for (const chunk of field.chunks) {
-        const units = toUnits(chunk, own, flags);
+    const indexFrom = first + 2 + lexed.indexFrom[pi]!;
+    for (let f = first + 2; f < lexed.firstField[pi + 1]!; f++) {
+      const weight = f < indexFrom ? KEYWORD_WEIGHT : INDEX_KEYWORD_WEIGHT;
+      const to = lexed.fieldTo(f);
+      for (let from = lexed.fieldFrom(f); from < to; ) {
+        const end = chunkEnd(tokens, from, to);
+        const m = toUnits(from, end, own);
+        from = end;
         let i = 0;
-        let end = units.length;
-        while (i < end && units[i]!.stop) i++;
-        while (end > i && units[end - 1]!.stop) end--;
-        const n = end - i;
+        let stop = m;
+        while (i < stop && unitBuf[i]!.stop) i++;
+        while (stop > i && unitBuf[stop - 1]!.stop) stop--;
+        const n = stop - i;
         if (n === 0 || n > MAX_KEYWORD_UNITS) continue;
-        const gid = resolve(spanGid(units, i, n));
-        if (gid === null) continue;
-        let surface = units[i]!.surface;
-        for (let j = i + 1; j < end; j++) surface += " " + units[j]!.surface;
-        const a = accumulator(gid, n);
-        if (n < a.units) a.units = n;
-        countSurface(a, surface, () => spanCanonical(units, i, n), pi);
-        markKeyword(a, pi);
-        tf.set(gid, (tf.get(gid) ?? 0) + weight);
+        const term = termOf(resolve(spanGid(unitBuf, i, n)));
+        if (term < 0) continue;
+        fewestUnits(term, n);
+        countSlot(slotOf(term, spanSurface(unitBuf, i, n), () => spanCanonical(unitBuf, i, n)), term, pi);
+        markKeyword(term, pi);
+        addTf(term, weight, pi);
       }
-    });
-    for (const heading of paper.mesh) {
-      const gid = resolve(meshIdentity(heading));
-      if (gid === null) continue;
-      const a = accumulator(gid, heading.split(/\s+/).length);
-      countSurface(a, heading, () => heading.toLowerCase(), pi);
-      markKeyword(a, pi);
-      if (a.fixedDisplay === null) a.fixedDisplay = heading;
-      tf.set(gid, (tf.get(gid) ?? 0) + INDEX_KEYWORD_WEIGHT);
     }
-  });
+    for (const heading of lexed.mesh[pi] ?? []) {
+      const term = termOf(resolve(meshIdentity(heading)));
+      if (term < 0) continue;
+      if (counts.units[term] === 0) counts.units[term] = heading.split(/\s+/).length;
+      countSlot(slotOf(term, heading, () => heading.toLowerCase()), term, pi);
+      markKeyword(term, pi);
+      if (!fixedDisplay.has(term)) fixedDisplay.set(term, heading);
+      addTf(term, INDEX_KEYWORD_WEIGHT, pi);
+    }
+  }
+  tfStartRaw[papers.length] = tfTermRaw.length;
 
   for (const { gid, term, entry } of thesaurusTerms) {
     if (!seenGids.has(gid)) {
@@ -539,55 +889,96 @@ export function analyseCorpus(
     }
   }
 
-  const df = new Map<string, number>();
-  const titledDf = new Map<string, number>();
-  paperTf.forEach((tf, pi) => {
-    const titled = lexed[pi]!.title.chunks.length > 0;
-    for (const gid of tf.keys()) {
-      df.set(gid, (df.get(gid) ?? 0) + 1);
-      if (titled) titledDf.set(gid, (titledDf.get(gid) ?? 0) + 1);
-    }
+  // Terms that were counted (not only named by a title adjective) in at least minDf papers, in gid order.
+  const kept: number[] = [];
+  for (let t = 0; t < gids.size; t++) if (counts.occurrences[t]! > 0 && counts.df[t]! >= minDf) kept.push(t);
+  const gidOf = gids.strings;
+  kept.sort((a, b) => cmp(gidOf[a]!, gidOf[b]!));
+  const indexOf = new Int32Array(gids.size).fill(-1);
+  const surfaceString = surfaceIds.strings;
+  const terms: TermStats[] = kept.map((t, index) => {
+    indexOf[t] = index;
+    return termStats(t, index);
   });
-  const terms: TermStats[] = [];
-  for (const gid of [...acc.keys()].sort(cmp)) {
-    const a = acc.get(gid)!;
-    const surfaceDf = new Map([...a.surfaces].map(([sf, c]) => [sf, c.papers]));
+  function termStats(t: number, index: number): TermStats {
+    const gid = gidOf[t]!;
     const fixed = aliasDisplay.get(gid);
-    const display = fixed?.display ?? a.fixedDisplay ?? argmax(surfaceDf, (x, y) => {
-      if (x.length !== y.length) return y.length - x.length;
-      const cx = a.surfaces.get(x)!.count;
-      const cy = a.surfaces.get(y)!.count;
-      return cx !== cy ? cy - cx : cmp(x, y);
-    });
+    // Display: the surface in most papers (ties: the longer spelling, then the more frequent, then code order).
+    let best = -1;
     const canonical = new Map<string, number>();
-    for (const c of a.surfaces.values()) canonical.set(c.canonical, (canonical.get(c.canonical) ?? 0) + c.count);
-    terms.push({
+    const variants: string[] = [];
+    for (let s = counts.firstSlot[t]!; s >= 0; s = slotNext.data[s]!) {
+      variants.push(surfaceString[slotSurface.data[s]!]!);
+      const c = slotCanonical[s] ?? canonicalOfSlot(s);
+      canonical.set(c, (canonical.get(c) ?? 0) + slotCount.data[s]!);
+      if (best < 0 || surfaceBefore(s, best)) best = s;
+    }
+    const display = fixed?.display ?? fixedDisplay.get(t) ?? surfaceString[slotSurface.data[best]!]!;
+    if (fixed && !variants.includes(display)) variants.push(display);
+    return {
+      index,
       gid,
       key: "t:" + (fixed?.canonical ?? argmax(canonical)),
       display,
-      variants: [...new Set([...a.surfaces.keys(), ...(fixed ? [display] : [])])].sort(cmp),
-      units: a.units,
-      endable: a.endable,
-      df: df.get(gid) ?? 0,
-      occurrences: a.occurrences,
-      titleDf: titleDf.get(gid) ?? 0,
-      titledDf: titledDf.get(gid) ?? 0,
-      keywordDf: a.keywordPapers,
-      textOccurrences: a.textOccurrences,
-      modifier: a.modifier,
-      alone: a.alone,
-      counted: a.counted,
-      located: a.located,
-      valued: a.valued,
-    });
+      variants: variants.sort(cmp),
+      units: counts.units[t]!,
+      endable: counts.notEndable[t] === 0,
+      df: counts.df[t]!,
+      occurrences: counts.occurrences[t]!,
+      titleDf: counts.titleDf[t]!,
+      titledDf: counts.titledDf[t]!,
+      keywordDf: counts.keywordPapers[t]!,
+      textOccurrences: counts.textOccurrences[t]!,
+      modifier: counts.modifier[t]!,
+      alone: counts.alone[t]!,
+      counted: counts.counted[t]!,
+      located: counts.located[t]!,
+      valued: counts.valued[t]!,
+    };
   }
-  const titled = lexed.reduce((k, p) => k + (p.title.chunks.length > 0 ? 1 : 0), 0);
-  const skippedLongTokens = lexed.reduce(
-    (k, p) => k + p.title.skippedLongTokens + p.abstract.skippedLongTokens + p.keywords.reduce((m, f) => m + f.skippedLongTokens, 0),
-    0,
-  );
+  function surfaceBefore(a: number, b: number): boolean {
+    const pa = slotPapers.data[a]!;
+    const pb = slotPapers.data[b]!;
+    if (pa !== pb) return pa > pb;
+    const x = surfaceString[slotSurface.data[a]!]!;
+    const y = surfaceString[slotSurface.data[b]!]!;
+    if (x.length !== y.length) return x.length > y.length;
+    const cx = slotCount.data[a]!;
+    const cy = slotCount.data[b]!;
+    return cx !== cy ? cx > cy : x < y;
+  }
+
+  const contained = new Map<string, Map<string, number>>();
+  for (let p = 0; p < pairSub.length; p++) {
+    const sub = indexOf[pairSub.data[p]!]!;
+    const sup = indexOf[pairSup.data[p]!]!;
+    if (sub < 0 || sup < 0) continue;
+    let m = contained.get(terms[sub]!.gid);
+    if (!m) contained.set(terms[sub]!.gid, (m = new Map()));
+    m.set(terms[sup]!.gid, pairCount.data[p]!);
+  }
+
+  // The per-paper lists, kept terms only, as indices into `terms`.
+  const tfStart = new Int32Array(papers.length + 1);
+  let length = 0;
+  for (let k = 0; k < tfTermRaw.length; k++) if (indexOf[tfTermRaw.data[k]!]! >= 0) length++;
+  const tfTerm = new Int32Array(length);
+  const tfWeight = new Float64Array(length);
+  let at = 0;
+  for (let pi = 0; pi < papers.length; pi++) {
+    tfStart[pi] = at;
+    for (let k = tfStartRaw[pi]!; k < tfStartRaw[pi + 1]!; k++) {
+      const index = indexOf[tfTermRaw.data[k]!]!;
+      if (index < 0) continue;
+      tfTerm[at] = index;
+      tfWeight[at++] = tfWeightRaw.data[k]!;
+    }
+  }
+  tfStart[papers.length] = at;
+
   return {
-    n: papers.length, keys: papers.map((p) => p.key), terms, byGid: new Map(terms.map((t) => [t.gid, t])), paperTf, contained,
-    words: vocabulary, phraseFinal, titled, skippedLongTokens, notes,
+    n: papers.length, keys: papers.map((p) => p.key), terms, byGid: new Map(terms.map((t) => [t.gid, t])),
+    tfStart, tfTerm, tfWeight, contained, words: vocabulary, phraseFinal, titled,
+    skippedLongTokens: lexed.skippedLongTokens, notes,
   };
 }

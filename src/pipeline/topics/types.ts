@@ -80,10 +80,28 @@ export interface TopicClusterInfo {
   typicalPapers?: string[];
 }
 
+/** The research clusters at every resolution of the ladder (src/pipeline/levels.ts), ids aligned across levels. */
+export interface ClusterLadder {
+  default: number;
+  stabilitySeeds: number;
+  levels: {
+    resolution: number;
+    modularity: number;
+    /** The default level's are `clusters`; the others carry label, size and up to three terms. */
+    clusters: TopicClusterInfo[];
+    paperCluster: Map<string, number>;
+    topicCluster: Map<string, number>;
+  }[];
+  /** Paper key -> stability (levels.ts stabilityScores over the similarity graph), 0..1. */
+  paperStability: Map<string, number>;
+}
+
 export interface TopicClusterResult {
   /** Paper key -> cluster id (-1 for papers without any clustering term, or similar to no other paper). */
   paperCluster: Map<string, number>;
   /** Topic key -> cluster id. */
   topicCluster: Map<string, number>;
   clusters: TopicClusterInfo[];
+  /** The same clustering at the resolutions of the ladder (absent from results made without it). */
+  ladder?: ClusterLadder;
 }

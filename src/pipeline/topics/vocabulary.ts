@@ -12,7 +12,8 @@
  * Topic score = df * relevance: a subject many papers share and that keeps to its own neighbourhood.
  */
 import { silentSteps, type StepReporter } from "../progress";
-import { termRelevance } from "./relevance";
+import { termRelevance, termRelevanceStream, type PaperLists } from "./relevance";
+import { IntList, grown } from "./tables";
 import { analyseCorpus, type CorpusTerms, type TermStats } from "./terms";
 import type { TopicInputPaper, TopicThesaurusEntry } from "./types";
 
@@ -59,27 +60,55 @@ function relevanceOf(
   progress: StepReporter,
   step: string,
 ): Float64Array {
-  const index = new Map(terms.map((t, i) => [t.gid, i]));
-  const paperTerms: number[][] = [];
-  const graphTerms: number[][] = [];
-  for (const tf of corpus.paperTf) {
-    const held: [number, number][] = [];
-    for (const [gid, w] of tf) {
-      const i = index.get(gid);
-      if (i !== undefined) held.push([i, w * idf(corpus, terms[i]!)]);
+  // Local index (into `terms`) per term index of corpus.terms; -1: not among `terms`.
+  const local = new Int32Array(corpus.terms.length).fill(-1);
+  const idfOf = new Float64Array(terms.length);
+  terms.forEach((t, i) => {
+    local[t.index] = i;
+    idfOf[i] = idf(corpus, t);
+  });
+  const { tfStart, tfTerm, tfWeight } = corpus;
+  const paperTerms: PaperLists = { start: new Int32Array(corpus.n + 1), items: new Int32Array(0) };
+  const graphTerms: PaperLists = { start: new Int32Array(corpus.n + 1), items: new Int32Array(0) };
+  const items = new IntList(tfTerm.length);
+  const graphItems = new IntList(tfTerm.length);
+  // One paper's held terms (local index, weight), sorted by weight then index for its strongest GRAPH_TERMS_PER_PAPER.
+  let held = new Int32Array(64);
+  let heldWeight = new Float64Array(64);
+  const order: number[] = [];
+  for (let p = 0; p < corpus.n; p++) {
+    paperTerms.start[p] = items.length;
+    graphTerms.start[p] = graphItems.length;
+    let count = 0;
+    for (let k = tfStart[p]!; k < tfStart[p + 1]!; k++) {
+      const i = local[tfTerm[k]!]!;
+      if (i < 0) continue;
+      if (count === held.length) {
+        held = grown(held, count + 1);
+        heldWeight = grown(heldWeight, count + 1);
+      }
+      held[count] = i;
+      heldWeight[count++] = tfWeight[k]! * idfOf[i]!;
+      items.push(i);
     }
-    paperTerms.push(held.map(([i]) => i));
-    held.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    graphTerms.push(held.slice(0, GRAPH_TERMS_PER_PAPER).map(([i]) => i));
+    order.length = count;
+    for (let h = 0; h < count; h++) order[h] = h;
+    order.sort((a, b) => heldWeight[b]! - heldWeight[a]! || held[a]! - held[b]!);
+    for (let h = 0; h < Math.min(count, GRAPH_TERMS_PER_PAPER); h++) graphItems.push(held[order[h]!]!);
   }
-  return termRelevance(paperTerms, graphTerms, terms.length, minCooccurrence, seed, progress, step).relevance;
+  paperTerms.start[corpus.n] = items.length;
+  graphTerms.start[corpus.n] = graphItems.length;
+  paperTerms.items = items.toArray();
+  graphTerms.items = graphItems.toArray();
+  return termRelevance(paperTerms, graphTerms, terms.length, minCooccurrence, termRelevanceStream(seed), progress, step).relevance;
 }
 
 export function buildVocabulary(papers: TopicInputPaper[], options: VocabularyOptions = {}): Vocabulary {
   const seed = options.seed ?? 0;
   const progress = options.progress ?? silentSteps;
-  const corpus = analyseCorpus(papers, options.thesaurus, progress);
-  const minDf = minDocumentFrequency(corpus.n);
+  const minDf = minDocumentFrequency(papers.length);
+  // Terms rarer than minDf are never judged: the corpus keeps only the others.
+  const corpus = analyseCorpus(papers, options.thesaurus, progress, minDf);
   const minCooccurrence = corpus.n < 20 ? 1 : 2;
   const nested = (t: TermStats) => {
     if (t.keywordDf >= minDf) return false;

@@ -22,6 +22,8 @@ const KIND_KEYS: Record<string, string[]> = {
   ],
   topic: ["term", "variants", "paperCount", "relevance"],
 };
+/** Appended after the kind's own (the resolution ladders; this input's research clusters come without a ladder). */
+const LADDER_KEYS: Record<string, string[]> = { author: ["communityLevels", "communityStability"], paper: ["communityLevels"], topic: ["communityLevels"] };
 
 function exported(): GraphFile {
   return buildGraph(seedLikeInput(), OPTIONS).export() as unknown as GraphFile;
@@ -43,7 +45,7 @@ describe("buildGraph contract", () => {
   it("gives every node exactly the contract's attributes, in one key order, with finite numbers", () => {
     for (const n of file.nodes) {
       const a = n.attributes as unknown as Record<string, unknown>;
-      expect(Object.keys(a), n.key).toEqual([...BASE_KEYS, ...KIND_KEYS[n.attributes.kind]!]);
+      expect(Object.keys(a), n.key).toEqual([...BASE_KEYS, ...KIND_KEYS[n.attributes.kind]!, ...LADDER_KEYS[n.attributes.kind]!]);
       for (const k of ["x", "y", "size", "degree", "weightedDegree", "pagerank", "betweenness"]) {
         expect(Number.isFinite(a[k]), `${n.key}.${k}`).toBe(true);
       }
@@ -164,7 +166,7 @@ describe("buildGraph contract", () => {
     const g = file.attributes;
     expect(Object.keys(g)).toEqual([
       "formatVersion", "generator", "seed", "options", "sources", "communities", "topicClusters", "modularity",
-      "betweenness", "categoryNames", "counts", "largePapers",
+      "betweenness", "categoryNames", "counts", "largePapers", "communityLadder", "identityReview",
     ]);
     expect(g.formatVersion).toBe(FORMAT_VERSION);
     expect(g.generator).toBe("papergraph");

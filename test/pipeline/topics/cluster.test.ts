@@ -93,7 +93,9 @@ describe("clusterTopics", () => {
 
   it("copes with no papers", () => {
     const empty = clusterTopics([], extractTopics([], { maxTopics: 5, topicsPerPaper: 2 }), { seed: 1, resolution: 1 });
-    expect(empty).toEqual({ paperCluster: new Map(), topicCluster: new Map(), clusters: [] });
+    expect(empty).toMatchObject({ paperCluster: new Map(), topicCluster: new Map(), clusters: [] });
+    // Every level of the ladder is empty too.
+    expect(empty.ladder!.levels.every((l) => l.clusters.length === 0 && l.paperCluster.size === 0)).toBe(true);
   });
 });
 

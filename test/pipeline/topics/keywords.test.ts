@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { cleanMeshHeading } from "../../../src/pipeline/topics/keywords";
 import { spellingMap } from "../../../src/pipeline/topics/spelling";
 import { isMeasureOrCount, isModifier, settingShare, subjectTest } from "../../../src/pipeline/topics/subjects";
-import { analyseCorpus, type TermStats } from "../../../src/pipeline/topics/terms";
+import { analyseCorpus, termCountsOf, type TermStats } from "../../../src/pipeline/topics/terms";
 import { extractTopics } from "../../../src/pipeline/topics";
 import type { TopicInputPaper, TopicThesaurusEntry } from "../../../src/pipeline/topics/types";
 
@@ -43,9 +43,9 @@ describe("keywords as candidates", () => {
 
   it("weighs author keywords above titles, indexer terms and MeSH as titles", () => {
     const gid = term(corpus.terms, "t:federated learning").gid;
-    expect(corpus.paperTf[0]!.get(gid)).toBe(5);
-    expect(corpus.paperTf[1]!.get(gid)).toBe(1);
-    expect(corpus.paperTf[2]!.get(gid)).toBe(3);
+    expect(termCountsOf(corpus, 0).get(gid)).toBe(5);
+    expect(termCountsOf(corpus, 1).get(gid)).toBe(1);
+    expect(termCountsOf(corpus, 2).get(gid)).toBe(3);
   });
 
   it("keeps MeSH headings as given, without qualifiers, stars or check tags", () => {

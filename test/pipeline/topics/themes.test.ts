@@ -96,6 +96,20 @@ describe("research clusters against the hand-labelled seed themes", () => {
     }
   });
 
+  it("builds labels from terms some title uses (titles name subjects; abstract-only words are the apparatus)", () => {
+    const fold = (x: string) => x.toLowerCase().replace(/[-\s]+/g, " ");
+    const titles = papers.map((p) => fold(p.title ?? "")).join(" | ");
+    for (const { seed, resolution, clusters } of RUNS) {
+      for (const c of clusters.clusters) {
+        for (const part of c.label.split(", ")) {
+          // Singular or plural, British or American spelling of the last word.
+          const stemmed = fold(part).replace(/(?:es|s)$/, "").replace(/or$/, "");
+          expect(titles.includes(stemmed), `"${part}" of "${c.label}" at seed ${seed}, resolution ${resolution}`).toBe(true);
+        }
+      }
+    }
+  });
+
   it("explains every cluster: weighted distinctive terms, strongest first, and typical papers among its members", () => {
     const { clusters } = RUNS[1]!;
     for (const c of clusters.clusters) {

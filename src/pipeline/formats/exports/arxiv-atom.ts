@@ -23,7 +23,7 @@ import { isOrganisationName } from "../organisations";
 import { normalizeArxivId, normalizeDoi } from "./ids";
 import { dateFromText } from "./partial-dates";
 import type { ExportReader } from "./types";
-import { splitXmlElements } from "./xml-chunks";
+import { LineCounter, splitXmlElements, type XmlElementChunk } from "./xml-chunks";
 
 type Node = Record<string, unknown>;
 
@@ -209,10 +209,50 @@ function parseBatch(xmls: readonly string[], lines: readonly number[], diags: Di
   return xmls.map((xml, i) => parseOne(xml, lines[i]!, diags));
 }
 
+/** What may stand between and after entries: space, comments, the feed's closing tag. */
+const BETWEEN_ENTRIES = /^(?:\s+|<!--[\s\S]*?-->|<\/(?:[A-Za-z_][\w.-]*:)?feed\s*>)*$/;
+/**
+ * Signs of an entry in the feed's header: an entry's own id (the feed's id is an API or RSS URL, an entry's is an
+ * abstract page or an OAI identifier), or a closing </entry>.
+ */
+const ENTRY_IN_HEADER = /<(?:[A-Za-z_][\w.-]*:)?id>\s*(?:https?:\/\/arxiv\.org\/abs\/|oai:arXiv\.org:)|<\/(?:[A-Za-z_][\w.-]*:)?entry\s*>/;
+
+/**
+ * Text after the first entry that is in no entry (an entry whose tags were both damaged, "<e{try>" ... "", is not
+ * found by the splitter), and an entry's id in the feed's header, are named with their lines: nothing is lost silently.
+ */
+function reportTextOutsideEntries(text: string, chunks: readonly XmlElementChunk[], diags: Diagnostics): void {
+  const lines = new LineCounter(text);
+  const report = (from: number, to: number, what: string) => {
+    let a = from;
+    while (a < to && /\s/.test(text[a]!)) a++;
+    let b = to;
+    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    const first = lines.lineAt(a);
+    const last = lines.lineAt(b);
+    diags.error(first, `${first < last ? `lines ${first}-${last}` : `line ${first}`}: ${what}, not read (an <entry> tag may be damaged)`);
+  };
+  const headerEnd = chunks.length > 0 ? chunks[0]!.start : text.length;
+  const sign = ENTRY_IN_HEADER.exec(text.slice(0, headerEnd));
+  if (sign) {
+    // Up to the first entry, or to the last closing </entry> when there is no entry at all.
+    const to = chunks.length > 0 ? headerEnd : Math.max(sign.index + sign[0].length, text.lastIndexOf("entry>") + 6);
+    report(sign.index, to, "an entry's fields in the feed's header");
+  }
+  for (let i = 0; i < chunks.length; i++) {
+    const from = chunks[i]!.end;
+    const to = i + 1 < chunks.length ? chunks[i + 1]!.start : text.length;
+    // Slices are disjoint, so all gaps together cost one pass over the text.
+    if (to > from && !BETWEEN_ENTRIES.test(text.slice(from, to))) report(from, to, "text between entries that is in no entry");
+  }
+}
+
 function readArxivAtom(text: string, file: string): ReaderResult {
   const diags = new Diagnostics(file);
   const records: PaperRecord[] = [];
-  const chunks = splitXmlElements(text, ["entry"], { anyPrefix: true }).chunks;
+  const { chunks } = splitXmlElements(text, ["entry"], { anyPrefix: true });
+  // Also covers a closing </entry> whose opening tag was damaged: it stands in such text.
+  reportTextOutsideEntries(text, chunks, diags);
   // A lone <entry> document is its own chunk; a feed's own <id>/<title> are outside every chunk.
   if (chunks.length === 0) {
     const total = /<(?:[\w.-]+:)?totalResults[^>]*>\s*(\d+)\s*</.exec(text);

@@ -206,15 +206,24 @@ class Parser {
     if (to - from < 3) return;
     const gap = this.text.slice(from, to);
     const entry = /^[ \t]*([A-Za-z]+)[ \t]*[{(][ \t]*[^\s,{}()="#%]+[ \t]*,[ \t]*$/m.exec(gap);
+    // The lines left unread run from the suspicious line to the gap's last non-blank character.
+    const unread = (at: number): string => {
+      const first = this.lineAt(at);
+      let end = to;
+      while (end > at && isSpace(this.text.charCodeAt(end - 1))) end--;
+      const last = this.lineAt(end);
+      return last > first ? ` (lines ${first}-${last})` : "";
+    };
     if (entry) {
-      this.diag.warn(this.lineAt(from + entry.index + (entry[0].length - entry[0].trimStart().length)),
-        `"${excerpt(entry[0].trim(), 40)}" looks like the start of an entry without its "@": it was not read`);
+      const at = from + entry.index + (entry[0].length - entry[0].trimStart().length);
+      this.diag.warn(this.lineAt(at), `"${excerpt(entry[0].trim(), 40)}" looks like the start of an entry without its "@": it was not read${unread(at)}`);
       return;
     }
     const field = /^[ \t]*,?[ \t]*([A-Za-z][\w.+:-]*)[ \t]*=[ \t]*[{"\d]/m.exec(gap);
     if (field) {
-      this.diag.warn(this.lineAt(from + field.index + (field[0].length - field[0].trimStart().length)),
-        `text outside any entry looks like a field ("${excerpt(field[0].trim(), 40)}"): an entry above may have been closed too early by an extra "}"; this field was not read`);
+      const at = from + field.index + (field[0].length - field[0].trimStart().length);
+      this.diag.warn(this.lineAt(at),
+        `text outside any entry looks like a field ("${excerpt(field[0].trim(), 40)}"): an entry above may have been closed too early by an extra "}" (or an entry lost its "@type{key," line); it was not read${unread(at)}`);
     }
   }
 
@@ -304,7 +313,9 @@ class Parser {
     if (result.status === "cut") {
       this.diag.warn(line, `${label} is not closed before the end of the file (the file may be cut short); its fields were read`);
     } else if (result.status === "next") {
-      this.diag.warn(line, `${label} is not closed before the next entry on line ${this.lineAt(result.end)}; its fields were read`);
+      // The range says which lines it took in: an entry whose "@type{key," line is damaged is read into this one.
+      const next = this.lineAt(result.end);
+      this.diag.warn(line, `${label} is not closed before the next entry on line ${next}; its fields were read${next - 1 > line ? ` (lines ${line}-${next - 1})` : ""}`);
     }
     this.entries.push({ type, key: keyed.key, line, fields });
   }

@@ -128,3 +128,4 @@ export function splitXmlElements(text: string, names: readonly string[], options
   }
   return { chunks, strayCloses };
 }
+

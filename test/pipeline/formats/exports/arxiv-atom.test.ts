@@ -130,6 +130,24 @@ describe("arXiv Atom: awkward entries", () => {
     expect(r.diagnostics).toEqual([{ file: "feed.xml", line: 6, severity: "error", message: expect.stringMatching(/^malformed XML in the entry that starts at line 4 \(line 6, column \d+\): .*titel.*; the entry is skipped$/) }]);
   });
 
+  it("names the lines of an entry whose opening tag is damaged (found by the 10,000-input fuzz run)", () => {
+    // constructed: the second entry's "<entry>" lost its "<" ("\\entry>"), so only its closing tag is left
+    const text = `${FEED_2025}<entry><id>http://arxiv.org/abs/2301.00001v1</id><title>One</title></entry>\n\\entry>\n<id>http://arxiv.org/abs/2301.00002v1</id>\n<title>Two</title>\n</entry>\n<entry><id>http://arxiv.org/abs/2301.00003v1</id><title>Three</title></entry>\n</feed>\n`;
+    const r = read(text);
+    expect(r.records.map((x) => [x.source.line, x.title])).toEqual([[3, "One"], [8, "Three"]]);
+    expect(r.diagnostics).toEqual([{ file: "feed.xml", line: 4, severity: "error", message: "lines 4-7: text between entries that is in no entry, not read (an <entry> tag may be damaged)" }]);
+  });
+
+  it("names the lines of an entry whose both tags are damaged, after the last entry and in the feed's header", () => {
+    // constructed (found by the fuzz run): "<entry>" became "<e{try>" and "</entry>" was lost
+    const last = read(`${FEED_2025}<entry><id>http://arxiv.org/abs/2301.00001v1</id><title>One</title></entry>\n<e{try>\n<id>http://arxiv.org/abs/2301.00002v1</id>\n<title>Two</title>\n</feed>\n`);
+    expect(last.records.map((x) => x.title)).toEqual(["One"]);
+    expect(last.diagnostics).toEqual([{ file: "feed.xml", line: 4, severity: "error", message: "lines 4-7: text between entries that is in no entry, not read (an <entry> tag may be damaged)" }]);
+    const first = read(`${FEED_2025}<id>http://arxiv.org/api/query</id>\n<e{try>\n<id>http://arxiv.org/abs/2301.00002v1</id>\n<title>Two</title>\n<entry><id>http://arxiv.org/abs/2301.00003v1</id><title>Three</title></entry>\n</feed>\n`);
+    expect(first.records.map((x) => x.title)).toEqual(["Three"]);
+    expect(first.diagnostics).toEqual([{ file: "feed.xml", line: 5, severity: "error", message: "lines 5-6: an entry's fields in the feed's header, not read (an <entry> tag may be damaged)" }]);
+  });
+
   it("reports an entry cut off by the end of the file, and an entry without an arXiv id or date", () => {
     const cut = read(`${FEED_2025}<entry><id>http://arxiv.org/abs/2301.00001v1</id><title>One</title></entry>\n<entry><id>http://arxiv.org/abs/2301.0`);
     expect(cut.records).toHaveLength(1);

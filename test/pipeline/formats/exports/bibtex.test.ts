@@ -212,8 +212,8 @@ describe("readBibtex on broken entries", () => {
       "36 warning: @article has no citation key; its fields were read",
       "42 error: @article{keyonly} has neither a title nor authors: not read as a paper",
       '44 error: @misc{quote} was skipped: the value of field "title" (line 46) opens a quote on line 46 and has a "}" without its "{" on line 48; reading went on at line 50',
-      "50 warning: @article{noclose} is not closed before the next entry on line 55; its fields were read",
-      '58 warning: text outside any entry looks like a field ("year = {"): an entry above may have been closed too early by an extra "}"; this field was not read',
+      "50 warning: @article{noclose} is not closed before the next entry on line 55; its fields were read (lines 50-54)",
+      '58 warning: text outside any entry looks like a field ("year = {"): an entry above may have been closed too early by an extra "}" (or an entry lost its "@type{key," line); it was not read (lines 58-59)',
       '64 warning: @article{macro}: the field "journal" uses the macro "cj", which no @string defines; kept as the text "cj"',
       '74 error: @article{cut} was skipped: the value of field "title" (line 76) opens a brace on line 76 that is never closed; reading went on at line 77',
     ]);
@@ -281,7 +281,7 @@ describe("readBibtex on broken entries", () => {
     const { records, diagnostics } = readBibtex(text, "x.bib");
     expect(records.map((r) => r.venue)).toEqual(["IEEE_J_JSSC", "IEEE_J_JSSC", "ieee_j_jssc"]);
     expect(messages(diagnostics)).toEqual([
-      '1 warning: "article{lost," looks like the start of an entry without its "@": it was not read',
+      '1 warning: "article{lost," looks like the start of an entry without its "@": it was not read (lines 1-3)',
       '4 warning: @article{a}: the field "journal" uses the macro "IEEE_J_JSSC", which no @string defines (used 3 times in this file); kept as the text "IEEE_J_JSSC"',
     ]);
   });
