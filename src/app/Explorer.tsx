@@ -34,6 +34,13 @@ import { parseUrlState, sanitizeForGraph, serializeUrlState } from "./state/url-
 import { useTheme } from "./state/use-theme";
 import { useViewLook } from "./state/view-look";
 import { publishTestHooks } from "./test-hooks";
+import { graphAtLevels, levelsOf, unstableNodes } from "./state/levels-view";
+import { graphTimeline, hiddenAtStep, playYears, stepNote, yearStep } from "./state/timeline";
+import { rankPeople } from "./state/people";
+import { PeoplePanel } from "./panels/PeoplePanel";
+import { groupModeOf } from "../model/appearance";
+import { ladderOf } from "../model/levels";
+import type { Highlight } from "./graph/reducers";
 
 const LENSES: { lens: Lens; label: string }[] = [
   { lens: "coauthor", label: "Co-authors" },
@@ -41,9 +48,37 @@ const LENSES: { lens: Lens; label: string }[] = [
   { lens: "full", label: "Full graph" },
 ];
 
-function clusterIdSet(table: Record<string, ClusterInfo> | undefined): Set<number> {
-  return new Set(Object.keys(table ?? {}).map(Number).filter(Number.isInteger));
+function clusterIdSet(...tables: (Record<string, ClusterInfo> | undefined)[]): Set<number> {
+  return new Set(tables.flatMap((t) => Object.keys(t ?? {})).map(Number).filter(Number.isInteger));
 }
+
+/** Ids of a partition's groups at every level of its ladder (a link may hide groups of any level). */
+function ladderIds(attrs: ReturnType<PaperGraph["getAttributes"]>, mode: "community" | "topicCluster"): Set<number> {
+  const main = mode === "community" ? attrs.communities : attrs.topicClusters;
+  return clusterIdSet(main, ...(ladderOf(attrs, mode)?.levels.map((l) => l.groups) ?? []));
+}
+
+/** Lights a set of nodes and the visible edges among them (unstable nodes, people on a topic). */
+function lightNodes(graph: PaperGraph, nodes: readonly number[], visible: { nodes: Uint8Array; edges: Uint8Array }): Highlight {
+  const keys = new Set<string>();
+  const on = new Uint8Array(graph.order);
+  for (const i of nodes) if (visible.nodes[i]) {
+    keys.add(graph.keys[i]!);
+    on[i] = 1;
+  }
+  const edges = new Set<number>();
+  for (const i of nodes) {
+    if (!on[i]) continue;
+    for (let p = graph.adjOffsets[i]!; p < graph.adjOffsets[i + 1]!; p++) {
+      const e = graph.adjEdges[p]!;
+      if (visible.edges[e] && on[graph.otherEnd(e, i)]) edges.add(e);
+    }
+  }
+  return { nodes: keys, edges };
+}
+
+/** People on a topic lit on the canvas at most (the list shows 25; the CSV holds all). */
+const PEOPLE_LIT = 100;
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -79,10 +114,10 @@ function dropMode(target: EventTarget | null, canAdd: boolean): OpenMode {
 export function Explorer({ graph, search, loadWarnings = [], shown, kept, openControl, onOpenFiles, canAdd, onOpenJson, onForget }: ExplorerProps) {
   const attrs = graph.getAttributes();
   const clusterIds = useMemo(
-    () => ({ community: clusterIdSet(graph.getAttribute("communities")), topicCluster: clusterIdSet(graph.getAttribute("topicClusters")) }),
+    () => ({ community: ladderIds(graph.getAttributes(), "community"), topicCluster: ladderIds(graph.getAttributes(), "topicCluster") }),
     [graph],
   );
-  const sanitize = useCallback((s: SharedState) => sanitizeForGraph(s, (k) => graph.hasNode(k), clusterIds), [graph, clusterIds]);
+  const sanitize = useCallback((s: SharedState) => sanitizeForGraph(s, (k) => graph.hasNode(k), clusterIds, graph.getAttributes()), [graph, clusterIds]);
   const [state, dispatch] = useReducer(uiReducer, null, (): UiState => {
     const shared = sanitize(parseUrlState(window.location.hash));
     // A link with a selection but no camera opens centred on the selection.
@@ -98,8 +133,12 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
   const { theme, toggle: toggleTheme } = useTheme();
   const { selected, hovered, ego, pathTarget, filter, colorMode, sizeMetric } = state;
   const sizes = useMemo(() => computeSizesAt(graph, sizeMetric), [graph, sizeMetric]);
-  const visible = useMemo(() => visibleMask(graph, filter), [graph, filter]);
-  const viewLook = useViewLook(graph, colorMode, filter.lens, visible, theme);
+  // The graph at the Resolution slider's levels: colours, legend, cluster labels, panels. Structure stays the graph's,
+  // so a slider move recolours the render graph in place; the level matters to visibility only when groups are hidden.
+  const leveled = useMemo(() => graphAtLevels(graph, state.levels), [graph, state.levels]);
+  const filterGraph = filter.hiddenClusters.length ? leveled : graph;
+  const visible = useMemo(() => visibleMask(filterGraph, filter), [filterGraph, filter]);
+  const viewLook = useViewLook(leveled, colorMode, filter.lens, visible, theme);
   // What is drawn and how (model/appearance.ts: sizes, colours in the view's mode, the theme's edge colours).
   const appearance = useMemo<Appearance>(() => ({ sizes, colors: viewLook.colors, look: viewLook.look }), [sizes, viewLook.colors, viewLook.look]);
   const drawn = useMemo(() => chooseDrawn(graph, visible), [graph, visible]);
@@ -116,9 +155,49 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
     [graph, path, includeLarge, selected, pathTarget, filter.minSharedPapers],
   );
   const pathEdgeIds = useMemo(() => (path ? pathEdges(graph, path) : []), [graph, path]);
+  // Play (Years filter): the year shown, stepping about once a second; the timeline is made once, on first Play.
+  const [play, setPlay] = useState<{ year: number | null; playing: boolean; speed: number }>({ year: null, playing: false, speed: 1 });
+  const started = play.year !== null;
+  const timeline = useMemo(() => (started ? graphTimeline(graph) : null), [graph, started]);
+  const step = useMemo(() => (timeline && play.year !== null ? yearStep(graph, filter, visible, timeline, play.year) : null), [graph, filter, visible, timeline, play.year]);
+  useEffect(() => {
+    if (!play.playing) return;
+    const all = playYears(graph, visible);
+    if (!all.length) {
+      setPlay((p) => ({ ...p, playing: false, year: null }));
+      return;
+    }
+    const next = play.year === null ? all[0]! : all.find((y) => y > play.year!);
+    const timer = setTimeout(
+      () => setPlay((p) => (next === undefined ? { ...p, playing: false, year: null } : { ...p, year: next })),
+      play.year === null ? 0 : 1000 / play.speed,
+    );
+    return () => clearTimeout(timer);
+  }, [play, graph, visible]);
+  // A new view (lens, filters) while paused at a year: the step follows it; a finished Play shows everything again.
+  const stepHidden = useMemo(() => (step ? hiddenAtStep(graph, drawn, step) : null), [graph, drawn, step]);
+
+  // What a panel lights when nothing is hovered or selected: the year's new links, the people on a topic, unstable nodes.
+  const unstableMode = groupModeOf(viewLook.mode) ?? filter.clusterMode;
+  const unstable = useMemo(() => (state.showUnstable ? unstableNodes(leveled, unstableMode, visible.nodes) : null), [state.showUnstable, leveled, unstableMode, visible]);
+  const people = state.people;
+  const ranking = useMemo(() => (people ? rankPeople(leveled, people) : null), [leveled, people]);
+  const overlay = useMemo<Highlight | null>(() => {
+    if (step) {
+      const nodes = new Set<string>();
+      for (const e of step.newLinks) if (!stepHidden?.edges.has(e)) {
+        nodes.add(graph.keys[graph.edgeSource[e]!]!);
+        nodes.add(graph.keys[graph.edgeTarget[e]!]!);
+      }
+      return step.newLinks.length ? { nodes, edges: new Set(step.newLinks) } : null;
+    }
+    if (ranking) return lightNodes(graph, ranking.people.slice(0, PEOPLE_LIT).map((p) => graph.nodeIndex(p.key)), visible);
+    if (unstable) return lightNodes(graph, unstable.nodes, visible);
+    return null;
+  }, [graph, step, stepHidden, ranking, unstable, visible]);
   const highlight = useMemo(
-    () => computeHighlight(graph, visible, { hovered, selected, ego }, path, pathEdgeIds),
-    [graph, visible, hovered, selected, ego, path, pathEdgeIds],
+    () => computeHighlight(graph, visible, { hovered, selected, ego }, path, pathEdgeIds) ?? overlay,
+    [graph, visible, hovered, selected, ego, path, pathEdgeIds, overlay],
   );
   const display = useMemo<DisplayState>(
     () => ({
@@ -127,12 +206,13 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
       forcedLabels: pickForcedLabels(graph, highlight, sizes),
       path: { nodes: new Set(path ?? []), edges: new Set(pathEdgeIds) },
       look: viewLook.look,
+      timeline: stepHidden,
     }),
-    [graph, selected, highlight, path, pathEdgeIds, sizes, viewLook.look],
+    [graph, selected, highlight, path, pathEdgeIds, sizes, viewLook.look, stepHidden],
   );
   // What exports draw unless "as shown" is ticked: the view's real colours, no dimming, no forced labels, light.
   const exportDisplay = useMemo<DisplayState>(
-    () => ({ ...display, highlight: null, forcedLabels: new Set(), path: { nodes: new Set(), edges: new Set() }, look: LOOKS.light }),
+    () => ({ ...display, highlight: null, forcedLabels: new Set(), path: { nodes: new Set(), edges: new Set() }, look: LOOKS.light, timeline: null }),
     [display],
   );
   const [overflow, setOverflow] = useState<string[]>([]);
@@ -161,10 +241,10 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
   );
   const focusCluster = useCallback(
     (mode: "community" | "topicCluster", id: number) => {
-      const members = clusterMembers(graph, mode, id).filter((k) => visible.nodes[graph.nodeIndex(k)] === 1);
+      const members = clusterMembers(leveled, mode, id).filter((k) => visible.nodes[graph.nodeIndex(k)] === 1);
       dispatch({ type: "focusNodes", keys: members });
     },
-    [graph, visible],
+    [graph, leveled, visible],
   );
   const viewMode = viewLook.mode;
   const onCanvasCluster = useCallback(
@@ -229,8 +309,16 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
       drawnLabels: () => (api ? api.labels() : []),
       nodeColor: (key) => (api ? api.nodeColor(key) : null),
       lastPngLabels: () => lastPngLabels.current,
+      levels: levelsOf(leveled),
+      groupCount: Object.keys(leveled.getAttribute(unstableMode === "community" ? "communities" : "topicClusters") ?? {}).length,
+      legendRows: viewLook.legend.kind === "groups" ? viewLook.legend.rows.length : null,
+      unstableCount: unstable ? unstable.nodes.length : null,
+      highlightedNodes: highlight ? highlight.nodes.size : 0,
+      highlightedEdges: highlight ? [...highlight.edges] : [],
+      play: step ? { year: step.year, visibleEdges: step.mask.edgeCount, visibleNodes: step.mask.nodeCount, newLinks: step.newLinks.length, playing: play.playing } : null,
+      people: ranking ? ranking.people.slice(0, 10).map((p) => ({ key: p.key, score: p.score })) : null,
     });
-  }, [api, rendererError, selected, hovered, filter, visible, drawn, drawnInfo, searchReady, state.camera, path, graph, display, viewLook, theme, isolated, overflow]);
+  }, [api, rendererError, selected, hovered, filter, visible, drawn, drawnInfo, searchReady, state.camera, path, graph, display, viewLook, theme, isolated, overflow, leveled, unstableMode, unstable, highlight, step, play.playing, ranking]);
 
   const viewUrl = window.location.origin + window.location.pathname + serializeUrlState(state);
   const nodeDisplayFn = useCallback(
@@ -329,6 +417,7 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
         {openControl}
         <ExportMenu
           graph={graph}
+          levels={levelsOf(leveled)}
           filter={filter}
           viewUrl={viewUrl}
           colorMode={viewLook.mode}
@@ -349,9 +438,14 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
 
       <aside className="sidebar left" aria-label="Clusters and filters">
         <ClustersPanel
-          graph={graph}
+          graph={leveled}
           filter={filter}
           colorMode={viewLook.mode}
+          onLevel={(mode, level) => dispatch({ type: "setLevel", mode, level })}
+          showUnstable={state.showUnstable}
+          onShowUnstable={(on) => dispatch({ type: "setShowUnstable", on })}
+          unstable={unstable ? { count: unstable.nodes.length, threshold: unstable.threshold } : undefined}
+          onPeople={(id) => dispatch({ type: "setPeople", query: { cluster: id } })}
           onToggle={(mode, id) => dispatch({ type: "toggleCluster", mode, id })}
           onShowAll={() => dispatch({ type: "showAllClusters" })}
           onFocus={focusCluster}
@@ -363,7 +457,13 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
           maxShared={maxShared}
           largePapers={attrs.largePapers ?? null}
           isolatedAuthors={isolated}
-          onChange={(patch) => dispatch({ type: "setFilter", patch })}
+          onChange={(patch) => {
+            if (patch.yearRange !== undefined) setPlay((p) => ({ ...p, playing: false, year: null }));
+            dispatch({ type: "setFilter", patch });
+          }}
+          play={play}
+          onPlay={(on) => setPlay((p) => (on ? { ...p, playing: true, year: p.year } : { ...p, playing: false }))}
+          onSpeed={(speed) => setPlay((p) => ({ ...p, speed }))}
         />
       </aside>
 
@@ -413,7 +513,7 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
         {selected !== null ? (
           <DetailsPanel
             key={selected}
-            graph={graph}
+            graph={leveled}
             selected={selected}
             lens={filter.lens}
             drawn={selectedDrawn}
@@ -424,6 +524,16 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
         ) : (
           <Overview graph={graph} onOpen={open} />
         )}
+        <PeoplePanel
+          graph={leveled}
+          query={people}
+          ranking={ranking}
+          onQuery={(query) => {
+            dispatch({ type: "setPeople", query });
+            if (query && filter.lens !== "coauthor") dispatch({ type: "setLens", lens: "coauthor" });
+          }}
+          onOpen={open}
+        />
         <PathsPanel
           graph={graph}
           index={index}
@@ -456,6 +566,7 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
         kept={kept}
         onForget={onForget}
         rendererError={rendererError}
+        playNote={step ? stepNote(step) : null}
       />
     </div>
   );

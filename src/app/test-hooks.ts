@@ -48,6 +48,17 @@ export interface PapergraphTestHooks {
   nodeColor?: (key: string) => string | null;
   /** Labels of the last PNG export, in its (unscaled) pixel coordinates. */
   lastPngLabels?: () => { text: string; x0: number; y0: number; x1: number; y1: number }[];
+  /** Issue 15: the Resolution levels shown, the coloured partition's group count at that level, legend rows. */
+  levels?: { community: number; topicCluster: number };
+  groupCount?: number;
+  legendRows?: number | null;
+  unstableCount?: number | null;
+  highlightedNodes?: number;
+  highlightedEdges?: number[];
+  /** Play: the year shown, what exists by then, the links first made that year. */
+  play?: { year: number; visibleEdges: number; visibleNodes: number; newLinks: number; playing: boolean } | null;
+  /** People on this topic: the first ten of the ranking. */
+  people?: { key: string; score: number }[] | null;
 }
 
 declare global {

@@ -32,6 +32,8 @@ export interface DisplayState {
   path: { nodes: Set<string>; edges: Set<number> };
   /** Theme: dimmed, focus and path colours (model/appearance.ts LOOKS). */
   look: Look;
+  /** Play in the Years filter: drawn nodes and edges that do not exist yet in the year shown (hidden). */
+  timeline?: { nodes: Set<string>; edges: Set<number> } | null;
 }
 
 export const PLAIN_DISPLAY: DisplayState = { selected: null, highlight: null, forcedLabels: new Set(), path: { nodes: new Set(), edges: new Set() }, look: LOOKS.light };
@@ -46,6 +48,7 @@ export interface DrawnNode {
 }
 
 export interface NodeDisplay extends DrawnNode {
+  hidden?: boolean;
   forceLabel: boolean;
   highlighted: boolean;
   zIndex: number;
@@ -57,10 +60,11 @@ export interface DrawnEdge {
 }
 
 export interface EdgeDisplay extends DrawnEdge {
+  hidden?: boolean;
   zIndex: number;
 }
 
-const plain = (ds: DisplayState) => ds.highlight === null && ds.selected === null && ds.path.nodes.size === 0 && ds.path.edges.size === 0;
+const plain = (ds: DisplayState) => ds.highlight === null && ds.selected === null && ds.path.nodes.size === 0 && ds.path.edges.size === 0 && !ds.timeline;
 
 function incidentVisibleEdges(graph: PaperGraph, node: number, visible: VisibleMask): Highlight {
   const nodes = new Set<string>([graph.keys[node]!]);
@@ -121,6 +125,7 @@ export function pickForcedLabels(graph: PaperGraph, highlight: Highlight | null,
 /** A drawn node under the UI state: dimmed outside the highlight, labelled and raised when lit, on the path or selected. */
 export function reduceNode(key: string, drawn: DrawnNode, ds: DisplayState): DrawnNode | NodeDisplay {
   if (plain(ds)) return drawn;
+  if (ds.timeline?.nodes.has(key)) return { ...drawn, label: null, hidden: true, forceLabel: false, highlighted: false, zIndex: 0 };
   const out: NodeDisplay = { ...drawn, forceLabel: false, highlighted: false, zIndex: 1 };
   if (ds.highlight) {
     if (ds.highlight.nodes.has(key)) {
@@ -146,8 +151,9 @@ export function reduceNode(key: string, drawn: DrawnNode, ds: DisplayState): Dra
 }
 
 export function reduceEdge(key: string, drawn: DrawnEdge, ds: DisplayState): DrawnEdge | EdgeDisplay {
-  if (ds.highlight === null && ds.path.edges.size === 0) return drawn;
+  if (ds.highlight === null && ds.path.edges.size === 0 && !ds.timeline) return drawn;
   const e = edgeOfRenderKey(key);
+  if (ds.timeline?.edges.has(e)) return { ...drawn, hidden: true, zIndex: 0 };
   if (ds.path.edges.has(e)) return { ...drawn, color: ds.look.path, size: Math.max(3, drawn.size * 1.5), zIndex: 3 };
   if (!ds.highlight) return drawn;
   if (ds.highlight.edges.has(e)) return { ...drawn, color: ds.look.focusEdge, size: Math.max(1.5, drawn.size), zIndex: 2 };

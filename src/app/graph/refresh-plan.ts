@@ -24,6 +24,13 @@ function addAll<T>(into: Set<T>, from: Iterable<T>): void {
   for (const x of from) into.add(x);
 }
 
+/** Adds what is in exactly one of a and b (what a Play step shows or hides anew). */
+function addDifference<T>(into: Set<T>, a: Set<T> | undefined, b: Set<T> | undefined): void {
+  if (a === b) return;
+  for (const x of a ?? []) if (!b?.has(x)) into.add(x);
+  for (const x of b ?? []) if (!a?.has(x)) into.add(x);
+}
+
 export function planRefresh(prev: DisplayState, next: DisplayState): RefreshPlan {
   if (prev === next) return { kind: "none" };
   // The dimming switched on or off, or the theme changed (dimmed, focus and path colours): every drawn item changes.
@@ -47,6 +54,11 @@ export function planRefresh(prev: DisplayState, next: DisplayState): RefreshPlan
     addAll(nodes, next.path.nodes);
     addAll(edges, prev.path.edges);
     addAll(edges, next.path.edges);
+  }
+  // Play: the items a step shows or hides anew (at 10,000 papers a year adds hundreds, not the whole graph).
+  if (prev.timeline !== next.timeline) {
+    addDifference(nodes, prev.timeline?.nodes, next.timeline?.nodes);
+    addDifference(edges, prev.timeline?.edges, next.timeline?.edges);
   }
   if (prev.selected !== next.selected) {
     if (prev.selected !== null) nodes.add(prev.selected);

@@ -51,9 +51,13 @@ function ClusterLine(props: {
   mode: "community" | "topicCluster";
   id: number;
   onFocusCluster: DetailsProps["onFocusCluster"];
+  /** The node: its stability in this partition across the resolution ladder is stated when the build measured it. */
+  nodeKey?: string;
 }) {
   const { graph, mode, id } = props;
   if (id < 0) return null;
+  const i = props.nodeKey === undefined ? -1 : graph.nodeIndex(props.nodeKey);
+  const stability = i >= 0 ? graph.stability(mode)[i]! : NaN;
   const table = graph.getAttribute(mode === "community" ? "communities" : "topicClusters") as Record<string, ClusterInfo> | undefined;
   const info = table?.[String(id)];
   const name = mode === "community" ? "Co-author community" : "Research cluster";
@@ -64,6 +68,12 @@ function ClusterLine(props: {
         <span className="swatch" style={{ background: info?.color ?? "#999" }} aria-hidden="true" />
         {info?.label ?? `#${id}`}
       </button>
+      {Number.isFinite(stability) && (
+        <span className="small muted" data-testid={`stability-${mode}`} title="How often this node stays with the same neighbours across the resolution levels and seeds (1: always)">
+          {" "}
+          stability {stability.toFixed(2)}
+        </span>
+      )}
     </div>
   );
 }
@@ -192,8 +202,8 @@ function AuthorDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: Au
           </ul>
         </Section>
       )}
-      <ClusterLine graph={graph} mode="community" id={a.community} onFocusCluster={p.onFocusCluster} />
-      <ClusterLine graph={graph} mode="topicCluster" id={a.topicCluster} onFocusCluster={p.onFocusCluster} />
+      <ClusterLine graph={graph} mode="community" id={a.community} onFocusCluster={p.onFocusCluster} nodeKey={k} />
+      <ClusterLine graph={graph} mode="topicCluster" id={a.topicCluster} onFocusCluster={p.onFocusCluster} nodeKey={k} />
       {prof && (
         <Section title="Profile">
           <dl className="figures">
@@ -337,7 +347,7 @@ function PaperDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: Pap
           <span>{a.affiliation}</span>
         </div>
       )}
-      <ClusterLine graph={graph} mode="topicCluster" id={a.topicCluster} onFocusCluster={p.onFocusCluster} />
+      <ClusterLine graph={graph} mode="topicCluster" id={a.topicCluster} onFocusCluster={p.onFocusCluster} nodeKey={k} />
       {a.abstract && (
         <Section title="Abstract">
           <p className="abstract">{a.abstract}</p>
@@ -395,7 +405,7 @@ function TopicDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: Top
           <span>{variants.join(" · ")}</span>
         </div>
       )}
-      <ClusterLine graph={graph} mode="topicCluster" id={a.topicCluster} onFocusCluster={p.onFocusCluster} />
+      <ClusterLine graph={graph} mode="topicCluster" id={a.topicCluster} onFocusCluster={p.onFocusCluster} nodeKey={k} />
       <Section title="Leading authors">
         <CountedList items={leadingAuthorsOfTopic(graph, k)} onOpen={p.onOpen} label="Authors with the most papers on this topic" unit="papers" kind="author" empty="No authors." />
       </Section>

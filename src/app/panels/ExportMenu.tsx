@@ -22,6 +22,8 @@ export interface PngRequest {
 }
 
 export interface ExportMenuProps {
+  /** The Resolution slider's levels: exports carry them (colours, cluster numbers, legends, provenance). */
+  levels?: { community: number; topicCluster: number };
   graph: PaperGraph;
   filter: ViewFilter;
   viewUrl: string;
@@ -102,7 +104,7 @@ export async function readGraphFile(file: File): Promise<{ ok: true; json: unkno
 }
 
 export function ExportMenu(props: ExportMenuProps) {
-  const { graph, filter, viewUrl, nodeDisplay, capturePng, onOpenGraph, colorMode } = props;
+  const { graph, filter, viewUrl, nodeDisplay, capturePng, onOpenGraph, colorMode, levels } = props;
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState<"view" | "whole">("view");
   const [format, setFormat] = useState<Choice>("png");
@@ -170,7 +172,7 @@ export function ExportMenu(props: ExportMenuProps) {
       await graph.loadEverything();
       const view: ExportView | null = scope === "view" ? { filter, nodeDisplay: (key) => nodeDisplay(key, asShown) } : null;
       const provenance = makeProvenance(graph, view, { exportedAt: new Date().toISOString(), generator: "papergraph explorer", colorMode });
-      const { files } = exportGraph(format, graph, view, provenance, { legend, dark });
+      const { files } = exportGraph(format, graph, view, provenance, { legend, dark, ...(levels ? { levels } : {}) });
       const prefix = scope === "view" ? "papergraph-view" : "papergraph";
       const names = files.map((f) => `${prefix}-${f.name}`);
       files.forEach((f, i) => downloadBlob(new Blob([f.content as BlobPart], { type: f.mime }), names[i]!));

@@ -24,6 +24,8 @@ export function overviewNote(drawn: DrawnSummary | null): string | null {
 const LENS_NAME: Record<Lens, string> = { coauthor: "Co-author network", topics: "Topic map", full: "Full knowledge graph" };
 
 export function StatusBar(props: {
+  /** Play in the Years filter: what the year shown brought. */
+  playNote?: string | null;
   attrs: GraphAttributes;
   order: number;
   visibleNodes: number;
@@ -51,6 +53,7 @@ export function StatusBar(props: {
         {LENS_NAME[filter.lens]}: {props.visibleNodes.toLocaleString("en")} nodes, {props.visibleEdges.toLocaleString("en")} edges shown
         {active.length ? ` · filters: ${active.join(", ")}` : ""}
         {overviewNote(props.drawn ?? null) && <span data-testid="overview-note"> · {overviewNote(props.drawn ?? null)}</span>}
+        {props.playNote && <span data-testid="play-note"> · {props.playNote}</span>}
       </span>
       {props.warnings && props.warnings.length > 0 && (
         <span className="warn" title={props.warnings.join("\n")}>
