@@ -162,7 +162,7 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
   const step = useMemo(() => (timeline && play.year !== null ? yearStep(graph, filter, visible, timeline, play.year) : null), [graph, filter, visible, timeline, play.year]);
   useEffect(() => {
     if (!play.playing) return;
-    const all = playYears(graph, visible);
+    const all = playYears(graph, filter);
     if (!all.length) {
       setPlay((p) => ({ ...p, playing: false, year: null }));
       return;
@@ -173,7 +173,7 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
       play.year === null ? 0 : 1000 / play.speed,
     );
     return () => clearTimeout(timer);
-  }, [play, graph, visible]);
+  }, [play, graph, filter]);
   // A new view (lens, filters) while paused at a year: the step follows it; a finished Play shows everything again.
   const stepHidden = useMemo(() => (step ? hiddenAtStep(graph, drawn, step) : null), [graph, drawn, step]);
 

@@ -47,10 +47,17 @@ export function graphTimeline(graph: PaperGraph): CollaborationTimeline {
   });
 }
 
-/** The years Play steps through: the dated years of the papers the view shows, within its year range, ascending. */
-export function playYears(graph: PaperGraph, visible: VisibleMask): number[] {
+/**
+ * The years Play steps through: the dated years of the papers within the view's year range (in every lens: the
+ * co-author lens draws no papers, but its authors follow theirs), ascending.
+ */
+export function playYears(graph: PaperGraph, filter: Pick<ViewFilter, "yearRange">): number[] {
   const seen = new Set<number>();
-  for (let i = 0; i < graph.order; i++) if (visible.nodes[i] && graph.kind[i] === PAPER && !Number.isNaN(graph.year[i]!)) seen.add(graph.year[i]!);
+  const r = filter.yearRange;
+  for (let i = 0; i < graph.order; i++) {
+    const y = graph.year[i]!;
+    if (graph.kind[i] === PAPER && !Number.isNaN(y) && (!r || (y >= r[0] && y <= r[1]))) seen.add(y);
+  }
   return [...seen].sort((a, b) => a - b);
 }
 
