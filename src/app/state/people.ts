@@ -21,7 +21,9 @@ export function peopleGraph(graph: PaperGraph): PeopleGraph {
       for (let i = 0; i < graph.order; i++) {
         const kind = graph.kindOf(i);
         if (kind === "author") continue;
-        cb(graph.keys[i]!, { kind, label: graph.labels[i], term: graph.labels[i], topicCluster: graph.topicCluster[i] });
+        // Topics' variants are search-chunk text: matched once loaded (the search index loads them after the first frame).
+        const variants = kind === "topic" ? (graph.attributesAt(i) as { variants?: unknown }).variants : undefined;
+        cb(graph.keys[i]!, { kind, label: graph.labels[i], term: graph.labels[i], topicCluster: graph.topicCluster[i], ...(variants ? { variants } : {}) });
       }
     },
     forEachEdge(cb) {
