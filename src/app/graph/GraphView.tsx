@@ -6,7 +6,7 @@
  */
 import "@react-sigma/core/lib/style.css";
 import { SigmaContainer } from "@react-sigma/core";
-import { useCallback, useMemo, useRef, useState, type Dispatch } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch } from "react";
 import type { Settings } from "sigma/settings";
 import type { Look } from "../../model/appearance";
 import type { ClusterLabelSpec } from "../../model/label-placement";
@@ -47,7 +47,39 @@ export interface GraphViewProps {
   overlays?: string;
 }
 
+/**
+ * Whether the page's fonts have loaded (true at once where the browser has no font loading API, e.g. jsdom). Sigma
+ * starts after them: labels are measured and placed with the label font, and the toolbar's final line breaks (Inter is
+ * narrower than the fallback) fix the stage's size, so the first frame is drawn once at the size it keeps.
+ */
+/** The weights of Inter the page uses (main.tsx bundles 400, 500 and 600): the UI's, and 500 for labels. */
+const PAGE_FONTS = ["400 13px Inter", "500 12px Inter", "600 13px Inter"];
+
+function useFontsReady(): boolean {
+  const fonts = typeof document !== "undefined" ? (document as Document & { fonts?: FontFaceSet }).fonts : undefined;
+  // check() is true for a face that is loaded or that no rule declares (jsdom, a build without the fonts).
+  const [ready, setReady] = useState(() => !fonts || PAGE_FONTS.every((f) => fonts.check(f)));
+  useEffect(() => {
+    if (ready || !fonts) return;
+    let live = true;
+    const done = () => live && setReady(true);
+    // load() starts the download of a face the layout has not asked for yet; ready waits for the rest.
+    Promise.all(PAGE_FONTS.map((f) => fonts.load(f)))
+      .then(() => fonts.ready)
+      .then(done, done);
+    return () => {
+      live = false;
+    };
+  }, [ready, fonts]);
+  return ready;
+}
+
 export function GraphView(props: GraphViewProps) {
+  const fontsReady = useFontsReady();
+  return fontsReady ? <GraphCanvas {...props} /> : <div className="graph-canvas" aria-busy="true" />;
+}
+
+function GraphCanvas(props: GraphViewProps) {
   const { graph, visible, drawn, appearance, display, camera, focus, dispatch, onReady, onDrawn } = props;
   const { hovered, clusters, look, onLabelOverflow, onCluster, overlays } = props;
   // The first render graph and the reducers' view of the UI state exist before sigma does, so its first frame is final.

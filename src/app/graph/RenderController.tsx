@@ -86,6 +86,19 @@ export function RenderController(props: {
     } else sigma.refresh({ skipIndexation: true });
   }, [sigma, display, displayRef]);
 
+  // 5. The stage changes size without the window doing so (a panel or the toolbar reflows): sigma only listens to
+  // the window, so it would keep drawing at its old size. Refreshed as sigma does on a window resize (label grid).
+  useEffect(() => {
+    if (typeof ResizeObserver === "undefined") return;
+    const container = sigma.getContainer();
+    const observer = new ResizeObserver(() => {
+      const { width, height } = sigma.getDimensions();
+      if (container.offsetWidth !== width || container.offsetHeight !== height) sigma.scheduleRefresh();
+    });
+    observer.observe(container);
+    return () => observer.disconnect();
+  }, [sigma]);
+
   // 4. An overview fills in where the user zooms: the strongest edges of the nodes in view, added once the camera
   // settles (adding never reindexes sigma per edge; a new render graph replaces them when too many pile up).
   useEffect(() => {
