@@ -5,7 +5,8 @@
  */
 import { useEffect, useMemo } from "react";
 import { describeShown } from "./data/input-set";
-import { fetchGraph, GRAPH_URL } from "./data/load-graph";
+import { browserLoader } from "./data/graph-worker-client";
+import { GRAPH_URL } from "./data/load-graph";
 import { workerBuild } from "./data/open-files";
 import { browserInputStore } from "./data/stored-inputs";
 import { useSession, type SessionDeps } from "./data/use-session";
@@ -15,7 +16,13 @@ import { ErrorScreen, LoadingScreen } from "./panels/ErrorScreen";
 import { publishTestHooks } from "./test-hooks";
 import { DEFAULT_VIEW_FILTER } from "../model/view-filter";
 
-const defaultDeps = (): SessionDeps => ({ store: browserInputStore(), build: workerBuild, fetchDefault: () => fetchGraph(), defaultUrl: GRAPH_URL });
+const defaultDeps = (): SessionDeps => ({
+  store: browserInputStore(),
+  build: workerBuild,
+  fetchDefault: browserLoader.fetchDefault,
+  defaultUrl: GRAPH_URL,
+  loader: browserLoader,
+});
 
 export function App({ deps }: { deps?: SessionDeps } = {}) {
   const resolved = useMemo(() => deps ?? defaultDeps(), [deps]);
@@ -27,9 +34,11 @@ export function App({ deps }: { deps?: SessionDeps } = {}) {
     if (!failed) return;
     publishTestHooks({
       ready: true, rendererOk: false, selected: null, hovered: null, lens: DEFAULT_VIEW_FILTER.lens, filter: DEFAULT_VIEW_FILTER,
-      visibleNodeCount: 0, visibleEdgeCount: 0, renderedNodeCount: null, camera: null, path: null, graphOrder: 0, graphSize: 0,
+      visibleNodeCount: 0, visibleEdgeCount: 0, renderedNodeCount: null, drawnNodeCount: 0, drawnEdgeCount: 0, overview: false, searchReady: false,
+      camera: null, path: null, graphOrder: 0, graphSize: 0,
       error: failed.title,
       nodePagePosition: () => null,
+      renderCount: () => 0,
     });
   }, [failed]);
 
@@ -60,6 +69,8 @@ export function App({ deps }: { deps?: SessionDeps } = {}) {
     <Explorer
       key={loaded.generation}
       graph={result.graph}
+      search={result.search}
+      loadWarnings={result.warnings}
       shown={panel.shown}
       kept={panel.shownKept}
       openControl={<OpenMenu {...panel} open={session.dialogOpen} onOpenChange={session.setDialogOpen} />}

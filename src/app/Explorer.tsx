@@ -1,16 +1,21 @@
 /**
- * The explorer for one loaded graph: owns the single UI store, derives what is drawn (visibleSubgraph, the same
- * function the exporters use) and lays out the graph and the panels. Remounted (key) when another graph is opened.
+ * The explorer for one loaded graph: owns the single UI store, derives what is drawn (visibleMask, the same
+ * definition the exporters use; chooseDrawn, the overview of a lens too big to draw whole), and lays out the graph and
+ * the panels. Remounted (key) when another graph is opened. Heavy work stays off the first frame: the search index is
+ * started once the first frame is drawn (in a worker in the browser), panels fetch heavy text when they open.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
 import type { ClusterInfo } from "../model/graph-file";
-import { visibleSubgraph, type Lens } from "../model/view-filter";
+import { visibleMask, type Lens } from "../model/view-filter";
+import { inlineSearch, type SearchService } from "./data/search-service";
 import type { PaperGraph } from "./data/types";
 import { GraphErrorBoundary } from "./graph/GraphErrorBoundary";
 import { GraphView } from "./graph/GraphView";
 import type { GraphApi } from "./graph/ReadyController";
-import { computeHighlight, nodeDisplay, pickForcedLabels, type DisplayState } from "./graph/reducers";
-import { COLOR_MODE_LABEL, computeSizes, LOOKS, resolveColorMode } from "../model/appearance";
+import { computeHighlight, nodeOnScreen, pickForcedLabels, type DisplayState } from "./graph/reducers";
+import type { DrawnInfo } from "./graph/RenderController";
+import { chooseDrawn, edgeColor, edgeOfRenderKey, type Appearance } from "./graph/render-graph";
+import { COLOR_MODE_LABEL, computeSizesAt, LOOKS, resolveColorMode } from "../model/appearance";
 import { ClustersPanel } from "./panels/ClustersPanel";
 import { DetailsPanel } from "./panels/DetailsPanel";
 import { FiltersPanel } from "./panels/FiltersPanel";
@@ -22,14 +27,20 @@ import { Overview } from "./panels/Overview";
 import { PathsPanel } from "./panels/PathsPanel";
 import { SearchBox } from "./panels/SearchBox";
 import { StatusBar } from "./panels/StatusBar";
-import { buildSearchIndex } from "./state/search";
-import { clusterMembers, collaborationPath, displayName, framingSet, isolatedAuthors, pathEdges, yearHistogram } from "./state/selectors";
+import { clusterMembers, collaborationPath, displayName, framingSet, isolatedAuthors, maxSharedPapers, pathEdges, yearHistogram } from "./state/selectors";
 import { INITIAL_UI_STATE, SIZE_METRICS, uiReducer, type ColorMode, type SharedState, type SizeMetric, type UiState } from "./state/ui-state";
 import { useUrlSync } from "./state/use-url-sync";
 import { parseUrlState, sanitizeForGraph, serializeUrlState } from "./state/url-state";
 import { useTheme } from "./state/use-theme";
 import { useViewLook } from "./state/view-look";
 import { publishTestHooks } from "./test-hooks";
+import { graphAtLevels, levelsOf, unstableNodes } from "./state/levels-view";
+import { graphTimeline, hiddenAtStep, playYears, stepNote, yearStep } from "./state/timeline";
+import { rankPeople } from "./state/people";
+import { PeoplePanel } from "./panels/PeoplePanel";
+import { groupModeOf } from "../model/appearance";
+import { ladderOf } from "../model/levels";
+import type { Highlight } from "./graph/reducers";
 
 const LENSES: { lens: Lens; label: string }[] = [
   { lens: "coauthor", label: "Co-authors" },
@@ -37,9 +48,37 @@ const LENSES: { lens: Lens; label: string }[] = [
   { lens: "full", label: "Full graph" },
 ];
 
-function clusterIdSet(table: Record<string, ClusterInfo> | undefined): Set<number> {
-  return new Set(Object.keys(table ?? {}).map(Number).filter(Number.isInteger));
+function clusterIdSet(...tables: (Record<string, ClusterInfo> | undefined)[]): Set<number> {
+  return new Set(tables.flatMap((t) => Object.keys(t ?? {})).map(Number).filter(Number.isInteger));
 }
+
+/** Ids of a partition's groups at every level of its ladder (a link may hide groups of any level). */
+function ladderIds(attrs: ReturnType<PaperGraph["getAttributes"]>, mode: "community" | "topicCluster"): Set<number> {
+  const main = mode === "community" ? attrs.communities : attrs.topicClusters;
+  return clusterIdSet(main, ...(ladderOf(attrs, mode)?.levels.map((l) => l.groups) ?? []));
+}
+
+/** Lights a set of nodes and the visible edges among them (unstable nodes, people on a topic). */
+function lightNodes(graph: PaperGraph, nodes: readonly number[], visible: { nodes: Uint8Array; edges: Uint8Array }): Highlight {
+  const keys = new Set<string>();
+  const on = new Uint8Array(graph.order);
+  for (const i of nodes) if (visible.nodes[i]) {
+    keys.add(graph.keys[i]!);
+    on[i] = 1;
+  }
+  const edges = new Set<number>();
+  for (const i of nodes) {
+    if (!on[i]) continue;
+    for (let p = graph.adjOffsets[i]!; p < graph.adjOffsets[i + 1]!; p++) {
+      const e = graph.adjEdges[p]!;
+      if (visible.edges[e] && on[graph.otherEnd(e, i)]) edges.add(e);
+    }
+  }
+  return { nodes: keys, edges };
+}
+
+/** People on a topic lit on the canvas at most (the list shows 25; the CSV holds all). */
+const PEOPLE_LIT = 100;
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -49,6 +88,10 @@ function isTyping(target: EventTarget | null): boolean {
 
 export interface ExplorerProps {
   graph: PaperGraph;
+  /** Where searches go (a worker in the browser); without it the explorer indexes in idle slices itself. */
+  search?: SearchService;
+  /** Problems met while loading that did not stop it (compact files damaged, graph.json read instead). */
+  loadWarnings?: string[];
   /** What is shown, as the status bar names it ("seeds graph", "3 files: a.bib, b.txt, c.nbib"). */
   shown: string;
   /** Whether the files shown are kept in this browser (the status bar then offers Forget). */
@@ -68,39 +111,38 @@ function dropMode(target: EventTarget | null, canAdd: boolean): OpenMode {
   return canAdd && zone?.dataset.drop === "add" ? "add" : "replace";
 }
 
-export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd, onOpenJson, onForget }: ExplorerProps) {
+export function Explorer({ graph, search, loadWarnings = [], shown, kept, openControl, onOpenFiles, canAdd, onOpenJson, onForget }: ExplorerProps) {
   const attrs = graph.getAttributes();
   const clusterIds = useMemo(
-    () => ({ community: clusterIdSet(graph.getAttribute("communities")), topicCluster: clusterIdSet(graph.getAttribute("topicClusters")) }),
+    () => ({ community: ladderIds(graph.getAttributes(), "community"), topicCluster: ladderIds(graph.getAttributes(), "topicCluster") }),
     [graph],
   );
-  const sanitize = useCallback((s: SharedState) => sanitizeForGraph(s, (k) => graph.hasNode(k), clusterIds), [graph, clusterIds]);
+  const sanitize = useCallback((s: SharedState) => sanitizeForGraph(s, (k) => graph.hasNode(k), clusterIds, graph.getAttributes()), [graph, clusterIds]);
   const [state, dispatch] = useReducer(uiReducer, null, (): UiState => {
     const shared = sanitize(parseUrlState(window.location.hash));
     // A link with a selection but no camera opens centred on the selection.
     let focus: UiState["focus"] = null;
-    if (shared.selected !== null && !shared.camera) {
-      const v = visibleSubgraph(graph, shared.filter);
-      focus = { keys: framingSet(graph, shared.selected, v.nodes, v.edges), seq: 1 };
-    }
+    if (shared.selected !== null && !shared.camera) focus = { keys: framingSet(graph, shared.selected, visibleMask(graph, shared.filter)), seq: 1 };
     return { ...INITIAL_UI_STATE, ...shared, focus };
   });
   useUrlSync(state, dispatch, sanitize);
 
-  const index = useMemo(() => buildSearchIndex(graph), [graph]);
+  const index = useMemo(() => search ?? inlineSearch(graph), [search, graph]);
   const histogram = useMemo(() => yearHistogram(graph), [graph]);
-  const maxShared = useMemo(() => {
-    let m = 1;
-    graph.forEachEdge((_e, a) => {
-      if (a.kind === "coauthor" && a.weight > m) m = a.weight;
-    });
-    return m;
-  }, [graph]);
+  const maxShared = useMemo(() => maxSharedPapers(graph), [graph]);
   const { theme, toggle: toggleTheme } = useTheme();
   const { selected, hovered, ego, pathTarget, filter, colorMode, sizeMetric } = state;
-  const sizes = useMemo(() => computeSizes(graph, sizeMetric), [graph, sizeMetric]);
-  const visible = useMemo(() => visibleSubgraph(graph, filter), [graph, filter]);
-  const viewLook = useViewLook(graph, colorMode, filter.lens, visible, theme);
+  const sizes = useMemo(() => computeSizesAt(graph, sizeMetric), [graph, sizeMetric]);
+  // The graph at the Resolution slider's levels: colours, legend, cluster labels, panels. Structure stays the graph's,
+  // so a slider move recolours the render graph in place; the level matters to visibility only when groups are hidden.
+  const leveled = useMemo(() => graphAtLevels(graph, state.levels), [graph, state.levels]);
+  const filterGraph = filter.hiddenClusters.length ? leveled : graph;
+  const visible = useMemo(() => visibleMask(filterGraph, filter), [filterGraph, filter]);
+  const viewLook = useViewLook(leveled, colorMode, filter.lens, visible, theme);
+  // What is drawn and how (model/appearance.ts: sizes, colours in the view's mode, the theme's edge colours).
+  const appearance = useMemo<Appearance>(() => ({ sizes, colors: viewLook.colors, look: viewLook.look }), [sizes, viewLook.colors, viewLook.look]);
+  const drawn = useMemo(() => chooseDrawn(graph, visible), [graph, visible]);
+  const [drawnInfo, setDrawnInfo] = useState<DrawnInfo | null>(null);
   const isolated = useMemo(() => isolatedAuthors(graph, visible), [graph, visible]);
   const includeLarge = filter.includeLargePapers;
   const path = useMemo(
@@ -112,27 +154,65 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
     () => (path === null && !includeLarge && selected !== null && pathTarget !== null ? collaborationPath(graph, selected, pathTarget, filter.minSharedPapers, true) : null),
     [graph, path, includeLarge, selected, pathTarget, filter.minSharedPapers],
   );
-  const pathEdgeKeys = useMemo(() => (path ? pathEdges(graph, path) : []), [graph, path]);
+  const pathEdgeIds = useMemo(() => (path ? pathEdges(graph, path) : []), [graph, path]);
+  // Play (Years filter): the year shown, stepping about once a second; the timeline is made once, on first Play.
+  const [play, setPlay] = useState<{ year: number | null; playing: boolean; speed: number }>({ year: null, playing: false, speed: 1 });
+  const started = play.year !== null;
+  const timeline = useMemo(() => (started ? graphTimeline(graph) : null), [graph, started]);
+  const step = useMemo(() => (timeline && play.year !== null ? yearStep(graph, filter, visible, timeline, play.year) : null), [graph, filter, visible, timeline, play.year]);
+  useEffect(() => {
+    if (!play.playing) return;
+    const all = playYears(graph, filter);
+    if (!all.length) {
+      setPlay((p) => ({ ...p, playing: false, year: null }));
+      return;
+    }
+    const next = play.year === null ? all[0]! : all.find((y) => y > play.year!);
+    const timer = setTimeout(
+      () => setPlay((p) => (next === undefined ? { ...p, playing: false, year: null } : { ...p, year: next })),
+      play.year === null ? 0 : 1000 / play.speed,
+    );
+    return () => clearTimeout(timer);
+  }, [play, graph, filter]);
+  // A new view (lens, filters) while paused at a year: the step follows it; a finished Play shows everything again.
+  const stepHidden = useMemo(() => (step ? hiddenAtStep(graph, drawn, step) : null), [graph, drawn, step]);
+
+  // What a panel lights when nothing is hovered or selected: the year's new links, the people on a topic, unstable nodes.
+  const unstableMode = groupModeOf(viewLook.mode) ?? filter.clusterMode;
+  const unstable = useMemo(() => (state.showUnstable ? unstableNodes(leveled, unstableMode, visible.nodes) : null), [state.showUnstable, leveled, unstableMode, visible]);
+  const people = state.people;
+  const ranking = useMemo(() => (people ? rankPeople(leveled, people) : null), [leveled, people]);
+  const overlay = useMemo<Highlight | null>(() => {
+    if (step) {
+      const nodes = new Set<string>();
+      for (const e of step.newLinks) if (!stepHidden?.edges.has(e)) {
+        nodes.add(graph.keys[graph.edgeSource[e]!]!);
+        nodes.add(graph.keys[graph.edgeTarget[e]!]!);
+      }
+      return step.newLinks.length ? { nodes, edges: new Set(step.newLinks) } : null;
+    }
+    if (ranking) return lightNodes(graph, ranking.people.slice(0, PEOPLE_LIT).map((p) => graph.nodeIndex(p.key)), visible);
+    if (unstable) return lightNodes(graph, unstable.nodes, visible);
+    return null;
+  }, [graph, step, stepHidden, ranking, unstable, visible]);
   const highlight = useMemo(
-    () => computeHighlight(graph, visible, { hovered, selected, ego }, path, pathEdgeKeys),
-    [graph, visible, hovered, selected, ego, path, pathEdgeKeys],
+    () => computeHighlight(graph, visible, { hovered, selected, ego }, path, pathEdgeIds) ?? overlay,
+    [graph, visible, hovered, selected, ego, path, pathEdgeIds, overlay],
   );
   const display = useMemo<DisplayState>(
     () => ({
-      visible,
       selected,
       highlight,
-      forcedLabels: pickForcedLabels(highlight, sizes),
-      path: { nodes: new Set(path ?? []), edges: new Set(pathEdgeKeys) },
-      nodeColors: viewLook.nodeColors,
+      forcedLabels: pickForcedLabels(graph, highlight, sizes),
+      path: { nodes: new Set(path ?? []), edges: new Set(pathEdgeIds) },
       look: viewLook.look,
-      sizes,
+      timeline: stepHidden,
     }),
-    [visible, selected, highlight, path, pathEdgeKeys, viewLook.nodeColors, viewLook.look, sizes],
+    [graph, selected, highlight, path, pathEdgeIds, sizes, viewLook.look, stepHidden],
   );
   // What exports draw unless "as shown" is ticked: the view's real colours, no dimming, no forced labels, light.
   const exportDisplay = useMemo<DisplayState>(
-    () => ({ ...display, highlight: null, forcedLabels: new Set(), path: { nodes: new Set(), edges: new Set() }, look: LOOKS.light }),
+    () => ({ ...display, highlight: null, forcedLabels: new Set(), path: { nodes: new Set(), edges: new Set() }, look: LOOKS.light, timeline: null }),
     [display],
   );
   const [overflow, setOverflow] = useState<string[]>([]);
@@ -140,17 +220,31 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
   // Renderer-backed operations arrive after the first frame.
   const [api, setApi] = useState<GraphApi | null>(null);
   const [rendererError, setRendererError] = useState<string | null>(null);
+  // The search index is built once the first frame is drawn (or drawing failed): never while the user waits for it.
+  const [searchReady, setSearchReady] = useState(false);
+  useEffect(() => {
+    if (api === null && rendererError === null) return;
+    index.start();
+    let live = true;
+    index.whenReady().then(
+      () => live && setSearchReady(true),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, rendererError, index]);
 
   const open = useCallback(
-    (key: string) => dispatch({ type: "select", key, focus: true, focusKeys: framingSet(graph, key, visible.nodes, visible.edges) }),
+    (key: string) => dispatch({ type: "select", key, focus: true, focusKeys: framingSet(graph, key, visible) }),
     [graph, visible],
   );
   const focusCluster = useCallback(
     (mode: "community" | "topicCluster", id: number) => {
-      const members = clusterMembers(graph, mode, id).filter((k) => visible.nodes.has(k));
+      const members = clusterMembers(leveled, mode, id).filter((k) => visible.nodes[graph.nodeIndex(k)] === 1);
       dispatch({ type: "focusNodes", keys: members });
     },
-    [graph, visible],
+    [graph, leveled, visible],
   );
   const viewMode = viewLook.mode;
   const onCanvasCluster = useCallback(
@@ -193,15 +287,20 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
       hovered,
       lens: filter.lens,
       filter,
-      visibleNodeCount: visible.nodes.size,
-      visibleEdgeCount: visible.edges.size,
+      visibleNodeCount: visible.nodeCount,
+      visibleEdgeCount: visible.edgeCount,
       renderedNodeCount: api ? api.renderedNodeCount() : null,
+      drawnNodeCount: drawnInfo?.nodes ?? drawn.nodes.length,
+      drawnEdgeCount: drawnInfo?.edges ?? drawn.edges.length,
+      overview: drawn.overview,
+      searchReady,
       camera: state.camera,
       path,
       graphOrder: graph.order,
       graphSize: graph.size,
       error: rendererError,
       nodePagePosition: (key) => (api ? api.pagePosition(key) : null),
+      renderCount: () => (api ? api.renderCount() : 0),
       colorMode: viewLook.mode,
       theme,
       isolatedAuthors: isolated,
@@ -210,17 +309,21 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
       drawnLabels: () => (api ? api.labels() : []),
       nodeColor: (key) => (api ? api.nodeColor(key) : null),
       lastPngLabels: () => lastPngLabels.current,
+      levels: levelsOf(leveled),
+      groupCount: Object.keys(leveled.getAttribute(unstableMode === "community" ? "communities" : "topicClusters") ?? {}).length,
+      legendRows: viewLook.legend.kind === "groups" ? viewLook.legend.rows.length : null,
+      unstableCount: unstable ? unstable.nodes.length : null,
+      highlightedNodes: highlight ? highlight.nodes.size : 0,
+      highlightedEdges: highlight ? [...highlight.edges] : [],
+      play: step ? { year: step.year, visibleEdges: step.mask.edgeCount, visibleNodes: step.mask.nodeCount, newLinks: step.newLinks.length, playing: play.playing } : null,
+      people: ranking ? ranking.people.slice(0, 10).map((p) => ({ key: p.key, score: p.score })) : null,
     });
-  }, [api, rendererError, selected, hovered, filter, visible, state.camera, path, graph, display, viewLook, theme, isolated, overflow]);
+  }, [api, rendererError, selected, hovered, filter, visible, drawn, drawnInfo, searchReady, state.camera, path, graph, display, viewLook, theme, isolated, overflow, leveled, unstableMode, unstable, highlight, step, play.playing, ranking]);
 
   const viewUrl = window.location.origin + window.location.pathname + serializeUrlState(state);
   const nodeDisplayFn = useCallback(
-    (key: string, asShown: boolean) => {
-      const a = graph.getNodeAttributes(key);
-      const d = nodeDisplay(key, a, asShown ? display : exportDisplay);
-      return { x: a.x, y: a.y, size: d.size, color: d.color, label: d.label, hidden: d.hidden, forceLabel: d.forceLabel };
-    },
-    [graph, display, exportDisplay],
+    (key: string, asShown: boolean) => nodeOnScreen(graph, key, visible, appearance, asShown ? display : exportDisplay),
+    [graph, visible, appearance, display, exportDisplay],
   );
 
   const lastPngLabels = useRef<{ text: string; x0: number; y0: number; x1: number; y1: number }[]>([]);
@@ -233,17 +336,18 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
         framing: opts.framing,
         display: opts.asShown ? display : exportDisplay,
         look,
+        edgeColor: (k) => edgeColor(graph, edgeOfRenderKey(k), look),
         clusters: viewLook.clusterLabels,
         legend: opts.legend ? viewLook.legend : null,
       });
       lastPngLabels.current = shot.labels.map((l) => ({ text: l.text, ...l.box }));
       return shot.blob;
     },
-    [api, display, exportDisplay, viewLook],
+    [api, graph, display, exportDisplay, viewLook],
   );
 
   const [dragging, setDragging] = useState(false);
-  const selectedDrawn = selected !== null && visible.nodes.has(selected);
+  const selectedDrawn = selected !== null && visible.nodes[graph.nodeIndex(selected)] === 1;
   const egoSize = ego > 0 && selectedDrawn && highlight && !hovered ? highlight.nodes.size : 0;
 
   return (
@@ -313,6 +417,7 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
         {openControl}
         <ExportMenu
           graph={graph}
+          levels={levelsOf(leveled)}
           filter={filter}
           viewUrl={viewUrl}
           colorMode={viewLook.mode}
@@ -333,9 +438,14 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
 
       <aside className="sidebar left" aria-label="Clusters and filters">
         <ClustersPanel
-          graph={graph}
+          graph={leveled}
           filter={filter}
           colorMode={viewLook.mode}
+          onLevel={(mode, level) => dispatch({ type: "setLevel", mode, level })}
+          showUnstable={state.showUnstable}
+          onShowUnstable={(on) => dispatch({ type: "setShowUnstable", on })}
+          unstable={unstable ? { count: unstable.nodes.length, threshold: unstable.threshold } : undefined}
+          onPeople={(id) => dispatch({ type: "setPeople", query: { cluster: id } })}
           onToggle={(mode, id) => dispatch({ type: "toggleCluster", mode, id })}
           onShowAll={() => dispatch({ type: "showAllClusters" })}
           onFocus={focusCluster}
@@ -347,7 +457,13 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
           maxShared={maxShared}
           largePapers={attrs.largePapers ?? null}
           isolatedAuthors={isolated}
-          onChange={(patch) => dispatch({ type: "setFilter", patch })}
+          onChange={(patch) => {
+            if (patch.yearRange !== undefined) setPlay((p) => ({ ...p, playing: false, year: null }));
+            dispatch({ type: "setFilter", patch });
+          }}
+          play={play}
+          onPlay={(on) => setPlay((p) => (on ? { ...p, playing: true, year: p.year } : { ...p, playing: false }))}
+          onSpeed={(speed) => setPlay((p) => ({ ...p, speed }))}
         />
       </aside>
 
@@ -355,11 +471,15 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
         <GraphErrorBoundary onError={setRendererError}>
           <GraphView
             graph={graph}
+            visible={visible}
+            drawn={drawn}
+            appearance={appearance}
             display={display}
             camera={state.camera}
             focus={state.focus}
             dispatch={dispatch}
             onReady={setApi}
+            onDrawn={setDrawnInfo}
             hovered={hovered}
             clusters={viewLook.clusterLabels}
             look={viewLook.look}
@@ -370,7 +490,7 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
         </GraphErrorBoundary>
         <Legend legend={viewLook.legend} sizeMetric={sizeMetric} />
         {overflow.length > 0 && <LabelOverflow graph={graph} keys={overflow} onOpen={open} />}
-        {visible.nodes.size === 0 && (
+        {visible.nodeCount === 0 && (
           <p className="empty-view" role="status">
             Nothing to draw with these filters.
           </p>
@@ -393,7 +513,7 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
         {selected !== null ? (
           <DetailsPanel
             key={selected}
-            graph={graph}
+            graph={leveled}
             selected={selected}
             lens={filter.lens}
             drawn={selectedDrawn}
@@ -404,6 +524,16 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
         ) : (
           <Overview graph={graph} onOpen={open} />
         )}
+        <PeoplePanel
+          graph={leveled}
+          query={people}
+          ranking={ranking}
+          onQuery={(query) => {
+            dispatch({ type: "setPeople", query });
+            if (query && filter.lens !== "coauthor") dispatch({ type: "setLens", lens: "coauthor" });
+          }}
+          onOpen={open}
+        />
         <PathsPanel
           graph={graph}
           index={index}
@@ -427,13 +557,16 @@ export function Explorer({ graph, shown, kept, openControl, onOpenFiles, canAdd,
       <StatusBar
         attrs={attrs}
         order={graph.order}
-        visibleNodes={visible.nodes.size}
-        visibleEdges={visible.edges.size}
+        visibleNodes={visible.nodeCount}
+        visibleEdges={visible.edgeCount}
+        drawn={drawnInfo}
+        warnings={loadWarnings}
         filter={filter}
         shown={shown}
         kept={kept}
         onForget={onForget}
         rendererError={rendererError}
+        playNote={step ? stepNote(step) : null}
       />
     </div>
   );

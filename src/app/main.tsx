@@ -6,6 +6,10 @@ import "./styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { prefetchDefault } from "./data/load-graph";
+
+// The graph's bytes are on their way while React boots and the browser's storage is asked for kept files.
+prefetchDefault();
 
 const root = document.getElementById("root");
 if (root) {

@@ -15,8 +15,14 @@ export interface PapergraphTestHooks {
   filter: ViewFilter;
   visibleNodeCount: number;
   visibleEdgeCount: number;
-  /** Nodes the renderer itself draws (from sigma's display data), null before the first frame. */
+  /** Nodes the renderer itself draws (its render graph), null before the first frame. */
   renderedNodeCount: number | null;
+  /** What is drawn: all visible nodes, and all visible edges unless the lens is too big (an overview, see render-graph.ts). */
+  drawnNodeCount: number;
+  drawnEdgeCount: number;
+  overview: boolean;
+  /** Whether the search index is complete (it is built after the first frame, off the page's thread). */
+  searchReady: boolean;
   camera: CameraView | null;
   path: string[] | null;
   graphOrder: number;
@@ -24,6 +30,8 @@ export interface PapergraphTestHooks {
   error: string | null;
   /** Page coordinates of a node as drawn now (to hover or click it), null before the first frame or for unknown keys. */
   nodePagePosition: (key: string) => { x: number; y: number } | null;
+  /** Frames the renderer has drawn so far (for benchmarks: frames per camera move). */
+  renderCount: () => number;
   // Published by the explorer (absent on the error screen).
   /** The colour mode the view uses ("auto" resolved for the lens). */
   colorMode?: string;
@@ -40,6 +48,17 @@ export interface PapergraphTestHooks {
   nodeColor?: (key: string) => string | null;
   /** Labels of the last PNG export, in its (unscaled) pixel coordinates. */
   lastPngLabels?: () => { text: string; x0: number; y0: number; x1: number; y1: number }[];
+  /** Issue 15: the Resolution levels shown, the coloured partition's group count at that level, legend rows. */
+  levels?: { community: number; topicCluster: number };
+  groupCount?: number;
+  legendRows?: number | null;
+  unstableCount?: number | null;
+  highlightedNodes?: number;
+  highlightedEdges?: number[];
+  /** Play: the year shown, what exists by then, the links first made that year. */
+  play?: { year: number; visibleEdges: number; visibleNodes: number; newLinks: number; playing: boolean } | null;
+  /** People on this topic: the first ten of the ranking. */
+  people?: { key: string; score: number }[] | null;
 }
 
 declare global {

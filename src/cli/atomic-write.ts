@@ -5,45 +5,96 @@
  * disk, then renamed over the old one. The outputs of one build are renamed in the order given, the last one being the
  * commit point: graph-command passes the merge report first and graph.json last, so whenever graph.json is the new
  * one its merge report is too, and a build that fails or dies before that last rename leaves the old graph in place.
- * (The explorer reads only graph.json.) Temporary files are named `.<name>.<pid>.papergraph-tmp`; one left behind by
- * a killed build is removed by the next build that takes the folder's lock (see lock.ts).
+ * An output may also be a folder of files (the explorer's compact files, data/explorer/): it is written whole into a
+ * temporary folder, then swapped in (old folder renamed aside, new one renamed into place, old one removed), so a
+ * reader never sees a core.bin of one build with chunks of another. graph-command puts it before graph.json, so
+ * whenever graph.json is the new one, its explorer folder is too. Temporary files and folders are named
+ * `.<name>.<pid>.papergraph-tmp` (`.<name>.<pid>.old.papergraph-tmp` for a folder being replaced); one left behind by a
+ * killed build is removed by the next build that takes the folder's lock (see lock.ts).
  */
-import { open, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
 export const TEMP_SUFFIX = ".papergraph-tmp";
 
-export interface Output {
+export interface FileOutput {
   /** File name inside the output folder. */
   name: string;
   /** The content, in chunks (a large graph is never one string). */
-  chunks: Iterable<string>;
+  chunks: Iterable<string | Uint8Array>;
 }
+
+/** A folder replaced as a whole: every file of the old one goes, these take their place. */
+export interface FolderOutput {
+  name: string;
+  files: readonly { name: string; bytes: Uint8Array }[];
+}
+
+export type Output = FileOutput | FolderOutput;
 
 export interface PendingFile {
   target: string;
   temp: string;
+  folder: boolean;
 }
 
 export function tempName(dir: string, name: string): string {
   return path.join(dir, `.${name}.${process.pid}${TEMP_SUFFIX}`);
 }
 
-/** Writes the chunks to a fresh temporary file beside `name` and flushes it; the caller renames or discards it. */
-export async function writeTemp(dir: string, output: Output): Promise<PendingFile> {
-  const pending = { target: path.join(dir, output.name), temp: tempName(dir, output.name) };
+/** Writes chunks to `file` (created or truncated) and flushes it; on failure the file is removed. */
+async function writeFlushed(file: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
   // "w", not "wx": a file of this exact name can only be left over from a dead build that had our pid.
-  const handle = await open(pending.temp, "w", 0o644);
+  const handle = await open(file, "w", 0o644);
   try {
-    for (const chunk of output.chunks) await handle.write(chunk);
+    for (const chunk of chunks) await (typeof chunk === "string" ? handle.write(chunk) : handle.write(chunk));
     await handle.sync();
   } catch (e) {
     await handle.close().catch(() => undefined);
-    await rm(pending.temp, { force: true });
+    await rm(file, { force: true });
     throw e;
   }
   await handle.close();
+}
+
+/** Writes an output to a fresh temporary file (or folder) beside `name` and flushes it; the caller renames or discards it. */
+export async function writeTemp(dir: string, output: Output): Promise<PendingFile> {
+  const folder = "files" in output;
+  const pending = { target: path.join(dir, output.name), temp: tempName(dir, output.name), folder };
+  if (!folder) {
+    await writeFlushed(pending.temp, output.chunks);
+    return pending;
+  }
+  try {
+    await rm(pending.temp, { recursive: true, force: true });
+    await mkdir(pending.temp);
+    for (const f of output.files) await writeFlushed(path.join(pending.temp, f.name), [f.bytes]);
+    await syncFolder(pending.temp);
+  } catch (e) {
+    await rm(pending.temp, { recursive: true, force: true });
+    throw e;
+  }
   return pending;
+}
+
+/** Renames a temporary folder into place: the old folder aside first (restored if the swap fails), then removed. */
+async function swapFolder(p: PendingFile): Promise<void> {
+  const old = path.join(path.dirname(p.target), `.${path.basename(p.target)}.${process.pid}.old${TEMP_SUFFIX}`);
+  await rm(old, { recursive: true, force: true });
+  const hadOld = await rename(p.target, old).then(
+    () => true,
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === "ENOENT") return false;
+      throw e;
+    },
+  );
+  try {
+    await rename(p.temp, p.target);
+  } catch (e) {
+    if (hadOld) await rename(old, p.target).catch(() => undefined);
+    throw e;
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
 }
 
 /**
@@ -54,9 +105,9 @@ export async function writeOutputsTogether(dir: string, outputs: readonly Output
   const pending: PendingFile[] = [];
   try {
     for (const o of outputs) pending.push(await writeTemp(dir, o));
-    for (const p of pending) await rename(p.temp, p.target);
+    for (const p of pending) await (p.folder ? swapFolder(p) : rename(p.temp, p.target));
   } catch (e) {
-    await Promise.all(pending.map((p) => rm(p.temp, { force: true })));
+    await Promise.all(pending.map((p) => rm(p.temp, { recursive: p.folder, force: true })));
     throw e;
   }
   await syncFolder(dir);
@@ -79,5 +130,6 @@ async function syncFolder(dir: string): Promise<void> {
 /** Removes temporary files left by killed builds. Call only while holding the folder's lock (no live build writes). */
 export async function removeLeftoverTemps(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith(".") && n.endsWith(TEMP_SUFFIX)).map((n) => rm(path.join(dir, n), { force: true })));
+  // recursive: a temporary explorer folder is a folder.
+  await Promise.all(names.filter((n) => n.startsWith(".") && n.endsWith(TEMP_SUFFIX)).map((n) => rm(path.join(dir, n), { recursive: true, force: true })));
 }

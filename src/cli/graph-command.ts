@@ -16,6 +16,8 @@ import { displayPath, listInputs, readInputs, readRegularFile } from "./inputs";
 import { LOCK_NAME } from "./lock";
 import { memoryRefusal } from "./memory";
 import { openOutputFolder, outputFolderProblem, type OpenFolder } from "./out-folder";
+import { explorerOutput } from "./explorer-output";
+import { EXPLORER_DIR } from "../model/explorer-format";
 import { formatSummary } from "./summary";
 import { progressDisplayFor } from "./progress";
 import { buildSummaryJson, summaryTarget, type BuildSummaryJson } from "./summary-json";
@@ -215,7 +217,7 @@ async function build(
     return finish(1);
   }
 
-  const files = folder ? 2 : 1;
+  const files = folder ? 3 : 1;
   writeStart = performance.now();
   progress.listener({ phase: "write", done: 0, total: files, unit: "files" });
   // graph.json is streamed in chunks, never one string (V8 caps strings near 512 MiB).
@@ -228,9 +230,11 @@ async function build(
     progress.listener({ phase: "write", done: files, total: files, unit: "files", finished: true });
   } else {
     const outDir = folder.dir;
+    const explorer = explorerOutput(result.graph);
     try {
-      // The report first, the graph last: graph.json is the commit point (see atomic-write.ts).
-      await folder.write([{ name: "merge-report.md", chunks: [report] }, { name: "graph.json", chunks: graphChunks }]);
+      // The report first, then the explorer's folder, the graph last: graph.json is the commit point (see
+      // atomic-write.ts), so a new graph.json always has its own report and explorer files beside it.
+      await folder.write([{ name: "merge-report.md", chunks: [report] }, explorer.output, { name: "graph.json", chunks: graphChunks }]);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       progress.clear();
@@ -240,6 +244,7 @@ async function build(
     output = { graph: displayPath(path.join(outDir, "graph.json"), io.cwd), mergeReport: displayPath(path.join(outDir, "merge-report.md"), io.cwd) };
     progress.listener({ phase: "write", done: files, total: files, unit: "files", finished: true });
     log(escapeForTerminal(`wrote ${displayPath(path.join(outDir, "graph.json"), io.cwd)} (${(written.bytes / 1024).toFixed(0)} KiB) and ${displayPath(path.join(outDir, "merge-report.md"), io.cwd)}`));
+    log(escapeForTerminal(`wrote ${displayPath(path.join(outDir, EXPLORER_DIR), io.cwd)}/ (${explorer.files} files, ${(explorer.bytes / 1024).toFixed(0)} KiB; core.bin ${(explorer.coreBytes / 1024).toFixed(0)} KiB)`));
   }
   if (values["merge-report"]) {
     // stdout already carries the graph with --out -: the report goes to stderr then, never silently nowhere.

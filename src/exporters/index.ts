@@ -2,7 +2,6 @@
  * exportGraph(format, graph, view, provenance): one entry for the CLI and the explorer. `view` null exports the whole
  * graph; a view exports exactly what the explorer shows (see selection.ts).
  */
-import type Graph from "graphology";
 import { legendFor, yearsOf, type AppearanceGraph } from "../model/appearance";
 import type { NodeAttributes } from "../model/graph-file";
 import { writeCsv } from "./csv";
@@ -12,7 +11,7 @@ import { writeJson } from "./json";
 import { graphAtLevels, resolveLevels } from "./levels";
 import { selectForExport } from "./selection";
 import { writeSvg } from "./svg";
-import { EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult, type ExportView, type Provenance } from "./types";
+import { EXPORT_FORMATS, type ExportableGraph, type ExportFormat, type ExportOptions, type ExportResult, type ExportView, type Provenance } from "./types";
 import { writeVosviewer } from "./vosviewer";
 
 export * from "./types";
@@ -27,7 +26,7 @@ export function isExportFormat(s: string): s is ExportFormat {
 
 export function exportGraph(
   format: ExportFormat,
-  graph: Graph,
+  graph: ExportableGraph,
   view: ExportView | null | undefined,
   provenance: Provenance,
   options: ExportOptions = {},

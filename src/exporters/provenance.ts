@@ -1,12 +1,11 @@
 /** Provenance of an export, gathered from the graph's own attributes plus what only the caller knows. */
-import type Graph from "graphology";
 import type { GraphAttributes } from "../model/graph-file";
 import { COLOR_MODE_LABEL, type ResolvedColorMode } from "../model/appearance";
 import type { ViewFilter } from "../model/view-filter";
-import type { ExportView, Provenance } from "./types";
+import type { ExportableGraph, ExportView, Provenance } from "./types";
 
 export function makeProvenance(
-  graph: Graph,
+  graph: ExportableGraph,
   view: ExportView | null | undefined,
   caller: { exportedAt: string; generator: string; colorMode: ResolvedColorMode },
 ): Provenance {

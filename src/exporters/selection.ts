@@ -3,11 +3,10 @@
  * (model/view-filter's visibleSubgraph, minus nodes the app's reducer hides), with on-screen positions, sizes and
  * colours when the app supplies them. Every exporter goes through here so all formats agree to the node.
  */
-import type Graph from "graphology";
 import { nodeColors, type AppearanceGraph, type ResolvedColorMode } from "../model/appearance";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../model/graph-file";
 import { visibleSubgraph, type GraphReader } from "../model/view-filter";
-import type { ExportView, NodeDisplay } from "./types";
+import type { ExportableGraph, ExportView, NodeDisplay } from "./types";
 
 export interface ExportNode {
   key: string;
@@ -41,9 +40,9 @@ function defaultDisplay(a: NodeAttributes, color: string | undefined): NodeDispl
  * Nodes and edges in graph order (the order of graph.json, itself deterministic), so output bytes are stable. Colours
  * are those of `colorMode` (src/model/appearance.ts), or the app's own display where it hands one.
  */
-export function selectForExport(graph: Graph, view: ExportView | null | undefined, colorMode: ResolvedColorMode): Selection {
+export function selectForExport(graph: ExportableGraph, view: ExportView | null | undefined, colorMode: ResolvedColorMode): Selection {
   const graphAttributes = graph.getAttributes() as GraphAttributes;
-  const graphOptions = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+  const graphOptions = { type: graph.type as Selection["graphOptions"]["type"], multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
   const nodes: ExportNode[] = [];
   const edges: ExportEdge[] = [];
   const colors = view?.nodeDisplay

@@ -2,8 +2,24 @@
  * Shared types of the exporters. The exporters are pure: they take the data graph (public/data/graph.json loaded into
  * graphology), an optional view and the provenance, and return file contents. No Node built-ins, no DOM, no clock.
  */
+import type { Attributes } from "graphology-types";
 import type { ResolvedColorMode } from "../model/appearance";
 import type { ViewFilter } from "../model/view-filter";
+
+/**
+ * What the exporters read of a graph: graphology's Graph satisfies it, and so does the explorer's CompactGraph (with
+ * its heavy attributes loaded).
+ */
+export interface ExportableGraph {
+  readonly type: string;
+  readonly multi: boolean;
+  readonly allowSelfLoops: boolean;
+  getAttributes(): object;
+  getNodeAttributes(key: string): object;
+  forEachNode(callback: (key: string, attributes: Attributes) => void): void;
+  forEachNeighbor(key: string, callback: (neighbor: string, attributes: Attributes) => void): void;
+  forEachEdge(callback: (key: string, attributes: Attributes, source: string, target: string, sa: Attributes, ta: Attributes, undirected: boolean) => void): void;
+}
 
 export const EXPORT_FORMATS = ["gexf", "graphml", "csv", "json", "vosviewer", "svg"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -242,21 +242,30 @@ export function legendFor(
   maxRows = Infinity,
 ): Legend {
   const group = groupModeOf(mode);
-  const title = `Colour: ${COLOR_MODE_LABEL[mode]}`;
   if (!group) {
     // The gradient spans the whole graph's years (colours do not change with filters), so the legend shows that range.
     const { years, range } = nodeYears(graph, mode as YearMode);
     let undated = 0;
     for (const k of drawn) if ((years.get(k) ?? null) === null) undated++;
-    return { kind: "years", title, min: range?.[0] ?? 0, max: range?.[1] ?? 0, stops: YEAR_GRADIENT, undated };
+    return yearLegend(mode, range, undated);
   }
+  const ids: number[] = [];
+  for (const k of drawn) ids.push(groupOf(graph.getNodeAttributes(k), group));
+  return groupLegend(group, tables, ids, maxRows);
+}
+
+/** A year legend: the gradient over `range` (the whole graph's years) and the number of undated nodes drawn. */
+export function yearLegend(mode: ResolvedColorMode, range: [number, number] | null, undated: number): Legend {
+  return { kind: "years", title: `Colour: ${COLOR_MODE_LABEL[mode]}`, min: range?.[0] ?? 0, max: range?.[1] ?? 0, stops: YEAR_GRADIENT, undated };
+}
+
+/** A group legend from the group id of every drawn node (-1 or an id missing from the table: no group). */
+export function groupLegend(group: GroupMode, tables: GroupTables, drawnGroups: Iterable<number>, maxRows = Infinity): Legend {
+  const title = `Colour: ${COLOR_MODE_LABEL[group]}`;
   const table = tableOf(tables, group);
   const colors = groupColors(table);
   const counts = new Map<number, number>();
-  for (const k of drawn) {
-    const id = groupOf(graph.getNodeAttributes(k), group);
-    counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
+  for (const id of drawnGroups) counts.set(id, (counts.get(id) ?? 0) + 1);
   const rows: LegendRow[] = [];
   let otherGroups = 0, otherNodes = 0, noneNodes = 0;
   let noneLabelText = noneLabel(group);
@@ -302,26 +311,47 @@ const round3 = (v: number) => Math.round(v * 1000) / 1000;
 
 /** Node radius per key: sqrt scale of the metric within each kind; a node without the metric gets its kind's minimum. */
 export function computeSizes(graph: Pick<AppearanceGraph, "forEachNode">, metric: SizeMetric): Map<string, number> {
-  const ranges = new Map<NodeKind, [number, number]>();
-  graph.forEachNode((_n, a) => {
-    const v = metricValue(a, metric);
-    if (v === null) return;
-    const r = ranges.get(a.kind);
-    if (!r) ranges.set(a.kind, [v, v]);
-    else ranges.set(a.kind, [Math.min(r[0], v), Math.max(r[1], v)]);
-  });
-  const sizes = new Map<string, number>();
+  const keys: string[] = [];
+  const kinds: NodeKind[] = [];
+  const values: (number | null)[] = [];
   graph.forEachNode((n, a) => {
-    const [lo, hi] = SIZE_RANGE[a.kind] ?? [3, 10];
-    const v = metricValue(a, metric);
-    const r = ranges.get(a.kind);
+    keys.push(n);
+    kinds.push(a.kind);
+    values.push(metricValue(a, metric));
+  });
+  const radii = sizesOf(keys.length, (i) => kinds[i]!, (i) => values[i]!);
+  const sizes = new Map<string, number>();
+  keys.forEach((k, i) => sizes.set(k, radii[i]!));
+  return sizes;
+}
+
+/** The sizing rule over node indices (computeSizes and computeSizesAt share it): sqrt scale within each kind. */
+function sizesOf(n: number, kindOf: (i: number) => NodeKind, valueOf: (i: number) => number | null): Float64Array {
+  const ranges = new Map<NodeKind, [number, number]>();
+  for (let i = 0; i < n; i++) {
+    const v = valueOf(i);
+    if (v === null) continue;
+    const k = kindOf(i);
+    const r = ranges.get(k);
+    if (!r) ranges.set(k, [v, v]);
+    else {
+      if (v < r[0]) r[0] = v;
+      if (v > r[1]) r[1] = v;
+    }
+  }
+  const sizes = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = kindOf(i);
+    const [lo, hi] = SIZE_RANGE[k] ?? [3, 10];
+    const v = valueOf(i);
+    const r = ranges.get(k);
     if (v === null || !r) {
-      sizes.set(n, lo);
-      return;
+      sizes[i] = lo;
+      continue;
     }
     const t = r[1] > r[0] ? Math.sqrt((v - r[0]) / (r[1] - r[0])) : 0.5;
-    sizes.set(n, round3(lo + (hi - lo) * t));
-  });
+    sizes[i] = round3(lo + (hi - lo) * t);
+  }
   return sizes;
 }
 
@@ -332,6 +362,104 @@ export function edgeSize(weight: number, min: number, max: number): number {
   const [lo, hi] = EDGE_SIZE_RANGE;
   if (!(max > min) || !Number.isFinite(weight)) return lo;
   return round3(lo + (hi - lo) * Math.sqrt(Math.min(1, Math.max(0, (weight - min) / (max - min)))));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The same rules over node indices (the explorer's CompactGraph: no attribute object per node)
+
+/** What the index-based functions read; model/compact-graph.ts's CompactGraph satisfies it. */
+export interface IndexedAppearanceGraph {
+  readonly order: number;
+  /** 0 author, 1 paper, 2 topic. */
+  readonly kind: ArrayLike<number>;
+  /** Papers' year, NaN when unknown. */
+  readonly year: ArrayLike<number>;
+  readonly community: ArrayLike<number>;
+  readonly topicCluster: ArrayLike<number>;
+  readonly degree: ArrayLike<number>;
+  readonly pagerank: ArrayLike<number>;
+  readonly betweenness: ArrayLike<number>;
+  /** NaN where absent (papers). */
+  readonly paperCount: ArrayLike<number>;
+  /** Each distinct neighbour of node i once. */
+  forEachNeighborIndex(i: number, callback: (j: number) => void): void;
+}
+
+const KIND_OF_CODE: readonly NodeKind[] = ["author", "paper", "topic"];
+const PAPER_CODE = 1;
+
+/** computeSizes over node indices. */
+export function computeSizesAt(g: IndexedAppearanceGraph, metric: SizeMetric): Float64Array {
+  const values = metric === "paperCount" ? null : g[metric];
+  const valueOf = (i: number): number | null => {
+    // Papers have no paperCount: sized by degree then, as computeSizes does.
+    const v = values ? values[i]! : g.kind[i] === PAPER_CODE ? g.degree[i]! : g.paperCount[i]!;
+    return Number.isFinite(v) ? v : null;
+  };
+  return sizesOf(g.order, (i) => KIND_OF_CODE[g.kind[i]!] ?? "author", valueOf);
+}
+
+/** nodeYears over node indices: each node's year value (NaN when undated) and the range over the dated ones. */
+export function nodeYearsAt(g: IndexedAppearanceGraph, mode: YearMode): { years: Float64Array; range: [number, number] | null } {
+  const years = new Float64Array(g.order);
+  let lo = Infinity;
+  let hi = -Infinity;
+  const own: number[] = [];
+  for (let i = 0; i < g.order; i++) {
+    own.length = 0;
+    if (g.kind[i] === PAPER_CODE) {
+      if (!Number.isNaN(g.year[i]!)) own.push(g.year[i]!);
+    } else {
+      g.forEachNeighborIndex(i, (j) => {
+        if (g.kind[j] === PAPER_CODE && !Number.isNaN(g.year[j]!)) own.push(g.year[j]!);
+      });
+    }
+    const y = yearValue(own, mode);
+    years[i] = y ?? NaN;
+    if (y !== null) {
+      lo = Math.min(lo, y);
+      hi = Math.max(hi, y);
+    }
+  }
+  return { years, range: lo <= hi ? [Math.floor(lo), Math.ceil(hi)] : null };
+}
+
+/** nodeColors over node indices. */
+export function nodeColorsAt(g: IndexedAppearanceGraph, mode: ResolvedColorMode, tables: GroupTables): string[] {
+  const out = new Array<string>(g.order);
+  const group = groupModeOf(mode);
+  if (group) {
+    const colors = groupColors(tableOf(tables, group));
+    const ids = group === "community" ? g.community : g.topicCluster;
+    for (let i = 0; i < g.order; i++) out[i] = groupColor(colors, Number.isInteger(ids[i]) ? ids[i]! : -1);
+    return out;
+  }
+  const { years, range } = nodeYearsAt(g, mode as YearMode);
+  for (let i = 0; i < g.order; i++) out[i] = range ? yearColor(Number.isNaN(years[i]!) ? null : years[i]!, range[0], range[1]) : NONE_COLOR;
+  return out;
+}
+
+/** legendFor over node indices; `years` is nodeYearsAt's result for year modes (computed once per mode by the caller). */
+export function legendForAt(
+  g: IndexedAppearanceGraph,
+  mode: ResolvedColorMode,
+  tables: GroupTables,
+  drawn: Iterable<number>,
+  years: { years: Float64Array; range: [number, number] | null } | null,
+  maxRows = Infinity,
+): Legend {
+  const group = groupModeOf(mode);
+  if (!group) {
+    const y = years ?? nodeYearsAt(g, mode as YearMode);
+    let undated = 0;
+    for (const i of drawn) if (Number.isNaN(y.years[i]!)) undated++;
+    return yearLegend(mode, y.range, undated);
+  }
+  const ids = group === "community" ? g.community : g.topicCluster;
+  function* groupsOf(): Iterable<number> {
+    for (const i of drawn) yield Number.isInteger(ids[i]) ? ids[i]! : -1;
+  }
+  return groupLegend(group, tables, groupsOf(), maxRows);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

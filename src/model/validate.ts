@@ -12,7 +12,6 @@ export type ValidationResult =
 /** Problems listed at most (a wrong file usually breaks every node the same way). */
 const MAX_ERRORS = 25;
 
-const NODE_KINDS = new Set(["author", "paper", "topic"]);
 const EDGE_KINDS = new Set(["authored", "coauthor", "coauthor-large", "about", "related"]);
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const ORCID_RE = /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
@@ -45,37 +44,37 @@ const bool: Check = (v) => typeof v === "boolean";
 const strArray: Check = (v) => Array.isArray(v) && v.every((x) => typeof x === "string");
 const sourceRef: Check = (v) => isRec(v) && typeof v.file === "string" && Number.isInteger(v.line);
 
-function need(c: Collector, where: string, attrs: Rec, field: string, check: Check, expected: string) {
-  if (!check(attrs[field])) c.add(`${where}: attributes.${field} must be ${expected}, got ${show(attrs[field])}`);
-}
-
-function optional(c: Collector, where: string, attrs: Rec, field: string, check: Check, expected: string) {
-  if (attrs[field] !== undefined) need(c, where, attrs, field, check, expected);
-}
-
 const YEAR_WEIGHTS_RE = /^(?:\d{1,4}:\d+(?:,\d{1,4}:\d+)*)?$/;
 const unit: Check = (v) => finite(v) && (v as number) >= 0 && (v as number) <= 1;
 const intArray: Check = (v) => Array.isArray(v) && v.every((x) => Number.isInteger(x));
 
 /** Levels per ladder (null: no ladder in the file), so a node's level list can be checked against it. */
-interface LadderSizes {
+export interface LadderSizes {
   communityLevels: number | null;
   topicClusterLevels: number | null;
 }
 
-function checkLevels(c: Collector, where: string, a: Rec, ladders: LadderSizes) {
-  for (const field of ["communityLevels", "topicClusterLevels"] as const) {
-    if (a[field] === undefined) continue;
-    need(c, where, a, field, intArray, "an array of integer group ids, one per level (-1 for none)");
-    const n = ladders[field];
-    if (intArray(a[field]) && n !== null && (a[field] as number[]).length !== n) {
-      c.add(`${where}: attributes.${field} must hold one group id per level of the ladder (${n}), got ${(a[field] as number[]).length}`);
-    }
-  }
-  for (const field of ["communityStability", "topicClusterStability"]) optional(c, where, a, field, unit, "a number from 0 to 1");
+const BASES = new Set(["variant", "profile", "author-id", "name", "context", "thesaurus", "conflict"]);
+
+
+/** A node's group id per level must match its ladder's length (when the file has that ladder). */
+/** The ladders' lengths as the file states them (null where a ladder is missing or has no level list). */
+export function ladderSizes(attrs: Record<string, unknown>): LadderSizes {
+  const len = (v: unknown) => (isRec(v) && Array.isArray(v.levels) ? v.levels.length : null);
+  return { communityLevels: len(attrs.communityLadder), topicClusterLevels: len(attrs.topicClusterLadder) };
 }
 
-const BASES = new Set(["variant", "profile", "author-id", "name", "context", "thesaurus", "conflict"]);
+function levelProblems(where: string, a: Rec, ladders: LadderSizes | undefined): string[] {
+  if (!ladders) return [];
+  const out: string[] = [];
+  for (const field of ["communityLevels", "topicClusterLevels"] as const) {
+    const n = ladders[field];
+    if (intArray(a[field]) && n !== null && (a[field] as number[]).length !== n) {
+      out.push(`${where}: attributes.${field} must hold one group id per level of the ladder (${n}), got ${(a[field] as number[]).length}`);
+    }
+  }
+  return out;
+}
 
 function checkLadder(c: Collector, name: string, v: unknown): number | null {
   if (v === undefined) return null;
@@ -119,67 +118,111 @@ function checkIdentityReview(c: Collector, v: unknown) {
 }
 
 /** Decision keys must be author nodes of the file. */
-function checkReviewKeys(c: Collector, v: unknown, keys: Set<string>) {
+function checkReviewKeys(c: Collector, v: unknown, hasKey: (k: string) => boolean) {
   if (!isRec(v)) return;
   for (const list of ["merges", "keptApart"]) {
     if (!Array.isArray(v[list])) continue;
     (v[list] as unknown[]).forEach((d, i) => {
       if (!isRec(d) || !strArray(d.keys)) return;
-      for (const k of d.keys as string[]) if (!keys.has(k)) c.add(`attributes.identityReview.${list}[${i}].keys names "${k}", which is not a node`);
+      for (const k of d.keys as string[]) if (!hasKey(k)) c.add(`attributes.identityReview.${list}[${i}].keys names "${k}", which is not a node`);
     });
   }
 }
 
+/** A field's check and, in words, what it must be. */
+interface FieldRule {
+  check: Check;
+  expected: string;
+  required: boolean;
+}
+
+const req = (check: Check, expected: string): FieldRule => ({ check, expected, required: true });
+const opt = (check: Check, expected: string): FieldRule => ({ check, expected, required: false });
+
+const COMMON_FIELDS: Record<string, FieldRule> = {
+  label: req(str, "a string"),
+  x: req(finite, "a finite number"),
+  y: req(finite, "a finite number"),
+  size: req(finite, "a finite number"),
+  degree: req(finite, "a finite number"),
+  pagerank: req(finite, "a finite number"),
+  betweenness: req(finite, "a finite number"),
+  color: req(str, "a CSS colour string"),
+  community: req(integer, "an integer (-1 for none)"),
+  topicCluster: req(integer, "an integer (-1 for none)"),
+  weightedDegree: opt(finite, "a finite number"),
+  communityLevels: opt(intArray, "an array of integer group ids, one per level (-1 for none)"),
+  topicClusterLevels: opt(intArray, "an array of integer group ids, one per level (-1 for none)"),
+  communityStability: opt(unit, "a number from 0 to 1"),
+  topicClusterStability: opt(unit, "a number from 0 to 1"),
+};
+
+const KIND_FIELDS: Record<"author" | "paper" | "topic", Record<string, FieldRule>> = {
+  author: {
+    name: req(str, "a string"),
+    aliases: req(strArray, "an array of strings"),
+    paperCount: req(integer, "an integer"),
+    profile: opt((v) => v === null || isRec(v), "an object or null"),
+    orcid: opt((v) => v === null || (typeof v === "string" && ORCID_RE.test(v)), 'an ORCID iD such as "0000-0002-1825-0097", or null'),
+    externalIds: opt(strArray, "an array of strings"),
+    affiliations: opt(strArray, "an array of strings"),
+  },
+  paper: {
+    title: req(strOrNull, "a string or null"),
+    authors: req(strArray, "an array of author node keys"),
+    authorsComplete: req(bool, "true or false"),
+    date: req((v) => v === null || (typeof v === "string" && DATE_RE.test(v)), '"YYYY-MM-DD", "YYYY-MM", "YYYY" or null'),
+    year: req((v) => v === null || integer(v), "an integer or null"),
+    categories: req(strArray, "an array of strings"),
+    hasCode: req(bool, "true or false"),
+    abstract: req(strOrNull, "a string or null"),
+    sources: req((v) => Array.isArray(v) && v.every(sourceRef), "an array of { file, line }"),
+    topics: req(strArray, "an array of topic node keys"),
+    arxivId: opt(strOrNull, "a string or null"),
+    doi: opt((v) => v === null || (typeof v === "string" && /^10\.\S+\/\S+$/.test(v) && v === v.toLowerCase()), 'a lower-case DOI such as "10.1038/nature12373", or null'),
+    ...Object.fromEntries(["pmid", "venue", "volume", "issue", "pages", "publicationType"].map((f) => [f, opt(strOrNull, "a string or null")])),
+    ...Object.fromEntries(["externalIds", "keywords", "indexKeywords", "meshTerms", "groupAuthors"].map((f) => [f, opt(strArray, "an array of strings")])),
+    citationCount: opt((v) => v === null || (integer(v) && (v as number) >= 0), "a whole number or null"),
+    referenceCount: opt((v) => integer(v) && (v as number) >= 0, "a whole number"),
+    profileOwners: opt(strArray, "an array of author node keys"),
+  },
+  topic: {
+    term: req(str, "a string"),
+    paperCount: req(integer, "an integer"),
+    variants: opt(strArray, "an array of strings"),
+  },
+};
+
+function fieldProblem(where: string, kind: "author" | "paper" | "topic", field: string, value: unknown, hasKey: (k: string) => boolean): string[] {
+  const rule = COMMON_FIELDS[field] ?? KIND_FIELDS[kind][field];
+  if (!rule) return [];
+  if (value === undefined && !rule.required) return [];
+  if (!rule.check(value)) return [`${where}: attributes.${field} must be ${rule.expected}, got ${show(value)}`];
+  if (field === "size" && (value as number) < 0) return [`${where}: attributes.size must not be negative, got ${value}`];
+  if (field === "authors" && kind === "paper") return (value as string[]).filter((k) => !hasKey(k)).map((k) => `${where}: attributes.authors names "${k}", which is not a node`);
+  return [];
+}
+
+/**
+ * Problems with one node's attributes, as the graph-file contract states them; with `only`, just the fields that
+ * object holds (a part of the attributes, e.g. one chunk of the explorer's compact files), required fields not checked
+ * for presence.
+ */
+export function nodeAttributeProblems(where: string, attrs: Record<string, unknown>, hasKey: (k: string) => boolean, only = false, ladders?: LadderSizes): string[] {
+  const kind = attrs.kind;
+  if (kind !== "author" && kind !== "paper" && kind !== "topic") return [`${where}: attributes.kind must be "author", "paper" or "topic", got ${show(kind)}`];
+  const fields = only ? Object.keys(attrs) : [...new Set([...Object.keys(COMMON_FIELDS), ...Object.keys(KIND_FIELDS[kind])])];
+  const problems = fields.flatMap((f) => (f === "kind" ? [] : fieldProblem(where, kind, f, attrs[f], hasKey)));
+  problems.push(...levelProblems(where, attrs, ladders));
+  // Profile owners are appended to the byline: each must be among the authors (when both are at hand).
+  if (kind === "paper" && strArray(attrs.profileOwners) && strArray(attrs.authors)) {
+    for (const k of attrs.profileOwners as string[]) if (!(attrs.authors as string[]).includes(k)) problems.push(`${where}: attributes.profileOwners names "${k}", which is not in authors`);
+  }
+  return problems;
+}
+
 function checkNode(c: Collector, where: string, a: Rec, keys: Set<string>, ladders: LadderSizes) {
-  if (!NODE_KINDS.has(a.kind as string)) {
-    c.add(`${where}: attributes.kind must be "author", "paper" or "topic", got ${show(a.kind)}`);
-    return;
-  }
-  need(c, where, a, "label", str, "a string");
-  for (const f of ["x", "y", "size", "degree", "pagerank", "betweenness"]) need(c, where, a, f, finite, "a finite number");
-  if (finite(a.size) && (a.size as number) < 0) c.add(`${where}: attributes.size must not be negative, got ${a.size}`);
-  need(c, where, a, "color", str, "a CSS colour string");
-  need(c, where, a, "community", integer, "an integer (-1 for none)");
-  need(c, where, a, "topicCluster", integer, "an integer (-1 for none)");
-  optional(c, where, a, "weightedDegree", finite, "a finite number");
-  checkLevels(c, where, a, ladders);
-  if (a.kind === "author") {
-    need(c, where, a, "name", str, "a string");
-    need(c, where, a, "aliases", strArray, "an array of strings");
-    need(c, where, a, "paperCount", integer, "an integer");
-    optional(c, where, a, "profile", (v) => v === null || isRec(v), "an object or null");
-    optional(c, where, a, "orcid", (v) => v === null || (typeof v === "string" && ORCID_RE.test(v)), 'an ORCID iD such as "0000-0002-1825-0097", or null');
-    optional(c, where, a, "externalIds", strArray, "an array of strings");
-    optional(c, where, a, "affiliations", strArray, "an array of strings");
-  } else if (a.kind === "paper") {
-    need(c, where, a, "title", strOrNull, "a string or null");
-    need(c, where, a, "authors", strArray, "an array of author node keys");
-    if (strArray(a.authors)) {
-      for (const k of a.authors as string[]) if (!keys.has(k)) c.add(`${where}: attributes.authors names "${k}", which is not a node`);
-    }
-    need(c, where, a, "authorsComplete", bool, "true or false");
-    need(c, where, a, "date", (v) => v === null || (typeof v === "string" && DATE_RE.test(v)), '"YYYY-MM-DD", "YYYY-MM", "YYYY" or null');
-    need(c, where, a, "year", (v) => v === null || integer(v), "an integer or null");
-    need(c, where, a, "categories", strArray, "an array of strings");
-    need(c, where, a, "hasCode", bool, "true or false");
-    need(c, where, a, "abstract", strOrNull, "a string or null");
-    need(c, where, a, "sources", (v) => Array.isArray(v) && v.every(sourceRef), "an array of { file, line }");
-    need(c, where, a, "topics", strArray, "an array of topic node keys");
-    optional(c, where, a, "arxivId", strOrNull, "a string or null");
-    optional(c, where, a, "doi", (v) => v === null || (typeof v === "string" && /^10\.\S+\/\S+$/.test(v) && v === v.toLowerCase()), 'a lower-case DOI such as "10.1038/nature12373", or null');
-    for (const f of ["pmid", "venue", "volume", "issue", "pages", "publicationType"]) optional(c, where, a, f, strOrNull, "a string or null");
-    for (const f of ["externalIds", "keywords", "indexKeywords", "meshTerms", "groupAuthors"]) optional(c, where, a, f, strArray, "an array of strings");
-    optional(c, where, a, "citationCount", (v) => v === null || (integer(v) && (v as number) >= 0), "a whole number or null");
-    optional(c, where, a, "referenceCount", (v) => integer(v) && (v as number) >= 0, "a whole number");
-    optional(c, where, a, "profileOwners", strArray, "an array of author node keys");
-    if (strArray(a.profileOwners) && strArray(a.authors)) {
-      for (const k of a.profileOwners as string[]) if (!(a.authors as string[]).includes(k)) c.add(`${where}: attributes.profileOwners names "${k}", which is not in authors`);
-    }
-  } else {
-    need(c, where, a, "term", str, "a string");
-    need(c, where, a, "paperCount", integer, "an integer");
-    optional(c, where, a, "variants", strArray, "an array of strings");
-  }
+  for (const m of nodeAttributeProblems(where, a, (k) => keys.has(k), false, ladders)) c.add(m);
 }
 
 function checkClusters(c: Collector, name: string, v: unknown) {
@@ -207,14 +250,55 @@ function checkClusters(c: Collector, name: string, v: unknown) {
 }
 
 /** Typical papers of a cluster must be nodes of the file (checked once the node keys are known). */
-function checkTypicalPapers(c: Collector, name: string, v: unknown, keys: Set<string>) {
+function checkTypicalPapers(c: Collector, name: string, v: unknown, hasKey: (k: string) => boolean) {
   if (!isRec(v)) return;
   for (const [id, info] of Object.entries(v)) {
     if (!isRec(info) || !strArray(info.typicalPapers)) continue;
     for (const k of info.typicalPapers as string[]) {
-      if (!keys.has(k)) c.add(`attributes.${name}["${id}"].typicalPapers names "${k}", which is not a node`);
+      if (!hasKey(k)) c.add(`attributes.${name}["${id}"].typicalPapers names "${k}", which is not a node`);
     }
   }
+}
+
+/**
+ * Problems with the graph attributes (cluster tables, resolution ladders, identity review, category names, sources,
+ * large papers), as the graph-file
+ * contract states them; with `hasKey`, also the typical papers that name no node. The explorer's compact files carry
+ * these attributes in core.bin's header and are checked with the same function (explorer-read.ts).
+ */
+export function graphAttributeProblems(attrs: Record<string, unknown>, hasKey?: (k: string) => boolean): string[] {
+  const c = new Collector();
+  checkClusters(c, "communities", attrs.communities);
+  checkClusters(c, "topicClusters", attrs.topicClusters);
+  checkLadder(c, "communityLadder", attrs.communityLadder);
+  checkLadder(c, "topicClusterLadder", attrs.topicClusterLadder);
+  checkIdentityReview(c, attrs.identityReview);
+  if (attrs.categoryNames !== undefined && !isRec(attrs.categoryNames)) c.add(`attributes.categoryNames must be an object, got ${show(attrs.categoryNames)}`);
+  if (attrs.sources !== undefined && !Array.isArray(attrs.sources)) c.add(`attributes.sources must be an array, got ${show(attrs.sources)}`);
+  if (attrs.largePapers !== undefined) {
+    const lp = attrs.largePapers;
+    if (!isRec(lp) || !integer(lp.maxAuthors) || (lp.maxAuthors as number) < 0 || !strArray(lp.papers) || !integer(lp.pairs) || (lp.pairs as number) < 0) {
+      c.add(`attributes.largePapers must be { maxAuthors: whole number, papers: paper keys, pairs: whole number }, got ${show(lp)}`);
+    }
+  }
+  if (hasKey) {
+    checkTypicalPapers(c, "topicClusters", attrs.topicClusters, hasKey);
+    checkReviewKeys(c, attrs.identityReview, hasKey);
+  }
+  return c.errors;
+}
+
+/** Problems with an edge's optional attributes (large papers, the link's years), shared with the compact reader. */
+export function edgeAttributeProblems(where: string, a: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  if (a.largePapers !== undefined && !(integer(a.largePapers) && (a.largePapers as number) >= 0)) {
+    out.push(`${where}: attributes.largePapers must be a whole number of papers, got ${show(a.largePapers)}`);
+  }
+  if (a.firstYear !== undefined && !(a.firstYear === null || integer(a.firstYear))) out.push(`${where}: attributes.firstYear must be a year or null, got ${show(a.firstYear)}`);
+  if (a.yearWeights !== undefined && !(typeof a.yearWeights === "string" && YEAR_WEIGHTS_RE.test(a.yearWeights))) {
+    out.push(`${where}: attributes.yearWeights must be joint papers per year such as "2019:1,2021:2", got ${show(a.yearWeights)}`);
+  }
+  return out;
 }
 
 /** Validate parsed JSON as a papergraph graph file. Never throws. */
@@ -241,21 +325,7 @@ export function validateGraphFile(input: unknown): ValidationResult {
       c.add(`options.type must be "mixed", "directed" or "undirected", got ${show(isRec(o) ? o.type : o)}`);
     }
   }
-  checkClusters(c, "communities", attrs.communities);
-  checkClusters(c, "topicClusters", attrs.topicClusters);
-  const ladders: LadderSizes = {
-    communityLevels: checkLadder(c, "communityLadder", attrs.communityLadder),
-    topicClusterLevels: checkLadder(c, "topicClusterLadder", attrs.topicClusterLadder),
-  };
-  checkIdentityReview(c, attrs.identityReview);
-  if (attrs.categoryNames !== undefined && !isRec(attrs.categoryNames)) c.add(`attributes.categoryNames must be an object, got ${show(attrs.categoryNames)}`);
-  if (attrs.sources !== undefined && !Array.isArray(attrs.sources)) c.add(`attributes.sources must be an array, got ${show(attrs.sources)}`);
-  if (attrs.largePapers !== undefined) {
-    const lp = attrs.largePapers;
-    if (!isRec(lp) || !integer(lp.maxAuthors) || (lp.maxAuthors as number) < 0 || !strArray(lp.papers) || !integer(lp.pairs) || (lp.pairs as number) < 0) {
-      c.add(`attributes.largePapers must be { maxAuthors: whole number, papers: paper keys, pairs: whole number }, got ${show(lp)}`);
-    }
-  }
+  for (const m of graphAttributeProblems(attrs)) c.add(m);
 
   if (!Array.isArray(input.nodes)) c.add(`"nodes" must be an array, got ${show(input.nodes)}`);
   if (!Array.isArray(input.edges)) c.add(`"edges" must be an array, got ${show(input.edges)}`);
@@ -272,8 +342,9 @@ export function validateGraphFile(input: unknown): ValidationResult {
     if (keys.has(n.key)) c.add(`nodes[${i}] "${n.key}": duplicate node key`);
     keys.add(n.key);
   });
-  checkTypicalPapers(c, "topicClusters", attrs.topicClusters, keys);
-  checkReviewKeys(c, attrs.identityReview, keys);
+  checkTypicalPapers(c, "topicClusters", attrs.topicClusters, (k) => keys.has(k));
+  checkReviewKeys(c, attrs.identityReview, (k) => keys.has(k));
+  const ladders = ladderSizes(attrs);
   nodes.forEach((n, i) => {
     if (!isRec(n) || typeof n.key !== "string") return;
     const where = `nodes[${i}] "${n.key}"`;
@@ -301,10 +372,8 @@ export function validateGraphFile(input: unknown): ValidationResult {
       return;
     }
     if (!EDGE_KINDS.has(a.kind as string)) c.add(`${where}: attributes.kind must be "authored", "coauthor", "about" or "related", got ${show(a.kind)}`);
-    need(c, where, a, "weight", finite, "a finite number");
-    optional(c, where, a, "largePapers", (v) => integer(v) && (v as number) >= 0, "a whole number of papers");
-    optional(c, where, a, "firstYear", (v) => v === null || integer(v), "a year or null");
-    optional(c, where, a, "yearWeights", (v) => typeof v === "string" && YEAR_WEIGHTS_RE.test(v), 'joint papers per year such as "2019:1,2021:2"');
+    if (!finite(a.weight)) c.add(`${where}: attributes.weight must be a finite number, got ${show(a.weight)}`);
+    for (const m of edgeAttributeProblems(where, a)) c.add(m);
   });
   if (nodes.length === 0) warnings.push("The graph has no nodes: no input produced a paper. Check the inputs given to `npm run graph`.");
 

@@ -2,11 +2,11 @@
  * What `papergraph graph` leaves on disk when things go wrong: a build killed at any moment (SIGKILL at seeded random
  * points, many of them inside the write), a second build into the same folder, an output that cannot be replaced, an
  * unusable output folder. The previous graph.json and merge-report.md must stay intact and valid, and never a new
- * graph beside an old report.
+ * graph beside an old report or beside an old (or half-written) explorer folder (data/explorer/).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, watch } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,6 +56,8 @@ let oldGraph: string;
 let oldReport: string;
 let newGraph: string;
 let newReport: string;
+let oldCore: Buffer;
+let newCore: Buffer;
 const small = path.join(root, "seeds/003_b7b40e951325af8c.txt");
 // The kill test's "new" build: two listings, so each of its builds takes seconds, not tens of seconds.
 const pair = [small, path.join(root, "seeds/004_ffc89207e1d731a7.txt")];
@@ -70,6 +72,9 @@ beforeAll(async () => {
   oldReport = await readFile(path.join(dir, "old/merge-report.md"), "utf8");
   newGraph = await readFile(path.join(dir, "new/graph.json"), "utf8");
   newReport = await readFile(path.join(dir, "new/merge-report.md"), "utf8");
+  oldCore = await readFile(path.join(dir, "old/explorer/core.bin"));
+  newCore = await readFile(path.join(dir, "new/explorer/core.bin"));
+  expect(oldCore.equals(newCore)).toBe(false);
   expect(oldGraph).not.toBe(newGraph);
   expect(oldReport).not.toBe(newReport);
 }, 180_000);
@@ -82,6 +87,7 @@ async function withOldOutputs(name: string): Promise<string> {
   await mkdir(out, { recursive: true });
   await copyFile(path.join(dir, "old/graph.json"), path.join(out, "graph.json"));
   await copyFile(path.join(dir, "old/merge-report.md"), path.join(out, "merge-report.md"));
+  await cp(path.join(dir, "old/explorer"), path.join(out, "explorer"), { recursive: true });
   return out;
 }
 
@@ -93,6 +99,11 @@ async function expectConsistent(out: string): Promise<"old" | "new"> {
   expect(validateGraphFile(JSON.parse(graph)).ok).toBe(true);
   expect(report === oldReport || report === newReport, "merge-report.md is damaged").toBe(true);
   if (graph === newGraph) expect(report === newReport, "a new graph beside the old merge report").toBe(true);
+  // The explorer folder is whole (the old or the new build's core.bin), and new whenever graph.json is; while a
+  // build swaps it in it may be missing for an instant (the explorer then reads graph.json).
+  const core = await readFile(path.join(out, "explorer/core.bin")).catch(() => null);
+  if (core) expect(core.equals(oldCore) || core.equals(newCore), "explorer/core.bin is neither the old nor the new one").toBe(true);
+  if (graph === newGraph) expect(core !== null && core.equals(newCore), "a new graph beside an old or missing explorer folder").toBe(true);
   return graph === newGraph ? "new" : "old";
 }
 
@@ -113,7 +124,7 @@ describe("a build killed at random points", () => {
         killed = true;
       };
       const watcher = watch(out, (_event, name) => {
-        if (duringWrite && name && /graph\.json|merge-report/.test(name)) {
+        if (duringWrite && name && /graph\.json|merge-report|explorer/.test(name)) {
           if (delay === 0) kill();
           else setTimeout(kill, delay);
         }
@@ -127,7 +138,7 @@ describe("a build killed at random points", () => {
         const again = await cli([...pair, "--out", out, "--quiet"]);
         expect(again.code, again.stderr).toBe(0);
         expect(await expectConsistent(out)).toBe("new");
-        expect((await readdir(out)).sort()).toEqual(["graph.json", "merge-report.md"]);
+        expect((await readdir(out)).sort()).toEqual(["explorer", "graph.json", "merge-report.md"]);
       }
     }
     console.log(`kills: ${outcomes.join(", ")}`);
@@ -158,7 +169,7 @@ describe("one build per folder", () => {
     await writeFile(path.join(out, `.graph.json.${gone.child.pid}.papergraph-tmp`), "{\"truncated");
     const r = await cli([small, "--out", out, "--quiet"]);
     expect(r.code, r.stderr).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(["graph.json", "merge-report.md"]);
+    expect((await readdir(out)).sort()).toEqual(["explorer", "graph.json", "merge-report.md"]);
     expect(await readFile(path.join(out, "graph.json"), "utf8")).toBe(oldGraph);
   }, 120_000);
 });
@@ -173,6 +184,7 @@ describe("outputs replaced together or not at all", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot write to .*blocked \(EISDIR\); choose another --out folder; the previous outputs are unchanged/);
     expect(await readFile(path.join(out, "graph.json"), "utf8")).toBe(oldGraph);
+    // Nothing replaced: no explorer folder either (this folder had none), and no temporary one.
     expect((await readdir(out)).sort()).toEqual(["graph.json", "merge-report.md"]);
   }, 120_000);
 

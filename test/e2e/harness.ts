@@ -10,9 +10,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import Graph from "graphology";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { build, preview, type PreviewServer } from "vite";
 import type { PapergraphTestHooks } from "../../src/app/test-hooks";
+import { writeExplorerFiles } from "../../src/exporters/explorer-files";
 
 // import.meta.url, not __dirname: the harness also runs under tsx (scripts/bench-render.ts) as an ES module.
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -42,12 +44,31 @@ export function assertChromium(): void {
   }
 }
 
-/** Builds the app once into a temporary folder; `graphJson` is written to data/graph.json beside it. */
-export async function buildApp(graphJson: string): Promise<string> {
+/**
+ * data/graph.json and, as `npm run graph` writes them beside it, the explorer's compact files in data/explorer/
+ * (derived from the same JSON: the CLI writes the same bytes, test/cli/explorer-output.test.ts). `explorer: false`
+ * leaves them out, as an older build or a hand-placed graph.json would.
+ */
+export async function writeGraphData(dir: string, graphJson: string, opts: { explorer?: boolean } = {}): Promise<void> {
+  await mkdir(path.join(dir, "data"), { recursive: true });
+  await writeFile(path.join(dir, "data/graph.json"), graphJson);
+  await rm(path.join(dir, "data/explorer"), { recursive: true, force: true });
+  if (opts.explorer === false) return;
+  let files;
+  try {
+    files = writeExplorerFiles(Graph.from(JSON.parse(graphJson)));
+  } catch {
+    return; // not a graph file (a test of the error screens): nothing to convert
+  }
+  await mkdir(path.join(dir, "data/explorer"), { recursive: true });
+  for (const f of files) await writeFile(path.join(dir, "data/explorer", f.name), f.bytes);
+}
+
+/** Builds the app once into a temporary folder; `graphJson` is written to data/ beside it (writeGraphData). */
+export async function buildApp(graphJson: string, opts: { explorer?: boolean } = {}): Promise<string> {
   const outDir = await mkdtemp(path.join(tmpdir(), "papergraph-app-"));
   await build({ root: ROOT, configFile: path.join(ROOT, "vite.config.ts"), logLevel: "error", build: { outDir, emptyOutDir: true, ...(process.env.PAPERGRAPH_E2E_NOMINIFY ? { minify: false } : {}) } });
-  await mkdir(path.join(outDir, "data"), { recursive: true });
-  await writeFile(path.join(outDir, "data/graph.json"), graphJson);
+  await writeGraphData(outDir, graphJson, opts);
   return outDir;
 }
 
@@ -332,14 +353,15 @@ export async function startE2e(graphJson: string | null): Promise<E2eContext> {
  * Serves a copy of an already-built app with another graph file (or none, for `null`): no second vite build.
  * Call the returned close() when done.
  */
-export async function serveVariant(outDir: string, graphJson: string | null): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveVariant(outDir: string, graphJson: string | null, opts: { explorer?: boolean } = {}): Promise<{ url: string; dir: string; close(): Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), "papergraph-variant-"));
   await cp(outDir, dir, { recursive: true });
   if (graphJson === null) await rm(path.join(dir, "data"), { recursive: true, force: true });
-  else await writeFile(path.join(dir, "data/graph.json"), graphJson);
+  else await writeGraphData(dir, graphJson, opts);
   const { server, url } = await serve(dir);
   return {
     url,
+    dir,
     close: async () => {
       await server.close();
       await rm(dir, { recursive: true, force: true });

@@ -4,11 +4,12 @@
  * worked out by hand from the bylines, dates, topics and clusters listed in make-graph.ts.
  */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VIEW_FILTER, LENS_KINDS, visibleSubgraph, type ViewFilter } from "../../src/model/view-filter";
-import { fixtureGraph } from "../app/fixture";
+import { DEFAULT_VIEW_FILTER, LENS_KINDS, visibleSubgraph, type GraphReader, type ViewFilter } from "../../src/model/view-filter";
+import { fixtureGraphology } from "../app/fixture";
 
-const g = fixtureGraph();
-const view = (f: Partial<ViewFilter>) => visibleSubgraph(g, { ...DEFAULT_VIEW_FILTER, ...f });
+// graphology itself: visibleSubgraph reads any graphology-like graph (the exporters and the CLI hand it graphology).
+const g = fixtureGraphology();
+const view = (f: Partial<ViewFilter>) => visibleSubgraph(g as unknown as GraphReader, { ...DEFAULT_VIEW_FILTER, ...f });
 const kindsOf = (keys: Set<string>, attr: (k: string) => string) => [...new Set([...keys].map(attr))].sort();
 const nodeKinds = (keys: Set<string>) => kindsOf(keys, (k) => g.getNodeAttribute(k, "kind"));
 const edgeKinds = (keys: Set<string>) => kindsOf(keys, (k) => g.getEdgeAttribute(k, "kind"));
@@ -123,6 +124,6 @@ describe("visibleSubgraph: purity", () => {
     const f = { lens: "full" as const, yearRange: [2022, 2023] as [number, number], minSharedPapers: 2 };
     expect(sorted(view(f).nodes)).toEqual(sorted(view(f).nodes));
     expect(JSON.stringify(g.export())).toBe(before);
-    expect(JSON.stringify(g.export())).toBe(JSON.stringify(fixtureGraph().export()));
+    expect(JSON.stringify(g.export())).toBe(JSON.stringify(fixtureGraphology().export()));
   });
 });

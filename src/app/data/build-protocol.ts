@@ -1,4 +1,5 @@
 /** Messages between the explorer and its pipeline worker: progress while the build runs, then one result. */
+import type { ExplorerFile } from "../../model/explorer-format";
 import type { SourceSummary } from "../../model/graph-file";
 import type { ProgressEvent } from "../../pipeline/progress";
 import type { InputDocument } from "../../pipeline/records";
@@ -9,7 +10,8 @@ export interface BuildRequest {
 }
 
 export type BuildResponse =
-  | { ok: true; json: unknown; summaries: SourceSummary[] }
+  /** The built graph as the explorer's compact files (exporters/explorer-files.ts). */
+  | { ok: true; files: ExplorerFile[]; summaries: SourceSummary[] }
   | { ok: false; error: string };
 
 /** What the worker posts: any number of progress messages, then the response. */

@@ -8,7 +8,7 @@ import type { ProgressEvent } from "../../pipeline/progress";
 import type { BuildRequest, BuildResponse, WorkerMessage } from "./build-protocol";
 import { decodeInput } from "../../pipeline/formats/decode";
 import { planInputs, type OpenedFile } from "./input-set";
-import { graphFromJson, graphFromText, type LoadResult } from "./load-graph";
+import { inlineLoader, type GraphLoader, type LoadResult } from "./load-graph";
 
 export interface OpenOutcome {
   result: LoadResult;
@@ -90,12 +90,12 @@ const failure = (title: string, errors: string[], source: string, summaries: Sou
 });
 
 /** Opens a set of decoded files: one graph file is loaded, anything else is built by `build`. Never throws. */
-export async function openInputs(files: readonly OpenedFile[], build: BuildRunner = workerBuild, hooks: BuildHooks = {}): Promise<OpenOutcome> {
+export async function openInputs(files: readonly OpenedFile[], build: BuildRunner = workerBuild, hooks: BuildHooks = {}, loader: GraphLoader = inlineLoader): Promise<OpenOutcome> {
   const names = files.map((f) => f.name).join(", ");
   if (files.length === 0) return failure("Nothing to open", ["No file was given."], names);
   const plan = planInputs(files);
   if (plan.kind === "refused") return failure(plan.title, plan.errors, names);
-  if (plan.kind === "graph") return { result: graphFromText(plan.file.text.replace(/^\uFEFF/, ""), plan.file.name), kind: "graph", summaries: null };
+  if (plan.kind === "graph") return { result: await loader.fromText(plan.file.text.replace(/^\uFEFF/, ""), plan.file.name), kind: "graph", summaries: null };
 
   let response: BuildResponse;
   try {
@@ -110,5 +110,5 @@ export async function openInputs(files: readonly OpenedFile[], build: BuildRunne
     return failure(`No paper could be read from ${names}`, errors, names, response.summaries);
   }
   const source = plan.documents.length === 1 ? plan.documents[0]!.file : `${plan.documents.length} files`;
-  return { result: graphFromJson(response.json, source), kind: "built", summaries: response.summaries };
+  return { result: await loader.fromFiles(response.files, source), kind: "built", summaries: response.summaries };
 }

@@ -1,5 +1,8 @@
-/** The graph as the explorer holds it: graphology over the graph-file attributes, read-only by convention. */
-import type Graph from "graphology";
+/**
+ * The graph as the explorer holds it: a CompactGraph over the explorer's compact files (model/compact-graph.ts):
+ * typed arrays for what is drawn and filtered, heavy text fetched per chunk when a panel asks. Read-only.
+ */
+import type { CompactGraph } from "../../model/compact-graph";
 import type {
   AuthorNodeAttributes,
   EdgeAttributes,
@@ -9,5 +12,5 @@ import type {
   TopicNodeAttributes,
 } from "../../model/graph-file";
 
-export type PaperGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+export type PaperGraph = CompactGraph;
 export type { AuthorNodeAttributes, EdgeAttributes, GraphAttributes, NodeAttributes, PaperNodeAttributes, TopicNodeAttributes };

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { SourceSummary } from "../../model/graph-file";
 import type { ProgressEvent } from "../../pipeline/progress";
 import { addFiles, describeFiles, pickedSet, type OpenedFile, type OpenMode, type Shown } from "./input-set";
-import { graphFromJson, type LoadResult } from "./load-graph";
+import { inlineLoader, type GraphLoader, type LoadResult } from "./load-graph";
 import { openInputs, readPicked, type BuildRunner, type OpenOutcome, type PickedFile } from "./open-files";
 import type { BuildState } from "./progress-view";
 import type { InputStore } from "./stored-inputs";
@@ -27,6 +27,8 @@ export interface SessionDeps {
   build: BuildRunner;
   fetchDefault: () => Promise<LoadResult>;
   defaultUrl: string;
+  /** How graph files and built graphs become a graph (default: inline; the browser converts in a worker). */
+  loader?: GraphLoader;
 }
 
 export interface Session {
@@ -49,8 +51,19 @@ export interface Session {
 /** A link into the previous graph means nothing in a new one. */
 const clearHash = () => window.history.replaceState(null, "", window.location.pathname + window.location.search);
 
-export function useSession({ store, build, fetchDefault, defaultUrl }: SessionDeps): Session {
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+export function useSession({ store, build, fetchDefault, defaultUrl, loader = inlineLoader }: SessionDeps): Session {
+  const [loaded, setLoadedState] = useState<Loaded | null>(null);
+  // The graph shown; the one it replaces gives its search worker back (done here, in event and async code, not in a
+  // state updater or an effect cleanup: React may run those twice).
+  const current = useRef<Loaded | null>(null);
+  const setLoaded = useCallback((next: Loaded | null | ((prev: Loaded | null) => Loaded | null)) => {
+    const prev = current.current;
+    const value = typeof next === "function" ? next(prev) : next;
+    if (value === prev) return;
+    current.current = value;
+    setLoadedState(value);
+    if (prev?.result.ok && prev.result.search !== (value?.result.ok ? value.result.search : undefined)) prev.result.search?.dispose();
+  }, []);
   const [building, setBuilding] = useState<BuildState | null>(null);
   const [summaries, setSummaries] = useState<SourceSummary[] | null>(null);
   const [notes, setNotes] = useState<string[]>([]);
@@ -66,9 +79,12 @@ export function useSession({ store, build, fetchDefault, defaultUrl }: SessionDe
     shownRef.current = loaded?.shown ?? null;
   }, [loaded]);
 
-  const show = useCallback((result: LoadResult, shown: Shown) => {
-    setLoaded((prev) => ({ result, shown, generation: (prev?.generation ?? 0) + 1 }));
-  }, []);
+  const show = useCallback(
+    (result: LoadResult, shown: Shown) => {
+      setLoaded((prev) => ({ result, shown, generation: (prev?.generation ?? 0) + 1 }));
+    },
+    [setLoaded],
+  );
 
   /** Runs one build with progress; null when a newer build or a cancel superseded it. */
   const runBuild = useCallback(
@@ -81,13 +97,13 @@ export function useSession({ store, build, fetchDefault, defaultUrl }: SessionDe
       const onProgress = (progress: ProgressEvent) => {
         if (my === seq.current) setBuilding({ label, progress });
       };
-      const outcome = await openInputs(files, build, { onProgress, signal: controller.signal });
+      const outcome = await openInputs(files, build, { onProgress, signal: controller.signal }, loader);
       if (my !== seq.current) return null;
       abort.current = null;
       setBuilding(null);
       return outcome;
     },
-    [build],
+    [build, loader],
   );
 
   const keep = useCallback(
@@ -143,7 +159,7 @@ export function useSession({ store, build, fetchDefault, defaultUrl }: SessionDe
       live = false;
       abort.current?.abort();
     };
-  }, [store, fetchDefault, defaultUrl, runBuild]);
+  }, [store, fetchDefault, defaultUrl, runBuild, setLoaded]);
 
   const open = useCallback(
     (picked: PickedFile[], mode: OpenMode) => {
@@ -179,23 +195,25 @@ export function useSession({ store, build, fetchDefault, defaultUrl }: SessionDe
 
   const openJson = useCallback(
     (json: unknown, fileName: string) => {
-      const result = graphFromJson(json, fileName);
-      if (!result.ok) {
-        setError({ title: result.title, errors: result.errors });
-        setDialogOpen(true);
-        return;
-      }
-      seq.current++; // a build still running must not replace this graph
-      abort.current?.abort();
-      setBuilding(null);
-      setError(null);
-      setSummaries(null);
-      setNotes([]);
-      clearHash();
-      show(result, { kind: "graph-file", name: fileName });
-      void keep([{ name: fileName, text: JSON.stringify(json) }]);
+      void (async () => {
+        const result = await loader.fromJson(json, fileName);
+        if (!result.ok) {
+          setError({ title: result.title, errors: result.errors });
+          setDialogOpen(true);
+          return;
+        }
+        seq.current++; // a build still running must not replace this graph
+        abort.current?.abort();
+        setBuilding(null);
+        setError(null);
+        setSummaries(null);
+        setNotes([]);
+        clearHash();
+        show(result, { kind: "graph-file", name: fileName });
+        await keep([{ name: fileName, text: JSON.stringify(json) }]);
+      })();
     },
-    [show, keep],
+    [show, keep, loader],
   );
 
   const forget = useCallback(() => {

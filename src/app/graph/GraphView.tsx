@@ -1,31 +1,40 @@
 /**
  * The graph canvas: the only component that creates a sigma renderer (inside SigmaContainer, when it mounts; never
- * at module load). Children are controllers that render nothing, plus the camera buttons.
+ * at module load). Sigma starts on the render graph of the current lens (render-graph.ts) with the reducers already in
+ * its settings, so its first frame is the lens, drawn once: no unfiltered frame, no second full refresh. Children are
+ * controllers that render nothing, plus the camera buttons.
  */
 import "@react-sigma/core/lib/style.css";
 import { SigmaContainer } from "@react-sigma/core";
-import { useCallback, useMemo, type Dispatch } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch } from "react";
+import type { Settings } from "sigma/settings";
 import type { Look } from "../../model/appearance";
 import type { ClusterLabelSpec } from "../../model/label-placement";
-import type { EdgeAttributes, GraphAttributes, NodeAttributes, PaperGraph } from "../data/types";
+import type { VisibleMask } from "../../model/view-filter";
+import type { PaperGraph } from "../data/types";
 import type { CameraView, UiAction, UiState } from "../state/ui-state";
 import { CameraButtons } from "./CameraButtons";
 import { CameraController } from "./CameraController";
 import { EventsController } from "./EventsController";
-import { LabelLayer, type LabelHits } from "./LabelLayer";
+import { LabelLayer, labelSettings, type LabelDrawing, type LabelHits } from "./LabelLayer";
 import { ReadyController, type GraphApi } from "./ReadyController";
-import { ReducersController } from "./ReducersController";
-import type { DisplayState } from "./reducers";
+import { reduceEdge, reduceNode, type DisplayState, type DrawnEdge, type DrawnNode } from "./reducers";
+import { RenderController, type DrawnInfo } from "./RenderController";
+import { buildRenderGraph, type Appearance, type DrawnSet } from "./render-graph";
 import { SIGMA_SETTINGS } from "./settings";
 import { TouchController } from "./TouchController";
 
 export interface GraphViewProps {
   graph: PaperGraph;
+  visible: VisibleMask;
+  drawn: DrawnSet;
+  appearance: Appearance;
   display: DisplayState;
   camera: CameraView | null;
   focus: UiState["focus"];
   dispatch: Dispatch<UiAction>;
   onReady: (api: GraphApi) => void;
+  onDrawn: (info: DrawnInfo) => void;
   hovered: string | null;
   /** Names of the groups that colour the view, drawn at their centroids. */
   clusters: readonly ClusterLabelSpec[];
@@ -38,7 +47,56 @@ export interface GraphViewProps {
   overlays?: string;
 }
 
-export function GraphView({ graph, display, camera, focus, dispatch, onReady, hovered, clusters, look, onLabelOverflow, onCluster, overlays }: GraphViewProps) {
+/**
+ * Whether the page's fonts have loaded (true at once where the browser has no font loading API, e.g. jsdom). Sigma
+ * starts after them: labels are measured and placed with the label font, and the toolbar's final line breaks (Inter is
+ * narrower than the fallback) fix the stage's size, so the first frame is drawn once at the size it keeps.
+ */
+/** The weights of Inter the page uses (main.tsx bundles 400, 500 and 600): the UI's, and 500 for labels. */
+const PAGE_FONTS = ["400 13px Inter", "500 12px Inter", "600 13px Inter"];
+
+function useFontsReady(): boolean {
+  const fonts = typeof document !== "undefined" ? (document as Document & { fonts?: FontFaceSet }).fonts : undefined;
+  // check() is true for a face that is loaded or that no rule declares (jsdom, a build without the fonts).
+  const [ready, setReady] = useState(() => !fonts || PAGE_FONTS.every((f) => fonts.check(f)));
+  useEffect(() => {
+    if (ready || !fonts) return;
+    let live = true;
+    const done = () => live && setReady(true);
+    // load() starts the download of a face the layout has not asked for yet; ready waits for the rest.
+    Promise.all(PAGE_FONTS.map((f) => fonts.load(f)))
+      .then(() => fonts.ready)
+      .then(done, done);
+    return () => {
+      live = false;
+    };
+  }, [ready, fonts]);
+  return ready;
+}
+
+export function GraphView(props: GraphViewProps) {
+  const fontsReady = useFontsReady();
+  return fontsReady ? <GraphCanvas {...props} /> : <div className="graph-canvas" aria-busy="true" />;
+}
+
+function GraphCanvas(props: GraphViewProps) {
+  const { graph, visible, drawn, appearance, display, camera, focus, dispatch, onReady, onDrawn } = props;
+  const { hovered, clusters, look, onLabelOverflow, onCluster, overlays } = props;
+  // The first render graph and the reducers' view of the UI state exist before sigma does, so its first frame is final.
+  const [initial] = useState(() => ({ graph: buildRenderGraph(graph, drawn, appearance), drawn, appearance }));
+  const displayRef = useRef(display);
+  // The label drawers are in the first settings too: changing a setting later makes sigma reprocess the whole graph.
+  const [drawing] = useState<LabelDrawing>(() => ({ collected: [], look }));
+  const settings = useMemo(
+    () =>
+      ({
+        ...SIGMA_SETTINGS,
+        ...labelSettings(drawing),
+        nodeReducer: (key: string, data: DrawnNode) => reduceNode(key, data, displayRef.current),
+        edgeReducer: (key: string, data: DrawnEdge) => reduceEdge(key, data, displayRef.current),
+      }) as unknown as Partial<Settings>,
+    [drawing],
+  );
   const hits = useMemo<LabelHits>(() => ({ current: [] }), []);
   const clusterAt = useCallback(
     (x: number, y: number) => {
@@ -48,13 +106,9 @@ export function GraphView({ graph, display, camera, focus, dispatch, onReady, ho
     [hits],
   );
   return (
-    <SigmaContainer<NodeAttributes, EdgeAttributes, GraphAttributes>
-      graph={graph}
-      settings={SIGMA_SETTINGS}
-      className="graph-canvas"
-    >
-      <ReducersController display={display} />
-      <LabelLayer display={display} hovered={hovered} clusters={clusters} look={look} hits={hits} onOverflow={onLabelOverflow} overlays={overlays} />
+    <SigmaContainer graph={initial.graph} settings={settings} className="graph-canvas">
+      <RenderController graph={graph} visible={visible} drawn={drawn} appearance={appearance} display={display} displayRef={displayRef} initial={initial} onDrawn={onDrawn} />
+      <LabelLayer drawing={drawing} display={display} hovered={hovered} clusters={clusters} look={look} hits={hits} onOverflow={onLabelOverflow} overlays={overlays} />
       <EventsController dispatch={dispatch} clusterAt={clusterAt} onCluster={onCluster} />
       <TouchController dispatch={dispatch} />
       <CameraController camera={camera} focus={focus} dispatch={dispatch} />

@@ -1,7 +1,8 @@
 /**
  * Renders nothing. Takes over sigma's label drawing so that labels never overlap:
  * - sigma still chooses the resting candidates with its label grid (settings.ts: labelDensity, labelGridCellSize) and
- *   the forced ones (the lit neighbourhood), but its label drawer only collects them during a frame;
+ *   the forced ones (the lit neighbourhood), but its label drawer (labelSettings, in sigma's first settings) only
+ *   collects them during a frame;
  * - after the frame, label-layout.ts places them (with the cluster names of the view) and label-draw.ts paints them
  *   on sigma's labels canvas; lit labels without room are reported (onOverflow) for the explorer to list;
  * - sigma's hover drawer draws a halo ring only: the hovered node's label is one of ours, so it cannot cover others.
@@ -10,6 +11,7 @@
  */
 import { useSigma } from "@react-sigma/core";
 import { useEffect, useRef } from "react";
+import type { Settings } from "sigma/settings";
 import type { Look } from "../../model/appearance";
 import type { Box, ClusterLabelSpec } from "../../model/label-placement";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../data/types";
@@ -44,20 +46,24 @@ function overlayBoxes(container: HTMLElement): Box[] {
   });
 }
 
-export function LabelLayer(props: LabelLayerProps) {
-  const sigma = useSigma<NodeAttributes, EdgeAttributes, GraphAttributes>();
-  const latest = useRef(props);
-  latest.current = props;
+/**
+ * What sigma's label drawers share with the layer: the candidates collected during a frame and the theme. Made before
+ * sigma starts (GraphView puts labelSettings into its first settings), so the first frame already collects its labels
+ * and no setting changes afterwards (sigma reprocesses the whole graph on every setSetting).
+ */
+export interface LabelDrawing {
+  collected: NodeLabelEntry[];
+  look: Look;
+}
 
-  useEffect(() => {
-    const collected: NodeLabelEntry[] = [];
-    let lastOverflow = "";
-    let measure: ReturnType<typeof canvasMeasure> | null = null;
-    sigma.setSetting("defaultDrawNodeLabel", (_ctx, data) => {
-      collected.push({ key: data.key, label: data.label, x: data.x, y: data.y, size: data.size, forceLabel: data.forceLabel === true });
-    });
-    sigma.setSetting("defaultDrawNodeHover", (ctx, data) => {
-      const look = latest.current.look;
+/** Sigma settings that hand the labels to the layer: the label drawer only collects; the hover drawer draws a halo ring. */
+export function labelSettings(drawing: LabelDrawing): Partial<Settings<NodeAttributes, EdgeAttributes, GraphAttributes>> {
+  return {
+    defaultDrawNodeLabel: (_ctx, data) => {
+      drawing.collected.push({ key: data.key, label: data.label, x: data.x, y: data.y, size: data.size, forceLabel: data.forceLabel === true });
+    },
+    defaultDrawNodeHover: (ctx, data) => {
+      const look = drawing.look;
       ctx.save();
       ctx.fillStyle = look.labelBox;
       ctx.shadowColor = look.name === "dark" ? "rgba(0,0,0,0.7)" : "rgba(0,0,0,0.25)";
@@ -66,7 +72,20 @@ export function LabelLayer(props: LabelLayerProps) {
       ctx.arc(data.x, data.y, data.size + 3, 0, Math.PI * 2);
       ctx.fill();
       ctx.restore();
-    });
+    },
+  };
+}
+
+export function LabelLayer(props: LabelLayerProps & { drawing: LabelDrawing }) {
+  const sigma = useSigma<NodeAttributes, EdgeAttributes, GraphAttributes>();
+  const latest = useRef(props);
+  latest.current = props;
+  props.drawing.look = props.look;
+
+  useEffect(() => {
+    const collected = latest.current.drawing.collected;
+    let lastOverflow = "";
+    let measure: ReturnType<typeof canvasMeasure> | null = null;
     const onBefore = () => {
       collected.length = 0;
     };
@@ -92,16 +111,23 @@ export function LabelLayer(props: LabelLayerProps) {
     };
     sigma.on("beforeRender", onBefore);
     sigma.on("afterRender", onAfter);
-    sigma.scheduleRender();
+    // Sigma drew its first frame before this effect ran (collecting its labels): place and paint them now, on that
+    // frame's cleared label canvas, instead of drawing the whole graph a second time.
+    onAfter();
     return () => {
       sigma.off("beforeRender", onBefore);
       sigma.off("afterRender", onAfter);
     };
   }, [sigma]);
 
-  // Cluster names and the hovered key are not reducer state: a change needs a new frame, not a refresh.
+  // Cluster names and the hovered key are not reducer state: a change needs a new frame, not a refresh. Only a change:
+  // the first frame's labels were painted above (and React's development mode runs effects twice on mount).
   const { clusters, hovered, overlays } = props;
+  const drawnWith = useRef({ clusters, hovered, overlays });
   useEffect(() => {
+    const last = drawnWith.current;
+    if (last.clusters === clusters && last.hovered === hovered && last.overlays === overlays) return;
+    drawnWith.current = { clusters, hovered, overlays };
     sigma.scheduleRender();
   }, [sigma, clusters, hovered, overlays]);
 

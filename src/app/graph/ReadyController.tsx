@@ -1,5 +1,5 @@
 /**
- * Renders nothing. After the renderer's first frame, hands the app the few renderer-backed operations it needs
+ * Renders nothing. Once the renderer has drawn its first frame, hands the app the few renderer-backed operations it needs
  * (so panels never hold sigma): the camera state and a PNG capture.
  */
 import { useSigma } from "@react-sigma/core";
@@ -21,9 +21,13 @@ export interface DrawnLabel {
 
 export interface GraphApi {
   camera(): CameraView;
-  /** Nodes sigma currently draws (not hidden by the reducers). */
+  /** Nodes sigma currently draws (the render graph holds only drawn nodes: render-graph.ts). */
   renderedNodeCount(): number;
-  /** Where a node is drawn, in page (CSS pixel) coordinates; null for an unknown node. For browser tests. */
+  /** Edges sigma currently draws. */
+  renderedEdgeCount(): number;
+  /** Frames drawn since the renderer started (the first included). */
+  renderCount(): number;
+  /** Where a node is drawn, in page (CSS pixel) coordinates; null for a node not drawn. For browser tests. */
   pagePosition(key: string): { x: number; y: number } | null;
   /** Colour the renderer draws a node in now (after the reducers), null for an unknown node. For browser tests. */
   nodeColor(key: string): string | null;
@@ -36,20 +40,19 @@ export interface GraphApi {
 export function ReadyController({ onReady, hits }: { onReady: (api: GraphApi) => void; hits: LabelHits }) {
   const sigma = useSigma();
   useEffect(() => {
-    // Counted once per full processing: the app reads it on every state change (camera reports included), and a
-    // pass over a 24k-node graph's display data each time showed up in pan profiles. Hidden flags only change on a
-    // full refresh (a partial one never changes what the lens shows: refresh-plan.ts), which always reprocesses.
-    let renderedCount: number | null = null;
-    const invalidate = () => {
-      renderedCount = null;
+    let renders = 1;
+    const count = () => {
+      renders++;
     };
-    sigma.on("afterProcess", invalidate);
+    sigma.on("afterRender", count);
     const api: GraphApi = {
       camera: () => {
         const s = sigma.getCamera().getState();
         return { x: s.x, y: s.y, ratio: s.ratio, angle: s.angle };
       },
-      renderedNodeCount: () => (renderedCount ??= sigma.getGraph().filterNodes((n) => !sigma.getNodeDisplayData(n)?.hidden).length),
+      renderedNodeCount: () => sigma.getGraph().order,
+      renderedEdgeCount: () => sigma.getGraph().size,
+      renderCount: () => renders,
       capturePng: (opts) => capturePng(sigma as never, opts),
       nodeColor: (key) => (sigma.getGraph().hasNode(key) ? (sigma.getNodeDisplayData(key)?.color ?? null) : null),
       labels: () => {
@@ -64,18 +67,11 @@ export function ReadyController({ onReady, hits }: { onReady: (api: GraphApi) =>
         return { x: box.left + p.x, y: box.top + p.y };
       },
     };
-    let done = false;
-    const onRender = () => {
-      if (done) return;
-      done = true;
-      onReady(api);
-    };
-    sigma.on("afterRender", onRender);
-    // A frame may already have been drawn before this effect subscribed.
-    sigma.scheduleRender();
+    // Sigma draws its first frame when it is created (SigmaContainer creates it before its children mount), so the
+    // frame is there: no extra render to wait for.
+    onReady(api);
     return () => {
-      sigma.off("afterRender", onRender);
-      sigma.off("afterProcess", invalidate);
+      sigma.off("afterRender", count);
     };
   }, [sigma, onReady, hits]);
   return null;

@@ -16,12 +16,11 @@
 import type Sigma from "sigma";
 import type { Legend, Look } from "../../model/appearance";
 import type { Box, ClusterLabelSpec } from "../../model/label-placement";
-import type { EdgeAttributes, NodeAttributes } from "../data/types";
 import { fitCamera } from "./camera-fit";
 import { drawFrameLabels } from "./label-draw";
 import { canvasMeasure, layoutFrame, nodeCandidates, type FrameLabel, type NodeLabelEntry } from "./label-layout";
 import { legendLines, legendSize, linesThatFit, type LegendLine } from "../../model/legend-layout";
-import { edgeDisplay, nodeDisplay, type DisplayState } from "./reducers";
+import { reduceEdge, reduceNode, type DisplayState, type DrawnEdge, type DrawnNode } from "./reducers";
 
 const LEGEND_FONT = "Inter, system-ui, sans-serif";
 /** Legend lines in a picture (title and "+N more" included): a legend, not a second picture over the first. */
@@ -78,6 +77,8 @@ export interface CaptureOptions {
   framing: "screen" | "all";
   display: DisplayState;
   look: Look;
+  /** A drawn edge's colour in `look` (by render-graph edge key): the render graph holds the screen theme's. */
+  edgeColor?: (key: string) => string;
   clusters: readonly ClusterLabelSpec[];
   legend: Legend | null;
 }
@@ -135,9 +136,8 @@ export async function capturePng(sigma: Sigma, opts: CaptureOptions): Promise<Ca
   let legend: LegendLine[] = [];
   let camera: { x: number; y: number; ratio: number; angle: number } | undefined;
   if (opts.framing === "all") {
-    const points = ds.visible.nodes.size
-      ? [...ds.visible.nodes].map((k) => sigma.getNodeDisplayData(k)).filter((d) => d !== undefined)
-      : [];
+    // The render graph holds exactly the visible nodes (render-graph.ts).
+    const points = sigma.getGraph().nodes().map((k) => sigma.getNodeDisplayData(k)).filter((d) => d !== undefined);
     const fit = fitCamera(points, 1);
     camera = fit ? { ...fit, angle: 0 } : { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
   }
@@ -147,8 +147,11 @@ export async function capturePng(sigma: Sigma, opts: CaptureOptions): Promise<Ca
       layers: ["edges", "nodes"],
       ...(camera ? { cameraState: camera } : {}),
       sigmaSettings: {
-        nodeReducer: (key, attrs) => ({ x: attrs.x, y: attrs.y, ...nodeDisplay(key, attrs as NodeAttributes, ds) }),
-        edgeReducer: (key, attrs) => ({ ...attrs, ...edgeDisplay(key, attrs as EdgeAttributes, ds) }),
+        nodeReducer: (key, attrs) => ({ ...reduceNode(key, attrs as unknown as DrawnNode, ds) }),
+        edgeReducer: (key, attrs) => {
+          const drawn = attrs as unknown as DrawnEdge;
+          return { ...reduceEdge(key, { ...drawn, color: opts.edgeColor?.(key) ?? drawn.color }, ds) };
+        },
         renderLabels: false,
         defaultDrawNodeHover: () => undefined,
       },

@@ -1,12 +1,14 @@
 /**
- * How each node and edge looks, as pure functions of its attributes and the UI state (sigma's nodeReducer /
- * edgeReducer idea): nothing is written into the graph. No sigma import here, so unit tests run without WebGL;
- * ReducersController installs them once and calls sigma.refresh({ skipIndexation: true }) when the input changes.
+ * How each drawn node and edge looks beyond its own drawn attributes (render-graph.ts computes size and colour once
+ * per lens): pure functions of the UI state (sigma's nodeReducer / edgeReducer idea), nothing written into any graph.
+ * With nothing hovered, selected or on a path they return the drawn attributes as they are, so a plain frame costs
+ * what a bare sigma page costs. No sigma import here, so unit tests run without WebGL.
  */
-import type { EdgeAttributes, NodeAttributes, PaperGraph } from "../data/types";
-import type { VisibleSet } from "../../model/view-filter";
 import { LOOKS, type Look } from "../../model/appearance";
+import type { VisibleMask } from "../../model/view-filter";
+import type { PaperGraph } from "../data/types";
 import { egoNetwork, lensProjection } from "../state/selectors";
+import { edgeOfRenderKey, nodeColor, type Appearance } from "./render-graph";
 
 // The light theme's, for tests and callers that predate themes; the reducers read ds.look.
 export const DIM_NODE = LOOKS.light.dimNode;
@@ -15,50 +17,64 @@ export const FOCUS_EDGE = LOOKS.light.focusEdge;
 export const PATH_COLOR = LOOKS.light.path;
 
 export interface Highlight {
-  /** Nodes lit up; everything else is dimmed. null: nothing is focused, draw normally. */
+  /** Node keys lit up; everything else is dimmed. */
   nodes: Set<string>;
-  edges: Set<string>;
+  /** Edge indices lit up. */
+  edges: Set<number>;
 }
 
 export interface DisplayState {
-  visible: VisibleSet;
   selected: string | null;
+  /** null: nothing is focused, draw normally. */
   highlight: Highlight | null;
   /** Lit nodes whose label is forced; the label layer (label-layout.ts) places them without overlap or lists them. */
   forcedLabels: Set<string>;
-  path: { nodes: Set<string>; edges: Set<string> };
-  /** Every node's colour in the view's colour mode (src/model/appearance.ts nodeColors). */
-  nodeColors: Map<string, string>;
-  /** Theme: dimmed, focus and path colours, edge colours per kind. */
+  path: { nodes: Set<string>; edges: Set<number> };
+  /** Theme: dimmed, focus and path colours (model/appearance.ts LOOKS). */
   look: Look;
-  sizes: Map<string, number>;
+  /** Play in the Years filter: drawn nodes and edges that do not exist yet in the year shown (hidden). */
+  timeline?: { nodes: Set<string>; edges: Set<number> } | null;
 }
 
-export interface NodeDisplay {
-  hidden: boolean;
-  color: string;
+export const PLAIN_DISPLAY: DisplayState = { selected: null, highlight: null, forcedLabels: new Set(), path: { nodes: new Set(), edges: new Set() }, look: LOOKS.light };
+
+/** A drawn node as the render graph holds it. */
+export interface DrawnNode {
+  x: number;
+  y: number;
   size: number;
+  color: string;
   label: string | null;
+}
+
+export interface NodeDisplay extends DrawnNode {
+  hidden?: boolean;
   forceLabel: boolean;
   highlighted: boolean;
   zIndex: number;
 }
 
-export interface EdgeDisplay {
-  hidden: boolean;
-  color: string;
+export interface DrawnEdge {
   size: number;
+  color: string;
+}
+
+export interface EdgeDisplay extends DrawnEdge {
+  hidden?: boolean;
   zIndex: number;
 }
 
-function incidentVisibleEdges(graph: PaperGraph, node: string, visible: VisibleSet): { nodes: Set<string>; edges: Set<string> } {
-  const nodes = new Set<string>([node]);
-  const edges = new Set<string>();
-  graph.forEachEdge(node, (e, _a, s, t) => {
-    if (!visible.edges.has(e)) return;
+const plain = (ds: DisplayState) => ds.highlight === null && ds.selected === null && ds.path.nodes.size === 0 && ds.path.edges.size === 0 && !ds.timeline;
+
+function incidentVisibleEdges(graph: PaperGraph, node: number, visible: VisibleMask): Highlight {
+  const nodes = new Set<string>([graph.keys[node]!]);
+  const edges = new Set<number>();
+  for (let p = graph.adjOffsets[node]!; p < graph.adjOffsets[node + 1]!; p++) {
+    const e = graph.adjEdges[p]!;
+    if (!visible.edges[e]) continue;
     edges.add(e);
-    nodes.add(s === node ? t : s);
-  });
+    nodes.add(graph.keys[graph.otherEnd(e, node)]!);
+  }
   return { nodes, edges };
 }
 
@@ -69,23 +85,26 @@ function incidentVisibleEdges(graph: PaperGraph, node: string, visible: VisibleS
  */
 export function computeHighlight(
   graph: PaperGraph,
-  visible: VisibleSet,
+  visible: VisibleMask,
   ui: { hovered: string | null; selected: string | null; ego: 0 | 1 | 2 },
   path: string[] | null,
-  pathEdgeKeys: string[],
+  pathEdges: number[],
 ): Highlight | null {
-  if (ui.hovered !== null && visible.nodes.has(ui.hovered)) return incidentVisibleEdges(graph, ui.hovered, visible);
-  if (path && path.length > 1) return { nodes: new Set(path), edges: new Set(pathEdgeKeys) };
-  const sel = ui.selected;
-  if (sel === null || !graph.hasNode(sel)) return null;
-  if (!visible.nodes.has(sel)) return { nodes: lensProjection(graph, sel, visible.nodes), edges: new Set() };
+  const hovered = ui.hovered === null ? -1 : graph.nodeIndex(ui.hovered);
+  if (hovered >= 0 && visible.nodes[hovered]) return incidentVisibleEdges(graph, hovered, visible);
+  if (path && path.length > 1) return { nodes: new Set(path), edges: new Set(pathEdges) };
+  const sel = ui.selected === null ? -1 : graph.nodeIndex(ui.selected);
+  if (sel < 0) return null;
+  if (!visible.nodes[sel]) return { nodes: lensProjection(graph, ui.selected!, visible.nodes), edges: new Set() };
   if (ui.ego > 0) {
-    const nodes = egoNetwork(graph, sel, ui.ego, (e) => visible.edges.has(e));
-    const edges = new Set<string>();
-    for (const n of nodes) {
-      graph.forEachEdge(n, (e, _a, s, t) => {
-        if (visible.edges.has(e) && nodes.has(s) && nodes.has(t)) edges.add(e);
-      });
+    const nodes = egoNetwork(graph, ui.selected!, ui.ego, (e) => visible.edges[e] === 1);
+    const edges = new Set<number>();
+    for (const key of nodes) {
+      const n = graph.nodeIndex(key);
+      for (let p = graph.adjOffsets[n]!; p < graph.adjOffsets[n + 1]!; p++) {
+        const e = graph.adjEdges[p]!;
+        if (visible.edges[e] && nodes.has(graph.keys[graph.otherEnd(e, n)]!)) edges.add(e);
+      }
     }
     return { nodes, edges };
   }
@@ -96,18 +115,18 @@ export function computeHighlight(
  * Forced labels: the lit nodes, the `max` largest (ties by key). All of a hub's neighbours are candidates: the label
  * layer's collision pass shows those that fit and lists the others, so none piles on another.
  */
-export function pickForcedLabels(highlight: Highlight | null, sizes: Map<string, number>, max = 400): Set<string> {
+export function pickForcedLabels(graph: PaperGraph, highlight: Highlight | null, sizes: Float64Array, max = 400): Set<string> {
   if (!highlight) return new Set();
-  const ranked = [...highlight.nodes].sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+  const size = (k: string) => sizes[graph.nodeIndex(k)] ?? 0;
+  const ranked = [...highlight.nodes].sort((a, b) => size(b) - size(a) || (a < b ? -1 : a > b ? 1 : 0));
   return new Set(ranked.slice(0, max));
 }
 
-export function nodeDisplay(key: string, a: NodeAttributes, ds: DisplayState): NodeDisplay {
-  const hidden = !ds.visible.nodes.has(key);
-  const color = ds.nodeColors.get(key) ?? a.color;
-  const size = ds.sizes.get(key) ?? a.size;
-  const out: NodeDisplay = { hidden, color, size, label: a.label, forceLabel: false, highlighted: false, zIndex: 1 };
-  const onPath = ds.path.nodes.has(key);
+/** A drawn node under the UI state: dimmed outside the highlight, labelled and raised when lit, on the path or selected. */
+export function reduceNode(key: string, drawn: DrawnNode, ds: DisplayState): DrawnNode | NodeDisplay {
+  if (plain(ds)) return drawn;
+  if (ds.timeline?.nodes.has(key)) return { ...drawn, label: null, hidden: true, forceLabel: false, highlighted: false, zIndex: 0 };
+  const out: NodeDisplay = { ...drawn, forceLabel: false, highlighted: false, zIndex: 1 };
   if (ds.highlight) {
     if (ds.highlight.nodes.has(key)) {
       out.forceLabel = ds.forcedLabels.has(key);
@@ -118,7 +137,7 @@ export function nodeDisplay(key: string, a: NodeAttributes, ds: DisplayState): N
       out.zIndex = 0;
     }
   }
-  if (onPath && !hidden) {
+  if (ds.path.nodes.has(key)) {
     out.highlighted = true;
     out.forceLabel = true;
     out.zIndex = 3;
@@ -131,19 +150,26 @@ export function nodeDisplay(key: string, a: NodeAttributes, ds: DisplayState): N
   return out;
 }
 
-export function edgeDisplay(key: string, a: EdgeAttributes, ds: DisplayState): EdgeDisplay {
-  const hidden = !ds.visible.edges.has(key);
-  const out: EdgeDisplay = { hidden, color: ds.look.edges[a.kind] ?? a.color, size: a.size, zIndex: 1 };
-  if (ds.path.edges.has(key)) return { hidden, color: ds.look.path, size: Math.max(3, a.size * 1.5), zIndex: 3 };
-  if (ds.highlight) {
-    if (ds.highlight.edges.has(key)) {
-      out.color = ds.look.focusEdge;
-      out.size = Math.max(1.5, a.size);
-      out.zIndex = 2;
-    } else {
-      out.color = ds.look.dimEdge;
-      out.zIndex = 0;
-    }
-  }
-  return out;
+export function reduceEdge(key: string, drawn: DrawnEdge, ds: DisplayState): DrawnEdge | EdgeDisplay {
+  if (ds.highlight === null && ds.path.edges.size === 0 && !ds.timeline) return drawn;
+  const e = edgeOfRenderKey(key);
+  if (ds.timeline?.edges.has(e)) return { ...drawn, hidden: true, zIndex: 0 };
+  if (ds.path.edges.has(e)) return { ...drawn, color: ds.look.path, size: Math.max(3, drawn.size * 1.5), zIndex: 3 };
+  if (!ds.highlight) return drawn;
+  if (ds.highlight.edges.has(e)) return { ...drawn, color: ds.look.focusEdge, size: Math.max(1.5, drawn.size), zIndex: 2 };
+  return { ...drawn, color: ds.look.dimEdge, zIndex: 0 };
+}
+
+/** How a node looks on screen now, drawn or not (the exporters' "view" and the PNG legend read this). */
+export function nodeOnScreen(
+  graph: PaperGraph,
+  key: string,
+  visible: VisibleMask,
+  look: Appearance,
+  ds: DisplayState,
+): { x: number; y: number; size: number; color: string; label: string | null; hidden: boolean; forceLabel: boolean } {
+  const i = graph.nodeIndex(key);
+  const drawn: DrawnNode = { x: graph.x[i]!, y: graph.y[i]!, size: look.sizes[i]!, color: nodeColor(graph, i, look), label: graph.labels[i]! };
+  const d = reduceNode(key, drawn, ds) as Partial<NodeDisplay> & DrawnNode;
+  return { x: d.x, y: d.y, size: d.size, color: d.color, label: d.label, hidden: !visible.nodes[i], forceLabel: d.forceLabel ?? false };
 }

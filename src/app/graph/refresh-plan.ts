@@ -5,37 +5,38 @@
  * - "partial": only which neighbourhood is lit changed while something stays lit before and after; everything
  *   outside the union of the old and new lit sets (highlight, forced labels, path, selection) is dimmed in both
  *   states, so re-running the reducers on that union is enough (sigma.refresh({ partialGraph, skipIndexation })).
- * - "full": the lens/filters, sizes or colours changed, or the dimming switched on or off (every drawn node and edge
- *   changes colour), so everything is reprocessed.
+ * - "full": the dimming switched on or off (every drawn node and edge changes colour), so everything is reprocessed.
+ * A new lens or filter is a new render graph and new sizes or colours are written into it (render-graph.ts): neither
+ * goes through this plan. Edges are named by index; the controller keeps only those the render graph holds.
  */
 import type { DisplayState } from "./reducers";
 
-export type RefreshPlan = { kind: "none" } | { kind: "full" } | { kind: "partial"; nodes: string[]; edges: string[] };
+export type RefreshPlan = { kind: "none" } | { kind: "full" } | { kind: "partial"; nodes: string[]; edges: number[] };
 
-function sameSet(a: Set<string>, b: Set<string>): boolean {
+function sameSet<T>(a: Set<T>, b: Set<T>): boolean {
   if (a === b) return true;
   if (a.size !== b.size) return false;
   for (const x of a) if (!b.has(x)) return false;
   return true;
 }
 
-function addAll(into: Set<string>, from: Iterable<string>): void {
+function addAll<T>(into: Set<T>, from: Iterable<T>): void {
   for (const x of from) into.add(x);
+}
+
+/** Adds what is in exactly one of a and b (what a Play step shows or hides anew). */
+function addDifference<T>(into: Set<T>, a: Set<T> | undefined, b: Set<T> | undefined): void {
+  if (a === b) return;
+  for (const x of a ?? []) if (!b?.has(x)) into.add(x);
+  for (const x of b ?? []) if (!a?.has(x)) into.add(x);
 }
 
 export function planRefresh(prev: DisplayState, next: DisplayState): RefreshPlan {
   if (prev === next) return { kind: "none" };
-  if (
-    prev.visible !== next.visible ||
-    prev.nodeColors !== next.nodeColors ||
-    prev.look !== next.look ||
-    prev.sizes !== next.sizes ||
-    (prev.highlight === null) !== (next.highlight === null)
-  ) {
-    return { kind: "full" };
-  }
+  // The dimming switched on or off, or the theme changed (dimmed, focus and path colours): every drawn item changes.
+  if ((prev.highlight === null) !== (next.highlight === null) || prev.look !== next.look) return { kind: "full" };
   const nodes = new Set<string>();
-  const edges = new Set<string>();
+  const edges = new Set<number>();
   const ph = prev.highlight;
   const nh = next.highlight;
   if (ph && nh && !(sameSet(ph.nodes, nh.nodes) && sameSet(ph.edges, nh.edges))) {
@@ -54,11 +55,16 @@ export function planRefresh(prev: DisplayState, next: DisplayState): RefreshPlan
     addAll(edges, prev.path.edges);
     addAll(edges, next.path.edges);
   }
+  // Play: the items a step shows or hides anew (at 10,000 papers a year adds hundreds, not the whole graph).
+  if (prev.timeline !== next.timeline) {
+    addDifference(nodes, prev.timeline?.nodes, next.timeline?.nodes);
+    addDifference(edges, prev.timeline?.edges, next.timeline?.edges);
+  }
   if (prev.selected !== next.selected) {
     if (prev.selected !== null) nodes.add(prev.selected);
     if (next.selected !== null) nodes.add(next.selected);
   }
   if (nodes.size === 0 && edges.size === 0) return { kind: "none" };
   // Sorted: the order sigma re-reads them in does not matter, but a stable plan is easier to test and reason about.
-  return { kind: "partial", nodes: [...nodes].sort(), edges: [...edges].sort() };
+  return { kind: "partial", nodes: [...nodes].sort(), edges: [...edges].sort((a, b) => a - b) };
 }

@@ -10,6 +10,7 @@ import { groupColor, groupColors, groupModeOf, isNoLinks, sortedGroups, type Gro
 import type { ClusterInfo } from "../../model/graph-file";
 import type { ViewFilter } from "../../model/view-filter";
 import type { PaperGraph } from "../data/types";
+import { levelsOf, sliderSteps, stepIndexOf } from "../state/levels-view";
 import { NodeLink } from "./NodeLinks";
 
 type Mode = ViewFilter["clusterMode"];
@@ -74,6 +75,14 @@ export function ClustersPanel(props: {
   onFocus: (mode: Mode, id: number) => void;
   /** Opens a node's details (the typical papers of a research cluster link to theirs). */
   onOpen?: (key: string) => void;
+  /** The Resolution slider moved: the partition's level (a ladder index). */
+  onLevel?: (mode: Mode, level: number) => void;
+  showUnstable?: boolean;
+  onShowUnstable?: (on: boolean) => void;
+  /** How many nodes "Show unstable nodes" lights, and the stability at or below which they are. */
+  unstable?: { count: number; threshold: number | null };
+  /** Asks "People on this topic" about a research cluster. */
+  onPeople?: (id: number) => void;
 }) {
   const { graph, filter, colorMode } = props;
   const coloured = groupModeOf(colorMode);
@@ -87,8 +96,13 @@ export function ClustersPanel(props: {
   const [explained, setExplained] = useState<number | null>(null);
   const shown = showAll ? clusters : clusters.slice(0, CLUSTERS_SHOWN);
   const name = mode === "community" ? "Co-author communities" : "Research clusters";
+  const attrs = graph.getAttributes();
+  const steps = sliderSteps(attrs, mode);
+  const level = levelsOf(graph)[mode];
+  const at = steps.length ? stepIndexOf(steps, level, attrs, mode) : 0;
+  const step = steps[at];
   return (
-    <section className="panel" aria-labelledby="clusters-title" data-testid="clusters-panel" data-mode={mode}>
+    <section className="panel" aria-labelledby="clusters-title" data-testid="clusters-panel" data-mode={mode} data-groups={clusters.length}>
       <h2 id="clusters-title">Clusters</h2>
       {coloured ? (
         <p className="small muted" data-testid="clusters-mode">
@@ -106,6 +120,39 @@ export function ClustersPanel(props: {
             </button>
           </div>
         </>
+      )}
+      {steps.length > 1 && step && (
+        <div className="resolution" data-testid="resolution">
+          <label className="small" htmlFor={`resolution-${mode}`}>
+            Resolution <span className="muted">({step.count} groups, resolution {step.resolution})</span>
+          </label>
+          <input
+            id={`resolution-${mode}`}
+            type="range"
+            aria-label="Resolution"
+            min={0}
+            max={steps.length - 1}
+            step={1}
+            value={at}
+            aria-valuetext={`${step.count} groups (resolution ${step.resolution})`}
+            onChange={(e) => props.onLevel?.(mode, steps[Number(e.target.value)]!.level)}
+          />
+          <div className="resolution-ends small muted" aria-hidden="true">
+            <span>fewer, larger</span>
+            <span>more, smaller</span>
+          </div>
+        </div>
+      )}
+      {props.onShowUnstable && (
+        <label className="check small">
+          <input type="checkbox" checked={props.showUnstable === true} onChange={(e) => props.onShowUnstable!(e.target.checked)} /> Show unstable nodes
+          {props.showUnstable && props.unstable && (
+            <span className="muted" data-testid="unstable-count">
+              {" "}
+              ({props.unstable.count} at stability {props.unstable.threshold === null ? "–" : `≤ ${props.unstable.threshold.toFixed(2)}`})
+            </span>
+          )}
+        </label>
       )}
       {filter.hiddenClusters.length > 0 && (
         <p className="small">
@@ -148,6 +195,11 @@ export function ClustersPanel(props: {
                 onClick={() => setExplained((e) => (e === id ? null : id))}
               >
                 why?
+              </button>
+            )}
+            {mode === "topicCluster" && props.onPeople && (
+              <button type="button" className="link why" aria-label={`People on ${info.label}`} onClick={() => props.onPeople!(id)}>
+                people
               </button>
             )}
             {mode === "topicCluster" && explained === id && <ClusterExplanation graph={graph} info={info} onOpen={props.onOpen} />}

@@ -1,8 +1,11 @@
 /**
  * Details of the selected node. Every name, paper and topic in it is a button that selects that node (pushing a
- * history entry, so browser back returns here). Text from the inputs is rendered as text, never as HTML.
+ * history entry, so browser back returns here). Text from the inputs is rendered as text, never as HTML. The node's
+ * heavy attributes (abstract, sources, spellings, bibliographic fields) are fetched when the panel opens (one chunk of
+ * the compact files); until they arrive the panel names the node and says it is loading.
  */
-import type { ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
+import { ChunkLoadError } from "../../model/compact-graph";
 import type { ClusterInfo } from "../../model/graph-file";
 import { LENS_KINDS, type Lens } from "../../model/view-filter";
 import type { AuthorNodeAttributes, PaperGraph, PaperNodeAttributes, TopicNodeAttributes } from "../data/types";
@@ -48,9 +51,13 @@ function ClusterLine(props: {
   mode: "community" | "topicCluster";
   id: number;
   onFocusCluster: DetailsProps["onFocusCluster"];
+  /** The node: its stability in this partition across the resolution ladder is stated when the build measured it. */
+  nodeKey?: string;
 }) {
   const { graph, mode, id } = props;
   if (id < 0) return null;
+  const i = props.nodeKey === undefined ? -1 : graph.nodeIndex(props.nodeKey);
+  const stability = i >= 0 ? graph.stability(mode)[i]! : NaN;
   const table = graph.getAttribute(mode === "community" ? "communities" : "topicClusters") as Record<string, ClusterInfo> | undefined;
   const info = table?.[String(id)];
   const name = mode === "community" ? "Co-author community" : "Research cluster";
@@ -61,6 +68,12 @@ function ClusterLine(props: {
         <span className="swatch" style={{ background: info?.color ?? "#999" }} aria-hidden="true" />
         {info?.label ?? `#${id}`}
       </button>
+      {Number.isFinite(stability) && (
+        <span className="small muted" data-testid={`stability-${mode}`} title="How often this node stays with the same neighbours across the resolution levels and seeds (1: always)">
+          {" "}
+          stability {stability.toFixed(2)}
+        </span>
+      )}
     </div>
   );
 }
@@ -189,8 +202,8 @@ function AuthorDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: Au
           </ul>
         </Section>
       )}
-      <ClusterLine graph={graph} mode="community" id={a.community} onFocusCluster={p.onFocusCluster} />
-      <ClusterLine graph={graph} mode="topicCluster" id={a.topicCluster} onFocusCluster={p.onFocusCluster} />
+      <ClusterLine graph={graph} mode="community" id={a.community} onFocusCluster={p.onFocusCluster} nodeKey={k} />
+      <ClusterLine graph={graph} mode="topicCluster" id={a.topicCluster} onFocusCluster={p.onFocusCluster} nodeKey={k} />
       {prof && (
         <Section title="Profile">
           <dl className="figures">
@@ -334,7 +347,7 @@ function PaperDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: Pap
           <span>{a.affiliation}</span>
         </div>
       )}
-      <ClusterLine graph={graph} mode="topicCluster" id={a.topicCluster} onFocusCluster={p.onFocusCluster} />
+      <ClusterLine graph={graph} mode="topicCluster" id={a.topicCluster} onFocusCluster={p.onFocusCluster} nodeKey={k} />
       {a.abstract && (
         <Section title="Abstract">
           <p className="abstract">{a.abstract}</p>
@@ -392,7 +405,7 @@ function TopicDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: Top
           <span>{variants.join(" · ")}</span>
         </div>
       )}
-      <ClusterLine graph={graph} mode="topicCluster" id={a.topicCluster} onFocusCluster={p.onFocusCluster} />
+      <ClusterLine graph={graph} mode="topicCluster" id={a.topicCluster} onFocusCluster={p.onFocusCluster} nodeKey={k} />
       <Section title="Leading authors">
         <CountedList items={leadingAuthorsOfTopic(graph, k)} onOpen={p.onOpen} label="Authors with the most papers on this topic" unit="papers" kind="author" empty="No authors." />
       </Section>
@@ -406,8 +419,32 @@ function TopicDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: Top
   );
 }
 
+/** Whether the node's heavy attributes are in; starts loading them (a chunk already in memory loads at once). */
+export function useNodeDetails(graph: PaperGraph, key: string): { ready: boolean; errors: string[] | null } {
+  const [state, setState] = useState(() => {
+    void graph.loadDetails([key]).catch(() => undefined);
+    return { key, ready: graph.detailsLoaded(key), errors: null as string[] | null };
+  });
+  useEffect(() => {
+    if (graph.detailsLoaded(key)) {
+      setState((s) => (s.key === key && s.ready ? s : { key, ready: true, errors: null }));
+      return;
+    }
+    let live = true;
+    graph.loadDetails([key]).then(
+      () => live && setState({ key, ready: true, errors: null }),
+      (e: unknown) => live && setState({ key, ready: false, errors: e instanceof ChunkLoadError ? e.problems : [String(e)] }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [graph, key]);
+  return state.key === key ? state : { ready: graph.detailsLoaded(key), errors: null };
+}
+
 export function DetailsPanel(p: DetailsProps) {
   const { graph, selected: k } = p;
+  const details = useNodeDetails(graph, k);
   const a = graph.getNodeAttributes(k);
   const lensFor: Lens = a.kind === "author" ? "coauthor" : a.kind === "topic" ? "topics" : "full";
   const inLens = LENS_KINDS[p.lens].nodes.includes(a.kind);
@@ -429,9 +466,24 @@ export function DetailsPanel(p: DetailsProps) {
           )}
         </p>
       )}
-      {a.kind === "author" && <AuthorDetails graph={graph} k={k} a={a} p={p} />}
-      {a.kind === "paper" && <PaperDetails graph={graph} k={k} a={a} p={p} />}
-      {a.kind === "topic" && <TopicDetails graph={graph} k={k} a={a} p={p} />}
+      {!details.ready &&
+        (details.errors ? (
+          <div className="notice error" role="alert">
+            <p>The details of this node could not be loaded:</p>
+            <ul className="ref-list">
+              {details.errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p className="muted" role="status" data-testid="details-loading">
+            Loading details…
+          </p>
+        ))}
+      {details.ready && a.kind === "author" && <AuthorDetails graph={graph} k={k} a={a} p={p} />}
+      {details.ready && a.kind === "paper" && <PaperDetails graph={graph} k={k} a={a} p={p} />}
+      {details.ready && a.kind === "topic" && <TopicDetails graph={graph} k={k} a={a} p={p} />}
     </article>
   );
 }

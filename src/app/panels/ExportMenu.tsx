@@ -8,7 +8,7 @@
  * background unless "dark background" is ticked; a PNG framed as the screen shows it or fitted to the whole view.
  */
 import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent } from "react";
-import type Graph from "graphology";
+import type { PaperGraph } from "../data/types";
 import { exportGraph, makeProvenance, type ExportFormat, type ExportView, type NodeDisplay } from "../../exporters";
 import type { ResolvedColorMode } from "../../model/appearance";
 import type { ViewFilter } from "../../model/view-filter";
@@ -22,7 +22,9 @@ export interface PngRequest {
 }
 
 export interface ExportMenuProps {
-  graph: Graph;
+  /** The Resolution slider's levels: exports carry them (colours, cluster numbers, legends, provenance). */
+  levels?: { community: number; topicCluster: number };
+  graph: PaperGraph;
   filter: ViewFilter;
   viewUrl: string;
   /** The view's colour mode, resolved ("auto" already turned into what the lens shows). */
@@ -102,7 +104,7 @@ export async function readGraphFile(file: File): Promise<{ ok: true; json: unkno
 }
 
 export function ExportMenu(props: ExportMenuProps) {
-  const { graph, filter, viewUrl, nodeDisplay, capturePng, onOpenGraph, colorMode } = props;
+  const { graph, filter, viewUrl, nodeDisplay, capturePng, onOpenGraph, colorMode, levels } = props;
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState<"view" | "whole">("view");
   const [format, setFormat] = useState<Choice>("png");
@@ -165,9 +167,12 @@ export function ExportMenu(props: ExportMenuProps) {
         setStatus({ text: "Downloaded papergraph-view.png", error: false });
         return;
       }
+      // Exports carry every attribute: the heavy text is fetched first (all chunks; in memory after the first export).
+      setStatus({ text: "Reading every attribute…", error: false });
+      await graph.loadEverything();
       const view: ExportView | null = scope === "view" ? { filter, nodeDisplay: (key) => nodeDisplay(key, asShown) } : null;
       const provenance = makeProvenance(graph, view, { exportedAt: new Date().toISOString(), generator: "papergraph explorer", colorMode });
-      const { files } = exportGraph(format, graph, view, provenance, { legend, dark });
+      const { files } = exportGraph(format, graph, view, provenance, { legend, dark, ...(levels ? { levels } : {}) });
       const prefix = scope === "view" ? "papergraph-view" : "papergraph";
       const names = files.map((f) => `${prefix}-${f.name}`);
       files.forEach((f, i) => downloadBlob(new Blob([f.content as BlobPart], { type: f.mime }), names[i]!));

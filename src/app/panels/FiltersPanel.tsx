@@ -65,8 +65,17 @@ export function FiltersPanel(props: {
   /** Authors drawn without any co-author link in the current view. */
   isolatedAuthors?: number;
   onChange: (patch: Partial<ViewFilter>) => void;
+  /** Play: the year shown (null when not playing), whether it runs, its speed in years per second. */
+  play?: { year: number | null; playing: boolean; speed: number };
+  onPlay?: (playing: boolean) => void;
+  onSpeed?: (speed: number) => void;
 }) {
-  const { filter, histogram, maxShared, onChange, largePapers } = props;
+  const { filter, histogram, maxShared, largePapers, play } = props;
+  // Moving a year thumb while playing pauses: the range the user sets wins.
+  const onChange = (patch: Partial<ViewFilter>) => {
+    if (play?.playing && patch.yearRange !== undefined) props.onPlay?.(false);
+    props.onChange(patch);
+  };
   const years = histogram.years;
   const first = years[0]?.year;
   const last = years[years.length - 1]?.year;
@@ -130,11 +139,28 @@ export function FiltersPanel(props: {
                 min={first}
                 max={last}
                 step={1}
-                value={range[1]}
+                value={play?.year ?? range[1]}
                 aria-label="To year"
                 onChange={(e) => setRange(range[0], Math.max(Number(e.target.value), range[0]))}
               />
             </div>
+            {props.onPlay && play && (
+              <div className="play-row">
+                <button type="button" className="button" aria-pressed={play.playing} onClick={() => props.onPlay!(!play.playing)} title="Step the year range's end from the first year to the last, drawing what exists by then">
+                  {play.playing ? "Pause" : "Play"}
+                </button>
+                <label className="select small">
+                  <span>Speed</span>
+                  <select aria-label="Speed" value={String(play.speed)} onChange={(e) => props.onSpeed?.(Number(e.target.value))}>
+                    <option value="0.5">½ year/s</option>
+                    <option value="1">1 year/s</option>
+                    <option value="2">2 years/s</option>
+                    <option value="4">4 years/s</option>
+                  </select>
+                </label>
+                {play.year !== null && <span className="small" data-testid="play-year">{play.year}</span>}
+              </div>
+            )}
             <p className="range-text" aria-live="polite">
               {range[0] === range[1] ? range[0] : `${range[0]} – ${range[1]}`}
               {filter.yearRange && (

@@ -3,17 +3,17 @@
  * between the selected author and a second author picked by search (fewest co-authorship steps, unweighted BFS).
  */
 import { useState } from "react";
+import type { SearchService } from "../data/search-service";
 import type { PaperGraph } from "../data/types";
-import type { SearchIndex } from "../state/search";
-import { sharedPapers } from "../../model/view-filter";
-import { coauthorLink, displayName } from "../state/selectors";
+import { COAUTHOR_LARGE_KIND, coauthorLink, displayName, sharedPapers } from "../state/selectors";
 import { NodeLink } from "./NodeLinks";
 import { SearchBox } from "./SearchBox";
 
+const AUTHORS: ["author"] = ["author"];
+
 /** Joint papers of two authors: the weight of their co-author link, 0 when they have none. */
 export function sharedPapersBetween(graph: PaperGraph, a: string, b: string): number {
-  const e = graph.edges(a, b).find((k) => graph.getEdgeAttribute(k, "kind") === "coauthor");
-  return e === undefined ? 0 : graph.getEdgeAttribute(e, "weight");
+  return sharedPapers(graph, a, b);
 }
 
 /** "2 steps from A to B:" for a path of node keys (a path of one node is 0 steps). */
@@ -30,7 +30,7 @@ export function noPathText(from: string, to: string, minShared: number, largeCut
 
 export function PathsPanel(props: {
   graph: PaperGraph;
-  index: SearchIndex;
+  index: SearchService;
   selected: string | null;
   ego: 0 | 1 | 2;
   egoSize: number;
@@ -53,14 +53,10 @@ export function PathsPanel(props: {
   const [query, setQuery] = useState("");
   const selKind = selected !== null ? graph.getNodeAttribute(selected, "kind") : null;
   const name = (k: string) => displayName(graph.getNodeAttributes(k));
-  const link = (a: string, b: string) => coauthorLink(graph, a, b);
-  const shared = (a: string, b: string) => {
-    const e = link(a, b);
-    return e === undefined ? 0 : sharedPapers(graph.getEdgeAttributes(e), props.includeLarge === true);
-  };
+  const shared = (a: string, b: string) => sharedPapers(graph, a, b, props.includeLarge === true);
   const viaLarge = (a: string, b: string) => {
-    const e = link(a, b);
-    return e !== undefined && graph.getEdgeAttribute(e, "kind") === "coauthor-large";
+    const e = coauthorLink(graph, a, b);
+    return e >= 0 && graph.edgeKind[e] === COAUTHOR_LARGE_KIND;
   };
   const cut = props.largeCut ?? 0;
   return (
@@ -96,7 +92,7 @@ export function PathsPanel(props: {
                 placeholder="Find an author…"
                 value={query}
                 onChange={setQuery}
-                kinds={["author"]}
+                kinds={AUTHORS}
                 exclude={selected}
                 testId="path-target-input"
                 onChoose={(h) => {

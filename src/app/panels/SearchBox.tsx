@@ -1,14 +1,18 @@
 /**
  * Search field with a suggestion list driven by the keyboard (ARIA 1.2 combobox + listbox): ArrowUp/Down move,
  * Enter chooses, Escape closes the list (a second Escape clears the field). Used for the main search and for
- * picking the second author of a path.
+ * picking the second author of a path. Queries go to the search service (a worker in the browser) and the answer to
+ * the latest query wins; until it arrives the list says it is searching.
  */
-import { forwardRef, useId, useMemo, useState, type KeyboardEvent } from "react";
+import { forwardRef, useEffect, useId, useState, type KeyboardEvent } from "react";
 import type { NodeKind } from "../../model/graph-file";
-import { searchNodes, type SearchHit, type SearchIndex } from "../state/search";
+import type { SearchService } from "../data/search-service";
+import type { SearchHit } from "../state/search";
+
+const LIMIT = 12;
 
 export interface SearchBoxProps {
-  index: SearchIndex;
+  index: SearchService;
   label: string;
   placeholder: string;
   value: string;
@@ -28,10 +32,22 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
   const listId = `${id}-list`;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const hits = useMemo(
-    () => searchNodes(index, value, { limit: 12, kinds }).filter((h) => h.key !== exclude),
-    [index, value, kinds, exclude],
-  );
+  const [answer, setAnswer] = useState<{ query: string; hits: SearchHit[] }>({ query: "", hits: [] });
+  // Arrays from the caller are new on every render: the effect keys on their content.
+  const kindsKey = kinds?.join(",") ?? "";
+  useEffect(() => {
+    if (value.trim() === "") return;
+    let live = true;
+    const wanted = kindsKey ? (kindsKey.split(",") as NodeKind[]) : undefined;
+    index.search(value, { limit: LIMIT + (exclude ? 1 : 0), kinds: wanted }).then((found) => {
+      if (live) setAnswer({ query: value, hits: found.filter((h) => h.key !== exclude).slice(0, LIMIT) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [index, value, kindsKey, exclude]);
+  const answered = answer.query === value;
+  const hits = answered ? answer.hits : [];
   const showList = open && value.trim() !== "";
   const activeIndex = Math.min(active, Math.max(0, hits.length - 1));
 
@@ -94,7 +110,12 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
         onKeyDown={onKeyDown}
       />
       <ul id={listId} role="listbox" aria-label={`${label}: suggestions`} className="suggestions" hidden={!showList}>
-        {showList && hits.length === 0 && (
+        {showList && !answered && (
+          <li className="suggestion empty" role="presentation">
+            Searching…
+          </li>
+        )}
+        {showList && answered && hits.length === 0 && (
           <li className="suggestion empty" role="presentation">
             No match for “{value.trim()}”
           </li>

@@ -1,10 +1,31 @@
-/** One line about what is on screen: counts, lens, active filters, and what the graph was built from (with Forget when kept). */
+/**
+ * One line about what is on screen: counts, lens, active filters, what an overview leaves out, and what the graph was
+ * built from (with Forget when kept).
+ */
 import type { Lens, ViewFilter } from "../../model/view-filter";
 import type { GraphAttributes } from "../data/types";
+
+/** What the renderer draws (RenderController's report); the same shape as graph/RenderController's DrawnInfo. */
+export interface DrawnSummary {
+  nodes: number;
+  edges: number;
+  visibleEdges: number;
+  overview: boolean;
+}
+
+const n = (x: number) => x.toLocaleString("en");
+
+/** "overview: 150,000 of 1,020,000 edges drawn (...); zoom in to see more", or null when everything is drawn. */
+export function overviewNote(drawn: DrawnSummary | null): string | null {
+  if (!drawn || !drawn.overview || drawn.edges >= drawn.visibleEdges) return null;
+  return `overview: ${n(drawn.edges)} of ${n(drawn.visibleEdges)} edges drawn (each node's strongest, then the strongest others); zoom in to see more`;
+}
 
 const LENS_NAME: Record<Lens, string> = { coauthor: "Co-author network", topics: "Topic map", full: "Full knowledge graph" };
 
 export function StatusBar(props: {
+  /** Play in the Years filter: what the year shown brought. */
+  playNote?: string | null;
   attrs: GraphAttributes;
   order: number;
   visibleNodes: number;
@@ -15,6 +36,9 @@ export function StatusBar(props: {
   kept: boolean;
   onForget: () => void;
   rendererError: string | null;
+  drawn?: DrawnSummary | null;
+  /** Problems met while loading that did not stop it. */
+  warnings?: string[];
 }) {
   const { attrs, filter } = props;
   const active: string[] = [];
@@ -28,7 +52,14 @@ export function StatusBar(props: {
       <span role="status" aria-live="polite">
         {LENS_NAME[filter.lens]}: {props.visibleNodes.toLocaleString("en")} nodes, {props.visibleEdges.toLocaleString("en")} edges shown
         {active.length ? ` · filters: ${active.join(", ")}` : ""}
+        {overviewNote(props.drawn ?? null) && <span data-testid="overview-note"> · {overviewNote(props.drawn ?? null)}</span>}
+        {props.playNote && <span data-testid="play-note"> · {props.playNote}</span>}
       </span>
+      {props.warnings && props.warnings.length > 0 && (
+        <span className="warn" title={props.warnings.join("\n")}>
+          {props.warnings[0]}
+        </span>
+      )}
       {props.rendererError && <span className="warn">Graph drawing unavailable: {props.rendererError}</span>}
       <span className="muted shown">
         <span data-testid="status-shown">{props.shown}</span>

@@ -106,29 +106,36 @@ export function buildSearchIndex(graph: PaperGraph, idle: IdleScheduler | null =
     processTerm: (term) => normalizeText(term),
   });
   const docs = new Map<string, Doc>();
-  const keys = graph.nodes().sort();
+  const total = graph.order;
+  // Dropped once every document is in: the index then holds no reference to the graph (a worker frees its copy).
+  let source: PaperGraph | null = graph;
+  let keys: string[] | null = graph.nodes().sort();
   let next = 0;
   const addOne = () => {
-    const doc = docFor(graph, keys[next++]!);
+    const doc = docFor(source!, keys![next++]!);
     docs.set(doc.id, doc);
     mini.add(doc);
+    // The searchable text is in the index now; the document keeps what ranking and display read.
+    doc.primary = "";
+    doc.alternates = "";
+    if (next >= total) source = keys = null;
   };
   const built: Built = { mini, docs };
   const slice = (deadline: { timeRemaining(): number }) => {
     // At least one batch per slice: a callback run for its timeout has no time remaining, and must still progress.
     do {
-      const end = Math.min(keys.length, next + batch);
+      const end = Math.min(total, next + batch);
       while (next < end) addOne();
-    } while (next < keys.length && deadline.timeRemaining() > 1);
-    if (next < keys.length) idle?.(slice);
+    } while (next < total && deadline.timeRemaining() > 1);
+    if (next < total) idle?.(slice);
   };
-  if (idle && keys.length > 0) idle(slice);
+  if (idle && total > 0) idle(slice);
   return {
     get: () => {
-      while (next < keys.length) addOne();
+      while (next < total) addOne();
       return built;
     },
-    ready: () => next >= keys.length,
+    ready: () => next >= total,
   };
 }
 

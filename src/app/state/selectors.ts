@@ -1,10 +1,10 @@
 /**
  * Pure questions asked of the read-only graph by the panels: who worked with whom, on what, when. No React, no sigma,
  * so they are unit-tested on the fixture graph. Every list is sorted with a tie-break (same graph -> same order).
+ * Graph-wide walks (paths, ego networks, clusters, histograms) run on the graph's arrays (node and edge indices), so
+ * they stay linear and allocation-light on a 100,000-paper graph; edges are named by their index.
  */
-import Graph from "graphology";
-import { bidirectional } from "graphology-shortest-path/unweighted.js";
-import { sharedPapers, type VisibleSet } from "../../model/view-filter";
+import { EDGE_KIND_INDEX, sharedPapersAt, type VisibleMask } from "../../model/view-filter";
 import type { NodeAttributes, PaperGraph, PaperNodeAttributes } from "../data/types";
 
 export interface NodeRef {
@@ -18,6 +18,16 @@ export interface PaperRef extends NodeRef {
   date: string | null;
   year: number | null;
 }
+
+const AUTHOR = 0;
+const PAPER = 1;
+const TOPIC = 2;
+const KIND_CODE: Record<NodeAttributes["kind"], number> = { author: AUTHOR, paper: PAPER, topic: TOPIC };
+const COAUTHOR = EDGE_KIND_INDEX.coauthor;
+const COAUTHOR_LARGE = EDGE_KIND_INDEX["coauthor-large"];
+/** The edge kind code of "coauthor-large" links (CompactGraph.edgeKind). */
+export const COAUTHOR_LARGE_KIND = COAUTHOR_LARGE;
+const RELATED = EDGE_KIND_INDEX.related;
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -53,9 +63,12 @@ function paperRef(graph: PaperGraph, key: string): PaperRef {
 }
 
 function neighboursOfKind(graph: PaperGraph, key: string, kind: NodeAttributes["kind"]): string[] {
+  const i = graph.nodeIndex(key);
   const out: string[] = [];
-  graph.forEachNeighbor(key, (n, a) => {
-    if (a.kind === kind) out.push(n);
+  if (i < 0) return out;
+  const code = KIND_CODE[kind];
+  graph.forEachNeighborIndex(i, (j) => {
+    if (graph.kind[j] === code) out.push(graph.keys[j]!);
   });
   return out;
 }
@@ -119,104 +132,132 @@ export function leadingAuthorsOfTopic(graph: PaperGraph, topic: string, limit = 
 
 /** Topics linked by a "related" edge, strongest first (count = edge weight). */
 export function relatedTopics(graph: PaperGraph, topic: string): CountedRef[] {
+  const i = graph.nodeIndex(topic);
   const out: CountedRef[] = [];
-  graph.forEachEdge(topic, (_e, ea, s, t) => {
-    if (ea.kind !== "related") return;
-    const other = s === topic ? t : s;
-    out.push({ ...ref(graph, other), count: ea.weight });
-  });
+  if (i < 0) return out;
+  for (let p = graph.adjOffsets[i]!; p < graph.adjOffsets[i + 1]!; p++) {
+    const e = graph.adjEdges[p]!;
+    if (graph.edgeKind[e] !== RELATED) continue;
+    out.push({ ...ref(graph, graph.keys[graph.otherEnd(e, i)]!), count: graph.edgeWeight[e]! });
+  }
   return out.sort(byCountThenLabel);
 }
 
 /**
- * Nodes within `hops` steps of `center`, following only edges `edgeAllowed` accepts (the lens's visible edges), so
- * the ego network matches what is drawn. Includes the centre.
+ * Nodes within `hops` steps of `center`, following only edges `edgeAllowed` accepts (by index: the lens's visible
+ * edges), so the ego network matches what is drawn. Includes the centre.
  */
-export function egoNetwork(graph: PaperGraph, center: string, hops: number, edgeAllowed: (edge: string) => boolean = () => true): Set<string> {
+export function egoNetwork(graph: PaperGraph, center: string, hops: number, edgeAllowed: (edge: number) => boolean = () => true): Set<string> {
+  const start = graph.nodeIndex(center);
   const seen = new Set<string>([center]);
-  if (!graph.hasNode(center)) return seen;
-  let frontier = [center];
+  if (start < 0) return seen;
+  const mark = new Set<number>([start]);
+  let frontier = [start];
   for (let h = 0; h < hops; h++) {
-    const next: string[] = [];
+    const next: number[] = [];
     for (const n of frontier) {
-      graph.forEachEdge(n, (e, _a, s, t) => {
-        if (!edgeAllowed(e)) return;
-        const other = s === n ? t : s;
-        if (!seen.has(other)) {
-          seen.add(other);
+      for (let p = graph.adjOffsets[n]!; p < graph.adjOffsets[n + 1]!; p++) {
+        const e = graph.adjEdges[p]!;
+        if (!edgeAllowed(e)) continue;
+        const other = graph.otherEnd(e, n);
+        if (!mark.has(other)) {
+          mark.add(other);
+          seen.add(graph.keys[other]!);
           next.push(other);
         }
-      });
+      }
     }
     frontier = next;
   }
   return seen;
 }
 
-const coauthorGraphs = new WeakMap<PaperGraph, Map<string, Graph>>();
-const isCoauthorKind = (kind: string) => kind === "coauthor" || kind === "coauthor-large";
+/** Whether edge e is a co-author link of either kind ("coauthor", or "coauthor-large" of papers above the author cut). */
+const isCoauthorEdge = (graph: PaperGraph, e: number) => graph.edgeKind[e] === COAUTHOR || graph.edgeKind[e] === COAUTHOR_LARGE;
 
-/**
- * The co-author network alone (authors + co-author links of at least `minShared` joint papers, those of papers above
- * the author cut only when `includeLarge`), built once per graph and choice.
- */
-function coauthorGraph(graph: PaperGraph, minShared: number, includeLarge: boolean): Graph {
-  let byChoice = coauthorGraphs.get(graph);
-  if (!byChoice) coauthorGraphs.set(graph, (byChoice = new Map()));
-  const id = `${minShared}:${includeLarge}`;
-  const cached = byChoice.get(id);
-  if (cached) return cached;
-  const g = new Graph({ type: "undirected" });
-  // Sorted insertion: the BFS meets neighbours in this order, so ties between equally short paths break the same way.
-  graph.filterNodes((_n, a) => a.kind === "author").sort(cmp).forEach((n) => g.addNode(n));
-  const edges: [string, string][] = [];
-  graph.forEachEdge((_e, a, s, t) => {
-    if (isCoauthorKind(a.kind) && s !== t && sharedPapers(a, includeLarge) >= Math.max(1, minShared)) edges.push(s < t ? [s, t] : [t, s]);
-  });
-  edges.sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));
-  for (const [s, t] of edges) if (!g.hasEdge(s, t)) g.addEdge(s, t);
-  byChoice.set(id, g);
-  return g;
+/** Joint papers behind co-author edge e as the view counts them (view-filter's sharedPapers over the arrays). */
+function sharedOn(graph: PaperGraph, e: number, includeLarge: boolean): number {
+  return sharedPapersAt(graph.edgeKind[e]!, graph.edgeWeight[e]!, includeLarge ? graph.edgeLargePapers[e]! : 0, includeLarge);
 }
 
 /**
- * Shortest collaboration path between two authors: unweighted breadth-first search on the co-author network
- * (fewest intermediaries, the "Erdős number" sense), over co-author links with at least `minShared` joint papers,
- * through papers above the author cut only when `includeLarge`. Returns the author keys from `from` to `to`, or null
- * when they are not connected.
+ * Shortest collaboration path between two authors: breadth-first search on the co-author network (fewest
+ * intermediaries, the "Erdős number" sense), over co-author links with at least `minShared` joint papers, through
+ * papers above the author cut only when `includeLarge`, neighbours taken in key order so ties between equally short
+ * paths always break the same way. Returns the author keys from `from` to `to`, or null when they are not connected.
+ * Linear in the part of the network it explores.
  */
 export function collaborationPath(graph: PaperGraph, from: string, to: string, minShared = 1, includeLarge = false): string[] | null {
-  if (!graph.hasNode(from) || !graph.hasNode(to)) return null;
-  if (graph.getNodeAttribute(from, "kind") !== "author" || graph.getNodeAttribute(to, "kind") !== "author") return null;
-  if (from === to) return [from];
-  return bidirectional(coauthorGraph(graph, minShared, includeLarge), from, to);
+  const min = Math.max(1, minShared);
+  const s = graph.nodeIndex(from);
+  const t = graph.nodeIndex(to);
+  if (s < 0 || t < 0 || graph.kind[s] !== AUTHOR || graph.kind[t] !== AUTHOR) return null;
+  if (s === t) return [from];
+  const parent = new Map<number, number>([[s, -1]]);
+  let frontier = [s];
+  while (frontier.length && !parent.has(t)) {
+    const next: number[] = [];
+    for (const n of frontier) {
+      const around: number[] = [];
+      for (let p = graph.adjOffsets[n]!; p < graph.adjOffsets[n + 1]!; p++) {
+        const e = graph.adjEdges[p]!;
+        if (!isCoauthorEdge(graph, e) || sharedOn(graph, e, includeLarge) < min) continue;
+        const o = graph.otherEnd(e, n);
+        if (o !== n && !parent.has(o)) around.push(o);
+      }
+      around.sort((a, b) => cmp(graph.keys[a]!, graph.keys[b]!));
+      for (const o of around) {
+        if (parent.has(o)) continue;
+        parent.set(o, n);
+        next.push(o);
+      }
+    }
+    frontier = next;
+  }
+  if (!parent.has(t)) return null;
+  const path: string[] = [];
+  for (let at = t; at !== -1; at = parent.get(at)!) path.push(graph.keys[at]!);
+  return path.reverse();
 }
 
-/** The co-author link between two authors (either kind), or undefined. */
-export function coauthorLink(graph: PaperGraph, a: string, b: string): string | undefined {
-  return graph.edges(a, b).find((k) => isCoauthorKind(graph.getEdgeAttribute(k, "kind")));
+/** The co-author link (either kind) between two authors, as an edge index; -1 when they have none. */
+export function coauthorLink(graph: PaperGraph, a: string, b: string): number {
+  const i = graph.nodeIndex(a);
+  const j = graph.nodeIndex(b);
+  if (i < 0 || j < 0) return -1;
+  const e = graph.edgeBetween(i, j, "coauthor");
+  return e >= 0 ? e : graph.edgeBetween(i, j, "coauthor-large");
 }
 
-/** The co-author edge keys along a path of author keys. */
-export function pathEdges(graph: PaperGraph, path: string[]): string[] {
-  const out: string[] = [];
+/** The co-author edges (indices) along a path of author keys. */
+export function pathEdges(graph: PaperGraph, path: string[]): number[] {
+  const out: number[] = [];
   for (let i = 0; i + 1 < path.length; i++) {
     const e = coauthorLink(graph, path[i]!, path[i + 1]!);
-    if (e !== undefined) out.push(e);
+    if (e >= 0) out.push(e);
   }
   return out;
 }
 
+/**
+ * Joint papers of two authors as the view counts them: their co-author link's papers (view-filter's sharedPapers);
+ * 0 without one.
+ */
+export function sharedPapers(graph: PaperGraph, a: string, b: string, includeLarge = false): number {
+  const e = coauthorLink(graph, a, b);
+  return e < 0 ? 0 : sharedOn(graph, e, includeLarge);
+}
+
 /** Authors drawn without any drawn co-author link (the co-author lens's isolated dots). */
-export function isolatedAuthors(graph: PaperGraph, visible: VisibleSet): number {
-  const linked = new Set<string>();
-  for (const e of visible.edges) {
-    if (!isCoauthorKind(graph.getEdgeAttribute(e, "kind"))) continue;
-    linked.add(graph.source(e));
-    linked.add(graph.target(e));
+export function isolatedAuthors(graph: PaperGraph, visible: VisibleMask): number {
+  const linked = new Uint8Array(graph.order);
+  for (let e = 0; e < graph.size; e++) {
+    if (!visible.edges[e] || !isCoauthorEdge(graph, e)) continue;
+    linked[graph.edgeSource[e]!] = 1;
+    linked[graph.edgeTarget[e]!] = 1;
   }
   let n = 0;
-  for (const k of visible.nodes) if (!linked.has(k) && graph.getNodeAttribute(k, "kind") === "author") n++;
+  for (let i = 0; i < graph.order; i++) if (visible.nodes[i] && !linked[i] && graph.kind[i] === AUTHOR) n++;
   return n;
 }
 
@@ -229,29 +270,41 @@ export interface YearHistogram {
 export function yearHistogram(graph: PaperGraph): YearHistogram {
   const counts = new Map<number, number>();
   let undated = 0;
-  graph.forEachNode((_n, a) => {
-    if (a.kind !== "paper") return;
-    if (a.year === null) undated++;
-    else counts.set(a.year, (counts.get(a.year) ?? 0) + 1);
-  });
+  for (let i = 0; i < graph.order; i++) {
+    if (graph.kind[i] !== PAPER) continue;
+    const y = graph.year[i]!;
+    if (Number.isNaN(y)) undated++;
+    else counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
   if (counts.size === 0) return { years: [], undated };
-  const ys = [...counts.keys()];
-  const lo = Math.min(...ys);
-  const hi = Math.max(...ys);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const y of counts.keys()) {
+    lo = Math.min(lo, y);
+    hi = Math.max(hi, y);
+  }
   const years = [];
   for (let y = lo; y <= hi; y++) years.push({ year: y, count: counts.get(y) ?? 0 });
   return { years, undated };
+}
+
+/** The largest number of joint papers on any co-author edge (at least 1): the filter slider's end. */
+export function maxSharedPapers(graph: PaperGraph): number {
+  let m = 1;
+  for (let e = 0; e < graph.size; e++) if (graph.edgeKind[e] === COAUTHOR && graph.edgeWeight[e]! > m) m = graph.edgeWeight[e]!;
+  return m;
 }
 
 /**
  * Where a node the lens does not draw shows up in it: an author in the topic map -> topics of their papers; a topic in
  * the co-author lens -> authors of its papers; a paper -> its authors or topics. Only visible nodes are returned.
  */
-export function lensProjection(graph: PaperGraph, key: string, visible: Set<string>): Set<string> {
+export function lensProjection(graph: PaperGraph, key: string, visible: Uint8Array): Set<string> {
   const out = new Set<string>();
   if (!graph.hasNode(key)) return out;
   const add = (n: string) => {
-    if (visible.has(n)) out.add(n);
+    const i = graph.nodeIndex(n);
+    if (i >= 0 && visible[i]) out.add(n);
   };
   const a = graph.getNodeAttributes(key);
   const papers = a.kind === "paper" ? [key] : neighboursOfKind(graph, key, "paper");
@@ -266,17 +319,27 @@ export function lensProjection(graph: PaperGraph, key: string, visible: Set<stri
 
 /** Members of a cluster in either partition, sorted. */
 export function clusterMembers(graph: PaperGraph, mode: "community" | "topicCluster", id: number): string[] {
-  return graph.filterNodes((_n, a) => (mode === "community" ? a.community : a.topicCluster) === id).sort(cmp);
+  const ids = mode === "community" ? graph.community : graph.topicCluster;
+  const out: string[] = [];
+  for (let i = 0; i < graph.order; i++) if (ids[i] === id) out.push(graph.keys[i]!);
+  return out.sort(cmp);
 }
 
 /** The `n` nodes of a kind with the highest value of a metric (ties: label, key). */
 export function topNodes(graph: PaperGraph, kind: NodeAttributes["kind"], metric: "pagerank" | "paperCount" | "degree", n: number): CountedRef[] {
+  const code = KIND_CODE[kind];
+  const value = (i: number) => (metric === "paperCount" ? (code === PAPER ? graph.degree[i]! : graph.paperCount[i]!) : graph[metric][i]!);
+  const candidates: number[] = [];
+  for (let i = 0; i < graph.order; i++) if (graph.kind[i] === code) candidates.push(i);
+  // Only the best few need names: rank by value first, name the ones that can still make the cut.
+  candidates.sort((a, b) => (Number.isFinite(value(b)) ? value(b) : 0) - (Number.isFinite(value(a)) ? value(a) : 0));
+  const cutoff = candidates.length > n ? value(candidates[n - 1]!) : -Infinity;
   const out: CountedRef[] = [];
-  graph.forEachNode((key, a) => {
-    if (a.kind !== kind) return;
-    const v = metric === "paperCount" ? (a.kind === "paper" ? a.degree : a.paperCount) : a[metric];
-    out.push({ key, label: displayName(a), count: Number.isFinite(v) ? v : 0 });
-  });
+  for (const i of candidates) {
+    const v = Number.isFinite(value(i)) ? value(i) : 0;
+    if (out.length >= n && v < cutoff) break;
+    out.push({ key: graph.keys[i]!, label: displayName(graph.attributesAt(i)), count: v });
+  }
   return out.sort(byCountThenLabel).slice(0, n);
 }
 
@@ -284,12 +347,14 @@ export function topNodes(graph: PaperGraph, kind: NodeAttributes["kind"], metric
  * What the camera frames when a node is opened: the node and its neighbours over drawn edges; for a node the lens
  * does not draw, the nodes it projects to (lensProjection). Sorted.
  */
-export function framingSet(graph: PaperGraph, key: string, visibleNodes: Set<string>, visibleEdges: Set<string>): string[] {
-  if (!graph.hasNode(key)) return [];
-  if (!visibleNodes.has(key)) return [...lensProjection(graph, key, visibleNodes)].sort(cmp);
+export function framingSet(graph: PaperGraph, key: string, visible: VisibleMask): string[] {
+  const i = graph.nodeIndex(key);
+  if (i < 0) return [];
+  if (!visible.nodes[i]) return [...lensProjection(graph, key, visible.nodes)].sort(cmp);
   const out = new Set([key]);
-  graph.forEachEdge(key, (e, _a, s, t) => {
-    if (visibleEdges.has(e)) out.add(s === key ? t : s);
-  });
+  for (let p = graph.adjOffsets[i]!; p < graph.adjOffsets[i + 1]!; p++) {
+    const e = graph.adjEdges[p]!;
+    if (visible.edges[e]) out.add(graph.keys[graph.otherEnd(e, i)]!);
+  }
   return [...out].sort(cmp);
 }

@@ -3,7 +3,9 @@
  * must reproduce (selection, lens, filters, colours, sizes, camera, ego, path) lives here and in url-state.ts.
  */
 import { DEFAULT_SIZE_METRIC, SIZE_METRICS, type ColorMode, type SizeMetric } from "../../model/appearance";
+import type { PeopleQuery } from "../../model/topic-people";
 import { DEFAULT_VIEW_FILTER, type Lens, type ViewFilter } from "../../model/view-filter";
+import { DEFAULT_LEVELS, type LevelChoice } from "./levels-view";
 
 export { SIZE_METRICS, type ColorMode, type SizeMetric };
 
@@ -28,6 +30,12 @@ export interface UiState {
   pathTarget: string | null;
   /** Camera request: fit these nodes; `seq` changes on every request so a repeat still moves the camera. */
   focus: { keys: string[]; seq: number } | null;
+  /** The Resolution slider's level per partition (null: the build's own). */
+  levels: LevelChoice;
+  /** "Show unstable nodes": the least stable nodes of the coloured partition are lit, the rest dimmed. */
+  showUnstable: boolean;
+  /** "People on this topic": the topic, research cluster or text asked about (null: panel closed). */
+  people: PeopleQuery | null;
 }
 
 export const INITIAL_UI_STATE: UiState = {
@@ -41,10 +49,13 @@ export const INITIAL_UI_STATE: UiState = {
   ego: 0,
   pathTarget: null,
   focus: null,
+  levels: DEFAULT_LEVELS,
+  showUnstable: false,
+  people: null,
 };
 
 /** The part of the state a link carries. */
-export type SharedState = Pick<UiState, "selected" | "filter" | "colorMode" | "sizeMetric" | "camera" | "ego" | "pathTarget">;
+export type SharedState = Pick<UiState, "selected" | "filter" | "colorMode" | "sizeMetric" | "camera" | "ego" | "pathTarget" | "levels" | "showUnstable" | "people">;
 
 export type UiAction =
   | { type: "select"; key: string | null; focus?: boolean; focusKeys?: string[] }
@@ -60,6 +71,9 @@ export type UiAction =
   | { type: "setEgo"; ego: 0 | 1 | 2 }
   | { type: "setPathTarget"; key: string | null }
   | { type: "focusNodes"; keys: string[] }
+  | { type: "setLevel"; mode: "community" | "topicCluster"; level: number | null }
+  | { type: "setShowUnstable"; on: boolean }
+  | { type: "setPeople"; query: PeopleQuery | null }
   | { type: "restore"; shared: SharedState }
   | { type: "reset" };
 
@@ -108,6 +122,16 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, pathTarget: action.key === state.selected ? null : action.key };
     case "focusNodes":
       return action.keys.length ? { ...state, focus: focusOn(state, action.keys) } : state;
+    case "setLevel": {
+      if (state.levels[action.mode] === action.level) return state;
+      // Group ids belong to one level: hidden groups of that partition are shown again.
+      const filter = state.filter.clusterMode === action.mode && state.filter.hiddenClusters.length ? { ...state.filter, hiddenClusters: [] } : state.filter;
+      return { ...state, filter, levels: { ...state.levels, [action.mode]: action.level } };
+    }
+    case "setShowUnstable":
+      return { ...state, showUnstable: action.on };
+    case "setPeople":
+      return { ...state, people: action.query };
     case "restore":
       return { ...state, ...action.shared, hovered: null };
     case "reset":
@@ -116,6 +140,6 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 }
 
 export function sharedOf(state: UiState): SharedState {
-  const { selected, filter, colorMode, sizeMetric, camera, ego, pathTarget } = state;
-  return { selected, filter, colorMode, sizeMetric, camera, ego, pathTarget };
+  const { selected, filter, colorMode, sizeMetric, camera, ego, pathTarget, levels, showUnstable, people } = state;
+  return { selected, filter, colorMode, sizeMetric, camera, ego, pathTarget, levels, showUnstable, people };
 }

@@ -6,6 +6,9 @@
 import type { NodeKind } from "../../model/graph-file";
 import { DEFAULT_VIEW_FILTER, type Lens, type ViewFilter } from "../../model/view-filter";
 import { isColorMode, type ColorMode } from "../../model/appearance";
+import type { PeopleQuery } from "../../model/topic-people";
+import { clampLevel, levelCount } from "../../model/levels";
+import type { GraphAttributes } from "../../model/graph-file";
 import { INITIAL_UI_STATE, SIZE_METRICS, type CameraView, type SharedState, type SizeMetric } from "./ui-state";
 
 const LENSES: Lens[] = ["coauthor", "topics", "full"];
@@ -33,6 +36,10 @@ export function serializeUrlState(s: SharedState): string {
   if (s.sizeMetric !== INITIAL_UI_STATE.sizeMetric) p.set("size", s.sizeMetric);
   if (s.ego) p.set("ego", String(s.ego));
   if (s.pathTarget !== null) p.set("path", s.pathTarget);
+  if (s.levels.community !== null) p.set("clevel", String(s.levels.community));
+  if (s.levels.topicCluster !== null) p.set("tlevel", String(s.levels.topicCluster));
+  if (s.showUnstable) p.set("unstable", "1");
+  if (s.people) p.set("people", "topic" in s.people ? `topic:${s.people.topic}` : "cluster" in s.people ? `cluster:${s.people.cluster}` : `text:${s.people.text}`);
   if (s.camera) {
     const c = s.camera;
     p.set("cam", [round(c.x, 4), round(c.y, 4), round(c.ratio, 4), round(c.angle, 3)].join(","));
@@ -65,6 +72,23 @@ function parseYears(v: string | null): [number, number] | null {
   const lo = Number(m[1]);
   const hi = Number(m[2]);
   return lo <= hi ? [lo, hi] : null;
+}
+
+function parsePeople(v: string | null): PeopleQuery | null {
+  if (v === null || v.length > MAX_KEY) return null;
+  const at = v.indexOf(":");
+  const kind = v.slice(0, at);
+  const rest = v.slice(at + 1);
+  if (at < 0 || rest.trim() === "") return null;
+  if (kind === "topic") return { topic: rest };
+  if (kind === "text") return { text: rest };
+  const id = kind === "cluster" ? int(rest) : null;
+  return id === null ? null : { cluster: id };
+}
+
+function level(v: string | null): number | null {
+  const n = int(v);
+  return n !== null && n >= 0 ? n : null;
 }
 
 /** Colour mode of a link; "cluster" is how links before the year modes named research clusters. */
@@ -118,6 +142,9 @@ export function parseUrlState(hash: string): SharedState {
     camera: parseCamera(p.get("cam")),
     ego: ego === "1" ? 1 : ego === "2" ? 2 : 0,
     pathTarget: key(p.get("path")),
+    levels: { community: level(p.get("clevel")), topicCluster: level(p.get("tlevel")) },
+    showUnstable: p.get("unstable") === "1",
+    people: parsePeople(p.get("people")),
   };
 }
 
@@ -126,10 +153,17 @@ export function sanitizeForGraph(
   s: SharedState,
   hasNode: (key: string) => boolean,
   clusterIds: { community: Set<number>; topicCluster: Set<number> },
+  attrs?: Partial<GraphAttributes>,
 ): SharedState {
   const ids = clusterIds[s.filter.clusterMode];
+  // A level the ladder does not have (another build) is the default; so is any level of a graph without a ladder.
+  const lv = (mode: "community" | "topicCluster", v: number | null) => (v === null || !attrs || levelCount(attrs, mode) <= 1 || clampLevel(attrs, mode, v) !== v ? null : v);
+  const levels = { community: lv("community", s.levels.community), topicCluster: lv("topicCluster", s.levels.topicCluster) };
+  const people = s.people && "topic" in s.people && !hasNode(s.people.topic) ? null : s.people;
   return {
     ...s,
+    levels,
+    people,
     selected: s.selected !== null && hasNode(s.selected) ? s.selected : null,
     pathTarget: s.pathTarget !== null && hasNode(s.pathTarget) ? s.pathTarget : null,
     filter: { ...s.filter, hiddenClusters: s.filter.hiddenClusters.filter((id) => ids.has(id)) },

@@ -8,11 +8,11 @@ import {
   groupColor,
   groupColors,
   groupModeOf,
-  groupOf,
   isNoLinks,
-  legendFor,
+  legendForAt,
   LOOKS,
-  nodeColors,
+  nodeColorsAt,
+  nodeYearsAt,
   NONE_COLOR,
   OTHER_COLOR,
   resolveColorMode,
@@ -23,9 +23,10 @@ import {
   type Look,
   type ResolvedColorMode,
   type ThemeName,
+  type YearMode,
 } from "../../model/appearance";
 import { clusterLabelSpecs, shorten, type ClusterLabelSpec } from "../../model/label-placement";
-import type { Lens, VisibleSet } from "../../model/view-filter";
+import type { Lens, VisibleMask } from "../../model/view-filter";
 import type { PaperGraph } from "../data/types";
 
 export function groupTables(graph: PaperGraph): GroupTables {
@@ -37,15 +38,14 @@ export function groupTables(graph: PaperGraph): GroupTables {
  * members; none for year colouring. Groups sharing the "other" or "none" colour get no label: it would name one group
  * for a colour that several share.
  */
-export function clusterLabelsFor(graph: PaperGraph, visible: VisibleSet, mode: ResolvedColorMode, tables: GroupTables): ClusterLabelSpec[] {
+export function clusterLabelsFor(graph: PaperGraph, visible: VisibleMask, mode: ResolvedColorMode, tables: GroupTables): ClusterLabelSpec[] {
   const group = groupModeOf(mode);
   if (!group) return [];
   const table = tableOf(tables, group);
   const colors = groupColors(table);
-  const members = [...visible.nodes].map((k) => {
-    const a = graph.getNodeAttributes(k);
-    return { group: groupOf(a, group), x: a.x, y: a.y };
-  });
+  const ids = group === "community" ? graph.community : graph.topicCluster;
+  const members: { group: number; x: number; y: number }[] = [];
+  for (let i = 0; i < graph.order; i++) if (visible.nodes[i]) members.push({ group: ids[i]!, x: graph.x[i]!, y: graph.y[i]! });
   return clusterLabelSpecs(members, (id) => {
     const info = table[String(id)];
     const color = groupColor(colors, id);
@@ -54,19 +54,28 @@ export function clusterLabelsFor(graph: PaperGraph, visible: VisibleSet, mode: R
   });
 }
 
+/** Indices of the visible nodes, in node order. */
+function* visibleIndices(visible: VisibleMask): Iterable<number> {
+  for (let i = 0; i < visible.nodes.length; i++) if (visible.nodes[i]) yield i;
+}
+
 export interface ViewLook {
   mode: ResolvedColorMode;
-  nodeColors: Map<string, string>;
+  /** Every node's colour in the mode, by node index. */
+  colors: readonly string[];
   legend: Legend;
   clusterLabels: ClusterLabelSpec[];
   look: Look;
 }
 
-export function useViewLook(graph: PaperGraph, colorMode: ColorMode, lens: Lens, visible: VisibleSet, theme: ThemeName): ViewLook {
+export function useViewLook(graph: PaperGraph, colorMode: ColorMode, lens: Lens, visible: VisibleMask, theme: ThemeName): ViewLook {
   const mode = resolveColorMode(colorMode, lens);
   const tables = useMemo(() => groupTables(graph), [graph]);
-  const colors = useMemo(() => nodeColors(graph, mode, tables), [graph, mode, tables]);
-  const legend = useMemo(() => legendFor(graph, mode, tables, visible.nodes), [graph, mode, tables, visible]);
+  // Years once per mode (the legend of a year mode reads them on every filter change).
+  const years = useMemo(() => (groupModeOf(mode) ? null : nodeYearsAt(graph, mode as YearMode)), [graph, mode]);
+  const colors = useMemo(() => nodeColorsAt(graph, mode, tables), [graph, mode, tables]);
+  const legend = useMemo(() => legendForAt(graph, mode, tables, visibleIndices(visible), years), [graph, mode, tables, visible, years]);
   const clusterLabels = useMemo(() => clusterLabelsFor(graph, visible, mode, tables), [graph, visible, mode, tables]);
-  return { mode, nodeColors: colors, legend, clusterLabels, look: LOOKS[theme] };
+  const look = LOOKS[theme];
+  return useMemo(() => ({ mode, colors, legend, clusterLabels, look }), [mode, colors, legend, clusterLabels, look]);
 }

@@ -6,13 +6,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { openInputs, readPicked, type BuildRunner } from "../../../src/app/data/open-files";
+import { writeExplorerFiles } from "../../../src/exporters/explorer-files";
 import type { ProgressEvent } from "../../../src/pipeline/progress";
 import { resolveOptions } from "../../../src/pipeline/options";
 import { runPipeline } from "../../../src/pipeline/run";
 
 const inProcess: BuildRunner = async ({ documents, thesaurus }, hooks = {}) => {
   const r = runPipeline({ documents, thesaurus }, resolveOptions({}), { onProgress: hooks.onProgress });
-  return { ok: true, json: r.graph.export(), summaries: r.summaries };
+  return { ok: true, files: writeExplorerFiles(r.graph), summaries: r.summaries };
 };
 const file = (name: string, text: string) => ({ name, text });
 const seed = (name: string) => file(name, readFileSync(`seeds/${name}`, "utf8"));

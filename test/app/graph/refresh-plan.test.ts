@@ -1,20 +1,23 @@
 // Which sigma refresh a display change needs (refresh-plan.ts), on the app fixture graph (test/fixtures/app, built
 // from the seed listings). The property that makes a partial refresh safe is checked exhaustively: for every pair of
 // display states the explorer can produce for one filter (hover, selection, ego 0-2, a collaboration path, a
-// selection the lens does not draw), every node and edge left out of a partial plan looks exactly the same
-// (nodeDisplay / edgeDisplay, zIndex included) before and after.
+// selection the lens does not draw), every drawn node and edge left out of a partial plan looks exactly the same
+// (reduceNode / reduceEdge on the render graph, zIndex included) before and after.
+import type Graph from "graphology";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VIEW_FILTER, visibleSubgraph, type ViewFilter } from "../../../src/model/view-filter";
-import { computeHighlight, edgeDisplay, nodeDisplay, pickForcedLabels, type DisplayState } from "../../../src/app/graph/reducers";
+import { DEFAULT_VIEW_FILTER, visibleMask, type ViewFilter } from "../../../src/model/view-filter";
+import { computeHighlight, pickForcedLabels, reduceEdge, reduceNode, type DisplayState, type DrawnEdge, type DrawnNode } from "../../../src/app/graph/reducers";
 import { planRefresh } from "../../../src/app/graph/refresh-plan";
-import { computeSizes, LOOKS, nodeColors } from "../../../src/model/appearance";
+import { buildRenderGraph, chooseDrawn, edgeOfRenderKey } from "../../../src/app/graph/render-graph";
+import { computeSizesAt as computeSizes, LOOKS, nodeColorsAt } from "../../../src/model/appearance";
 import { collaborationPath, pathEdges } from "../../../src/app/state/selectors";
 import { fixtureGraph } from "../fixture";
 
 const g = fixtureGraph();
 const sizes = computeSizes(g, "pagerank");
 const tables = { communities: g.getAttribute("communities"), topicClusters: g.getAttribute("topicClusters") };
-const colors = nodeColors(g, "topicCluster", tables);
+const colors = nodeColorsAt(g, "topicCluster", tables);
+const renders = new Map<string, Graph>();
 
 interface Ui {
   hovered?: string | null;
@@ -23,30 +26,30 @@ interface Ui {
   pathTo?: string;
 }
 
-/** Like Explorer: visible, sizes and colours are memoised, so they keep their identity while only the UI state moves. */
+/** Like Explorer: the visible set and its render graph are memoised while only the UI state moves. */
 function statesFor(filter: Partial<ViewFilter>) {
-  const visible = visibleSubgraph(g, { ...DEFAULT_VIEW_FILTER, ...filter });
+  const visible = visibleMask(g, { ...DEFAULT_VIEW_FILTER, ...filter });
+  renders.set(JSON.stringify(filter), buildRenderGraph(g, chooseDrawn(g, visible), { sizes, colors, look: LOOKS.light }));
   return (ui: Ui): DisplayState => {
     const selected = ui.selected ?? null;
     const path = selected !== null && ui.pathTo ? collaborationPath(g, selected, ui.pathTo) : null;
     const pe = path ? pathEdges(g, path) : [];
     const highlight = computeHighlight(g, visible, { hovered: ui.hovered ?? null, selected, ego: ui.ego ?? 0 }, path, pe);
     return {
-      visible,
       selected,
       highlight,
-      forcedLabels: pickForcedLabels(highlight, sizes),
-      path: { nodes: new Set(path ?? []), edges: new Set(pe) },
-      nodeColors: colors,
+      forcedLabels: pickForcedLabels(g, highlight, sizes),
       look: LOOKS.light,
-      sizes,
+      path: { nodes: new Set(path ?? []), edges: new Set(pe) },
     };
   };
 }
 
-function changedItems(prev: DisplayState, next: DisplayState): { nodes: string[]; edges: string[] } {
-  const nodes = g.filterNodes((k, a) => JSON.stringify(nodeDisplay(k, a, prev)) !== JSON.stringify(nodeDisplay(k, a, next)));
-  const edges = g.filterEdges((k, a) => JSON.stringify(edgeDisplay(k, a, prev)) !== JSON.stringify(edgeDisplay(k, a, next)));
+function changedItems(render: Graph, prev: DisplayState, next: DisplayState): { nodes: string[]; edges: number[] } {
+  const nodes = render.filterNodes((k, a) => JSON.stringify(reduceNode(k, a as DrawnNode, prev)) !== JSON.stringify(reduceNode(k, a as DrawnNode, next)));
+  const edges = render
+    .filterEdges((k, a) => JSON.stringify(reduceEdge(k, a as DrawnEdge, prev)) !== JSON.stringify(reduceEdge(k, a as DrawnEdge, next)))
+    .map(edgeOfRenderKey);
   return { nodes, edges };
 }
 
@@ -68,13 +71,14 @@ describe("planRefresh", () => {
   for (const lens of ["coauthor", "topics", "full"] as const) {
     it(`leaves out only nodes and edges that look the same (lens ${lens}, every pair of UI states)`, () => {
       const make = statesFor({ lens });
+      const render = renders.get(JSON.stringify({ lens }))!;
       const states = uiStates().map(make);
       let partial = 0;
       for (const prev of states) {
         for (const next of states) {
           const plan = planRefresh(prev, next);
           if (plan.kind === "full") continue;
-          const changed = changedItems(prev, next);
+          const changed = changedItems(render, prev, next);
           if (plan.kind === "none") {
             expect(changed).toEqual({ nodes: [], edges: [] });
             continue;
@@ -115,15 +119,13 @@ describe("planRefresh", () => {
     expect(planRefresh(same, same)).toEqual({ kind: "none" });
   });
 
-  it("dimming switching on or off, lens, sizes and colours need a full refresh", () => {
+  it("dimming switching on or off needs a full refresh (a lens, sizes and colours change the render graph instead)", () => {
     const make = statesFor({});
     const plain = make({});
     const hovered = make({ hovered: "a:karim-lekadir" });
     expect(planRefresh(plain, hovered).kind).toBe("full");
     expect(planRefresh(hovered, plain).kind).toBe("full");
-    expect(planRefresh(plain, statesFor({ lens: "full" })({})).kind).toBe("full");
-    expect(planRefresh(plain, { ...plain, sizes: computeSizes(g, "degree") }).kind).toBe("full");
-    expect(planRefresh(plain, { ...plain, nodeColors: nodeColors(g, "community", tables) }).kind).toBe("full");
+    // The theme's dimmed, focus and path colours change every drawn item.
     expect(planRefresh(plain, { ...plain, look: LOOKS.dark }).kind).toBe("full");
   });
 });

@@ -23,7 +23,8 @@ function show(explain: boolean) {
     table["0"]!.termWeights = [{ term: "trustworthy AI", weight: 0.4213 }, { term: "generative models", weight: 0.2 }];
     table["0"]!.typicalPapers = [paper, "p:not-in-this-graph"];
   }
-  graph.setAttribute("topicClusters", table);
+  // The explorer's graph is read-only; its graph attributes are the header's object, replaced here as a loaded file's.
+  (graph.getAttributes() as unknown as Record<string, unknown>).topicClusters = table;
   const onOpen = vi.fn();
   const filter = { ...DEFAULT_VIEW_FILTER, clusterMode: "topicCluster" as const };
   m = mount(<ClustersPanel graph={graph} filter={filter} onToggle={vi.fn()} onShowAll={vi.fn()} onFocus={vi.fn()} onOpen={onOpen} />);

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { DetailsPanel } from "../../../src/app/panels/DetailsPanel";
 import type { PaperGraph } from "../../../src/app/data/types";
 import { doiUrl, orcidUrl, venueLine } from "../../../src/app/state/bibliographic";
-import { fixtureGraph } from "../fixture";
+import { explorerGraph, fixtureGraph, fixtureGraphology } from "../fixture";
 import { mount, type Mounted } from "./render";
 
 let m: Mounted | null = null;
@@ -31,7 +31,7 @@ const texts = (els: NodeListOf<Element> | undefined) => [...(els ?? [])].map((e)
 // of its MeSH terms), attached to a fixture paper. The WoS, OpenAlex and Scopus ids are illustrative (shape only); the
 // ORCID iD is ORCID's documented example identity (Josiah Carberry).
 function withBibliographic(): PaperGraph {
-  const g = fixtureGraph();
+  const g = fixtureGraphology();
   g.mergeNodeAttributes("p:why-winner-best", {
     doi: "10.1038/s41467-018-07619-7",
     pmid: "30523263",
@@ -53,7 +53,7 @@ function withBibliographic(): PaperGraph {
     externalIds: ["openalex:A5023888391", "scopus:57203512345"],
     affiliations: ["German Cancer Research Center (DKFZ), Heidelberg", "Heidelberg University"],
   });
-  return g;
+  return explorerGraph(g);
 }
 
 describe("DetailsPanel, bibliographic fields", () => {
@@ -88,9 +88,9 @@ describe("DetailsPanel, bibliographic fields", () => {
   });
 
   it("says a paper with only group authors has no individual authors", () => {
-    const g = fixtureGraph();
-    g.mergeNodeAttributes("p:breast-density", { groupAuthors: ["FUTURE-AI Consortium"] });
-    const { c, row } = show("p:breast-density", g);
+    const edited = fixtureGraphology();
+    edited.mergeNodeAttributes("p:breast-density", { groupAuthors: ["FUTURE-AI Consortium"] });
+    const { c, row } = show("p:breast-density", explorerGraph(edited));
     expect(c.querySelector(".byline")!.textContent).toBe("No individual authors listed in the source");
     expect(row("Group authors")!.textContent).toBe("Group authorsFUTURE-AI Consortium");
   });
@@ -116,23 +116,26 @@ describe("DetailsPanel, bibliographic fields", () => {
   });
 
   it("renders hostile input as text and links only well-formed identifiers to their own resolver", () => {
-    // Adversarial: markup in keywords and affiliations, a DOI and an ORCID that try to become another link.
-    const g = fixtureGraph();
-    g.mergeNodeAttributes("p:why-winner-best", {
-      doi: "javascript:alert(1)",
+    // Adversarial: markup in keywords, venue and affiliations, and a DOI that passes the graph file's check (lower
+    // case, "10." prefix, no space) but is no DOI a resolver knows and carries markup. (An ORCID that is not one is
+    // refused when the graph is loaded: validate.ts.)
+    const edited = fixtureGraphology();
+    edited.mergeNodeAttributes("p:why-winner-best", {
+      doi: "10.evil/<script>alert(1)</script>",
       keywords: ['<img src=x onerror="window.__pwned=1">'],
       venue: "<b>Journal</b>",
       groupAuthors: ["<script>alert(1)</script> Group"],
     });
-    g.mergeNodeAttributes("a:annika-reinke", { orcid: "https://evil.example/0000", affiliations: ["<a href='https://evil.example'>x</a>"] });
+    edited.mergeNodeAttributes("a:annika-reinke", { affiliations: ["<a href='https://evil.example'>x</a>"] });
+    const g = explorerGraph(edited);
     const { c, row } = show("p:why-winner-best", g);
     expect(c.querySelector("img, b, script")).toBeNull();
     expect(row("DOI")!.querySelector("a")).toBeNull();
-    expect(row("DOI")!.textContent).toBe("DOIjavascript:alert(1)");
+    expect(row("DOI")!.textContent).toBe("DOI10.evil/<script>alert(1)</script>");
     expect(row("Published in")!.textContent).toBe("Published in<b>Journal</b>");
     const au = show("a:annika-reinke", g);
     expect(au.c.querySelectorAll("a")).toHaveLength(0);
-    expect(au.row("ORCID")!.textContent).toBe("ORCIDhttps://evil.example/0000");
+    expect(au.c.textContent).toContain("<a href='https://evil.example'>x</a>");
   });
 });
 

@@ -3,7 +3,7 @@
 // that every name navigates, and that text from the inputs is rendered as text (an adversarial title with markup).
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DetailsPanel, type DetailsProps } from "../../../src/app/panels/DetailsPanel";
-import { fixtureGraph } from "../fixture";
+import { explorerGraph, fixtureGraph, fixtureGraphology } from "../fixture";
 import { click, mount, type Mounted } from "./render";
 
 let m: Mounted | null = null;
@@ -75,9 +75,10 @@ describe("DetailsPanel", () => {
 
   it("renders markup in input text as text", () => {
     // Adversarial: a title and an alias carrying HTML, as a hostile listing could.
-    const g = fixtureGraph();
-    g.mergeNodeAttributes("p:medigan", { title: '<img src=x onerror="window.__pwned=1">medigan' });
-    g.mergeNodeAttributes("a:richard-osuala", { aliases: ["Richard Osuala", "<b>R. Osuala</b>"] });
+    const edited = fixtureGraphology();
+    edited.mergeNodeAttributes("p:medigan", { title: '<img src=x onerror="window.__pwned=1">medigan' });
+    edited.mergeNodeAttributes("a:richard-osuala", { aliases: ["Richard Osuala", "<b>R. Osuala</b>"] });
+    const g = explorerGraph(edited);
     const { c } = show("p:medigan", {}, g);
     expect(c.querySelector("img")).toBeNull();
     expect(c.querySelector("h2")!.textContent).toBe('<img src=x onerror="window.__pwned=1">medigan');

@@ -13,6 +13,7 @@ import { legendLines, legendSize } from "../../../src/model/legend-layout";
 import type { NodeDisplay } from "../../../src/exporters";
 import { DEFAULT_VIEW_FILTER } from "../../../src/model/view-filter";
 import { buildSpecialGraph } from "../../fixtures/exporters/special-graph";
+import { explorerGraph } from "../fixture";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -44,7 +45,8 @@ afterEach(() => {
 });
 
 function props(over: Partial<ExportMenuProps> = {}): ExportMenuProps {
-  const graph = buildSpecialGraph();
+  // The explorer's graph (compact files read back) over the exporters' adversarial fixture.
+  const graph = explorerGraph(buildSpecialGraph());
   // Like the explorer: "as shown" dims what the selection does not light (here: everything but authors).
   const nodeDisplay = (key: string, asShown: boolean): NodeDisplay => {
     const a = graph.getNodeAttributes(key);

@@ -11,9 +11,9 @@ import { DetailsPanel } from "../../../src/app/panels/DetailsPanel";
 import { FiltersPanel } from "../../../src/app/panels/FiltersPanel";
 import { Legend, visibleRows } from "../../../src/app/panels/Legend";
 import { PathsPanel } from "../../../src/app/panels/PathsPanel";
-import { buildSearchIndex } from "../../../src/app/state/search";
+import { inlineSearch } from "../../../src/app/data/search-service";
 import { yearHistogram } from "../../../src/app/state/selectors";
-import { fixtureGraph } from "../fixture";
+import { explorerGraph, fixtureGraph, fixtureGraphology } from "../fixture";
 import { click, mount, type Mounted } from "./render";
 
 let m: Mounted | null = null;
@@ -24,20 +24,22 @@ afterEach(() => {
 
 describe("details", () => {
   it("shows the profile owner the build appended after the cut byline, not inside it", () => {
-    const g = fixtureGraph();
+    const source = fixtureGraphology();
     const key = "p:why-winner-best";
-    const a = g.getNodeAttributes(key) as NodeAttributes & { authors: string[]; profileOwners?: string[] };
+    const a = source.getNodeAttributes(key) as NodeAttributes & { authors: string[]; profileOwners?: string[] };
     // As the pipeline writes it: the owner is the last author and named in profileOwners.
-    g.mergeNodeAttributes(key, { profileOwners: [a.authors[a.authors.length - 1]!] } as never);
+    source.mergeNodeAttributes(key, { profileOwners: [a.authors[a.authors.length - 1]!] } as never);
+    const g = explorerGraph(source);
     m = mount(<DetailsPanel graph={g} selected={key} lens="full" drawn onOpen={vi.fn()} onLens={vi.fn()} onFocusCluster={vi.fn()} />);
     const byline = m.container.querySelector(".byline")!.textContent!;
     expect(byline).toMatch(/Ujjwal Baid et al\. \+ profile owner Spyridon Bakas$/);
   });
 
   it("keeps a 10 KB name from overflowing: it wraps, is cut to four lines and keeps the full text on hover", () => {
-    const g = fixtureGraph();
+    const source = fixtureGraphology();
     const long = "Very Long Name ".repeat(700);
-    g.mergeNodeAttributes("a:karim-lekadir", { name: long, label: long } as never);
+    source.mergeNodeAttributes("a:karim-lekadir", { name: long, label: long } as never);
+    const g = explorerGraph(source);
     m = mount(<DetailsPanel graph={g} selected="a:karim-lekadir" lens="coauthor" drawn onOpen={vi.fn()} onLens={vi.fn()} onFocusCluster={vi.fn()} />);
     const h2 = m.container.querySelector("h2")!;
     expect(h2.classList.contains("clamp")).toBe(true);
@@ -95,7 +97,7 @@ describe("papers with many authors", () => {
     const onIncludeLarge = vi.fn();
     const authors = g.filterNodes((_k, a) => a.kind === "author").slice(0, 3);
     m = mount(
-      <PathsPanel graph={g} index={buildSearchIndex(g)} selected={authors[0]!} ego={0} egoSize={0} pathTarget={authors[2]!} path={null} minShared={1}
+      <PathsPanel graph={g} index={inlineSearch(g)} selected={authors[0]!} ego={0} egoSize={0} pathTarget={authors[2]!} path={null} minShared={1}
         includeLarge={false} largeOnlyPath={authors} largeCut={25} onIncludeLarge={onIncludeLarge}
         onEgo={vi.fn()} onPathTarget={vi.fn()} onOpen={vi.fn()} onFocusPath={vi.fn()} />,
     );

@@ -47,3 +47,10 @@ export function click(el: Element) {
     el.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
   });
 }
+
+/** Lets pending promises (an asynchronous search answer, a chunk read from memory) settle inside act. */
+export async function settle(): Promise<void> {
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+}

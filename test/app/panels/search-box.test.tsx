@@ -3,11 +3,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { useState } from "react";
 import { SearchBox } from "../../../src/app/panels/SearchBox";
-import { buildSearchIndex, type SearchHit } from "../../../src/app/state/search";
+import { inlineSearch } from "../../../src/app/data/search-service";
+import type { SearchHit } from "../../../src/app/state/search";
 import { fixtureGraph } from "../fixture";
-import { mount, press, typeInto, type Mounted } from "./render";
+import { mount, press, settle, typeInto, type Mounted } from "./render";
 
-const index = buildSearchIndex(fixtureGraph());
+const index = inlineSearch(fixtureGraph());
 let m: Mounted | null = null;
 afterEach(() => {
   m?.unmount();
@@ -38,9 +39,10 @@ describe("SearchBox", () => {
     expect(input.getAttribute("aria-expanded")).toBe("false");
   });
 
-  it("suggests as you type and walks the list with the arrow keys", () => {
+  it("suggests as you type and walks the list with the arrow keys", async () => {
     const { input, options } = setup();
     typeInto(input, "an");
+    await settle();
     expect(input.getAttribute("aria-expanded")).toBe("true");
     const n = options().length;
     expect(n).toBeGreaterThan(2);
@@ -54,20 +56,22 @@ describe("SearchBox", () => {
     expect(options()[n - 1]!.getAttribute("aria-selected")).toBe("true");
   });
 
-  it("chooses the active suggestion with Enter", () => {
+  it("chooses the active suggestion with Enter", async () => {
     const { input, onChoose } = setup();
     typeInto(input, "puyol anton");
+    await settle();
     press(input, "Enter");
     expect(onChoose).toHaveBeenCalledTimes(1);
     expect(onChoose.mock.calls[0]![0]).toMatchObject({ key: "a:esther-puyol-anton", kind: "author" });
     expect(input.getAttribute("aria-expanded")).toBe("false");
   });
 
-  it("closes the list on the first Escape and clears the text on the second, without reaching the page", () => {
+  it("closes the list on the first Escape and clears the text on the second, without reaching the page", async () => {
     const { input } = setup();
     const pageEscape = vi.fn();
     document.addEventListener("keydown", pageEscape);
     typeInto(input, "bias");
+    await settle();
     press(input, "Escape");
     expect(input.getAttribute("aria-expanded")).toBe("false");
     expect(input.value).toBe("bias");
@@ -77,16 +81,19 @@ describe("SearchBox", () => {
     document.removeEventListener("keydown", pageEscape);
   });
 
-  it("says when nothing matches and offers only the allowed kinds", () => {
+  it("says when nothing matches and offers only the allowed kinds", async () => {
     const none = setup();
     typeInto(none.input, "zzqxj");
+    await settle();
     expect(none.c.querySelector(".suggestion.empty")!.textContent).toContain("No match");
     none.input.blur();
     m!.unmount();
     const authors = setup(["author"]);
     typeInto(authors.input, "bias");
+    await settle();
     expect(authors.options().length).toBe(0);
     typeInto(authors.input, "tiarna");
+    await settle();
     expect(authors.options().map((o) => o.className)).toEqual(["suggestion kind-author"]);
     m!.unmount();
     m = null;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex, searchNodes } from "../../../src/app/state/search";
 import { normalizeText, words } from "../../../src/app/state/normalize";
-import { fixtureGraph } from "../fixture";
+import { explorerGraph, fixtureGraph, fixtureGraphology } from "../fixture";
 
 const g = fixtureGraph();
 const index = buildSearchIndex(g);
@@ -124,9 +124,9 @@ describe("lazy, sliced index build", () => {
 describe("searchNodes on bibliographic identifiers", () => {
   it("finds a paper by its DOI or PMID, as pasted from a reference list", () => {
     // The DOI and PMID of a real, related article (Maier-Hein et al., Nat Commun 2018), attached to a fixture paper.
-    const graph = fixtureGraph();
-    graph.mergeNodeAttributes("p:why-winner-best", { doi: "10.1038/s41467-018-07619-7", pmid: "30523263" });
-    const idx = buildSearchIndex(graph);
+    const edited = fixtureGraphology();
+    edited.mergeNodeAttributes("p:why-winner-best", { doi: "10.1038/s41467-018-07619-7", pmid: "30523263" });
+    const idx = buildSearchIndex(explorerGraph(edited));
     expect(searchNodes(idx, "10.1038/s41467-018-07619-7")[0]).toMatchObject({ key: "p:why-winner-best", tier: 0 });
     expect(searchNodes(idx, "30523263")[0]).toMatchObject({ key: "p:why-winner-best", tier: 0 });
   });

@@ -1,7 +1,7 @@
 // Selectors on the app fixture graph (test/fixtures/app/graph.json, made from seed records by make-graph.ts).
 // Expected values were worked out by hand from the bylines listed in make-graph.ts.
 import { describe, expect, it } from "vitest";
-import { visibleSubgraph, DEFAULT_VIEW_FILTER } from "../../../src/model/view-filter";
+import { visibleMask, DEFAULT_VIEW_FILTER } from "../../../src/model/view-filter";
 import {
   bylineOf,
   coauthorsOf,
@@ -97,7 +97,7 @@ describe("paper and topic selectors", () => {
 describe("ego network and collaboration path", () => {
   const all = () => true;
   it("collects 1 and 2 hops over allowed edges only", () => {
-    const coauthorOnly = (e: string) => g.getEdgeAttribute(e, "kind") === "coauthor";
+    const coauthorOnly = (e: number) => g.edgeAttributes(e).kind === "coauthor";
     expect([...egoNetwork(g, "a:sanyukta-adap", 1, coauthorOnly)].sort()).toEqual(["a:sanyukta-adap", "a:spyridon-bakas", "a:ujjwal-baid"]);
     const two = egoNetwork(g, "a:sanyukta-adap", 2, coauthorOnly);
     expect(two.has("a:matthias-eisenmann")).toBe(true);
@@ -115,7 +115,7 @@ describe("ego network and collaboration path", () => {
     expect(["a:ujjwal-baid", "a:spyridon-bakas"]).toContain(p![1]);
     expect(collaborationPath(fixtureGraph(), "a:sanyukta-adap", "a:matthias-eisenmann")).toEqual(p);
     expect(pathEdges(g, p!)).toHaveLength(2);
-    expect(pathEdges(g, p!).every((e) => g.getEdgeAttribute(e, "kind") === "coauthor")).toBe(true);
+    expect(pathEdges(g, p!).every((e) => g.edgeAttributes(e).kind === "coauthor")).toBe(true);
   });
 
   it("goes through Reinke to reach Maier-Hein", () => {
@@ -145,18 +145,18 @@ describe("year histogram, lens projection, framing", () => {
   });
 
   it("projects an author onto the topic map and a topic onto the co-author lens", () => {
-    const topics = visibleSubgraph(g, { ...DEFAULT_VIEW_FILTER, lens: "topics" });
+    const topics = visibleMask(g, { ...DEFAULT_VIEW_FILTER, lens: "topics" });
     expect([...lensProjection(g, "a:esther-puyol-anton", topics.nodes)].sort()).toEqual(["t:bias", "t:cardiac-mr-segmentation"]);
-    const coauthor = visibleSubgraph(g, DEFAULT_VIEW_FILTER);
+    const coauthor = visibleMask(g, DEFAULT_VIEW_FILTER);
     expect([...lensProjection(g, "t:validation-metrics", coauthor.nodes)].sort()).toEqual([
       "a:annika-reinke", "a:lena-maier-hein", "a:matthias-eisenmann", "a:spyridon-bakas", "a:ujjwal-baid",
     ]);
   });
 
   it("frames a node with its drawn neighbours", () => {
-    const v = visibleSubgraph(g, DEFAULT_VIEW_FILTER);
-    expect(framingSet(g, "a:sanyukta-adap", v.nodes, v.edges)).toEqual(["a:sanyukta-adap", "a:spyridon-bakas", "a:ujjwal-baid"]);
-    expect(framingSet(g, "t:bias", v.nodes, v.edges)).toEqual(["a:andrew-p-king", "a:bram-ruijsink", "a:esther-puyol-anton", "a:tiarna-lee"]);
-    expect(framingSet(g, "nope", v.nodes, v.edges)).toEqual([]);
+    const v = visibleMask(g, DEFAULT_VIEW_FILTER);
+    expect(framingSet(g, "a:sanyukta-adap", v)).toEqual(["a:sanyukta-adap", "a:spyridon-bakas", "a:ujjwal-baid"]);
+    expect(framingSet(g, "t:bias", v)).toEqual(["a:andrew-p-king", "a:bram-ruijsink", "a:esther-puyol-anton", "a:tiarna-lee"]);
+    expect(framingSet(g, "nope", v)).toEqual([]);
   });
 });

@@ -54,7 +54,7 @@ describe("uiReducer", () => {
     const hovered = uiReducer(s0, { type: "hover", key: "a:x" });
     const r = uiReducer(hovered, {
       type: "restore",
-      shared: { selected: "t:1", filter: { ...s0.filter, lens: "full" }, colorMode: "community", sizeMetric: "degree", camera: null, ego: 1, pathTarget: null },
+      shared: { selected: "t:1", filter: { ...s0.filter, lens: "full" }, colorMode: "community", sizeMetric: "degree", camera: null, ego: 1, pathTarget: null, levels: { community: 1, topicCluster: null }, showUnstable: false, people: null },
     });
     expect(r).toMatchObject({ selected: "t:1", hovered: null, colorMode: "community", sizeMetric: "degree", ego: 1 });
     expect(r.filter.lens).toBe("full");

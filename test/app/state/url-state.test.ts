@@ -41,10 +41,28 @@ describe("serializeUrlState / parseUrlState", () => {
       camera: { x: 0.25, y: 0.75, ratio: 0.3, angle: 0 },
       ego: 2,
       pathTarget: "a:andrew-p-king",
+      levels: { community: 3, topicCluster: 0 },
+      showUnstable: true,
+      people: { text: "brain & tumour: segmentation" },
     };
     const hash = serializeUrlState(view);
     expect(hash.startsWith("#sel=a%3Aesther-puyol-anton&lens=full")).toBe(true);
     expect(parseUrlState(hash)).toEqual(view);
+  });
+
+  it("reads the Resolution levels and the people query, each bad value on its own falling back", () => {
+    expect(parseUrlState("#clevel=2&tlevel=x&people=cluster:4").levels).toEqual({ community: 2, topicCluster: null });
+    expect(parseUrlState("#people=cluster:4").people).toEqual({ cluster: 4 });
+    expect(parseUrlState("#people=topic:t%3Abrain").people).toEqual({ topic: "t:brain" });
+    expect(parseUrlState("#people=cluster:x").people).toBeNull();
+    expect(parseUrlState("#people=nonsense").people).toBeNull();
+    expect(parseUrlState("#clevel=-1").levels.community).toBeNull();
+    const ladder = { default: 1, stabilitySeeds: 1, levels: [{ resolution: 0.5, modularity: 0.1, count: 2 }, { resolution: 1, modularity: 0.2, count: 4 }] };
+    const attrs = { communityLadder: ladder } as never;
+    const s = sanitizeForGraph(parseUrlState("#clevel=7&tlevel=1&people=topic:t:gone"), () => false, { community: new Set(), topicCluster: new Set() }, attrs);
+    expect(s.levels).toEqual({ community: null, topicCluster: null });
+    expect(s.people).toBeNull();
+    expect(sanitizeForGraph(parseUrlState("#clevel=0"), () => false, { community: new Set(), topicCluster: new Set() }, attrs).levels.community).toBe(0);
   });
 
   it("keeps keys with reserved characters intact", () => {

@@ -1,0 +1,159 @@
+/**
+ * Renders nothing. Keeps sigma's render graph in step with the explorer, cheapest change first:
+ * - a new drawn set (lens, filters): a new render graph, handed over with setGraph (one full processing);
+ * - new sizes or colours: written into the render graph's nodes (sigma re-reads the nodes, no reindexing);
+ * - a new highlight, selection or path: the reducers re-run on the nodes and edges whose look changed (refresh-plan.ts);
+ * - an overview zoomed in: the edges of the nodes in view are added once the camera settles (viewportEdges).
+ * The explorer's graph is never written.
+ */
+import { useSigma } from "@react-sigma/core";
+import type Graph from "graphology";
+import { useEffect, useRef, type MutableRefObject } from "react";
+import type { VisibleMask } from "../../model/view-filter";
+import type { PaperGraph } from "../data/types";
+import type { DisplayState } from "./reducers";
+import { planRefresh } from "./refresh-plan";
+import { FILL_IN_RATIO, NodeGrid, VIEWPORT_EDGE_BUDGET, addRenderEdge, applyAppearance, buildRenderGraph, renderEdgeKey, viewportEdges, type Appearance, type DrawnSet } from "./render-graph";
+
+/** What is drawn now: nodes, edges, and the visible edges behind an overview. */
+export interface DrawnInfo {
+  nodes: number;
+  edges: number;
+  visibleEdges: number;
+  overview: boolean;
+}
+
+const SETTLE_MS = 300;
+
+export function RenderController(props: {
+  graph: PaperGraph;
+  visible: VisibleMask;
+  drawn: DrawnSet;
+  appearance: Appearance;
+  display: DisplayState;
+  displayRef: MutableRefObject<DisplayState>;
+  initial: { graph: Graph; drawn: DrawnSet; appearance: Appearance };
+  onDrawn: (info: DrawnInfo) => void;
+}) {
+  const { graph, visible, drawn, appearance, display, displayRef, initial, onDrawn } = props;
+  const sigma = useSigma();
+  const built = useRef(initial);
+  const look = useRef(initial.appearance);
+  const latestLook = useRef(appearance);
+  const latestDisplay = useRef(display);
+  const shown = useRef(display);
+
+  // Effects run in order: the latest props first, so a new render graph is drawn with this commit's look and state.
+  useEffect(() => {
+    latestLook.current = appearance;
+    latestDisplay.current = display;
+  });
+
+  // 1. A new drawn set: a new render graph (with the latest look and UI state), one full processing.
+  useEffect(() => {
+    if (built.current.drawn !== drawn) {
+      shown.current = latestDisplay.current;
+      displayRef.current = latestDisplay.current;
+      const g = buildRenderGraph(graph, drawn, latestLook.current);
+      built.current = { graph: g, drawn, appearance: latestLook.current };
+      look.current = latestLook.current;
+      sigma.setGraph(g);
+    }
+    onDrawn({ nodes: drawn.nodes.length, edges: drawn.edges.length, visibleEdges: drawn.visibleEdges, overview: drawn.overview });
+  }, [sigma, graph, drawn, displayRef, onDrawn]);
+
+  // 2. New sizes or colours: written into the drawn nodes.
+  useEffect(() => {
+    if (look.current === appearance) return;
+    const previous = look.current;
+    look.current = appearance;
+    applyAppearance(graph, sigma.getGraph(), appearance, previous);
+  }, [sigma, graph, appearance]);
+
+  // 3. A new highlight: only what changed.
+  useEffect(() => {
+    const plan = planRefresh(shown.current, display);
+    shown.current = display;
+    displayRef.current = display;
+    if (plan.kind === "none") return;
+    // Partial: sigma re-runs the reducers for these keys only and rewrites them in place in its WebGL buffers. Only
+    // edges the render graph holds can be rewritten (an overview leaves some visible edges undrawn).
+    const g = sigma.getGraph();
+    if (plan.kind === "partial") {
+      const nodes = plan.nodes.filter((k) => g.hasNode(k));
+      const edges = plan.edges.map(renderEdgeKey).filter((k) => g.hasEdge(k));
+      sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
+    } else sigma.refresh({ skipIndexation: true });
+  }, [sigma, display, displayRef]);
+
+  // 5. The stage changes size without the window doing so (a panel or the toolbar reflows): sigma only listens to
+  // the window, so it would keep drawing at its old size. Refreshed as sigma does on a window resize (label grid).
+  useEffect(() => {
+    if (typeof ResizeObserver === "undefined") return;
+    const container = sigma.getContainer();
+    const observer = new ResizeObserver(() => {
+      const { width, height } = sigma.getDimensions();
+      if (container.offsetWidth !== width || container.offsetHeight !== height) sigma.scheduleRefresh();
+    });
+    observer.observe(container);
+    return () => observer.disconnect();
+  }, [sigma]);
+
+  // 4. An overview fills in where the user zooms: the strongest edges of the nodes in view, added once the camera
+  // settles (adding never reindexes sigma per edge; a new render graph replaces them when too many pile up).
+  useEffect(() => {
+    if (!drawn.overview) return;
+    const grid = new NodeGrid(graph, drawn.nodes);
+    const base = new Uint8Array(graph.size);
+    for (const e of drawn.edges) base[e] = 1;
+    let mask = base.slice();
+    let added = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const camera = sigma.getCamera();
+    const captor = sigma.getMouseCaptor();
+    const fill = () => {
+      if (captor.isMouseDown) return;
+      if (camera.getState().ratio > FILL_IN_RATIO) return; // most of the graph is in view: the overview is what fits
+      const { width, height } = sigma.getDimensions();
+      const a = sigma.viewportToGraph({ x: 0, y: 0 });
+      const b = sigma.viewportToGraph({ x: width, y: height });
+      const rect = { x0: a.x, y0: a.y, x1: b.x, y1: b.y };
+      let g = sigma.getGraph();
+      if (added >= VIEWPORT_EDGE_BUDGET) {
+        // Too many added over the session: start again from the overview, with this view's edges.
+        mask = base.slice();
+        added = 0;
+        g = buildRenderGraph(graph, drawn, look.current);
+        built.current = { graph: g, drawn, appearance: look.current };
+        const more = viewportEdges(graph, visible, mask, grid, rect);
+        for (const e of more) {
+          mask[e] = 1;
+          addRenderEdge(graph, g, e, look.current.look);
+        }
+        added = more.length;
+        sigma.setGraph(g);
+      } else {
+        const more = viewportEdges(graph, visible, mask, grid, rect, VIEWPORT_EDGE_BUDGET - added);
+        for (const e of more) {
+          mask[e] = 1;
+          addRenderEdge(graph, g, e, look.current.look);
+        }
+        added += more.length;
+      }
+      onDrawn({ nodes: drawn.nodes.length, edges: drawn.edges.length + added, visibleEdges: drawn.visibleEdges, overview: true });
+    };
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(fill, SETTLE_MS);
+    };
+    camera.on("updated", arm);
+    captor.on("mouseup", arm);
+    return () => {
+      clearTimeout(timer);
+      camera.off("updated", arm);
+      captor.off("mouseup", arm);
+    };
+  }, [sigma, graph, visible, drawn, onDrawn]);
+
+  return null;
+}

@@ -1,0 +1,124 @@
+/**
+ * Collaboration over time in the explorer ("Play" in the Years filter, issue 15): what exists up to a year, and what
+ * that year brought. The build stored each co-author link's first year (edge `firstYear`, a core.bin column), so
+ * nothing here reads a paper twice: the timeline is made once per graph (model/collaboration.ts, linear in papers'
+ * bylines + links), and each step is one pass over the arrays (visibleMask plus linkExistsBy per co-author link) with
+ * the year's new links read from a per-year list. The render graph is not rebuilt: the renderer hides what does not
+ * exist yet through its reducers and refreshes only what changed (refresh-plan.ts).
+ */
+import { collaborationTimeline, linkExistsBy, yearSummary, type CollaborationTimeline, type YearSummary } from "../../model/collaboration";
+import { EDGE_KIND_CODES } from "../../model/compact-graph";
+import { EDGE_KIND_INDEX, visibleMask, type VisibleMask, type ViewFilter } from "../../model/view-filter";
+import type { PaperGraph } from "../data/types";
+
+const AUTHORED = EDGE_KIND_INDEX.authored;
+const COAUTHOR = EDGE_KIND_INDEX.coauthor;
+const COAUTHOR_LARGE = EDGE_KIND_INDEX["coauthor-large"];
+const PAPER = 1;
+const AUTHOR = 0;
+
+/**
+ * The model's timeline over the compact graph's arrays: links are named by edge index (String(e)), papers list their
+ * authors through the authored edges, so no attribute object is made per node or edge.
+ */
+export function graphTimeline(graph: PaperGraph): CollaborationTimeline {
+  const { edgeKind, edgeFirstYear, edgeWeight, kind, year, adjOffsets, adjEdges } = graph;
+  return collaborationTimeline({
+    forEachNode(cb) {
+      for (let i = 0; i < graph.order; i++) {
+        if (kind[i] !== PAPER || Number.isNaN(year[i]!)) continue;
+        const authors: string[] = [];
+        for (let p = adjOffsets[i]!; p < adjOffsets[i + 1]!; p++) {
+          const e = adjEdges[p]!;
+          const j = graph.otherEnd(e, i);
+          if (edgeKind[e] === AUTHORED && kind[j] === AUTHOR) authors.push(graph.keys[j]!);
+        }
+        cb(graph.keys[i]!, { kind: "paper", year: year[i], authors });
+      }
+    },
+    forEachEdge(cb) {
+      for (let e = 0; e < graph.size; e++) {
+        const k = edgeKind[e]!;
+        if (k !== COAUTHOR && k !== COAUTHOR_LARGE) continue;
+        const y = edgeFirstYear[e]!;
+        cb(String(e), { kind: EDGE_KIND_CODES[k], firstYear: Number.isNaN(y) ? null : y, weight: edgeWeight[e] }, "", "");
+      }
+    },
+  });
+}
+
+/**
+ * The years Play steps through: the dated years of the papers within the view's year range (in every lens: the
+ * co-author lens draws no papers, but its authors follow theirs), ascending.
+ */
+export function playYears(graph: PaperGraph, filter: Pick<ViewFilter, "yearRange">): number[] {
+  const seen = new Set<number>();
+  const r = filter.yearRange;
+  for (let i = 0; i < graph.order; i++) {
+    const y = graph.year[i]!;
+    if (graph.kind[i] === PAPER && !Number.isNaN(y) && (!r || (y >= r[0] && y <= r[1]))) seen.add(y);
+  }
+  return [...seen].sort((a, b) => a - b);
+}
+
+export interface YearStep {
+  year: number;
+  /** What exists by the end of the year, among what the view shows. */
+  mask: VisibleMask;
+  /** Co-author links the view shows that were first made this year (edge indices, ascending). */
+  newLinks: number[];
+  /** The model's figures for the year (new links and new authors in the whole graph). */
+  summary: YearSummary;
+}
+
+/**
+ * The view as of the end of `year`: the filter with its year range ending there (authors, topics and papers follow
+ * their papers, as the Years filter does), then only the co-author links whose first joint paper is of that year or
+ * before (linkExistsBy; an undated link only when undated papers are shown). Linear in nodes + edges.
+ */
+export function yearStep(graph: PaperGraph, filter: ViewFilter, base: VisibleMask, timeline: CollaborationTimeline, year: number): YearStep {
+  const from = filter.yearRange ? filter.yearRange[0] : -Infinity;
+  const mask = visibleMask(graph, { ...filter, yearRange: [Number.isFinite(from) ? Math.min(from, year) : -9999, year] });
+  const { edgeKind } = graph;
+  let edgeCount = 0;
+  const newLinks: number[] = [];
+  for (let e = 0; e < graph.size; e++) {
+    if (!mask.edges[e]) continue;
+    // Never more than the view shows (the view's own year range or filters may hide what the step would show).
+    if (!base.edges[e]) {
+      mask.edges[e] = 0;
+      continue;
+    }
+    const k = edgeKind[e]!;
+    if (k === COAUTHOR || k === COAUTHOR_LARGE) {
+      if (!linkExistsBy(timeline, String(e), year, filter.includeUndated)) {
+        mask.edges[e] = 0;
+        continue;
+      }
+      if (timeline.linkFirstYear.get(String(e)) === year) newLinks.push(e);
+    }
+    edgeCount++;
+  }
+  let nodeCount = 0;
+  for (let i = 0; i < graph.order; i++) {
+    if (mask.nodes[i] && !base.nodes[i]) mask.nodes[i] = 0;
+    if (mask.nodes[i]) nodeCount++;
+  }
+  return { year, mask: { nodes: mask.nodes, edges: mask.edges, nodeCount, edgeCount }, newLinks, summary: yearSummary(timeline, year) };
+}
+
+/** What the renderer hides at a step: the drawn nodes and edges that do not exist yet. */
+export function hiddenAtStep(graph: PaperGraph, drawn: { nodes: readonly number[]; edges: readonly number[] }, step: YearStep): { nodes: Set<string>; edges: Set<number> } {
+  const nodes = new Set<string>();
+  const edges = new Set<number>();
+  for (const i of drawn.nodes) if (!step.mask.nodes[i]) nodes.add(graph.keys[i]!);
+  for (const e of drawn.edges) if (!step.mask.edges[e]) edges.add(e);
+  return { nodes, edges };
+}
+
+/** The status bar's sentence for a step. */
+export function stepNote(step: YearStep): string {
+  const n = step.newLinks.length;
+  const a = step.summary.newAuthors;
+  return `${step.year}: ${n} new co-author link${n === 1 ? "" : "s"} in view, ${a} new author${a === 1 ? "" : "s"} (${step.mask.edgeCount} links, ${step.mask.nodeCount} nodes so far)`;
+}
