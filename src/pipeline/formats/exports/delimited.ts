@@ -27,6 +27,21 @@ export interface RowProblem {
   line: number;
   endLine: number;
   message: string;
+  /** A row that was read but may hold two (a warning); absent: the lines were skipped (an error). */
+  severity?: "warning";
+}
+
+/**
+ * A line that opens a quoted cell and closes two more between separators (`"a","b","c`) reads like the start of a
+ * row, not like a cell's text: inside a quoted cell a quote is doubled, so `","` hardly occurs there.
+ */
+function looksLikeRowStart(line: string, delimiter: Delimiter, expected: number): boolean {
+  if (!line.startsWith('"') || expected < 6) return false;
+  const separator = `"${delimiter}"`;
+  const wanted = 2;
+  let count = 0;
+  for (let at = line.indexOf(separator); at >= 0 && count < wanted; at = line.indexOf(separator, at + separator.length)) count++;
+  return count >= wanted;
 }
 
 export interface RowsResult {
@@ -171,6 +186,17 @@ export function readCsvRows(lines: readonly string[], start: number, delimiter: 
     if (row.cells) {
       flush();
       rows.push({ line: s + 1, endLine: e + 1, cells: row.cells });
+      // A quoted cell over several lines whose later line reads like a row of its own: two rows (each cut inside a
+      // quote) may have run together into one of the right width. Read, but said, with the lines.
+      for (let t = s + 1; t <= e; t++) {
+        if (looksLikeRowStart(lines[t]!, delimiter, expected)) {
+          problems.push({
+            line: s + 1, endLine: e + 1, severity: "warning",
+            message: `a quoted cell of this row runs over lines ${s + 1}-${e + 1}, and line ${t + 1} reads like the start of another row: two rows may have run together (a quote cut or missing); read as one row`,
+          });
+          break;
+        }
+      }
       s = e + 1;
       continue;
     }

@@ -228,7 +228,7 @@ export function readScopus(text: string, file: string): ReaderResult {
   }
   // Tabs only come from a spreadsheet's "Unicode text" re-save, which quotes cells like CSV does.
   const { rows, problems } = readCsvRows(lines, h + 1, columns.delimiter, columns.names.length, { widen: fundingTextWidener(columns.names) });
-  for (const p of problems) diags.error(p.line, p.message);
+  for (const p of problems) (p.severity === "warning" ? diags.warn : diags.error).call(diags, p.line, p.message);
   const names: NameMemo = new Map();
   for (const row of rows) {
     const record = scopusRecord(row.cells, row.line, columns, file, diags, names);

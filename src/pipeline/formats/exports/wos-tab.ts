@@ -57,7 +57,7 @@ export function readWosTab(text: string, file: string): ReaderResult {
   const { rows, problems } = header.delimiter === "\t"
     ? readTabRows(lines, h + 1, header.tags.length)
     : readCsvRows(lines, h + 1, header.delimiter, header.tags.length);
-  for (const p of problems) diags.error(p.line, p.message);
+  for (const p of problems) (p.severity === "warning" ? diags.warn : diags.error).call(diags, p.line, p.message);
   const ctx = new WosContext();
   for (const row of rows) {
     const fields = new Map<string, WosField>();

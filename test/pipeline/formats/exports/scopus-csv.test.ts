@@ -216,3 +216,21 @@ describe("Scopus sniffing", () => {
     expect(readDocument({ file: "data.csv", text: "title,authors,year\nA,B,2020\n" }).format).toBeNull();
   });
 });
+
+describe("Scopus CSV: two rows run together", () => {
+  it("reads a row whose quoted cell swallowed the next row's start, and says so with the lines (found by the fuzz run)", () => {
+    // constructed from litstudy-2021.csv: its second and third data rows each cut inside a quoted cell, so the
+    // fragments close each other's quotes and make one row of the header's width
+    const lines = fixture("litstudy-2021.csv").split("\n");
+    lines[1] = lines[1]!.slice(0, 1139176558 % lines[1]!.length);
+    lines[2] = lines[2]!.slice(0, 696123544 % lines[2]!.length);
+    const r = readDocument({ file: "scopus.csv", text: lines.join("\n") });
+    expect(r.records.map((x) => x.source.line)).toEqual([2, 5]);
+    expect(r.diagnostics).toEqual([{
+      file: "scopus.csv", line: 2, severity: "warning",
+      message: "a quoted cell of this row runs over lines 2-4, and line 3 reads like the start of another row: two rows may have run together (a quote cut or missing); read as one row",
+    }]);
+    // An undamaged export with abstracts over several lines raises nothing.
+    expect(read("litstudy-2021.csv").diagnostics).toEqual([]);
+  });
+});
