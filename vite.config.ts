@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
-import { CSP_DIRECTIVES, CSP_HEADER, CSP_META, policy } from "./src/cli/csp";
+import { CSP_DIRECTIVES, CSP_HEADER, CSP_META, policy } from "./src/cli/csp.ts";
 
 // The explorer's Content-Security-Policy has one owner (src/cli/csp.ts: `papergraph serve` sends it too).
 export { CSP_DIRECTIVES, CSP_HEADER, CSP_META, policy };
