@@ -3,6 +3,7 @@
  * keeps the candidate pairs near-linear; every union is checked against the whole clusters it joins, so chains
  * ("J. Smith" linking "John" and "Jane Smith") cannot build false merges.
  */
+import { UnionFind } from "./union-find";
 import DoubleMetaphone from "natural/lib/natural/phonetics/double_metaphone.js";
 import type { Diagnostic, PaperRecord, ParsedDocument, ProfileFigures, SourceRef } from "../records";
 import type { MergeEvent } from "./types";
@@ -312,13 +313,10 @@ export function resolveAuthors(
   const pairList = [...pairs].sort((a, b) => a - b).map((k) => [Math.floor(k / 67_108_864), k % 67_108_864] as [number, number]);
 
   // 4. Union-find over variants with cluster-wide conflict checks.
-  const parent = variants.map((_, i) => i);
+  const sets = new UnionFind(variants.length);
   const members: number[][] = variants.map((_, i) => [i]);
   const recs: Set<number>[] = variants.map((v) => new Set(v.records));
-  const find = (x: number): number => {
-    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
-    return x;
-  };
+  const find = (x: number): number => sets.find(x);
   const splitSets: Array<{ sides: number[][]; source: SourceRef }> = [];
   const thesaurusVariants = (names: string[], source: SourceRef): number[][] =>
     names.map((n) => {
@@ -372,6 +370,23 @@ export function resolveAuthors(
   // for the two roots it joins (rebuilding them every round cost about a second at 10,000 papers).
   const docCache = new Map<number, Set<number>>();
   const wordCache = new Map<number, Set<string>>();
+  /**
+   * Joins the clusters of roots ra and rb, for automatic matches and thesaurus merges alike: the larger keeps its
+   * root, members, records and author ids move over, and the per-root caches of both are dropped.
+   */
+  const absorb = (ra: number, rb: number): void => {
+    const [keep, drop] = members[ra]!.length >= members[rb]!.length ? [ra, rb] : [rb, ra];
+    sets.link(keep, drop);
+    members[keep]!.push(...members[drop]!);
+    members[drop] = [];
+    for (const r of recs[drop]!) recs[keep]!.add(r);
+    recs[drop] = new Set();
+    for (const [ns, id] of idTags[drop]!) idTags[keep]!.set(ns, id);
+    docCache.delete(keep);
+    docCache.delete(drop);
+    wordCache.delete(keep);
+    wordCache.delete(drop);
+  };
   const union = (x: number, y: number, evidence: string[], trustIds = false, meta?: { basis: DecisionData["basis"]; weights: number[]; penalty?: number; context?: number }): boolean => {
     const ra = find(x);
     const rb = find(y);
@@ -387,17 +402,7 @@ export function resolveAuthors(
     }
     const sides = [spellingsOf(ra), spellingsOf(rb)];
     events.push({ a: x, b: y, merged: [...new Set([...sides[0]!, ...sides[1]!])].sort(cmp), evidence, review: decision(meta?.basis ?? "name", sides, weights, meta?.penalty ?? null, meta?.context ?? null) });
-    const [keep, drop] = members[ra]!.length >= members[rb]!.length ? [ra, rb] : [rb, ra];
-    parent[drop] = keep;
-    members[keep]!.push(...members[drop]!);
-    members[drop] = [];
-    for (const r of recs[drop]!) recs[keep]!.add(r);
-    recs[drop] = new Set();
-    for (const [ns, id] of idTags[drop]!) idTags[keep]!.set(ns, id);
-    docCache.delete(keep);
-    docCache.delete(drop);
-    wordCache.delete(keep);
-    wordCache.delete(drop);
+    absorb(ra, rb);
     return true;
   };
 
@@ -617,11 +622,7 @@ export function resolveAuthors(
       }
       const sides = [spellingsOf(ra), spellingsOf(rb)];
       events.push({ a: ids[0]!, b: ids[i]!, merged: [...new Set([...sides[0]!, ...sides[1]!])].sort(cmp), evidence: [`thesaurus merge (${e.source.file}:${e.source.line})`], review: decision("thesaurus", sides, [0]) });
-      const [keep, drop] = members[ra]!.length >= members[rb]!.length ? [ra, rb] : [rb, ra];
-      parent[drop] = keep;
-      members[keep]!.push(...members[drop]!);
-      members[drop] = [];
-      for (const r of recs[drop]!) recs[keep]!.add(r);
+      absorb(ra, rb);
     }
   }
 
@@ -766,27 +767,23 @@ function occurrenceTags(refs: RecordRef[], groups: number[][], parsedOf: (raw: s
   groups.forEach((g, gi) => g.forEach((r) => (groupOfRecord[r] = gi)));
   // Union-find over the candidate occurrences (record, position), keyed by their folded spelling.
   const occIndex = new Map<string, number>();
-  const parent: number[] = [];
+  const occurrences = new UnionFind();
   const exactOf: string[] = [];
-  const find = (x: number): number => {
-    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
-    return x;
-  };
+  const find = (x: number): number => occurrences.find(x);
   const link = new Map<string, number>();
   const join = (key: string, o: number) => {
     const other = link.get(key);
     if (other === undefined) link.set(key, o);
     else {
       const [a, b] = [find(other), find(o)];
-      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      if (a !== b) occurrences.link(Math.min(a, b), Math.max(a, b));
     }
   };
   refs.forEach(({ rec }, r) => {
     const parsed = rec.authors.map(parsedOf);
     parsed.forEach((p, pos) => {
       if (tags[r]![pos] !== "" || !p.exact || !initialsOnly(p)) return;
-      const o = parent.length;
-      parent.push(o);
+      const o = occurrences.add();
       exactOf.push(p.exact);
       occIndex.set(`${r}:${pos}`, o);
       join(`${p.exact}\u0000paper:${groupOfRecord[r]}`, o);
@@ -797,7 +794,7 @@ function occurrenceTags(refs: RecordRef[], groups: number[][], parsedOf: (raw: s
   // Number the groups of each spelling in order of first occurrence; a spelling with one group needs no tag.
   const groupNo = new Map<number, number>();
   const groupsOfExact = new Map<string, number>();
-  for (let o = 0; o < parent.length; o++) {
+  for (let o = 0; o < occurrences.size; o++) {
     const root = find(o);
     if (groupNo.has(root)) continue;
     const n = groupsOfExact.get(exactOf[o]!) ?? 0;

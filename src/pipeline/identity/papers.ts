@@ -3,6 +3,7 @@
  * arXiv id, normalised title, or (when a side has no title) near-identical abstracts. A shared title prefix is
  * never enough: "The Brain Tumor Segmentation (BraTS) Challenge 2023: ..." names several different papers.
  */
+import { UnionFind } from "./union-find";
 import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import type { Diagnostic, SourceRef } from "../records";
 import type { RecordRef } from "./authors";
@@ -70,16 +71,13 @@ export function groupPapers(refs: RecordRef[], progress: StepReporter = silentSt
     if (t === undefined) titleCache.set(rec.title, (t = normalizeText(rec.title)));
     return t;
   });
-  const parent = refs.map((_, i) => i);
+  const sets = new UnionFind(refs.length);
   // Per root: the ids of its records per namespace (a namespace with two values never forms), and its years.
   const ids: Array<Array<string | null>> = idsOf.map((x) => [...x]);
   const years: Array<[number, number] | null> = yearOf.map((y) => (y === null ? null : [y, y]));
   const why: string[][] = refs.map(() => []);
   const keptApart: PaperGrouping["keptApart"] = [];
-  const find = (x: number): number => {
-    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
-    return x;
-  };
+  const find = (x: number): number => sets.find(x);
   const src = (i: number) => `${refs[i]!.rec.source.file}:${refs[i]!.rec.source.line}`;
   const idConflict = (ra: number, rb: number): string | null => {
     const a = ids[ra]!;
@@ -105,7 +103,7 @@ export function groupPapers(refs: RecordRef[], progress: StepReporter = silentSt
       return;
     }
     const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
-    parent[drop] = keep;
+    sets.link(keep, drop);
     ids[keep] = ids[keep]!.map((v, k) => v ?? ids[drop]![k]!);
     years[keep] = ya && yb ? [Math.min(ya[0], yb[0]), Math.max(ya[1], yb[1])] : (ya ?? yb ?? null);
     why[keep]!.push(...why[drop]!, `${src(a)} = ${src(b)}: ${reason}`);
