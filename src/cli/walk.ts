@@ -7,6 +7,7 @@
  */
 import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
+import { compareStrings } from "../model/compare";
 
 export interface FoundFile {
   /** The path as walked (through links), for display. */
@@ -25,7 +26,7 @@ export function specialKind(info: Stats): string | null {
   return "not a regular file";
 }
 
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byName = compareStrings;
 
 interface Folder {
   path: string;

@@ -1,3 +1,4 @@
+import { compareStrings } from "../model/compare";
 /**
  * Flattens graph attributes into typed columns for the tabular and XML formats (CSV, GEXF, GraphML), which have no
  * lists or nested objects:
@@ -91,7 +92,7 @@ function orderColumns(names: Iterable<string>, preferred: readonly string[]): st
   const set = new Set(names);
   const head = preferred.filter((n) => set.has(n));
   const headSet = new Set(head);
-  const rest = [...set].filter((n) => !headSet.has(n)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rest = [...set].filter((n) => !headSet.has(n)).sort(compareStrings);
   return [...head, ...rest];
 }
 

@@ -3,6 +3,7 @@ import type { GraphAttributes } from "../model/graph-file";
 import { COLOR_MODE_LABEL, type ResolvedColorMode } from "../model/appearance";
 import type { ViewFilter } from "../model/view-filter";
 import type { ExportableGraph, ExportView, Provenance } from "./types";
+import { compareStrings } from "../model/compare";
 
 export function makeProvenance(
   graph: ExportableGraph,
@@ -26,7 +27,7 @@ export function makeProvenance(
 }
 
 function sortKeys(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+  return Object.fromEntries(Object.entries(o).sort(([x], [y]) => compareStrings(x, y)));
 }
 
 /** One line a person can read: "view: lens coauthor, years 2020-2023 (+ undated), ..." or "whole graph". */

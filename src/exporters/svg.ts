@@ -17,6 +17,7 @@ import { provenanceText } from "./provenance";
 import type { Selection } from "./selection";
 import type { Provenance } from "./types";
 import { round2, xmlAttr, xmlText } from "./xml";
+import { compareStrings } from "../model/compare";
 
 // Label look mirrors the explorer's (src/app/graph/label-layout.ts: NODE_LABEL, LABEL_SIZE_THRESHOLD, HUB_SIZE); pure code
 // cannot import app/, so keep the two in step by hand.
@@ -86,7 +87,7 @@ export function writeSvg(sel: Selection, prov: Provenance, options: SvgOptions):
       c: { key: n.key, text, kind: "node", x: p.x, y: p.y, r: p.r, width: estimateTextWidth(text, FONT_SIZE, FONT_WEIGHT), height: FONT_SIZE * LINE, priority: n.display.forceLabel ? 2 : n.display.size >= HUB_SIZE ? 3 : 4, flexible: n.display.forceLabel },
     });
   }
-  nodeCands.sort((a, b) => a.c.priority - b.c.priority || b.size - a.size || (a.c.key < b.c.key ? -1 : a.c.key > b.c.key ? 1 : 0));
+  nodeCands.sort((a, b) => a.c.priority - b.c.priority || b.size - a.size || compareStrings(a.c.key, b.c.key));
 
   // Cluster names of the grouping the colours show.
   const group = groupModeOf(prov.colorMode);

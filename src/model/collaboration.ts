@@ -1,3 +1,4 @@
+import { compareStrings } from "./compare";
 /**
  * Collaboration over time, read from the graph file: co-author links carry `firstYear` and, when their papers span
  * more than that year, `yearWeights` ("2019:1,2021:2", src/pipeline/graph/collaboration-years.ts); papers their `year`. Build the timeline once
@@ -64,7 +65,7 @@ export function collaborationTimeline(graph: TimelineGraph): CollaborationTimeli
     linkFirstYear.set(key, y);
     (newLinks.get(y) ?? newLinks.set(y, []).get(y)!).push(key);
   });
-  for (const list of newLinks.values()) list.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  for (const list of newLinks.values()) list.sort(compareStrings);
   const authorFirstYear = new Map<string, number>();
   graph.forEachNode((_key, a) => {
     if (a.kind !== "paper" || typeof a.year !== "number" || !Array.isArray(a.authors)) return;

@@ -18,6 +18,7 @@
  * `label<TAB>replace by`, which can merge and rename but not keep people apart).
  */
 import type { IdentityDecision, IdentityReview } from "./graph-file";
+import { compareStrings } from "./compare";
 
 export interface ThesaurusLine {
   action: "merge" | "split" | "rename";
@@ -187,6 +188,6 @@ export function vosviewerThesaurus(lines: readonly ThesaurusLine[], people: read
     for (const n of l.names) for (const s of spellings(n)) map(s, target);
   }
   const flat = (s: string) => s.replace(/[\t\r\n]+/g, " ");
-  const body = [...rows].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([from, to]) => `${flat(from)}\t${flat(to)}`);
+  const body = [...rows].sort((a, b) => compareStrings(a[0], b[0])).map(([from, to]) => `${flat(from)}\t${flat(to)}`);
   return { text: ["label\treplace by", ...body].join("\n") + "\n", leftOut };
 }

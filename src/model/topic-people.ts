@@ -15,6 +15,7 @@
  */
 import type { ClusterInfo, GraphAttributes } from "./graph-file";
 import { groupAtLevel, levelTable } from "./levels";
+import { compareStrings } from "./compare";
 
 export type PeopleQuery = { topic: string } | { cluster: number; level?: number } | { text: string };
 
@@ -64,7 +65,7 @@ export function topicsMatching(graph: PeopleGraph, text: string): string[] {
     const forms = [a.term, a.label, ...(Array.isArray(a.variants) ? a.variants : [])].filter((x): x is string => typeof x === "string");
     if (forms.some((f) => (" " + foldText(f)).includes(" " + q))) out.push(key);
   });
-  return out.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  return out.sort(compareStrings);
 }
 
 /** Paper key -> weight w_p for the query. */
@@ -125,7 +126,6 @@ export function peopleOnTopic(graph: PeopleGraph, query: PeopleQuery, options: {
       communityLabel: table[String(community)]?.label ?? null,
     };
   });
-  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  ranked.sort((x, y) => y.score - x.score || y.papers - x.papers || cmp(x.name, y.name) || cmp(x.key, y.key));
+  ranked.sort((x, y) => y.score - x.score || y.papers - x.papers || compareStrings(x.name, y.name) || compareStrings(x.key, y.key));
   return { topics, papers: weights.size, people: ranked };
 }

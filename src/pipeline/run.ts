@@ -15,6 +15,7 @@ import type { Diagnostic, InputDocument, ParsedDocument } from "./records";
 import { analyseTopics, clusterTopics } from "./topics";
 import type { TopicClusterResult, TopicInputPaper, TopicResult } from "./topics/types";
 import { buildGraph } from "./graph";
+import { compareStrings } from "../model/compare";
 
 export interface PipelineInput {
   documents: InputDocument[];
@@ -62,7 +63,7 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
     return result;
   };
 
-  const sorted = [...input.documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const sorted = [...input.documents].sort((a, b) => compareStrings(a.file, b.file));
   const documents = time("read", () => sorted.map((doc, i) => {
     const parsed = readDocument(doc);
     progress({ phase: "read", done: i + 1, total: sorted.length, unit: "files" });

@@ -2,6 +2,7 @@
  * Small numeric and ordering helpers shared by the graph stage. Floats are rounded to 6 significant digits before they
  * are stored so graph.json bytes do not depend on the last bits of a platform's Math.log / Math.sqrt.
  */
+import { compareStrings } from "../../model/compare";
 
 /** Round to 6 significant digits; -0 and non-finite values become 0 so JSON never holds "-0", NaN or null. */
 export function round6(value: number): number {
@@ -17,10 +18,8 @@ export function roundCoord(value: number): number {
   return r === 0 ? 0 : r;
 }
 
-/** Code-unit string order: locale-independent, so every machine sorts alike (localeCompare does not). */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+// The project's one string order (model/compare.ts), re-exported for the graph stage's modules.
+export { compareStrings };
 
 export function sortedStrings(values: Iterable<string>): string[] {
   return [...values].sort(compareStrings);

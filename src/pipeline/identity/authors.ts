@@ -8,7 +8,8 @@ import DoubleMetaphone from "natural/lib/natural/phonetics/double_metaphone.js";
 import type { Diagnostic, PaperRecord, ParsedDocument, ProfileFigures, SourceRef } from "../records";
 import type { MergeEvent } from "./types";
 import { COMMON_SURNAMES, compareNames, formalNames, isNicknameForm, type NameRelation } from "./name-match";
-import { cleanName, cmp, fold, hasDiacritics, nameKey, normalizeText, PARTICLES, parseName, startsUpper, type ParsedName } from "./normalize";
+import { cleanName, fold, hasDiacritics, nameKey, normalizeText, PARTICLES, parseName, startsUpper, type ParsedName } from "./normalize";
+import { compareStrings } from "../../model/compare";
 import type { Thesaurus } from "./thesaurus";
 import { silentSteps, stepCounter, type StepReporter } from "../progress";
 
@@ -330,7 +331,7 @@ export function resolveAuthors(
   for (const e of thesaurus?.entries ?? []) if (e.action === "split") splitSets.push({ sides: thesaurusVariants(e.names, e.source), source: e.source });
 
   const spellingsOf = (root: number) =>
-    [...new Set(members[root]!.flatMap((v) => [...variants[v]!.spellings.keys()].map(cleanOf)))].sort(cmp);
+    [...new Set(members[root]!.flatMap((v) => [...variants[v]!.spellings.keys()].map(cleanOf)))].sort(compareStrings);
   // Per root: the ORCID or source author ids its variants carry. A person never holds two of one namespace.
   const idTags: Array<Map<string, string>> = variants.map((v) => {
     const m = new Map<string, string>();
@@ -343,7 +344,7 @@ export function resolveAuthors(
     for (const r of small) if (big.has(r)) return `both named on one byline (${srcText(r)}): two different people`;
     for (const [ns, id] of idTags[ra]!) {
       const other = idTags[rb]!.get(ns);
-      if (other !== undefined && other !== id) return `different ${ns === "ORCID" ? "ORCIDs" : `${ns} author ids`} (${[id, other].sort(cmp).join(" / ")})`;
+      if (other !== undefined && other !== id) return `different ${ns === "ORCID" ? "ORCIDs" : `${ns} author ids`} (${[id, other].sort(compareStrings).join(" / ")})`;
     }
     for (const s of splitSets) {
       for (let i = 0; i < s.sides.length; i++) {
@@ -401,7 +402,7 @@ export function resolveAuthors(
       return false;
     }
     const sides = [spellingsOf(ra), spellingsOf(rb)];
-    events.push({ a: x, b: y, merged: [...new Set([...sides[0]!, ...sides[1]!])].sort(cmp), evidence, review: decision(meta?.basis ?? "name", sides, weights, meta?.penalty ?? null, meta?.context ?? null) });
+    events.push({ a: x, b: y, merged: [...new Set([...sides[0]!, ...sides[1]!])].sort(compareStrings), evidence, review: decision(meta?.basis ?? "name", sides, weights, meta?.penalty ?? null, meta?.context ?? null) });
     absorb(ra, rb);
     return true;
   };
@@ -421,7 +422,7 @@ export function resolveAuthors(
       }
     });
   });
-  for (const [k, vs] of [...carriers].sort((a, b) => cmp(a[0], b[0]))) {
+  for (const [k, vs] of [...carriers].sort((a, b) => compareStrings(a[0], b[0]))) {
     for (let i = 1; i < vs.length; i++) union(vs[0]!, vs[i]!, [`same ${k}`], true, { basis: "author-id", weights: [0] });
   }
 
@@ -503,8 +504,8 @@ export function resolveAuthors(
       const label = variants[members[c]![0]!]!.parsed.clean;
       (smallFirst && second.get(c) ? strong : weak).push(label);
     }
-    strong.sort(cmp);
-    weak.sort(cmp);
+    strong.sort(compareStrings);
+    weak.sort(compareStrings);
     if (strong.length) {
       score += CONTEXT.coauthor * strong.length;
       weights.push(CONTEXT.coauthor * strong.length);
@@ -532,7 +533,7 @@ export function resolveAuthors(
       evidence.push(pos);
     }
     const wa = wordsOf(ra);
-    const sharedWords = [...wordsOf(rb)].filter((w) => wa.has(w)).sort(cmp);
+    const sharedWords = [...wordsOf(rb)].filter((w) => wa.has(w)).sort(compareStrings);
     if (sharedWords.length >= 2) {
       score += CONTEXT.titleWords;
       weights.push(CONTEXT.titleWords);
@@ -621,7 +622,7 @@ export function resolveAuthors(
         diagnostics.push({ file: e.source.file, line: e.source.line, severity: "warning", message: `merged as asked, but these names appear together on one byline (${srcText(together)})` });
       }
       const sides = [spellingsOf(ra), spellingsOf(rb)];
-      events.push({ a: ids[0]!, b: ids[i]!, merged: [...new Set([...sides[0]!, ...sides[1]!])].sort(cmp), evidence: [`thesaurus merge (${e.source.file}:${e.source.line})`], review: decision("thesaurus", sides, [0]) });
+      events.push({ a: ids[0]!, b: ids[i]!, merged: [...new Set([...sides[0]!, ...sides[1]!])].sort(compareStrings), evidence: [`thesaurus merge (${e.source.file}:${e.source.line})`], review: decision("thesaurus", sides, [0]) });
       absorb(ra, rb);
     }
   }
@@ -644,9 +645,9 @@ export function resolveAuthors(
     const name = rename ? rename.name : pickDisplay(counts);
     aliases.add(name);
     for (const v of members[root]!) for (const alt of variants[v]!.alternates) aliases.add(alt);
-    return { root, name, aliases: [...aliases].sort(cmp), base: "a:" + nameKey(surnameFromVariants(parseName(name), members[root]!.map((v) => variants[v]!.parsed))) };
+    return { root, name, aliases: [...aliases].sort(compareStrings), base: "a:" + nameKey(surnameFromVariants(parseName(name), members[root]!.map((v) => variants[v]!.parsed))) };
   });
-  built.sort((a, b) => cmp(a.base, b.base) || cmp(a.aliases.join("\n"), b.aliases.join("\n")));
+  built.sort((a, b) => compareStrings(a.base, b.base) || compareStrings(a.aliases.join("\n"), b.aliases.join("\n")));
   const clusterOfRoot = new Map<number, number>();
   const clusters: AuthorCluster[] = [];
   const used = new Map<string, number>();
@@ -675,7 +676,7 @@ export function resolveAuthors(
   const merges: MergeEvent[] = [];
   // Spellings equal up to case/diacritics/hyphens are one variant: list them as merges too.
   variants.forEach((v, id) => {
-    const sp = [...v.spellings.keys()].sort(cmp);
+    const sp = [...v.spellings.keys()].sort(compareStrings);
     if (sp.length > 1) merges.push(toEvent({ a: id, b: id, merged: sp, evidence: ["same name up to case, diacritics, hyphens and dots"], review: decision("variant", [sp], [0]) }));
   });
   for (const [p, why] of [...bindings].sort((a, b) => a[0] - b[0])) {
@@ -728,7 +729,7 @@ export function pickDisplay(counts: Map<string, number>): string {
   };
   let best = "";
   let bestRank: number[] | null = null;
-  for (const s of [...counts.keys()].sort(cmp)) {
+  for (const s of [...counts.keys()].sort(compareStrings)) {
     const r = rank(s);
     if (!bestRank || better(r, bestRank)) {
       best = s;
@@ -760,7 +761,7 @@ function occurrenceTags(refs: RecordRef[], groups: number[][], parsedOf: (raw: s
       const info = rec.authorInfo[pos];
       if (info?.orcid) return `o:${info.orcid}`;
       const id = info?.ids[0];
-      return id ? `i:${[...info.ids].sort(cmp)[0]}` : "";
+      return id ? `i:${[...info.ids].sort(compareStrings)[0]}` : "";
     }),
   );
   const groupOfRecord = new Int32Array(refs.length);
@@ -848,10 +849,10 @@ function attachAuthorInfo(clusters: AuthorCluster[], refs: RecordRef[], occ: num
     });
   });
   const ranked = (m: Map<string, number> | undefined) =>
-    [...(m ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([k]) => k);
+    [...(m ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0])).map(([k]) => k);
   clusters.forEach((c, i) => {
     c.orcid = ranked(orcids.get(i))[0] ?? null;
-    c.externalIds = [...(ids.get(i) ?? [])].sort(cmp);
+    c.externalIds = [...(ids.get(i) ?? [])].sort(compareStrings);
     c.affiliations = ranked(affiliations.get(i)).slice(0, 20);
   });
 }

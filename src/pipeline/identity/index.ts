@@ -7,7 +7,7 @@ import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import type { ParsedDocument } from "../records";
 import { resolveAuthors, type RecordRef } from "./authors";
 import { buildPapers, groupPapers } from "./papers";
-import { cmp } from "./normalize";
+import { compareStrings } from "../../model/compare";
 import { separateGroupAuthors } from "./group-authors";
 import type { Thesaurus } from "./thesaurus";
 import type { IdentityResult, ResolvedAuthor } from "./types";
@@ -18,7 +18,7 @@ export { formatMergeReport } from "./report";
 
 export function resolveIdentity(docs: ParsedDocument[], options: { thesaurus?: Thesaurus; progress?: StepReporter }): IdentityResult {
   const progress = options.progress ?? silentSteps;
-  const ordered = [...docs].sort((a, b) => cmp(a.file, b.file));
+  const ordered = [...docs].sort((a, b) => compareStrings(a.file, b.file));
   const refs: RecordRef[] = ordered.flatMap((d, doc) => d.records.map((rec) => ({ rec: separateGroupAuthors(rec), doc })));
   const grouping = groupPapers(refs, progress);
   const people = resolveAuthors(ordered, refs, grouping.groups, options.thesaurus, progress);
@@ -34,10 +34,10 @@ export function resolveIdentity(docs: ParsedDocument[], options: { thesaurus?: T
   for (const p of built.papers) for (const a of p.authors) (papersOf.get(a) ?? papersOf.set(a, []).get(a)!).push(p.key);
   const authors: ResolvedAuthor[] = people.clusters
     .map((c) => ({
-      key: c.key, name: c.name, aliases: c.aliases, papers: (papersOf.get(c.key) ?? []).sort(cmp), profile: c.profile,
+      key: c.key, name: c.name, aliases: c.aliases, papers: (papersOf.get(c.key) ?? []).sort(compareStrings), profile: c.profile,
       orcid: c.orcid, externalIds: c.externalIds, affiliations: c.affiliations,
     }))
-    .sort((a, b) => cmp(a.key, b.key));
+    .sort((a, b) => compareStrings(a.key, b.key));
   return {
     authors,
     papers: built.papers,

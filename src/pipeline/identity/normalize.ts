@@ -146,8 +146,3 @@ export function fnv1a(s: string): string {
   }
   return h.toString(16).padStart(8, "0");
 }
-
-/** Deterministic string order (code units), independent of locale. */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

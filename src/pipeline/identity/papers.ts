@@ -7,7 +7,8 @@ import { UnionFind } from "./union-find";
 import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import type { Diagnostic, SourceRef } from "../records";
 import type { RecordRef } from "./authors";
-import { cmp, fnv1a, normalizeText, slug } from "./normalize";
+import { fnv1a, normalizeText, slug } from "./normalize";
+import { compareStrings } from "../../model/compare";
 import { SHINGLE, ShingleIndex, shingleValues } from "./shingles";
 
 export { SHINGLE } from "./shingles";
@@ -83,7 +84,7 @@ export function groupPapers(refs: RecordRef[], progress: StepReporter = silentSt
     const a = ids[ra]!;
     const b = ids[rb]!;
     for (let k = 0; k < ID_NAMESPACES.length; k++) {
-      if (a[k] && b[k] && a[k] !== b[k]) return `kept apart: different ${ID_NAMESPACES[k]}s ${[a[k]!, b[k]!].sort(cmp).join(" / ")}`;
+      if (a[k] && b[k] && a[k] !== b[k]) return `kept apart: different ${ID_NAMESPACES[k]}s ${[a[k]!, b[k]!].sort(compareStrings).join(" / ")}`;
     }
     return null;
   };
@@ -186,7 +187,7 @@ export function groupPapers(refs: RecordRef[], progress: StepReporter = silentSt
     }
   }
   // Titles that open alike but differ: say so in the audit trail.
-  const titled = [...new Set(title.filter((t) => t))].sort(cmp);
+  const titled = [...new Set(title.filter((t) => t))].sort(compareStrings);
   const firstWithTitle = new Map<string, number>();
   title.forEach((t, i) => t && !firstWithTitle.has(t) && firstWithTitle.set(t, i));
   for (let k = 0; k + 1 < titled.length; k++) {
@@ -251,7 +252,7 @@ function bibliographicFields(recs: RecordRef["rec"][], ids: Array<string | null>
   return {
     doi: ids[1] ?? null,
     pmid: ids[2] ?? null,
-    externalIds: external.sort(cmp),
+    externalIds: external.sort(compareStrings),
     venue: firstOf(recs.map((r) => r.venue)),
     volume: firstOf(recs.map((r) => r.volume)),
     issue: firstOf(recs.map((r) => r.issue)),
@@ -267,7 +268,7 @@ function bibliographicFields(recs: RecordRef["rec"][], ids: Array<string | null>
 }
 
 function bySource(a: SourceRef, b: SourceRef): number {
-  return cmp(a.file, b.file) || a.line - b.line;
+  return compareStrings(a.file, b.file) || a.line - b.line;
 }
 
 function openingWords(text: string, words = 8): string {
@@ -291,7 +292,7 @@ export function buildPapers(
     const recs = rs.map((r) => refs[r]!.rec);
     const titles = new Map<string, number>();
     for (const r of recs) if (r.title) titles.set(r.title, (titles.get(r.title) ?? 0) + 1);
-    const title = [...titles].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0]?.[0] ?? null;
+    const title = [...titles].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || compareStrings(a[0], b[0]))[0]?.[0] ?? null;
     const bylineIdx = [...rs].sort((a, b) => {
       const ra = refs[a]!.rec;
       const rb = refs[b]!.rec;
@@ -320,7 +321,7 @@ export function buildPapers(
         diagnostics.push({ file: refs[r]!.rec.source.file, line: refs[r]!.rec.source.line, severity: "warning", message: `the page's person ${refs[r]!.rec.profileAuthor} is not on the complete byline of "${title ?? "this paper"}"; appended` });
       }
     }
-    const dates = recs.map((r) => r.date).filter((d): d is string => !!d).sort((a, b) => precision(b) - precision(a) || cmp(a, b));
+    const dates = recs.map((r) => r.date).filter((d): d is string => !!d).sort((a, b) => precision(b) - precision(a) || compareStrings(a, b));
     const date = dates[0] ?? null;
     const arxivId = normalizeArxivId(recs.map((r) => r.arxivId).find((x) => x) ?? null);
     const abstract = recs.map((r) => r.abstract).filter((a): a is string => !!a).sort((a, b) => b.length - a.length)[0] ?? null;
@@ -350,7 +351,7 @@ export function buildPapers(
       date,
       year: date ? Number(date.slice(0, 4)) : null,
       arxivId,
-      categories: [...new Set(recs.flatMap((r) => r.categories))].sort(cmp),
+      categories: [...new Set(recs.flatMap((r) => r.categories))].sort(compareStrings),
       hasCode: recs.some((r) => r.hasCode),
       abstract,
       comment: recs.map((r) => r.comment).find((x) => x) ?? null,
@@ -359,7 +360,7 @@ export function buildPapers(
     };
     return { paper, gi };
   });
-  drafts.sort((a, b) => cmp(a.paper.key, b.paper.key) || bySource(a.paper.sources[0]!, b.paper.sources[0]!));
+  drafts.sort((a, b) => compareStrings(a.paper.key, b.paper.key) || bySource(a.paper.sources[0]!, b.paper.sources[0]!));
   const used = new Map<string, number>();
   const keyOfGroup = new Map<number, string>();
   for (const d of drafts) {
@@ -368,7 +369,7 @@ export function buildPapers(
     if (n > 1) d.paper.key = `${d.paper.key}-${n}`;
     keyOfGroup.set(d.gi, d.paper.key);
   }
-  const papers = drafts.map((d) => d.paper).sort((a, b) => cmp(a.key, b.key));
+  const papers = drafts.map((d) => d.paper).sort((a, b) => compareStrings(a.key, b.key));
   const groupOfRecord = new Map<number, number>();
   grouping.groups.forEach((g, gi) => g.forEach((r) => groupOfRecord.set(r, gi)));
   const srcs = (g: number[]) => g.map((r) => `${refs[r]!.rec.source.file}:${refs[r]!.rec.source.line}`);
@@ -379,7 +380,7 @@ export function buildPapers(
     const p = draftOfGroup.get(gi)!.paper;
     merges.push({ entity: "paper", key: p.key, into: p.label, merged: srcs(g), evidence: grouping.evidence[gi]! });
   });
-  merges.sort((a, b) => cmp(a.key, b.key));
+  merges.sort((a, b) => compareStrings(a.key, b.key));
   const keptApart: MergeEvent[] = grouping.keptApart.map(({ records: [a, b], evidence }) => {
     const ka = keyOfGroup.get(groupOfRecord.get(a)!)!;
     const kb = keyOfGroup.get(groupOfRecord.get(b)!)!;

@@ -33,6 +33,7 @@ import { SETTING_DISCOUNT, settingShare } from "./subjects";
 import type { TermStats } from "./terms";
 import type { ClusterLadder, TopicClusterInfo, TopicClusterResult, TopicResult } from "./types";
 import type { Vocabulary } from "./vocabulary";
+import { compareStrings } from "../../model/compare";
 
 export const NEIGHBOURS = 10;
 export const MIN_SIMILARITY = 0.05;
@@ -55,8 +56,6 @@ type SparseVector = Map<number, number>;
 export function minClusterSize(papers: number): number {
   return Math.max(3, Math.round(papers * 0.015));
 }
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export function clusterVocabularySize(papers: number, topics: number): number {
@@ -233,7 +232,7 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
   const neighbours = nearestNeighbours(vectors, progress);
 
   // Nodes in key order so the result does not depend on the order papers arrive in.
-  const order = corpus.keys.map((_, i) => i).sort((a, b) => cmp(corpus.keys[a]!, corpus.keys[b]!) || a - b);
+  const order = corpus.keys.map((_, i) => i).sort((a, b) => compareStrings(corpus.keys[a]!, corpus.keys[b]!) || a - b);
   const graph = similarityGraph(neighbours, order, vectors);
 
   /** Louvain at a resolution, then the small clusters folded in: a cluster per paper index (-1: none). */
@@ -280,7 +279,7 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
       return { members, terms, label: chooseLabel(terms, members, vocabulary) };
     });
     provisional.sort(
-      (a, b) => b.members.length - a.members.length || cmp(a.label, b.label) || cmp(corpus.keys[a.members[0]!]!, corpus.keys[b.members[0]!]!),
+      (a, b) => b.members.length - a.members.length || compareStrings(a.label, b.label) || compareStrings(corpus.keys[a.members[0]!]!, corpus.keys[b.members[0]!]!),
     );
     const finalCluster = new Int32Array(n).fill(-1);
     provisional.forEach((c, id) => {
@@ -412,7 +411,7 @@ function typicalPapers(members: number[], vectors: SparseVector[], keys: string[
     for (const [id, w] of vectors[p]!) dot += w * (centroid.sum.get(id) ?? 0);
     return { p, score: centroid.norm2 > 0 ? dot / Math.sqrt(centroid.norm2) : 0 };
   });
-  scored.sort((a, b) => b.score - a.score || cmp(keys[a.p]!, keys[b.p]!));
+  scored.sort((a, b) => b.score - a.score || compareStrings(keys[a.p]!, keys[b.p]!));
   return scored.slice(0, TYPICAL_PAPERS).map((s) => keys[s.p]!);
 }
 
@@ -534,7 +533,7 @@ function distinctiveTerms(
       scored.push({ term: topic.term, key: topic.key, gid: topicGids.get(topic.key)!, score: pc * Math.log(pc / p) });
     }
     return scored
-      .sort((x, y) => y.score - x.score || cmp(x.key, y.key))
+      .sort((x, y) => y.score - x.score || compareStrings(x.key, y.key))
       .slice(0, CLUSTER_TERMS)
       .map(({ term, gid, score }) => ({ term, gid, score }));
   });

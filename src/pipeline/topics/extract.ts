@@ -7,6 +7,7 @@ import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import { subjectTest } from "./subjects";
 import type { PaperTopic, Topic, TopicResult } from "./types";
 import type { JudgedTerm, Vocabulary } from "./vocabulary";
+import { compareStrings } from "../../model/compare";
 
 /** A topic keeps its links to at most this many other topics (its strongest), so the map stays readable. */
 export const RELATED_PER_TOPIC = 6;
@@ -22,7 +23,7 @@ const round = (x: number, digits: number) => {
   return Math.round(x * f) / f;
 };
 
-const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const byKey = (a: { key: string }, b: { key: string }) => compareStrings(a.key, b.key);
 
 /**
  * Rank: evidence x relevance, then df, then occurrences, then key (so a corpus too small to judge still yields
@@ -99,7 +100,7 @@ export function selectTopics(vocabulary: Vocabulary, options: ExtractOptions): T
 function relatedTopics(held: string[][], df: Map<string, number>, n: number): TopicResult["related"] {
   // Pairs as numbers (topic indices in key order), not concatenated strings: a few million pairs at 10,000 papers.
   // The Map keeps first-seen order as before, and index order is key order, so links come out in the same order.
-  const names = [...df.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const names = [...df.keys()].sort(compareStrings);
   const index = new Map(names.map((k, i) => [k, i]));
   const shared = new Map<number, number>();
   for (const keys of held) {
@@ -134,5 +135,5 @@ function relatedTopics(held: string[][], df: Map<string, number>, n: number): To
   for (const list of perTopic.values()) for (const l of list.sort(order).slice(0, RELATED_PER_TOPIC)) kept.add(l);
   return [...kept]
     .map((l) => ({ source: l.source, target: l.target, weight: round(l.weight, 4) }))
-    .sort((a, b) => (a.source !== b.source ? (a.source < b.source ? -1 : 1) : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+    .sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target));
 }

@@ -32,6 +32,7 @@ import { spellingMap } from "./spelling";
 import { FloatList, IntList, Interner, TripleMap, grown } from "./tables";
 import { acronymShortForm, lexField, type Chunk, type LexedField } from "./tokens";
 import type { TopicInputPaper, TopicNote, TopicThesaurusEntry } from "./types";
+import { compareStrings } from "../../model/compare";
 
 export const TITLE_WEIGHT = 3;
 export const MAX_UNITS = 3;
@@ -133,8 +134,6 @@ export function termCountsOf(corpus: CorpusTerms, paper: number): Map<string, nu
 const AFTER_NUMBER = 1;
 const BEFORE_NUMBER = 2;
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Number words count like digits before a counted noun ("five African countries"). */
 const NUMBER_WORDS: ReadonlySet<string> = new Set(
   "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands millions dozens".split(" "),
@@ -153,7 +152,7 @@ function adjectivalHyphenHead(lower: string): string | null {
 }
 
 /** Most frequent key of a count map; ties go to `tieBreak` (default: lexicographic). */
-function argmax<K extends string>(counts: Map<K, number>, tieBreak: (a: K, b: K) => number = cmp): K {
+function argmax<K extends string>(counts: Map<K, number>, tieBreak: (a: K, b: K) => number = compareStrings): K {
   let best: K | undefined;
   let bestCount = -Infinity;
   for (const [k, c] of counts) {
@@ -448,7 +447,7 @@ export function analyseCorpus(
     const lower = lowerString[lid]!;
     const a = surfaceOf[sid]!;
     const b = surfaceOf[best]!;
-    if (c > bc || (a === lower ? -1 : b === lower ? 1 : cmp(a, b)) < 0) displaySid[lid] = sid;
+    if (c > bc || (a === lower ? -1 : b === lower ? 1 : compareStrings(a, b)) < 0) displaySid[lid] = sid;
   }
   const displayWord = new Map<string, string>();
   for (let lid = 0; lid < lowerCount; lid++) if (displaySid[lid]! >= 0) displayWord.set(lowerString[lid]!, surfaceOf[displaySid[lid]!]!);
@@ -893,7 +892,7 @@ export function analyseCorpus(
   const kept: number[] = [];
   for (let t = 0; t < gids.size; t++) if (counts.occurrences[t]! > 0 && counts.df[t]! >= minDf) kept.push(t);
   const gidOf = gids.strings;
-  kept.sort((a, b) => cmp(gidOf[a]!, gidOf[b]!));
+  kept.sort((a, b) => compareStrings(gidOf[a]!, gidOf[b]!));
   const indexOf = new Int32Array(gids.size).fill(-1);
   const surfaceString = surfaceIds.strings;
   const terms: TermStats[] = kept.map((t, index) => {
@@ -920,7 +919,7 @@ export function analyseCorpus(
       gid,
       key: "t:" + (fixed?.canonical ?? argmax(canonical)),
       display,
-      variants: variants.sort(cmp),
+      variants: variants.sort(compareStrings),
       units: counts.units[t]!,
       endable: counts.notEndable[t] === 0,
       df: counts.df[t]!,
