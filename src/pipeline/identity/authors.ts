@@ -8,7 +8,8 @@ import DoubleMetaphone from "natural/lib/natural/phonetics/double_metaphone.js";
 import type { Diagnostic, PaperRecord, ParsedDocument, ProfileFigures, SourceRef } from "../records";
 import type { MergeEvent } from "./types";
 import { COMMON_SURNAMES, compareNames, formalNames, isNicknameForm, type NameRelation } from "./name-match";
-import { cleanName, fold, hasDiacritics, nameKey, normalizeText, PARTICLES, parseName, startsUpper, type ParsedName } from "./normalize";
+import { cleanName, hasDiacritics, nameKey, normalizeText, PARTICLES, parseName, startsUpper, type ParsedName } from "./normalize";
+import { foldText } from "../../model/fold";
 import { compareStrings } from "../../model/compare";
 import type { Thesaurus } from "./thesaurus";
 import { silentSteps, stepCounter, type StepReporter } from "../progress";
@@ -720,7 +721,7 @@ export function pickDisplay(counts: Map<string, number>): string {
     const full = words.filter((w) => w.replace(/\./g, "").length > 1).length;
     const wellFormed = startsUpper(s) && !/\d/.test(s) ? 1 : 0;
     // "Nicholas Byrne" is fuller than "Nick Byrne" although both have two words.
-    const formal = isNicknameForm(fold(words[0] ?? "").replace(/\./g, "")) ? 0 : 1;
+    const formal = isNicknameForm(foldText(words[0] ?? "").replace(/\./g, "")) ? 0 : 1;
     return [wellFormed, full, words.length, formal, hasDiacritics(s) ? 1 : 0, counts.get(s) ?? 0];
   };
   const better = (a: number[], b: number[]) => {

@@ -1,21 +1,5 @@
 /** Text normalisation shared by author and paper matching: folding, name parsing, slugs, hashes. */
-
-/** Letters NFD cannot decompose into base + mark. */
-const SPECIAL: Record<string, string> = {
-  ø: "o", Ø: "O", ł: "l", Ł: "L", đ: "d", Đ: "D", ð: "d", Ð: "D", þ: "th", Þ: "Th", ß: "ss",
-  æ: "ae", Æ: "Ae", œ: "oe", Œ: "Oe", ı: "i", ħ: "h", Ħ: "H",
-};
-
-/** Lower case, diacritics removed, special letters mapped to ASCII ("Puyol-Antón" -> "puyol-anton"). */
-export function fold(s: string): string {
-  // Fast path: plain ASCII needs only lower-casing (most names in most inputs).
-  if (!/[^ -~]/.test(s)) return s.toLowerCase();
-  return s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[øØłŁđĐðÐþÞßæÆœŒıħĦ]/g, (c) => SPECIAL[c] ?? c)
-    .toLowerCase();
-}
+import { foldText } from "../../model/fold";
 
 /** True when the spelling carries diacritics or special letters. */
 export function hasDiacritics(s: string): boolean {
@@ -76,7 +60,7 @@ function toTokens(words: string[]): NameToken[] {
   const out: NameToken[] = [];
   for (const w of words) {
     for (const part of w.split(/-+/)) {
-      const t = fold(part).replace(/[.'’`]/g, "");
+      const t = foldText(part).replace(/[.'’`]/g, "");
       if (!t) continue;
       out.push({ t, initial: t.length === 1 });
     }
@@ -101,7 +85,7 @@ export function parseName(raw: string): ParsedName {
   const clean = cleanName(raw);
   const words = clean.split(" ").flatMap(splitInitials).filter((w) => w.length > 0);
   let start = Math.max(0, words.length - 1);
-  while (start > 1 && PARTICLES.has(fold(words[start - 1] ?? "").replace(/\./g, ""))) start--;
+  while (start > 1 && PARTICLES.has(foldText(words[start - 1] ?? "").replace(/\./g, ""))) start--;
   // A camel-case join ("FinesilverSmith") stays one token; `compact` lets it meet "Finesilver Smith".
   const given = toTokens(words.slice(0, start));
   const surname = toTokens(words.slice(start));
@@ -125,7 +109,7 @@ export function nameKey(p: ParsedName): string {
 
 /** Title / abstract text for comparison: folded, punctuation to spaces, whitespace collapsed. */
 export function normalizeText(s: string): string {
-  return fold(s)
+  return foldText(s)
     .replace(/\\[a-z]+/g, " ")
     .replace(/&/g, " and ")
     .replace(/[^\p{L}\p{N}]+/gu, " ")

@@ -10,7 +10,8 @@
  * open-addressing hash table over (high, low) 32-bit halves with the postings of each shingle in one Int32Array
  * (CSR). Same shingles, same counts, same candidates as the Set and Map they replace.
  */
-import { fold, normalizeText } from "./normalize";
+import { normalizeText } from "./normalize";
+import { foldText } from "../../model/fold";
 
 export const SHINGLE = 5;
 
@@ -31,7 +32,7 @@ const isAsciiAlnum = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57);
  * word "and", letters and digits (any script) make words, everything else separates.
  */
 export function wordHashes(text: string): Uint32Array {
-  const s = fold(text);
+  const s = foldText(text);
   const out: number[] = [];
   const n = s.length;
   let i = 0;

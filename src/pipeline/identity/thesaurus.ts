@@ -6,7 +6,7 @@
 import type { Diagnostic, SourceRef } from "../records";
 import type { TopicThesaurusEntry } from "../topics/types";
 import { binaryLine } from "../formats/text";
-import { fold } from "./normalize";
+import { foldText } from "../../model/fold";
 
 export type ThesaurusAction = "merge" | "split" | "rename";
 
@@ -132,12 +132,12 @@ export function parseThesaurus(text: string, file: string): { thesaurus: Thesaur
       problem(lineNo, `${action} needs at least two names, e.g. "${action},Ilkay Oksuz,lkay Oksuz" (got ${names.length})`);
       continue;
     }
-    if (action !== "rename" && new Set(names.map((x) => fold(x).replace(/[\s.-]+/g, " "))).size < names.length) {
+    if (action !== "rename" && new Set(names.map((x) => foldText(x).replace(/[\s.-]+/g, " "))).size < names.length) {
       problem(lineNo, `${action} lists the same name twice (names are compared without case, diacritics and hyphens)`, action === "split" ? "error" : "warning");
       if (action === "split") continue;
     }
     if (action === "rename") {
-      const k = fold(names[0]!).replace(/[\s.-]+/g, " ");
+      const k = foldText(names[0]!).replace(/[\s.-]+/g, " ");
       const first = renamed.get(k);
       if (first !== undefined) {
         problem(lineNo, `"${names[0]}" is already renamed on line ${first}; this line is ignored`, "warning");

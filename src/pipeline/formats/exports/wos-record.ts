@@ -19,6 +19,7 @@ import { cleanName, cleanText, collapse, excerpt } from "../text";
 import { isValidDate } from "../dates";
 import { normalizeDoi, normalizeOrcid, normalizePmid } from "./ids";
 import { surnameInitialsName } from "./names";
+import { foldText } from "../../../model/fold";
 
 /** One tag of one record: its first line and its values (the lines of a tagged field, or the one cell of a row). */
 export interface WosField {
@@ -116,11 +117,9 @@ function unglueShortNames(cell: string): string[] {
   return cell.split(/(?<=(?:, ?|\s)\p{Lu}{1,4})(?=\p{Lu}(?:\p{Ll}|'\p{Lu}))/u).map((s) => s.trim()).filter(Boolean);
 }
 
-/** Accents off, lower case, punctuation to spaces: the comparison form of a printed name. */
+/** The comparison form of a printed name: folded (model/fold.ts), punctuation to spaces. */
 function fold(s: string): string {
-  // ASCII names (most of them) skip the Unicode passes.
-  if (!/[\u0080-\uffff]/.test(s)) return s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
-  return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return foldText(s).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
 interface NameKey {
