@@ -5,7 +5,7 @@
  * VOSviewer's format) and "Apply" rebuilds from, when the graph was built here from opened files. Text is rendered by
  * React only (escaped).
  */
-import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from "react";
+import { startTransition, useCallback, useDeferredValue, useEffect, useId, useMemo, useReducer, useRef, useState } from "react";
 import type { AuthorNodeAttributes, IdentityDecision, IdentityReview } from "../../model/graph-file";
 import { mergeDecision, mergePeople, renamePerson, splitDecision, type PersonNames } from "../../model/identity-corrections";
 import type { PaperGraph } from "../data/types";
@@ -23,7 +23,7 @@ import {
 import { downloadBlob } from "./ExportMenu";
 
 /** Rows drawn at first (the 10,000-paper graph has about 2,000 decisions); "Show more" adds as many again. */
-const PAGE = 100;
+const PAGE = 50;
 
 type Loading = { state: "loading" } | { state: "ready"; review: IdentityReview } | { state: "none" } | { state: "error"; message: string };
 
@@ -43,7 +43,8 @@ function useReview(graph: PaperGraph): Loading {
       () => {
         if (!live) return;
         const review = graph.getAttributes().identityReview;
-        setLoading(review ? { state: "ready", review } : { state: "none" });
+        // A transition: React renders the list in slices, yielding to the page between rows (no long task).
+        startTransition(() => setLoading(review ? { state: "ready", review } : { state: "none" }));
       },
       (e: unknown) => live && setLoading({ state: "error", message: e instanceof Error ? e.message : String(e) }),
     );
@@ -138,7 +139,9 @@ function ReviewBody(props: ReviewMenuProps & {
   const { graph, review, pending, dispatch } = props;
   const [query, setQuery] = useState("");
   const [shown, setShown] = useState(PAGE);
-  const rows = useMemo(() => reviewRows(review, query), [review, query]);
+  // The list follows the search box in a deferred, interruptible render: typing never waits for it.
+  const deferredQuery = useDeferredValue(query);
+  const rows = useMemo(() => reviewRows(review, deferredQuery), [review, deferredQuery]);
   const corrected = useMemo(() => correctedThesaurus(review, pending.items), [review, pending.items]);
   const [format, setFormat] = useState<"papergraph" | "vosviewer">("papergraph");
   const [exportNote, setExportNote] = useState<string | null>(null);

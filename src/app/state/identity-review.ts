@@ -37,6 +37,23 @@ export function idKind(d: IdentityDecision): "ORCID" | "author id" | null {
   return d.evidence.some((e) => /orcid|\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b/i.test(e.text)) ? "ORCID" : "author id";
 }
 
+/** foldName, without the Unicode normalisation for plain ASCII text (most evidence), which costs most of a search. */
+function fold(s: string): string {
+  return /[^ -~\s]/.test(s) ? foldName(s) : s.toLowerCase().replace(/[\s.-]+/g, " ").trim();
+}
+
+/** Each decision's folded text (spellings, keys, evidence), made on its first search and kept with the decision. */
+const haystacks = new WeakMap<IdentityDecision, string>();
+
+function haystack(d: IdentityDecision): string {
+  let h = haystacks.get(d);
+  if (h === undefined) {
+    h = fold([...d.sides.flat(), ...d.keys, ...d.evidence.map((e) => e.text)].join(" "));
+    haystacks.set(d, h);
+  }
+  return h;
+}
+
 /**
  * The rows a search shows: every decision whose spellings, keys or evidence contain each word of the query (folded as
  * the thesaurus folds names), most doubtful first (ties: merges before near misses, then the review's own order).
@@ -49,7 +66,7 @@ export function reviewRows(review: IdentityReview, query: string): ReviewRow[] {
   ];
   const matches = (d: IdentityDecision) => {
     if (!words.length) return true;
-    const hay = foldName([...d.sides.flat(), ...d.keys, ...d.evidence.map((e) => e.text)].join(" "));
+    const hay = haystack(d);
     return words.every((w) => hay.includes(w));
   };
   return rows

@@ -49,6 +49,9 @@ describe("reviewRows", () => {
     expect(byrne.every((r) => r.decision.sides.flat().some((s) => /Nick/.test(s)))).toBe(true);
     expect(reviewRows(review, "James R. Clough").some((r) => r.decision.keys[0] === "a:byrne|nicholas")).toBe(true);
     expect(reviewRows(review, "no such person zzz")).toEqual([]);
+    // Accents fold both ways (the haystack of a non-ASCII decision is normalised).
+    expect(reviewRows(review, "Ines Machado").map((r) => r.decision.keys[0])).toContain("a:machado|ines-p");
+    expect(reviewRows(review, "INÊS").map((r) => r.decision.keys[0])).toContain("a:machado|ines-p");
   });
 
   it("breaks doubt ties with merges before near misses, then the review's order", () => {
