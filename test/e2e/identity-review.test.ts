@@ -134,6 +134,26 @@ describe("identity review on the seeds", () => {
     expect(watch.external).toEqual([]);
   });
 
+  it("merges two people picked from the graph", async () => {
+    const select = async (key: string) => {
+      await page.evaluate((k) => {
+        window.location.hash = `sel=${encodeURIComponent(k)}`;
+      }, key);
+      await waitHooks(page, `h.selected === ${JSON.stringify(key)}`);
+    };
+    await select("a:king|andrew-p");
+    await openPanel(page);
+    await panel(page).getByRole("button", { name: "Pick for a merge" }).click();
+    await select("a:clough|james-r");
+    await panel(page).getByRole("button", { name: "Merge Andrew P. King with James R. Clough" }).click();
+    await expect.poll(() => panel(page).getByTestId("pending-list").textContent()).toContain("Merge Andrew P. King and James R. Clough");
+    await panel(page).getByLabel("Thesaurus format").selectOption("papergraph");
+    const [csv] = await download(page);
+    expect(csv.split("\n")).toContain("merge,Andrew P. King,James R. Clough");
+    await page.keyboard.press("Escape");
+    expect(appMessages(watch)).toEqual([]);
+  });
+
   it("on a graph built here from an opened file, Apply rebuilds it in the worker with the corrections", async () => {
     const { page: p, watch: pWatch } = await openApp(ctx.browser, ctx.url);
     await p.getByRole("button", { name: "Open…" }).click();

@@ -70,6 +70,8 @@ export function ReviewMenu(props: ReviewMenuProps) {
   const id = useId();
   // Pending corrections live here, so closing and reopening the dialog keeps them.
   const [pending, dispatch] = useReducer(pendingReducer, NO_PENDING);
+  // The first of two people picked from the graph for a merge (the second is the selection then).
+  const [picked, setPicked] = useState<string | null>(null);
   const close = useCallback(() => {
     setOpen(false);
     buttonRef.current?.focus();
@@ -102,14 +104,19 @@ export function ReviewMenu(props: ReviewMenuProps) {
       </button>
       {open && (
         <div id={`${id}-dialog`} role="dialog" aria-label="Review identities" className="review-dialog panel" data-testid="review-panel">
-          <ReviewPanel {...props} pending={pending} dispatch={dispatch} onClose={close} />
+          <ReviewPanel {...props} pending={pending} dispatch={dispatch} onClose={close} picked={picked} onPick={setPicked} />
         </div>
       )}
     </div>
   );
 }
 
-function ReviewPanel(props: ReviewMenuProps & { pending: typeof NO_PENDING; dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]>; onClose: () => void }) {
+interface Picking {
+  picked: string | null;
+  onPick: (key: string | null) => void;
+}
+
+function ReviewPanel(props: ReviewMenuProps & Picking & { pending: typeof NO_PENDING; dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]>; onClose: () => void }) {
   const { graph, pending, dispatch } = props;
   const loading = useReview(graph);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -130,7 +137,7 @@ function ReviewPanel(props: ReviewMenuProps & { pending: typeof NO_PENDING; disp
   );
 }
 
-function ReviewBody(props: ReviewMenuProps & {
+function ReviewBody(props: ReviewMenuProps & Picking & {
   review: IdentityReview;
   searchRef: React.RefObject<HTMLInputElement | null>;
   pending: typeof NO_PENDING;
@@ -181,7 +188,9 @@ function ReviewBody(props: ReviewMenuProps & {
           setShown(PAGE);
         }}
       />
-      {selectedPerson && <SelectedActions graph={graph} review={review} selected={props.selected!} person={selectedPerson} dispatch={dispatch} />}
+      {selectedPerson && (
+        <SelectedActions graph={graph} review={review} selected={props.selected!} person={selectedPerson} picked={props.picked} onPick={props.onPick} dispatch={dispatch} />
+      )}
       <ol className="review-list" aria-label="Identity decisions" data-testid="review-list">
         {rows.slice(0, shown).map((r) => (
           <DecisionRow
@@ -367,48 +376,50 @@ function RenameControl(props: { graph: PaperGraph; review: IdentityReview; perso
   );
 }
 
-/** The author selected in the graph: rename them, or merge them with a person chosen in the review. */
-function SelectedActions(props: { graph: PaperGraph; review: IdentityReview; selected: string; person: PersonNames; dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]> }) {
-  const [other, setOther] = useState<string>("");
-  const people = useMemo(() => {
-    const keys = [...new Set([...props.review.merges, ...props.review.keptApart].flatMap((d) => d.keys))].filter((k) => k !== props.selected);
-    return keys
-      .map((k) => ({ key: k, person: personOf(props.graph, k) }))
-      .filter((p): p is { key: string; person: PersonNames } => p.person !== null)
-      .sort((a, b) => (a.person.name < b.person.name ? -1 : a.person.name > b.person.name ? 1 : 0));
-  }, [props.graph, props.review, props.selected]);
-  const chosen = people.find((p) => p.key === other);
+/**
+ * The author selected in the graph: rename them, or merge two people picked from the graph (pick one, select the
+ * other on the canvas or by search, then merge).
+ */
+function SelectedActions(props: {
+  graph: PaperGraph;
+  review: IdentityReview;
+  selected: string;
+  person: PersonNames;
+  picked: string | null;
+  onPick: (key: string | null) => void;
+  dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]>;
+}) {
+  const { graph, picked } = props;
+  const first = picked !== null && picked !== props.selected ? personOf(graph, picked) : null;
   return (
     <div className="review-selected" aria-label="Selected person">
       <p className="small">
         Selected in the graph: <strong>{props.person.name}</strong>
       </p>
       <div className="review-actions">
-        <RenameControl graph={props.graph} review={props.review} personKey={props.selected} dispatch={props.dispatch} />
-        <label className="select">
-          <span>Merge with</span>
-          <select aria-label="Merge the selected person with" value={other} onChange={(e) => setOther(e.target.value)}>
-            <option value="">(choose a person)</option>
-            {people.map((p) => (
-              <option key={p.key} value={p.key}>
-                {p.person.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          className="button"
-          disabled={!chosen}
-          onClick={() => {
-            if (!chosen) return;
-            const c = mergePeople([props.person, chosen.person], props.review.thesaurus);
-            props.dispatch({ type: "add", correction: c, label: describeCorrection(c) });
-            setOther("");
-          }}
-        >
-          Merge selected
-        </button>
+        <RenameControl graph={graph} review={props.review} personKey={props.selected} dispatch={props.dispatch} />
+        {first ? (
+          <>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                const c = mergePeople([first, props.person], props.review.thesaurus);
+                props.dispatch({ type: "add", correction: c, label: describeCorrection(c) });
+                props.onPick(null);
+              }}
+            >
+              Merge {first.name} with {props.person.name}
+            </button>
+            <button type="button" className="link" onClick={() => props.onPick(null)}>
+              Forget {first.name}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button" disabled={picked === props.selected} onClick={() => props.onPick(props.selected)}>
+            {picked === props.selected ? "Picked: now select the other person" : "Pick for a merge"}
+          </button>
+        )}
       </div>
     </div>
   );
