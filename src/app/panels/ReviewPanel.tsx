@@ -269,9 +269,10 @@ function DecisionRow(props: { row: ReviewRow; graph: PaperGraph; review: Identit
   const ids = idKind(d);
   const title = d.sides.map((s) => s.join(" / ")).join(isMerge ? " + " : " ≠ ");
   const rowRef = { list: row.list, index: row.index };
+  const titleId = useId();
   return (
     <li className="review-row" data-testid="review-row" data-list={row.list} data-keys={d.keys.join(" ")}>
-      <p className="review-title">
+      <p className="review-title" id={titleId}>
         <strong>{title}</strong> <span className="small muted">{isMerge ? "merged" : "kept apart"}</span>
         {ids && <span className="review-badge">{ids}</span>}
       </p>
@@ -294,6 +295,7 @@ function DecisionRow(props: { row: ReviewRow; graph: PaperGraph; review: Identit
           <button
             type="button"
             className="button"
+            aria-describedby={titleId}
             disabled={!d.correctable}
             title={d.correctable ? undefined : "Spellings equal up to case, accents, hyphens and dots, or one profile page's person: the thesaurus cannot split them"}
             onClick={() => {
@@ -307,6 +309,7 @@ function DecisionRow(props: { row: ReviewRow; graph: PaperGraph; review: Identit
           <button
             type="button"
             className="button"
+            aria-describedby={titleId}
             disabled={!d.correctable}
             onClick={() => {
               const c = mergeDecision(d);
