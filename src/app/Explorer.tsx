@@ -38,6 +38,7 @@ import { graphAtLevels, levelsOf, unstableNodes } from "./state/levels-view";
 import { graphTimeline, hiddenAtStep, playYears, stepNote, yearStep } from "./state/timeline";
 import { rankPeople } from "./state/people";
 import { PeoplePanel } from "./panels/PeoplePanel";
+import { ReviewMenu } from "./panels/ReviewPanel";
 import { groupModeOf } from "../model/appearance";
 import { ladderOf } from "../model/levels";
 import type { Highlight } from "./graph/reducers";
@@ -346,6 +347,12 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
     [api, graph, display, exportDisplay, viewLook],
   );
 
+  // Identity review "Apply": the corrected thesaurus replaces the open one and the opened files are rebuilt (worker).
+  const applyThesaurus = useCallback(
+    (csv: string) => onOpenFiles([new File([csv], "thesaurus.csv", { type: "text/csv" })], "add"),
+    [onOpenFiles],
+  );
+
   const [dragging, setDragging] = useState(false);
   const selectedDrawn = selected !== null && visible.nodes[graph.nodeIndex(selected)] === 1;
   const egoSize = ego > 0 && selectedDrawn && highlight && !hovered ? highlight.nodes.size : 0;
@@ -415,6 +422,7 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
           </select>
         </label>
         {openControl}
+        <ReviewMenu graph={graph} selected={selected} onApply={canAdd ? applyThesaurus : undefined} />
         <ExportMenu
           graph={graph}
           levels={levelsOf(leveled)}
