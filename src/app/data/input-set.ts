@@ -5,6 +5,7 @@
  */
 import type { GraphAttributes } from "../../model/graph-file";
 import type { InputDocument } from "../../pipeline/records";
+import { compareStrings } from "../../model/compare";
 
 /** One opened file: its name (no folders: browsers give none) and its decoded text. */
 export interface OpenedFile {
@@ -36,7 +37,7 @@ export function isThesaurus(file: OpenedFile): boolean {
   return first !== undefined && THESAURUS_HEADER.test(first);
 }
 
-const cmpName = (a: OpenedFile, b: OpenedFile) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const cmpName = (a: OpenedFile, b: OpenedFile) => compareStrings(a.name, b.name);
 
 /** "replace": the files opened become the whole set; "add": they join the files behind the graph shown. */
 export type OpenMode = "replace" | "add";

@@ -9,6 +9,7 @@
  * Lit labels that find no room are returned by key, for the explorer to list by name.
  */
 import { clusterLabelAlpha, placeLabels, shorten, type Box, type ClusterLabelSpec, type LabelCandidate, type PlacedLabel } from "../../model/label-placement";
+import { compareStrings } from "../../model/compare";
 
 export const LABEL_FONT_FAMILY = "Inter, system-ui, sans-serif";
 export const NODE_LABEL = { size: 12, weight: 500 };
@@ -81,7 +82,7 @@ export function nodeCandidates(entries: Iterable<NodeLabelEntry>, roles: LabelRo
       c: { key: e.key, text, kind: "node", x: e.x, y: e.y, r: e.size, width, height: font.size * LINE + (priority === 0 ? 4 : 0), priority, flexible: priority <= 2 },
     });
   }
-  list.sort((a, b) => a.c.priority - b.c.priority || b.size - a.size || (a.c.key < b.c.key ? -1 : a.c.key > b.c.key ? 1 : 0));
+  list.sort((a, b) => a.c.priority - b.c.priority || b.size - a.size || compareStrings(a.c.key, b.c.key));
   return list.map((l) => l.c);
 }
 

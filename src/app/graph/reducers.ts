@@ -9,6 +9,7 @@ import type { VisibleMask } from "../../model/view-filter";
 import type { PaperGraph } from "../data/types";
 import { egoNetwork, lensProjection } from "../state/selectors";
 import { edgeOfRenderKey, nodeColor, type Appearance } from "./render-graph";
+import { compareStrings } from "../../model/compare";
 
 // The light theme's, for tests and callers that predate themes; the reducers read ds.look.
 export const DIM_NODE = LOOKS.light.dimNode;
@@ -118,7 +119,7 @@ export function computeHighlight(
 export function pickForcedLabels(graph: PaperGraph, highlight: Highlight | null, sizes: Float64Array, max = 400): Set<string> {
   if (!highlight) return new Set();
   const size = (k: string) => sizes[graph.nodeIndex(k)] ?? 0;
-  const ranked = [...highlight.nodes].sort((a, b) => size(b) - size(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const ranked = [...highlight.nodes].sort((a, b) => size(b) - size(a) || compareStrings(a, b));
   return new Set(ranked.slice(0, max));
 }
 

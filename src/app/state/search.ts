@@ -9,6 +9,7 @@ import type { NodeKind } from "../../model/graph-file";
 import type { PaperGraph } from "../data/types";
 import { normalizeText, words } from "./normalize";
 import { displayName } from "./selectors";
+import { compareStrings } from "../../model/compare";
 
 export interface SearchHit {
   key: string;
@@ -178,7 +179,7 @@ export function searchNodes(index: SearchIndex, query: string, opts: { limit?: n
     (a, b) =>
       a.hit.tier - b.hit.tier ||
       b.score - a.score ||
-      (a.hit.label < b.hit.label ? -1 : a.hit.label > b.hit.label ? 1 : 0) ||
+      compareStrings(a.hit.label, b.hit.label) ||
       (a.hit.key < b.hit.key ? -1 : 1),
   );
   return hits.slice(0, limit).map((h) => h.hit);

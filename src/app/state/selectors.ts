@@ -6,6 +6,7 @@
  */
 import { EDGE_KIND_INDEX, sharedPapersAt, type VisibleMask } from "../../model/view-filter";
 import type { NodeAttributes, PaperGraph, PaperNodeAttributes } from "../data/types";
+import { compareStrings } from "../../model/compare";
 
 export interface NodeRef {
   key: string;
@@ -29,7 +30,6 @@ const COAUTHOR_LARGE = EDGE_KIND_INDEX["coauthor-large"];
 export const COAUTHOR_LARGE_KIND = COAUTHOR_LARGE;
 const RELATED = EDGE_KIND_INDEX.related;
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** What a node is called in panels: the author's name, the paper's title (or arXiv id), the topic's term. */
 export function displayName(a: NodeAttributes): string {
@@ -44,7 +44,7 @@ function ref(graph: PaperGraph, key: string): NodeRef {
 }
 
 function byCountThenLabel(a: CountedRef, b: CountedRef): number {
-  return b.count - a.count || cmp(a.label, b.label) || cmp(a.key, b.key);
+  return b.count - a.count || compareStrings(a.label, b.label) || compareStrings(a.key, b.key);
 }
 
 /** Papers newest first; "YYYY-MM" sorts before the days of that month; undated papers last. */
@@ -54,7 +54,7 @@ export function comparePapersNewestFirst(a: PaperRef, b: PaperRef): number {
     if (b.date === null) return -1;
     return a.date < b.date ? 1 : -1;
   }
-  return cmp(a.label, b.label) || cmp(a.key, b.key);
+  return compareStrings(a.label, b.label) || compareStrings(a.key, b.key);
 }
 
 function paperRef(graph: PaperGraph, key: string): PaperRef {
@@ -205,7 +205,7 @@ export function collaborationPath(graph: PaperGraph, from: string, to: string, m
         const o = graph.otherEnd(e, n);
         if (o !== n && !parent.has(o)) around.push(o);
       }
-      around.sort((a, b) => cmp(graph.keys[a]!, graph.keys[b]!));
+      around.sort((a, b) => compareStrings(graph.keys[a]!, graph.keys[b]!));
       for (const o of around) {
         if (parent.has(o)) continue;
         parent.set(o, n);
@@ -322,7 +322,7 @@ export function clusterMembers(graph: PaperGraph, mode: "community" | "topicClus
   const ids = mode === "community" ? graph.community : graph.topicCluster;
   const out: string[] = [];
   for (let i = 0; i < graph.order; i++) if (ids[i] === id) out.push(graph.keys[i]!);
-  return out.sort(cmp);
+  return out.sort(compareStrings);
 }
 
 /** The `n` nodes of a kind with the highest value of a metric (ties: label, key). */
@@ -350,11 +350,11 @@ export function topNodes(graph: PaperGraph, kind: NodeAttributes["kind"], metric
 export function framingSet(graph: PaperGraph, key: string, visible: VisibleMask): string[] {
   const i = graph.nodeIndex(key);
   if (i < 0) return [];
-  if (!visible.nodes[i]) return [...lensProjection(graph, key, visible.nodes)].sort(cmp);
+  if (!visible.nodes[i]) return [...lensProjection(graph, key, visible.nodes)].sort(compareStrings);
   const out = new Set([key]);
   for (let p = graph.adjOffsets[i]!; p < graph.adjOffsets[i + 1]!; p++) {
     const e = graph.adjEdges[p]!;
     if (visible.edges[e]) out.add(graph.keys[graph.otherEnd(e, i)]!);
   }
-  return [...out].sort(cmp);
+  return [...out].sort(compareStrings);
 }
