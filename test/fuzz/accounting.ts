@@ -84,7 +84,9 @@ function coveredByContent(line: Line, r: PaperRecord, vocabulary: Set<string>, r
 }
 
 /** The non-blank lines of `text` that `doc` does not account for (see the header), as "line N: text". */
-export function unaccountedLines(text: string, doc: ParsedDocument): string[] {
+export function unaccountedLines(raw: string, doc: ParsedDocument): string[] {
+  // readDocument reads a stray NUL as a space (formats/index.ts): a line of NULs is a blank line to it, and here.
+  const text = raw.replaceAll("\u0000", " ");
   const lines = toLines(text).filter((l) => l.text !== "");
   const diagnosed = new Set(doc.diagnostics.map((d) => d.line));
   for (const d of doc.diagnostics) {
