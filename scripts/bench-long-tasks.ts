@@ -15,19 +15,11 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { resolveOptions } from "../src/pipeline/options";
 import { runPipeline } from "../src/pipeline/run";
-import { hooks, startE2e, waitHooks, waitReady } from "../test/e2e/harness";
+import { hooks, startE2e, waitHooks, waitReady, watchLongTasks } from "../test/e2e/harness";
 
 const i = process.argv.indexOf("--papers");
 const papers = i > 0 ? Number(process.argv[i + 1]) : 10_000;
 const TIMEOUT = 180_000;
-
-/** Empties the page's list of long tasks (one observer, installed before load); returns a reader of it. */
-async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
-  await page.evaluate(() => {
-    (window as unknown as { __loadTasks?: number[] }).__loadTasks!.length = 0;
-  });
-  return () => page.evaluate(() => [...((window as unknown as { __loadTasks?: number[] }).__loadTasks ?? [])]);
-}
 
 function report(what: string, tasks: number[]): void {
   const over = tasks.filter((t) => t > 200).length;

@@ -368,3 +368,22 @@ export async function serveVariant(outDir: string, graphJson: string | null, opt
     },
   };
 }
+
+/**
+ * Starts collecting the page's long tasks (PerformanceObserver 'longtask': main-thread work over 50 ms); the returned
+ * function gives their durations (ms) since this call. One observer per page, installed on the first call: a second
+ * one would report every task twice.
+ */
+export async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks?: number[]; __longTaskObserver?: PerformanceObserver };
+    w.__longTasks = [];
+    if (w.__longTaskObserver) return;
+    w.__longTaskObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks!.push(Math.round(e.duration));
+    });
+    w.__longTaskObserver.observe({ type: "longtask" });
+  });
+  return () => page.evaluate(() => [...((window as unknown as { __longTasks?: number[] }).__longTasks ?? [])]);
+}
+

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_OPTIONS } from "../../src/pipeline/options";
 import { runPipeline } from "../../src/pipeline/run";
 import { seedsInput } from "../fixtures/seeds";
-import { appMessages, assertChromium, buildSeedsGraph, hooks, openApp, ROOT, serveVariant, startE2e, UI_TIMEOUT, waitHooks, type E2eContext, type PageWatch } from "./harness";
+import { appMessages, assertChromium, buildSeedsGraph, hooks, openApp, ROOT, serveVariant, startE2e, UI_TIMEOUT, waitHooks, watchLongTasks, type E2eContext, type PageWatch } from "./harness";
 
 let ctx: E2eContext;
 let page: Page;
@@ -29,17 +29,6 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-/** Starts collecting long tasks; the returned function gives their durations (ms) since. */
-async function watchLongTasks(p: Page): Promise<() => Promise<number[]>> {
-  await p.evaluate(() => {
-    const w = window as unknown as { __longTasks?: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks!.push(Math.round(e.duration));
-    }).observe({ type: "longtask" });
-  });
-  return () => p.evaluate(() => (window as unknown as { __longTasks?: number[] }).__longTasks ?? []);
-}
 
 const panel = (p: Page) => p.getByRole("dialog", { name: "Review identities" });
 const byrneRow = (p: Page) => panel(p).getByTestId("review-row").filter({ hasText: "Nick Byrne + Nicholas Byrne" });

@@ -7,7 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appMessages, assertChromium, buildSeedsGraph, hooks, openApp, startE2e, UI_TIMEOUT, waitHooks, type E2eContext, type PageWatch } from "./harness";
+import { appMessages, assertChromium, buildSeedsGraph, hooks, openApp, startE2e, UI_TIMEOUT, waitHooks, watchLongTasks, type E2eContext, type PageWatch } from "./harness";
 
 interface SeedsJson {
   nodes: { key: string; attributes: Record<string, unknown> }[];
@@ -31,17 +31,6 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-/** Starts collecting long tasks; the returned function gives their durations (ms) since. */
-async function watchLongTasks(p: Page): Promise<() => Promise<number[]>> {
-  await p.evaluate(() => {
-    const w = window as unknown as { __longTasks?: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks!.push(Math.round(e.duration));
-    }).observe({ type: "longtask" });
-  });
-  return () => p.evaluate(() => (window as unknown as { __longTasks?: number[] }).__longTasks ?? []);
-}
 
 describe("issue 15 on the seeds", () => {
   it("the Resolution slider changes the number of groups, and the URL follows", async () => {
