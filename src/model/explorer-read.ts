@@ -165,6 +165,22 @@ function utf16Offsets(bytes: Uint8Array, byteOffsets: Typed, rows: number): Uint
   return out;
 }
 
+
+/** A list column's offsets start at 0, end at its value count and never go back; else the problem is added. */
+function listOffsetsHold(p: Problems, where: string, offsets: ArrayLike<number>, count: number, rows: number): boolean {
+  if (offsets[0] !== 0 || offsets[rows] !== count) {
+    p.add(`${where}: offsets do not cover its ${count} values; the file is damaged; ${REBUILD}`);
+    return false;
+  }
+  for (let i = 0; i < rows; i++) {
+    if (offsets[i + 1]! < offsets[i]!) {
+      p.add(`${where}: row ${i} ends before it starts; the file is damaged; ${REBUILD}`);
+      return false;
+    }
+  }
+  return true;
+}
+
 function readColumn(p: Problems, body: Uint8Array, of: string, raw: unknown, rows: number, nodeCount: number): ColumnReader | null {
   if (!isRec(raw) || typeof raw.name !== "string") {
     p.add(`a ${of} column has no name; ${REBUILD}`);
@@ -269,16 +285,7 @@ function readColumn(p: Problems, body: Uint8Array, of: string, raw: unknown, row
       const offsets = section(p, body, `${where} (offsets)`, spec.offsets, { length: rows + 1, types: ["u32"] });
       const values = section(p, body, `${where} (values)`, spec.values, { types: ["u16", "u32"] });
       if (!offsets || !values) return null;
-      if (offsets[0] !== 0 || offsets[rows] !== values.length) {
-        p.add(`${where}: offsets do not cover its ${values.length} values; the file is damaged; ${REBUILD}`);
-        return null;
-      }
-      for (let i = 0; i < rows; i++) {
-        if (offsets[i + 1]! < offsets[i]!) {
-          p.add(`${where}: row ${i} ends before it starts; the file is damaged; ${REBUILD}`);
-          return null;
-        }
-      }
+      if (!listOffsetsHold(p, where, offsets, values.length, rows)) return null;
       for (let j = 0; j < values.length; j++) {
         if (values[j]! >= nodeCount) {
           p.add(`${where}: names node ${values[j]}, but there are ${nodeCount} nodes; the file is damaged; ${REBUILD}`);
@@ -292,16 +299,7 @@ function readColumn(p: Problems, body: Uint8Array, of: string, raw: unknown, row
       const offsets = section(p, body, `${where} (offsets)`, spec.offsets, { length: rows + 1, types: ["u32"] });
       const values = section(p, body, `${where} (values)`, spec.values, { types: ["u8", "i8", "u16", "i16", "u32", "i32"] });
       if (!offsets || !values) return null;
-      if (offsets[0] !== 0 || offsets[rows] !== values.length) {
-        p.add(`${where}: offsets do not cover its ${values.length} values; the file is damaged; ${REBUILD}`);
-        return null;
-      }
-      for (let i = 0; i < rows; i++) {
-        if (offsets[i + 1]! < offsets[i]!) {
-          p.add(`${where}: row ${i} ends before it starts; the file is damaged; ${REBUILD}`);
-          return null;
-        }
-      }
+      if (!listOffsetsHold(p, where, offsets, values.length, rows)) return null;
       const reader: IntListColumnReader = { ...base, offsets, values, get: (i) => read(i, (j) => Array.from(values.subarray(offsets[j]!, offsets[j + 1]!))) };
       return reader;
     }
