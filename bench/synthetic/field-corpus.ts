@@ -344,7 +344,7 @@ class DetailWriter {
 }
 
 /** Wraps a value at about 70 columns with WoS's three-space continuation indent. */
-function wrap(tag: string, value: string): string {
+export function wrapWosField(tag: string, value: string): string {
   const out: string[] = [];
   let line = "";
   for (const word of value.split(" ")) {
@@ -378,16 +378,16 @@ function recordText(paper: FieldPaper, details: PaperDetails, people: Person[], 
   ];
   if (paper.consortium) out.push(`CA ${paper.consortium}`);
   out.push(
-    wrap("TI", paper.title),
+    wrapWosField("TI", paper.title),
     `SO ${VENUES[paper.serial % VENUES.length]}`,
     "LA English",
     "DT Article",
-    wrap("DE", details.keywords.join("; ")),
-    wrap("ID", details.indexKeywords.join("; ")),
-    wrap("AB", details.abstract),
+    wrapWosField("DE", details.keywords.join("; ")),
+    wrapWosField("ID", details.indexKeywords.join("; ")),
+    wrapWosField("AB", details.abstract),
     list("C1", [...byAddress].map(([address, names]) => `[${names.join("; ")}] ${address}`)),
   );
-  if (oi.length) out.push(wrap("OI", oi.join("; ")));
+  if (oi.length) out.push(wrapWosField("OI", oi.join("; ")));
   if (details.references.length) out.push(list("CR", details.references));
   out.push(
     `NR ${details.references.length}`,

@@ -10,6 +10,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import seedrandom from "seedrandom";
 import { readDocument } from "../../src/pipeline/formats";
+import { flag } from "./generator-cli";
 import { AFFILIATIONS, FIELDS, FIRST_NAMES, SHARED_TERMS, SURNAMES } from "../../bench/synthetic/vocabulary";
 
 type Rng = () => number;
@@ -127,11 +128,6 @@ export function generateRis(n: number, seed: number): string {
     out.push(...(dialect < 0.3 ? scopus(p) : dialect < 0.55 ? wos(p) : dialect < 0.7 ? ovid(p, i + 1) : dialect < 0.85 ? endnote(p) : ieee(p)));
   }
   return out.join("\n");
-}
-
-function flag(args: string[], name: string, fallback: string): string {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
 }
 
 function main(args: string[]): number {

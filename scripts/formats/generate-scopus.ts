@@ -4,7 +4,7 @@
  * with a newline inside some abstracts so that multi-line cells are exercised.
  *   npx tsx scripts/formats/generate-scopus.ts --records 10000 --seed 1 --out tmp/scopus.csv
  */
-import { writeFileSync } from "node:fs";
+import { runGenerator } from "./generator-cli";
 import { generateRecords, type Person } from "./synthetic-records";
 
 const HEADER = ["Authors", "Author full names", "Author(s) ID", "Title", "Year", "Source title", "Volume", "Issue", "Art. No.",
@@ -58,22 +58,8 @@ export function generateScopus(n: number, seed: number): string {
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }
 
-function flag(args: string[], name: string, fallback: string): string {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
-}
-
 function main(args: string[]): number {
-  const records = Number(flag(args, "records", "10000"));
-  const seed = Number(flag(args, "seed", "1"));
-  const out = flag(args, "out", "");
-  if (!Number.isInteger(records) || records < 1 || !Number.isInteger(seed) || out === "") {
-    process.stderr.write("usage: tsx scripts/formats/generate-scopus.ts --records N --seed S --out FILE\n");
-    return 2;
-  }
-  writeFileSync(out, generateScopus(records, seed));
-  process.stderr.write(`wrote ${records} records (seed ${seed}) to ${out}\n`);
-  return 0;
+  return runGenerator(args, "tsx scripts/formats/generate-scopus.ts --records N --seed S --out FILE", generateScopus);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main(process.argv.slice(2));

@@ -4,24 +4,12 @@
  * AU/AF pairs, bracketed C1, RI/OI, CA now and then, DE/ID wrapped at 70 columns, 10-60 CR lines with DOIs.
  *   npx tsx scripts/formats/generate-wos.ts --records 10000 --seed 1 --out tmp/savedrecs.txt [--tab]
  */
-import { writeFileSync } from "node:fs";
+import { runGenerator } from "./generator-cli";
+import { wrapWosField } from "../../bench/synthetic/field-corpus";
 import { fullName, generateRecords, shortName, type SyntheticRecord } from "./synthetic-records";
 
 const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 
-/** Wraps a value at about 70 columns with WoS's three-space continuation indent. */
-function wrap(tag: string, value: string): string {
-  const out: string[] = [];
-  let line = "";
-  for (const word of value.split(" ")) {
-    if (line !== "" && line.length + word.length + 1 > 70) {
-      out.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  out.push(line);
-  return `${tag} ${out.join("\n   ")}`;
-}
 
 function list(tag: string, items: string[]): string {
   return `${tag} ${items.join("\n   ")}`;
@@ -73,7 +61,7 @@ export function generateWos(n: number, seed: number): string {
     for (const [tag, values] of Object.entries(fields(r))) {
       if (values.length === 0) continue;
       if (LISTS.has(tag)) out.push(list(tag, values));
-      else if (WRAPPED.has(tag)) out.push(wrap(tag, values[0]!));
+      else if (WRAPPED.has(tag)) out.push(wrapWosField(tag, values[0]!));
       else out.push(`${tag} ${values[0]}`);
     }
     out.push("ER", "");
@@ -97,22 +85,8 @@ export function generateWosTab(n: number, seed: number): string {
   return lines.join("\r\n") + "\r\n";
 }
 
-function flag(args: string[], name: string, fallback: string): string {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
-}
-
 function main(args: string[]): number {
-  const records = Number(flag(args, "records", "10000"));
-  const seed = Number(flag(args, "seed", "1"));
-  const out = flag(args, "out", "");
-  if (!Number.isInteger(records) || records < 1 || !Number.isInteger(seed) || out === "") {
-    process.stderr.write("usage: tsx scripts/formats/generate-wos.ts --records N --seed S --out FILE [--tab]\n");
-    return 2;
-  }
-  writeFileSync(out, args.includes("--tab") ? generateWosTab(records, seed) : generateWos(records, seed));
-  process.stderr.write(`wrote ${records} records (seed ${seed}) to ${out}\n`);
-  return 0;
+  return runGenerator(args, "tsx scripts/formats/generate-wos.ts --records N --seed S --out FILE [--tab]", (records, seed) => (args.includes("--tab") ? generateWosTab(records, seed) : generateWos(records, seed)));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main(process.argv.slice(2));
