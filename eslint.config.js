@@ -86,18 +86,18 @@ export default tseslint.config(
   },
   {
     files: ["src/app/**/*.{ts,tsx}"],
-    ignores: ["src/app/graph/**"],
+    ignores: ["src/app/canvas/**"],
     rules: {
       "no-restricted-imports": ["error", {
         patterns: [
           { group: ["**/cli/**"], message: "app/ never imports cli/." },
-          { group: ["sigma", "sigma/*", "@react-sigma/*", "@sigma/*"], message: "Only src/app/graph talks to sigma." },
+          { group: ["sigma", "sigma/*", "@react-sigma/*", "@sigma/*"], message: "Only src/app/canvas talks to sigma." },
         ],
       }],
     },
   },
   {
-    files: ["src/app/graph/**/*.{ts,tsx}"],
+    files: ["src/app/canvas/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/cli/**"], message: "app/ never imports cli/." }] }],
     },

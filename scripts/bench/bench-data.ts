@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { chooseDrawn, edgeLook, nodeColor } from "../../src/app/graph/render-graph";
+import { chooseDrawn, edgeLook, nodeColor } from "../../src/app/canvas/render-graph";
 import { computeSizesAt, LOOKS, nodeColorsAt, resolveColorMode } from "../../src/model/appearance";
 import { writeExplorerFiles, type ExplorerGraphSource } from "../../src/exporters/explorer-files";
 import { CompactGraph } from "../../src/model/compact-graph";

@@ -9,12 +9,12 @@ import type { ClusterInfo } from "../model/graph-file";
 import { visibleMask, type Lens } from "../model/view-filter";
 import { inlineSearch, type SearchService } from "./data/search-service";
 import type { PaperGraph } from "./data/types";
-import { GraphErrorBoundary } from "./graph/GraphErrorBoundary";
-import { GraphView } from "./graph/GraphView";
-import type { GraphApi } from "./graph/ReadyController";
-import { computeHighlight, nodeOnScreen, pickForcedLabels, type DisplayState } from "./graph/reducers";
-import type { DrawnInfo } from "./graph/RenderController";
-import { chooseDrawn, edgeColor, edgeOfRenderKey, type Appearance } from "./graph/render-graph";
+import { GraphErrorBoundary } from "./canvas/GraphErrorBoundary";
+import { GraphView } from "./canvas/GraphView";
+import type { GraphApi } from "./canvas/ReadyController";
+import { computeHighlight, nodeOnScreen, pickForcedLabels, type DisplayState } from "./canvas/reducers";
+import type { DrawnInfo } from "./canvas/RenderController";
+import { chooseDrawn, edgeColor, edgeOfRenderKey, type Appearance } from "./canvas/render-graph";
 import { COLOR_MODE_LABEL, computeSizesAt, LOOKS, resolveColorMode } from "../model/appearance";
 import { ClustersPanel } from "./panels/ClustersPanel";
 import { DetailsPanel } from "./panels/DetailsPanel";
@@ -41,7 +41,7 @@ import { PeoplePanel } from "./panels/PeoplePanel";
 import { ReviewMenu } from "./panels/ReviewPanel";
 import { groupModeOf } from "../model/appearance";
 import { ladderOf } from "../model/levels";
-import type { Highlight } from "./graph/reducers";
+import type { Highlight } from "./canvas/reducers";
 
 const LENSES: { lens: Lens; label: string }[] = [
   { lens: "coauthor", label: "Co-authors" },

@@ -19,7 +19,7 @@ import type { Provenance } from "./types";
 import { round2, xmlAttr, xmlText } from "./xml";
 import { compareStrings } from "../model/compare";
 
-// Label look mirrors the explorer's (src/app/graph/label-layout.ts: NODE_LABEL, LABEL_SIZE_THRESHOLD, HUB_SIZE); pure code
+// Label look mirrors the explorer's (src/app/canvas/label-layout.ts: NODE_LABEL, LABEL_SIZE_THRESHOLD, HUB_SIZE); pure code
 // cannot import app/, so keep the two in step by hand.
 const CANVAS = 1000;
 const FONT_SIZE = 12;

@@ -7,7 +7,7 @@
  */
 import Graph from "graphology";
 import Sigma from "sigma";
-import { SIGMA_SETTINGS } from "../../../src/app/graph/settings";
+import { SIGMA_SETTINGS } from "../../../src/app/canvas/settings";
 
 const params = new URLSearchParams(window.location.search);
 const stage = document.getElementById("stage")!;

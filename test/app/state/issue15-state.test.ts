@@ -5,8 +5,8 @@
  * Play step (only what the year shows anew).
  */
 import { describe, expect, it } from "vitest";
-import { planRefresh } from "../../../src/app/graph/refresh-plan";
-import { PLAIN_DISPLAY, reduceEdge, reduceNode } from "../../../src/app/graph/reducers";
+import { planRefresh } from "../../../src/app/canvas/refresh-plan";
+import { PLAIN_DISPLAY, reduceEdge, reduceNode } from "../../../src/app/canvas/reducers";
 import { graphAtLevels, levelsOf, sliderSteps, unstableNodes } from "../../../src/app/state/levels-view";
 import { rankPeople } from "../../../src/app/state/people";
 import { graphTimeline, hiddenAtStep, playYears, yearStep } from "../../../src/app/state/timeline";

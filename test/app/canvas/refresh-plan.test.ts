@@ -6,9 +6,9 @@
 import type Graph from "graphology";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_VIEW_FILTER, visibleMask, type ViewFilter } from "../../../src/model/view-filter";
-import { computeHighlight, pickForcedLabels, reduceEdge, reduceNode, type DisplayState, type DrawnEdge, type DrawnNode } from "../../../src/app/graph/reducers";
-import { planRefresh } from "../../../src/app/graph/refresh-plan";
-import { buildRenderGraph, chooseDrawn, edgeOfRenderKey } from "../../../src/app/graph/render-graph";
+import { computeHighlight, pickForcedLabels, reduceEdge, reduceNode, type DisplayState, type DrawnEdge, type DrawnNode } from "../../../src/app/canvas/reducers";
+import { planRefresh } from "../../../src/app/canvas/refresh-plan";
+import { buildRenderGraph, chooseDrawn, edgeOfRenderKey } from "../../../src/app/canvas/render-graph";
 import { computeSizesAt as computeSizes, LOOKS, nodeColorsAt } from "../../../src/model/appearance";
 import { collaborationPath, pathEdges } from "../../../src/app/state/selectors";
 import { fixtureGraph } from "../fixture";

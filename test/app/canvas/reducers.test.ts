@@ -3,10 +3,10 @@
 // needs WebGL.
 import { describe, expect, it } from "vitest";
 import { DEFAULT_VIEW_FILTER, visibleMask, type ViewFilter } from "../../../src/model/view-filter";
-import { computeHighlight, DIM_EDGE, DIM_NODE, nodeOnScreen, PATH_COLOR, pickForcedLabels, reduceEdge, reduceNode, type DisplayState, type DrawnEdge, type DrawnNode } from "../../../src/app/graph/reducers";
-import { buildRenderGraph, chooseDrawn, renderEdgeKey, type Appearance } from "../../../src/app/graph/render-graph";
+import { computeHighlight, DIM_EDGE, DIM_NODE, nodeOnScreen, PATH_COLOR, pickForcedLabels, reduceEdge, reduceNode, type DisplayState, type DrawnEdge, type DrawnNode } from "../../../src/app/canvas/reducers";
+import { buildRenderGraph, chooseDrawn, renderEdgeKey, type Appearance } from "../../../src/app/canvas/render-graph";
 import { computeSizesAt as computeSizes, groupColors, LOOKS, nodeColorsAt, SIZE_RANGE, type ResolvedColorMode, type Look } from "../../../src/model/appearance";
-import { fitCamera, sameView } from "../../../src/app/graph/camera-fit";
+import { fitCamera, sameView } from "../../../src/app/canvas/camera-fit";
 import { collaborationPath, pathEdges } from "../../../src/app/state/selectors";
 import { fixtureGraph } from "../fixture";
 

@@ -1,10 +1,10 @@
-// What sigma is given to draw (src/app/graph/render-graph.ts), on the app fixture graph (hand-made from seed records,
+// What sigma is given to draw (src/app/canvas/render-graph.ts), on the app fixture graph (hand-made from seed records,
 // test/fixtures/app) and on a synthesised graph too big to draw whole (scripts/bench/synthetic-graph.ts, 300 papers:
 // 700 nodes, 5k edges, with a small budget standing in for the real 150,000). Pure: no WebGL.
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_VIEW_FILTER, visibleMask } from "../../../src/model/view-filter";
-import { NodeGrid, addRenderEdge, applyAppearance, buildRenderGraph, chooseDrawn, viewportEdges, type Appearance } from "../../../src/app/graph/render-graph";
+import { NodeGrid, addRenderEdge, applyAppearance, buildRenderGraph, chooseDrawn, viewportEdges, type Appearance } from "../../../src/app/canvas/render-graph";
 import { computeSizesAt as computeSizes, groupColors, LOOKS, nodeColorsAt, type ResolvedColorMode } from "../../../src/model/appearance";
 import { overviewNote } from "../../../src/app/panels/StatusBar";
 import { synthesiseGraph } from "../../../scripts/bench/synthetic-graph";

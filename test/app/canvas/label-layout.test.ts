@@ -1,10 +1,10 @@
 /**
- * Which labels a canvas frame shows (src/app/graph/label-layout.ts) and which node a tap means (touch-pick.ts): pure,
+ * Which labels a canvas frame shows (src/app/canvas/label-layout.ts) and which node a tap means (touch-pick.ts): pure,
  * on constructed frames. A hub with a crowd of neighbours: each lit neighbour is labelled without overlap or listed.
  */
 import { describe, expect, it } from "vitest";
-import { layoutFrame, nodeCandidates, type NodeLabelEntry } from "../../../src/app/graph/label-layout";
-import { pickNode } from "../../../src/app/graph/touch-pick";
+import { layoutFrame, nodeCandidates, type NodeLabelEntry } from "../../../src/app/canvas/label-layout";
+import { pickNode } from "../../../src/app/canvas/touch-pick";
 import { overlappingPairs } from "../../../src/model/label-placement";
 import { yearTicks } from "../../../src/app/panels/FiltersPanel";
 
