@@ -10,6 +10,7 @@
  * along a direction drawn from the seeded rng.
  */
 import type { Rng } from "../types";
+import { packPair } from "../../../model/pair-key";
 
 export interface OverlapOptions {
   /** Passes at most; stops earlier once no discs overlap. */
@@ -84,8 +85,8 @@ function gridOf(xs: Float64Array, ys: Float64Array, minX: number, minY: number, 
       },
     };
   }
-  // Cell key as a pair of 26-bit coordinates packed into one safe integer.
-  const key = (a: number, b: number) => a * 67_108_864 + b;
+  // Cell key: the two coordinates packed into one number (exact below 2^26 cells a side).
+  const key = packPair;
   const counts = new Map<number, number>();
   for (let i = 0; i < n; i++) counts.set(key(cx[i]!, cy[i]!), (counts.get(key(cx[i]!, cy[i]!)) ?? 0) + 1);
   const ranges = new Map<number, [number, number]>();
