@@ -21,31 +21,15 @@ export interface People {
 }
 
 /**
- * Step 6: one cluster per root. Display name: a thesaurus rename, else pickDisplay over the spellings read; key: "a:"
- * + the name key, with the surname completed from the other spellings, "~2" and on for a clash (clusters in key, then
- * aliases order, so the numbering is the same for the same input). A second profile page of one person is a warning.
+ * Step 6: one cluster per root, named by nameCluster; keys get "~2" and on for a clash, numbered in key, then aliases
+ * order, so the numbering is the same for the same input. Then each person's ids, affiliations and profile figures.
  */
 export function buildClusters(run: AuthorRun, merger: Merger, renames: Map<number, { name: string; source: SourceRef }>): People {
-  const { variants, table } = run;
-  const roots = [...new Set(variants.map((_, i) => merger.find(i)))];
+  const roots = [...new Set(run.variants.map((_, i) => merger.find(i)))];
   const nameTick = stepCounter(run.progress, "naming people", roots.length, "people");
   const built = roots.map((root, i) => {
     nameTick(i + 1);
-    const members = merger.members[root]!;
-    const counts = new Map<string, number>();
-    const aliases = new Set<string>();
-    for (const v of members) {
-      for (const [raw, n] of variants[v]!.spellings) {
-        aliases.add(raw);
-        const c = table.clean(raw);
-        counts.set(c, (counts.get(c) ?? 0) + n);
-      }
-    }
-    const rename = members.map((v) => renames.get(v)).find((x) => x);
-    const name = rename ? rename.name : pickDisplay(counts);
-    aliases.add(name);
-    for (const v of members) for (const alt of variants[v]!.alternates) aliases.add(alt);
-    return { root, name, aliases: [...aliases].sort(compareStrings), base: "a:" + nameKey(surnameFromVariants(parseName(name), members.map((v) => variants[v]!.parsed))) };
+    return { root, ...nameCluster(run, merger.members[root]!, renames) };
   });
   built.sort((a, b) => compareStrings(a.base, b.base) || compareStrings(a.aliases.join("\n"), b.aliases.join("\n")));
   const clusterOfRoot = new Map<number, number>();
@@ -57,16 +41,44 @@ export function buildClusters(run: AuthorRun, merger: Merger, renames: Map<numbe
     clusterOfRoot.set(b.root, clusters.length);
     clusters.push({ key: n === 1 ? b.base : `${b.base}~${n}`, name: b.name, aliases: b.aliases, profile: null, orcid: null, externalIds: [], affiliations: [] });
   }
-  const clusterOf = (v: number) => clusterOfRoot.get(merger.find(v))!;
-  attachAuthorInfo(clusters, run.refs, run.occ, clusterOf);
+  const people: People = { clusters, clusterOf: (v) => clusterOfRoot.get(merger.find(v))! };
+  attachAuthorInfo(clusters, run.refs, run.occ, people.clusterOf);
+  attachProfileFigures(run, people);
+  return people;
+}
+
+/**
+ * A cluster's display name (a thesaurus rename, else pickDisplay over the cleaned spellings read, by frequency), its
+ * aliases (every spelling read, the display name and the alternates printed beside them) and its key before any clash
+ * suffix: "a:" + the name key, the surname completed from the other spellings.
+ */
+function nameCluster(run: AuthorRun, members: number[], renames: Map<number, { name: string; source: SourceRef }>): { name: string; aliases: string[]; base: string } {
+  const { variants, table } = run;
+  const counts = new Map<string, number>();
+  const aliases = new Set<string>();
+  for (const v of members) {
+    for (const [raw, n] of variants[v]!.spellings) {
+      aliases.add(raw);
+      const c = table.clean(raw);
+      counts.set(c, (counts.get(c) ?? 0) + n);
+    }
+  }
+  const rename = members.map((v) => renames.get(v)).find((x) => x);
+  const name = rename ? rename.name : pickDisplay(counts);
+  aliases.add(name);
+  for (const v of members) for (const alt of variants[v]!.alternates) aliases.add(alt);
+  return { name, aliases: [...aliases].sort(compareStrings), base: "a:" + nameKey(surnameFromVariants(parseName(name), members.map((v) => variants[v]!.parsed))) };
+}
+
+/** A profile page's figures go to its person; a second page of one person is a warning (the first page's are kept). */
+function attachProfileFigures(run: AuthorRun, people: People): void {
   run.docs.forEach((d, i) => {
     const v = run.headerVariant[i]!;
     if (!d.profile || v < 0) return;
-    const c = clusters[clusterOf(v)]!;
+    const c = people.clusters[people.clusterOf(v)]!;
     if (!c.profile) c.profile = d.profile.figures;
     else run.diagnostics.push({ file: d.file, line: d.profile.figures.source.line, severity: "warning", message: `a second profile page for ${c.name}; the figures of ${c.profile.source.file} are kept` });
   });
-  return { clusters, clusterOf };
 }
 
 /** A logged decision as a MergeEvent under the key of the person variant a ended up in. */

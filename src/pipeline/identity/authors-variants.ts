@@ -126,16 +126,35 @@ export interface AuthorRun {
 
 /**
  * Step 1: every byline name becomes an occurrence of a variant (a name without letters becomes a warning instead), and
- * profile pages' people become variants (the page header counted once per page, each record's profileAuthor once).
- * The common surnames are counted once all variants are known, since the name relations depend on them.
+ * profile pages' people become variants. The common surnames are counted once all variants are known, since the name
+ * relations depend on them.
  */
 export function collectVariants(docs: ParsedDocument[], refs: RecordRef[], groups: number[][], progress: StepReporter): AuthorRun {
   const diagnostics: Diagnostic[] = [];
   const table = new VariantTable();
-  const variants = table.list;
+  const occ = readBylines(docs, refs, groups, table, progress, diagnostics);
+  const { profileVariant, headerVariant } = readProfilePeople(docs, refs, table);
+  return {
+    docs,
+    refs,
+    groups,
+    progress,
+    diagnostics,
+    table,
+    variants: table.list,
+    occ,
+    profileVariant,
+    headerVariant,
+    names: new NameRelations(table.list),
+    srcText: (r) => `${refs[r]!.rec.source.file}:${refs[r]!.rec.source.line}`,
+  };
+}
+
+/** occ[record][position] -> variant id, counting each spelling read and the alternates printed beside it; -1 and a warning for a name without letters. */
+function readBylines(docs: ParsedDocument[], refs: RecordRef[], groups: number[][], table: VariantTable, progress: StepReporter, diagnostics: Diagnostic[]): number[][] {
   const tags = occurrenceTags(refs, groups, (raw) => table.parse(raw));
   const readTick = stepCounter(progress, "reading names", refs.length, "records");
-  const occ: number[][] = refs.map(({ rec, doc }, r) => {
+  return refs.map(({ rec, doc }, r) => {
     readTick(r + 1);
     return rec.authors.map((raw, pos) => {
       const id = table.idOf(raw, tags[r]![pos]!);
@@ -144,10 +163,17 @@ export function collectVariants(docs: ParsedDocument[], refs: RecordRef[], group
         return -1;
       }
       table.countSpelling(id, raw);
-      for (const alt of rec.authorInfo[pos]?.alternateNames ?? []) if (alt) variants[id]!.alternates.add(alt.normalize("NFC").trim());
+      for (const alt of rec.authorInfo[pos]?.alternateNames ?? []) if (alt) table.list[id]!.alternates.add(alt.normalize("NFC").trim());
       return id;
     });
   });
+}
+
+/**
+ * The variants of profile pages' people: each record's profileAuthor and each page's header. A spelling of the
+ * person is counted once per page (the header, and a profileAuthor spelled otherwise), not once per paper listed.
+ */
+function readProfilePeople(docs: ParsedDocument[], refs: RecordRef[], table: VariantTable): { profileVariant: number[]; headerVariant: number[] } {
   const profileVariant = refs.map(({ rec }) => (rec.profileAuthor ? table.idOf(rec.profileAuthor) : -1));
   const headerVariant = docs.map((d) => (d.profile ? table.idOf(d.profile.name) : -1));
   const seenOnPage = docs.map((d, i) => {
@@ -165,20 +191,7 @@ export function collectVariants(docs: ParsedDocument[], refs: RecordRef[], group
       table.countSpelling(profileVariant[r]!, rec.profileAuthor);
     }
   });
-  return {
-    docs,
-    refs,
-    groups,
-    progress,
-    diagnostics,
-    table,
-    variants,
-    occ,
-    profileVariant,
-    headerVariant,
-    names: new NameRelations(variants),
-    srcText: (r) => `${refs[r]!.rec.source.file}:${refs[r]!.rec.source.line}`,
-  };
+  return { profileVariant, headerVariant };
 }
 
 /**
