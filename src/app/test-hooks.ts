@@ -2,8 +2,16 @@
  * Read-only hooks for browser tests and benchmarks: window.__papergraph is a frozen snapshot, replaced (never
  * mutated) whenever the view changes; `ready` turns true after the renderer's first frame.
  */
+import type { ThemeName } from "../model/appearance";
 import type { Lens, ViewFilter } from "../model/view-filter";
-import type { CameraView } from "./state/ui-state";
+import type { DisplayState } from "./canvas/reducers";
+import type { GraphApi } from "./canvas/ReadyController";
+import type { DrawnInfo } from "./canvas/RenderController";
+import type { PaperGraph } from "./data/types";
+import { levelsOf } from "./state/levels-view";
+import type { YearStep } from "./state/timeline";
+import type { CameraView, UiState } from "./state/ui-state";
+import type { ExplorerView } from "./state/use-view";
 
 export interface PapergraphTestHooks {
   ready: boolean;
@@ -69,4 +77,67 @@ declare global {
 
 export function publishTestHooks(hooks: PapergraphTestHooks): void {
   window.__papergraph = Object.freeze({ ...hooks });
+}
+
+/** What the explorer holds that its hooks report; nothing is computed for the hooks beyond counting and copying. */
+export interface ExplorerHookInputs {
+  graph: PaperGraph;
+  state: UiState;
+  view: ExplorerView;
+  display: DisplayState;
+  /** The renderer's operations, null before the first frame or when it could not start. */
+  api: GraphApi | null;
+  rendererError: string | null;
+  drawnInfo: DrawnInfo | null;
+  searchReady: boolean;
+  theme: ThemeName;
+  overflow: string[];
+  step: YearStep | null;
+  playing: boolean;
+  lastPngLabels: { current: { text: string; x0: number; y0: number; x1: number; y1: number }[] };
+}
+
+/** The explorer's snapshot for window.__papergraph. */
+export function explorerHooks(x: ExplorerHookInputs): PapergraphTestHooks {
+  const { graph, state, view, display, api, step } = x;
+  const { visible, drawn, viewLook, leveled, unstable, ranking } = view;
+  const highlight = display.highlight;
+  return {
+    ready: api !== null || x.rendererError !== null,
+    rendererOk: api !== null,
+    selected: state.selected,
+    hovered: state.hovered,
+    lens: state.filter.lens,
+    filter: state.filter,
+    visibleNodeCount: visible.nodeCount,
+    visibleEdgeCount: visible.edgeCount,
+    renderedNodeCount: api ? api.renderedNodeCount() : null,
+    drawnNodeCount: x.drawnInfo?.nodes ?? drawn.nodes.length,
+    drawnEdgeCount: x.drawnInfo?.edges ?? drawn.edges.length,
+    overview: drawn.overview,
+    searchReady: x.searchReady,
+    camera: state.camera,
+    path: view.path,
+    graphOrder: graph.order,
+    graphSize: graph.size,
+    error: x.rendererError,
+    nodePagePosition: (key) => (api ? api.pagePosition(key) : null),
+    renderCount: () => (api ? api.renderCount() : 0),
+    colorMode: viewLook.mode,
+    theme: x.theme,
+    isolatedAuthors: view.isolated,
+    clusterLabels: viewLook.clusterLabels.map((c) => ({ id: c.id, label: c.label, count: c.count })),
+    labelOverflow: x.overflow,
+    drawnLabels: () => (api ? api.labels() : []),
+    nodeColor: (key) => (api ? api.nodeColor(key) : null),
+    lastPngLabels: () => x.lastPngLabels.current,
+    levels: levelsOf(leveled),
+    groupCount: Object.keys(leveled.getAttribute(view.unstableMode === "community" ? "communities" : "topicClusters") ?? {}).length,
+    legendRows: viewLook.legend.kind === "groups" ? viewLook.legend.rows.length : null,
+    unstableCount: unstable ? unstable.nodes.length : null,
+    highlightedNodes: highlight ? highlight.nodes.size : 0,
+    highlightedEdges: highlight ? [...highlight.edges] : [],
+    play: step ? { year: step.year, visibleEdges: step.mask.edgeCount, visibleNodes: step.mask.nodeCount, newLinks: step.newLinks.length, playing: x.playing } : null,
+    people: ranking ? ranking.people.slice(0, 10).map((p) => ({ key: p.key, score: p.score })) : null,
+  };
 }

@@ -12,6 +12,7 @@ import type { PaperGraph } from "../data/types";
 import { exportGraph, makeProvenance, type ExportFormat, type ExportView, type NodeDisplay } from "../../exporters";
 import type { ResolvedColorMode } from "../../model/appearance";
 import type { ViewFilter } from "../../model/view-filter";
+import { DialogButton } from "./DialogButton";
 
 export interface PngRequest {
   scale: 1 | 2 | 4;
@@ -207,17 +208,9 @@ export function ExportMenu(props: ExportMenuProps) {
   const fileScoped = format !== "png";
   return (
     <div className="export-menu" style={{ position: "relative" }}>
-      <button
-        ref={buttonRef}
-        type="button"
-        className="button"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        aria-controls={open ? `${id}-dialog` : undefined}
-        onClick={() => (open ? close() : setOpen(true))}
-      >
+      <DialogButton ref={buttonRef} open={open} dialogId={`${id}-dialog`} onClick={() => (open ? close() : setOpen(true))}>
         Export
-      </button>
+      </DialogButton>
       {open && (
         <div
           ref={dialogRef}

@@ -9,6 +9,7 @@ import type { SourceSummary } from "../../model/graph-file";
 import { summaryHeadline, summaryLine } from "../data/format-names";
 import type { OpenMode } from "../data/input-set";
 import { progressView, type BuildState } from "../data/progress-view";
+import { DialogButton } from "./DialogButton";
 
 export type { BuildState, OpenMode };
 
@@ -186,19 +187,16 @@ export function OpenMenu(props: OpenPanelProps & { open: boolean; onOpenChange: 
 
   return (
     <div className="open-menu">
-      <button
+      <DialogButton
         ref={buttonRef}
-        type="button"
-        className="button"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        aria-controls={open ? `${id}-dialog` : undefined}
+        open={open}
+        dialogId={`${id}-dialog`}
         title="Open exports, listings or a graph file (or drop them on the page)"
         onClick={() => onOpenChange(!open)}
       >
         Open…
         {props.building && <span className="busy-dot" aria-label="building" />}
-      </button>
+      </DialogButton>
       {open && (
         <div ref={dialogRef} id={`${id}-dialog`} role="dialog" aria-label="Open files" className="open-dialog panel">
           <OpenPanel {...props} />

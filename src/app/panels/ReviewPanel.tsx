@@ -21,6 +21,7 @@ import {
   type ReviewRow,
 } from "../state/identity-review";
 import { downloadBlob } from "./ExportMenu";
+import { DialogButton } from "./DialogButton";
 
 /** Rows drawn at first (the 10,000-paper graph has about 2,000 decisions); "Show more" adds as many again. */
 const PAGE = 50;
@@ -89,19 +90,10 @@ export function ReviewMenu(props: ReviewMenuProps) {
   }, [open, close]);
   return (
     <div className="open-menu">
-      <button
-        ref={buttonRef}
-        type="button"
-        className="button"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        aria-controls={open ? `${id}-dialog` : undefined}
-        title="List who the build decided is who, and correct it"
-        onClick={() => setOpen((o) => !o)}
-      >
+      <DialogButton ref={buttonRef} open={open} dialogId={`${id}-dialog`} title="List who the build decided is who, and correct it" onClick={() => setOpen((o) => !o)}>
         Review identities
         {pending.items.length > 0 && <span className="small"> ({pending.items.length})</span>}
-      </button>
+      </DialogButton>
       {open && (
         <div id={`${id}-dialog`} role="dialog" aria-label="Review identities" className="review-dialog panel" data-testid="review-panel">
           <ReviewPanel {...props} pending={pending} dispatch={dispatch} onClose={close} picked={picked} onPick={setPicked} />

@@ -3,11 +3,12 @@
 // needs WebGL.
 import { describe, expect, it } from "vitest";
 import { DEFAULT_VIEW_FILTER, visibleMask, type ViewFilter } from "../../../src/model/view-filter";
-import { computeHighlight, DIM_EDGE, DIM_NODE, nodeOnScreen, PATH_COLOR, pickForcedLabels, reduceEdge, reduceNode, type DisplayState, type DrawnEdge, type DrawnNode } from "../../../src/app/canvas/reducers";
+import { DIM_EDGE, DIM_NODE, nodeOnScreen, PATH_COLOR, pickForcedLabels, reduceEdge, reduceNode, type DisplayState, type DrawnEdge, type DrawnNode } from "../../../src/app/canvas/reducers";
 import { buildRenderGraph, chooseDrawn, renderEdgeKey, type Appearance } from "../../../src/app/canvas/render-graph";
 import { computeSizesAt as computeSizes, groupColors, LOOKS, nodeColorsAt, SIZE_RANGE, type ResolvedColorMode, type Look } from "../../../src/model/appearance";
 import { fitCamera, sameView } from "../../../src/app/canvas/camera-fit";
-import { collaborationPath, pathEdges } from "../../../src/app/state/selectors";
+import { deriveDisplay } from "../../../src/app/state/display";
+import { collaborationPath } from "../../../src/app/state/selectors";
 import { fixtureGraph } from "../fixture";
 
 const g = fixtureGraph();
@@ -24,16 +25,9 @@ interface Scene {
 function scene(opts: { filter?: Partial<ViewFilter>; hovered?: string | null; selected?: string | null; ego?: 0 | 1 | 2; path?: [string, string]; colorMode?: ResolvedColorMode; theme?: Look } = {}): Scene {
   const visible = visibleMask(g, { ...DEFAULT_VIEW_FILTER, ...opts.filter });
   const path = opts.path ? collaborationPath(g, ...opts.path) : null;
-  const pe = path ? pathEdges(g, path) : [];
-  const highlight = computeHighlight(g, visible, { hovered: opts.hovered ?? null, selected: opts.selected ?? null, ego: opts.ego ?? 0 }, path, pe);
   const appearance = look(opts.colorMode, opts.theme);
-  const ds: DisplayState = {
-    selected: opts.selected ?? null,
-    highlight,
-    forcedLabels: pickForcedLabels(g, highlight, appearance.sizes),
-    path: { nodes: new Set(path ?? []), edges: new Set(pe) },
-    look: appearance.look,
-  };
+  // The display as the explorer derives it (state/display.ts).
+  const ds = deriveDisplay({ graph: g, visible, sizes: appearance.sizes, look: appearance.look, hovered: opts.hovered ?? null, selected: opts.selected ?? null, ego: opts.ego ?? 0, path });
   const render = buildRenderGraph(g, chooseDrawn(g, visible), appearance);
   return {
     ds,

@@ -6,11 +6,12 @@
 import type Graph from "graphology";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_VIEW_FILTER, visibleMask, type ViewFilter } from "../../../src/model/view-filter";
-import { computeHighlight, pickForcedLabels, reduceEdge, reduceNode, type DisplayState, type DrawnEdge, type DrawnNode } from "../../../src/app/canvas/reducers";
+import { reduceEdge, reduceNode, type DisplayState, type DrawnEdge, type DrawnNode } from "../../../src/app/canvas/reducers";
 import { planRefresh } from "../../../src/app/canvas/refresh-plan";
 import { buildRenderGraph, chooseDrawn, edgeOfRenderKey } from "../../../src/app/canvas/render-graph";
 import { computeSizesAt as computeSizes, LOOKS, nodeColorsAt } from "../../../src/model/appearance";
-import { collaborationPath, pathEdges } from "../../../src/app/state/selectors";
+import { deriveDisplay } from "../../../src/app/state/display";
+import { collaborationPath } from "../../../src/app/state/selectors";
 import { fixtureGraph } from "../fixture";
 
 const g = fixtureGraph();
@@ -26,22 +27,14 @@ interface Ui {
   pathTo?: string;
 }
 
-/** Like Explorer: the visible set and its render graph are memoised while only the UI state moves. */
+/** Like Explorer: the visible set and its render graph are memoised while only the UI state moves; the display is derived as Explorer derives it. */
 function statesFor(filter: Partial<ViewFilter>) {
   const visible = visibleMask(g, { ...DEFAULT_VIEW_FILTER, ...filter });
   renders.set(JSON.stringify(filter), buildRenderGraph(g, chooseDrawn(g, visible), { sizes, colors, look: LOOKS.light }));
   return (ui: Ui): DisplayState => {
     const selected = ui.selected ?? null;
     const path = selected !== null && ui.pathTo ? collaborationPath(g, selected, ui.pathTo) : null;
-    const pe = path ? pathEdges(g, path) : [];
-    const highlight = computeHighlight(g, visible, { hovered: ui.hovered ?? null, selected, ego: ui.ego ?? 0 }, path, pe);
-    return {
-      selected,
-      highlight,
-      forcedLabels: pickForcedLabels(g, highlight, sizes),
-      look: LOOKS.light,
-      path: { nodes: new Set(path ?? []), edges: new Set(pe) },
-    };
+    return deriveDisplay({ graph: g, visible, sizes, look: LOOKS.light, hovered: ui.hovered ?? null, selected, ego: ui.ego ?? 0, path });
   };
 }
 
