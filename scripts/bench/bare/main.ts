@@ -24,6 +24,7 @@ fetch(params.get("data") ?? "./bare.json")
     renderer.on("afterRender", () => void (w.__bareRenders = (w.__bareRenders ?? 0) + 1));
     w.__bareCounts = { nodes: graph.order, edges: graph.size };
     w.__bareReady = renderer.getGraph() === graph;
+    (w as unknown as { __bareSigma: Sigma }).__bareSigma = renderer; // for experiments in the console or a script
   })
   .catch((e: unknown) => {
     w.__bareError = String(e);

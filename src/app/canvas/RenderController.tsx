@@ -1,7 +1,7 @@
 /**
  * Renders nothing. Keeps sigma's render graph in step with the explorer, cheapest change first:
  * - a new drawn set (lens, filters): a new render graph, handed over with setGraph (one full processing);
- * - new sizes or colours: written into the render graph's nodes (sigma re-reads the nodes, no reindexing);
+ * - new sizes or colours: written into the render graph's nodes, one partial refresh (no reindexing for colours);
  * - a new highlight, selection or path: the reducers re-run on the nodes and edges whose look changed (refresh-plan.ts);
  * - an overview zoomed in: the edges of the nodes in view are added once the camera settles (viewportEdges).
  * The explorer's graph is never written.
@@ -13,7 +13,7 @@ import type { VisibleMask } from "../../model/view-filter";
 import type { PaperGraph } from "../data/types";
 import type { DisplayState } from "./reducers";
 import { planRefresh } from "./refresh-plan";
-import { FILL_IN_RATIO, NodeGrid, VIEWPORT_EDGE_BUDGET, addRenderEdge, applyAppearance, buildRenderGraph, renderEdgeKey, viewportEdges, type Appearance, type DrawnSet } from "./render-graph";
+import { FILL_IN_RATIO, NodeGrid, VIEWPORT_EDGE_BUDGET, addRenderEdge, applyAppearance, buildRenderGraph, edgeOfRenderKey, renderEdgeKey, viewportEdges, type Appearance, type DrawnSet } from "./render-graph";
 
 /** What is drawn now: nodes, edges, and the visible edges behind an overview. */
 export interface DrawnInfo {
@@ -24,6 +24,13 @@ export interface DrawnInfo {
 }
 
 const SETTLE_MS = 300;
+
+/** The graph edges a render graph holds, by index (render edge keys are edge indices). */
+function edgeMaskOf(g: Graph, size: number): Uint8Array {
+  const mask = new Uint8Array(size);
+  g.forEachEdge((key) => void (mask[edgeOfRenderKey(key)] = 1));
+  return mask;
+}
 
 export function RenderController(props: {
   graph: PaperGraph;
@@ -42,6 +49,10 @@ export function RenderController(props: {
   const latestLook = useRef(appearance);
   const latestDisplay = useRef(display);
   const shown = useRef(display);
+  // Which graph edges the render graph holds (an overview holds some of the visible ones; a foreign graph's third
+  // parallel edge is not drawn): a partial refresh may name only those, and a typed lookup per edge is far cheaper
+  // than graphology's hasEdge on the 10^5 edges the first and last Play steps name.
+  const inRender = useRef<Uint8Array | null>(null);
 
   // Effects run in order: the latest props first, so a new render graph is drawn with this commit's look and state.
   useEffect(() => {
@@ -56,18 +67,23 @@ export function RenderController(props: {
       displayRef.current = latestDisplay.current;
       const g = buildRenderGraph(graph, drawn, latestLook.current);
       built.current = { graph: g, drawn, appearance: latestLook.current };
+      inRender.current = null;
       look.current = latestLook.current;
       sigma.setGraph(g);
     }
     onDrawn({ nodes: drawn.nodes.length, edges: drawn.edges.length, visibleEdges: drawn.visibleEdges, overview: drawn.overview });
   }, [sigma, graph, drawn, displayRef, onDrawn]);
 
-  // 2. New sizes or colours: written into the drawn nodes.
+  // 2. New sizes or colours: written into the drawn nodes, then one refresh of what changed (colours alone: no
+  // reindexing; sizes: sigma's label grid follows).
   useEffect(() => {
     if (look.current === appearance) return;
     const previous = look.current;
     look.current = appearance;
-    applyAppearance(graph, sigma.getGraph(), appearance, previous);
+    const g = sigma.getGraph();
+    const change = applyAppearance(graph, g, appearance, previous);
+    if (!change.nodes && !change.edges) return;
+    sigma.refresh({ partialGraph: { nodes: change.nodes ? g.nodes() : [], edges: change.edges ? g.edges() : [] }, skipIndexation: !change.sizes });
   }, [sigma, graph, appearance]);
 
   // 3. A new highlight: only what changed.
@@ -81,10 +97,13 @@ export function RenderController(props: {
     const g = sigma.getGraph();
     if (plan.kind === "partial") {
       const nodes = plan.nodes.filter((k) => g.hasNode(k));
-      const edges = plan.edges.map(renderEdgeKey).filter((k) => g.hasEdge(k));
+      if (inRender.current?.length !== graph.size) inRender.current = edgeMaskOf(g, graph.size);
+      const held = inRender.current;
+      const edges: string[] = [];
+      for (const e of plan.edges) if (held[e]) edges.push(renderEdgeKey(e));
       sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
     } else sigma.refresh({ skipIndexation: true });
-  }, [sigma, display, displayRef]);
+  }, [sigma, graph, display, displayRef]);
 
   // 5. The stage changes size without the window doing so (a panel or the toolbar reflows): sigma only listens to
   // the window, so it would keep drawing at its old size. Refreshed as sigma does on a window resize (label grid).
@@ -125,6 +144,7 @@ export function RenderController(props: {
         added = 0;
         g = buildRenderGraph(graph, drawn, look.current);
         built.current = { graph: g, drawn, appearance: look.current };
+        inRender.current = null;
         const more = viewportEdges(graph, visible, mask, grid, rect);
         for (const e of more) {
           mask[e] = 1;
@@ -138,6 +158,7 @@ export function RenderController(props: {
           mask[e] = 1;
           addRenderEdge(graph, g, e, look.current.look);
         }
+        inRender.current = null;
         added += more.length;
       }
       onDrawn({ nodes: drawn.nodes.length, edges: drawn.edges.length + added, visibleEdges: drawn.visibleEdges, overview: true });

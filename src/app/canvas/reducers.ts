@@ -33,8 +33,8 @@ export interface DisplayState {
   path: { nodes: Set<string>; edges: Set<number> };
   /** Theme: dimmed, focus and path colours (model/appearance.ts LOOKS). */
   look: Look;
-  /** Play in the Years filter: drawn nodes and edges that do not exist yet in the year shown (hidden). */
-  timeline?: { nodes: Set<string>; edges: Set<number> } | null;
+  /** Play in the Years filter: drawn nodes and edges (a mask by edge index) that do not exist yet in the year shown. */
+  timeline?: { nodes: Set<string>; edges: Uint8Array } | null;
 }
 
 export const PLAIN_DISPLAY: DisplayState = { selected: null, highlight: null, forcedLabels: new Set(), path: { nodes: new Set(), edges: new Set() }, look: LOOKS.light };
@@ -154,7 +154,7 @@ export function reduceNode(key: string, drawn: DrawnNode, ds: DisplayState): Dra
 export function reduceEdge(key: string, drawn: DrawnEdge, ds: DisplayState): DrawnEdge | EdgeDisplay {
   if (ds.highlight === null && ds.path.edges.size === 0 && !ds.timeline) return drawn;
   const e = edgeOfRenderKey(key);
-  if (ds.timeline?.edges.has(e)) return { ...drawn, hidden: true, zIndex: 0 };
+  if (ds.timeline?.edges[e]) return { ...drawn, hidden: true, zIndex: 0 };
   if (ds.path.edges.has(e)) return { ...drawn, color: ds.look.path, size: Math.max(3, drawn.size * 1.5), zIndex: 3 };
   if (!ds.highlight) return drawn;
   if (ds.highlight.edges.has(e)) return { ...drawn, color: ds.look.focusEdge, size: Math.max(1.5, drawn.size), zIndex: 2 };

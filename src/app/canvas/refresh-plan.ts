@@ -24,6 +24,13 @@ function addAll<T>(into: Set<T>, from: Iterable<T>): void {
   for (const x of from) into.add(x);
 }
 
+/** Adds the indices set in exactly one of two masks (what a Play step shows or hides anew); a missing mask is all 0. */
+function addMaskDifference(into: Set<number>, a: Uint8Array | undefined, b: Uint8Array | undefined): void {
+  if (a === b) return;
+  const n = Math.max(a?.length ?? 0, b?.length ?? 0);
+  for (let i = 0; i < n; i++) if ((a?.[i] ?? 0) !== (b?.[i] ?? 0)) into.add(i);
+}
+
 /** Adds what is in exactly one of a and b (what a Play step shows or hides anew). */
 function addDifference<T>(into: Set<T>, a: Set<T> | undefined, b: Set<T> | undefined): void {
   if (a === b) return;
@@ -58,7 +65,7 @@ export function planRefresh(prev: DisplayState, next: DisplayState): RefreshPlan
   // Play: the items a step shows or hides anew (at 10,000 papers a year adds hundreds, not the whole graph).
   if (prev.timeline !== next.timeline) {
     addDifference(nodes, prev.timeline?.nodes, next.timeline?.nodes);
-    addDifference(edges, prev.timeline?.edges, next.timeline?.edges);
+    addMaskDifference(edges, prev.timeline?.edges, next.timeline?.edges);
   }
   if (prev.selected !== next.selected) {
     if (prev.selected !== null) nodes.add(prev.selected);

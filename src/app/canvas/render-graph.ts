@@ -13,6 +13,7 @@ import type { Look } from "../../model/appearance";
 import { EDGE_KIND_CODES } from "../../model/compact-graph";
 import type { VisibleMask } from "../../model/view-filter";
 import type { PaperGraph } from "../data/types";
+import { EDGE_TYPE, NODE_TYPE } from "./settings";
 
 /** Edges drawn at most before the overview takes over (the 10,000-paper full graph, 140k edges, is drawn whole). */
 export const EDGE_BUDGET = 150_000;
@@ -134,14 +135,27 @@ export function chooseDrawn(graph: PaperGraph, visible: VisibleMask, budget = ED
   return { nodes, edges, visibleEdges: visible.edgeCount, overview: true };
 }
 
+/**
+ * A drawn node's attributes in the render graph: every field sigma's defaults would add is already there, in one order,
+ * so the reducers' copies (and sigma's applyNodeDefaults) keep one object shape: no hidden-class transitions on the
+ * 10^4-10^5 objects each full refresh makes (measured: applyNodeDefaults/applyEdgeDefaults were a fifth of a refresh's
+ * JavaScript at 10,000 papers before).
+ */
+export function nodeAttributes(graph: PaperGraph, i: number, look: Appearance): Record<string, unknown> {
+  return { x: graph.x[i], y: graph.y[i], size: look.sizes[i], color: nodeColor(graph, i, look), label: graph.labels[i] ?? null, hidden: false, highlighted: false, forceLabel: false, type: NODE_TYPE, zIndex: 0 };
+}
+
+function edgeAttributes(graph: PaperGraph, e: number, look: Look): Record<string, unknown> {
+  const { size, color } = edgeLook(graph, e, look);
+  return { size, color, label: "", hidden: false, forceLabel: false, type: EDGE_TYPE, zIndex: 0 };
+}
+
 /** The render graph for a drawn set, with the drawn look of every node and edge. */
 export function buildRenderGraph(graph: PaperGraph, drawn: DrawnSet, look: Appearance): Graph {
   // Directed, simple: every edge is drawn as a line whatever its kind and direction; graphology's multi graphs cost a
   // third more per edge, and papergraph's edge kinds never join the same two nodes twice (see addRenderEdge).
   const g = new Graph({ type: "directed", multi: false, allowSelfLoops: true });
-  for (const i of drawn.nodes) {
-    g.addNode(graph.keys[i]!, { x: graph.x[i], y: graph.y[i], size: look.sizes[i], color: nodeColor(graph, i, look), label: graph.labels[i] });
-  }
+  for (const i of drawn.nodes) g.addNode(graph.keys[i]!, nodeAttributes(graph, i, look));
   for (const e of drawn.edges) addRenderEdge(graph, g, e, look.look);
   return g;
 }
@@ -153,27 +167,45 @@ export function buildRenderGraph(graph: PaperGraph, drawn: DrawnSet, look: Appea
 export function addRenderEdge(graph: PaperGraph, g: Graph, e: number, look: Look): void {
   const s = graph.keys[graph.edgeSource[e]!]!;
   const t = graph.keys[graph.edgeTarget[e]!]!;
-  if (!g.hasDirectedEdge(s, t)) g.addDirectedEdgeWithKey(renderEdgeKey(e), s, t, edgeLook(graph, e, look));
-  else if (!g.hasDirectedEdge(t, s)) g.addDirectedEdgeWithKey(renderEdgeKey(e), t, s, edgeLook(graph, e, look));
+  if (!g.hasDirectedEdge(s, t)) g.addDirectedEdgeWithKey(renderEdgeKey(e), s, t, edgeAttributes(graph, e, look));
+  else if (!g.hasDirectedEdge(t, s)) g.addDirectedEdgeWithKey(renderEdgeKey(e), t, s, edgeAttributes(graph, e, look));
+}
+
+/** What a new appearance changed in the render graph, so the renderer redoes only that. */
+export interface AppearanceChange {
+  /** Node colours or sizes were rewritten. */
+  nodes: boolean;
+  /** Node sizes changed (sigma's label grid and node extent depend on them: reindex). */
+  sizes: boolean;
+  /** Edge colours were rewritten (a new theme). */
+  edges: boolean;
 }
 
 /**
- * Applies a new size metric, colour mode or theme to the render graph in place (sigma re-reads what changed, no
- * reindexing): node sizes and colours when they changed, edge colours when the theme did.
+ * Applies a new size metric, colour mode or theme to the render graph in place: node sizes and colours when they
+ * changed, edge colours when the theme did. Written into the attribute objects without graphology events on purpose:
+ * sigma answers an updateEachNodeAttributes event by reprocessing every node twice (its handler, then a refresh), so
+ * the caller refreshes once, for what the returned change names (a Resolution slider move: one pass over the nodes,
+ * no edge touched, no reindexing).
  */
-export function applyAppearance(graph: PaperGraph, g: Graph, look: Appearance, previous?: Appearance): void {
+export function applyAppearance(graph: PaperGraph, g: Graph, look: Appearance, previous?: Appearance): AppearanceChange {
+  const change: AppearanceChange = { nodes: false, sizes: false, edges: false };
   if (!previous || previous.sizes !== look.sizes || previous.colors !== look.colors) {
-    g.updateEachNodeAttributes(
-      (key, a) => {
-        const i = graph.nodeIndex(key);
-        return { ...a, size: look.sizes[i], color: nodeColor(graph, i, look) };
-      },
-      { attributes: ["size", "color"] },
-    );
+    change.nodes = true;
+    change.sizes = !previous || previous.sizes !== look.sizes;
+    g.forEachNode((key, a) => {
+      const i = graph.nodeIndex(key);
+      a.size = look.sizes[i];
+      a.color = nodeColor(graph, i, look);
+    });
   }
   if (!previous || previous.look !== look.look) {
-    g.updateEachEdgeAttributes((key, a) => ({ ...a, color: edgeColor(graph, edgeOfRenderKey(key), look.look) }), { attributes: ["color"] });
+    change.edges = true;
+    g.forEachEdge((key, a) => {
+      a.color = edgeColor(graph, edgeOfRenderKey(key), look.look);
+    });
   }
+  return change;
 }
 
 /** Visible nodes bucketed on a grid over their positions, to find the nodes in a rectangle without a full scan. */

@@ -5,6 +5,10 @@
 import type { Settings } from "sigma/settings";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../data/types";
 
+/** The node and edge programs every drawn item uses (named in the render graph too: see render-graph.ts). */
+export const NODE_TYPE = "circle";
+export const EDGE_TYPE = "line";
+
 export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes, GraphAttributes>> = {
   renderEdgeLabels: false,
   // Label candidates: sigma's grid offers the largest nodes of each cell (none drawn smaller than the threshold);
@@ -18,7 +22,8 @@ export const SIGMA_SETTINGS: Partial<Settings<NodeAttributes, EdgeAttributes, Gr
   labelWeight: "500",
   labelColor: { color: "#1f2330" },
   zIndex: true,
-  defaultEdgeType: "line",
+  defaultNodeType: NODE_TYPE,
+  defaultEdgeType: EDGE_TYPE,
   defaultEdgeColor: "#c9ccd6",
   minCameraRatio: 0.02,
   maxCameraRatio: 5,

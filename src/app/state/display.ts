@@ -9,6 +9,7 @@ import type { VisibleMask } from "../../model/view-filter";
 import { computeHighlight, pickForcedLabels, type DisplayState, type Highlight } from "../canvas/reducers";
 import type { PaperGraph } from "../data/types";
 import { pathEdges } from "./selectors";
+import type { StepHidden } from "./timeline";
 
 /** People on a topic lit on the canvas at most (the list shows 25; the CSV holds all). */
 export const PEOPLE_LIT = 100;
@@ -26,7 +27,7 @@ export interface DisplayInputs {
   /** The collaboration path from the selection to the path target (selectors.collaborationPath), or null. */
   path: string[] | null;
   /** Play: the year's new links (edge indices) and the drawn items that do not exist yet (timeline.ts hiddenAtStep). */
-  play?: { newLinks: readonly number[]; hidden: { nodes: Set<string>; edges: Set<number> } } | null;
+  play?: { newLinks: readonly number[]; hidden: StepHidden } | null;
   /** People on a topic, best first (people.ts rankPeople): the first PEOPLE_LIT are lit. */
   people?: readonly { key: string }[] | null;
   /** The least stable visible nodes (levels-view.ts unstableNodes), by node index. */
@@ -61,7 +62,7 @@ export function panelHighlight(graph: PaperGraph, visible: VisibleMask, inputs: 
   const { play, people, unstable } = inputs;
   if (play) {
     const nodes = new Set<string>();
-    for (const e of play.newLinks) if (!play.hidden.edges.has(e)) {
+    for (const e of play.newLinks) if (!play.hidden.edges[e]) {
       nodes.add(graph.keys[graph.edgeSource[e]!]!);
       nodes.add(graph.keys[graph.edgeTarget[e]!]!);
     }

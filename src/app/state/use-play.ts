@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { VisibleMask, ViewFilter } from "../../model/view-filter";
 import type { PaperGraph } from "../data/types";
-import { graphTimeline, hiddenAtStep, playYears, yearStep, type YearStep } from "./timeline";
+import { graphTimeline, hiddenAtStep, playYears, yearStep, type StepHidden, type YearStep } from "./timeline";
 
 export interface PlayState {
   /** The year shown; null: not started (or finished), everything is shown. */
@@ -21,7 +21,7 @@ export interface Play {
   /** The view as of the year shown; null when Play is not started. */
   step: YearStep | null;
   /** The drawn nodes and edges the step hides (they do not exist yet); null when Play is not started. */
-  hidden: { nodes: Set<string>; edges: Set<number> } | null;
+  hidden: StepHidden | null;
   /** Play or pause (pausing keeps the year shown). */
   setPlaying: (on: boolean) => void;
   setSpeed: (speed: number) => void;

@@ -13,7 +13,7 @@ import { deriveDisplay } from "./display";
 import { graphAtLevels, unstableNodes } from "./levels-view";
 import { rankPeople } from "./people";
 import { collaborationPath, isolatedAuthors } from "./selectors";
-import type { YearStep } from "./timeline";
+import type { StepHidden, YearStep } from "./timeline";
 import type { UiState } from "./ui-state";
 import { useViewLook } from "./view-look";
 
@@ -55,7 +55,7 @@ export function useExplorerView(graph: PaperGraph, state: UiState, theme: ThemeN
 export type ExplorerView = ReturnType<typeof useExplorerView>;
 
 /** The canvas's display for the UI state (state/display.ts), new only when something it reads changes. */
-export function useDisplay(graph: PaperGraph, state: UiState, view: ExplorerView, step: YearStep | null, stepHidden: { nodes: Set<string>; edges: Set<number> } | null) {
+export function useDisplay(graph: PaperGraph, state: UiState, view: ExplorerView, step: YearStep | null, stepHidden: StepHidden | null) {
   const { hovered, selected, ego } = state;
   const { visible, sizes, viewLook, path, ranking, unstable } = view;
   const look = viewLook.look;

@@ -49,7 +49,7 @@ describe("the render graph holds the lens only", () => {
     const i = g.nodeIndex("a:karim-lekadir");
     // Its research cluster's colour, as the shared appearance module assigns it (the fixture file's own colours are older).
     const color = groupColors(tables.topicClusters).get(g.topicCluster[i]!);
-    expect(render.getNodeAttributes("a:karim-lekadir")).toEqual({ x: g.x[i], y: g.y[i], size: look().sizes[i], color, label: "Karim Lekadir" });
+    expect(render.getNodeAttributes("a:karim-lekadir")).toEqual({ x: g.x[i], y: g.y[i], size: look().sizes[i], color, label: "Karim Lekadir", hidden: false, highlighted: false, forceLabel: false, type: "circle", zIndex: 0 });
     expect(render.getEdgeAttribute(renderEdgeKey(coauthorEdge("a:karim-lekadir", "a:richard-osuala")), "color")).toBe(LOOKS.light.edges.coauthor);
   });
 

@@ -83,13 +83,23 @@ describe("the render graph", () => {
     const render = buildRenderGraph(g, chooseDrawn(g, visible), look());
     const i = g.nodeIndex("a:karim-lekadir");
     expect(render.getNodeAttribute("a:karim-lekadir", "size")).toBe(look().sizes[i]);
-    const byCommunity = look(g, "community");
-    applyAppearance(g, render, byCommunity);
+    const first = look();
+    const byCommunity = { ...look(g, "community"), sizes: first.sizes };
+    // A new colour mode: only node colours change, so the renderer refreshes the nodes without reindexing.
+    expect(applyAppearance(g, render, byCommunity, first)).toEqual({ nodes: true, sizes: false, edges: false });
     expect(render.getNodeAttribute("a:karim-lekadir", "color")).toBe(groupColors(g.getAttribute("communities")).get(g.community[i]!));
-    // A new theme rewrites the edge colours in place.
+    // A new theme rewrites the edge colours in place, and only them.
     const e = render.edges()[0]!;
-    applyAppearance(g, render, { ...byCommunity, look: LOOKS.dark }, byCommunity);
+    expect(applyAppearance(g, render, { ...byCommunity, look: LOOKS.dark }, byCommunity)).toEqual({ nodes: false, sizes: false, edges: true });
     expect(Object.values(LOOKS.dark.edges)).toContain(render.getEdgeAttribute(e, "color"));
+    // New sizes: sigma's label grid depends on them.
+    expect(applyAppearance(g, render, { ...byCommunity, sizes: new Float64Array(g.order).fill(3) }, byCommunity)).toEqual({ nodes: true, sizes: true, edges: false });
+    expect(render.getNodeAttribute("a:karim-lekadir", "size")).toBe(3);
+    // Every node and edge carries every field sigma's defaults would add, in one order (one object shape).
+    const nodeShapes = new Set(render.mapNodes((_k, a) => Object.keys(a).join()));
+    const edgeShapes = new Set(render.mapEdges((_k, a) => Object.keys(a).join()));
+    expect([...nodeShapes]).toEqual(["x,y,size,color,label,hidden,highlighted,forceLabel,type,zIndex"]);
+    expect([...edgeShapes]).toEqual(["size,color,label,hidden,forceLabel,type,zIndex"]);
     expect(render.getNodeAttribute("a:karim-lekadir", "x")).toBe(g.x[i]);
   });
 
