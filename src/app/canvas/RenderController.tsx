@@ -102,7 +102,13 @@ export function RenderController(props: {
       const edges: string[] = [];
       for (const e of plan.edges) if (held[e]) edges.push(renderEdgeKey(e));
       sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
-    } else sigma.refresh({ skipIndexation: true });
+    } else {
+      // Every drawn item changes colour, but nothing moves: the reducers re-run over all of them and each is rewritten
+      // in place. sigma's full refresh would also clear and rebuild its indices and re-sort by zIndex (at 10,000
+      // papers about four times the work: a fifth of a second on a fast machine). Lit nodes are not re-sorted above
+      // dimmed ones, which shows only where nodes overlap, and the layout removes overlaps.
+      sigma.refresh({ partialGraph: { nodes: g.nodes(), edges: g.edges() }, skipIndexation: true });
+    }
   }, [sigma, graph, display, displayRef]);
 
   // 5. The stage changes size without the window doing so (a panel or the toolbar reflows): sigma only listens to

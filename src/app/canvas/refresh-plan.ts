@@ -5,7 +5,8 @@
  * - "partial": only which neighbourhood is lit changed while something stays lit before and after; everything
  *   outside the union of the old and new lit sets (highlight, forced labels, path, selection) is dimmed in both
  *   states, so re-running the reducers on that union is enough (sigma.refresh({ partialGraph, skipIndexation })).
- * - "full": the dimming switched on or off (every drawn node and edge changes colour), so everything is reprocessed.
+ * - "full": the dimming switched on or off (every drawn node and edge changes colour), so the reducers re-run on
+ *   everything (still without reindexing: nothing moved).
  * A new lens or filter is a new render graph and new sizes or colours are written into it (render-graph.ts): neither
  * goes through this plan. Edges are named by index; the controller keeps only those the render graph holds.
  */
