@@ -26,7 +26,7 @@ export function PeoplePanel(props: {
   const [text, setText] = useState(query && "text" in query ? query.text : "");
   const clusters = Object.entries(graph.getAttribute("topicClusters") ?? {}).sort((a, b) => b[1].size - a[1].size || Number(a[0]) - Number(b[0]));
   return (
-    <section className="panel" aria-labelledby="people-title" data-testid="people-panel">
+    <section className="panel people-panel" aria-labelledby="people-title" data-testid="people-panel">
       <h2 id="people-title">People on this topic</h2>
       <label className="select">
         <span>Topic</span>
