@@ -13,6 +13,7 @@ import { exportGraph, makeProvenance, type ExportFormat, type ExportView, type N
 import type { ResolvedColorMode } from "../../model/appearance";
 import type { ViewFilter } from "../../model/view-filter";
 import { DialogButton } from "./DialogButton";
+import { useDialogDismiss } from "./use-dialog-dismiss";
 
 export interface PngRequest {
   scale: 1 | 2 | 4;
@@ -130,27 +131,10 @@ export function ExportMenu(props: ExportMenuProps) {
 
   // Focus the first control on open; Escape and clicks outside close the dialog.
   useEffect(() => {
-    if (!open) return;
-    dialogRef.current?.querySelector<HTMLElement>("input:not(:disabled), select:not(:disabled), button:not(:disabled)")?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") {
-        e.preventDefault();
-        close();
-      }
-    };
-    const onPointer = (e: PointerEvent) => {
-      const t = e.target as Node;
-      if (!dialogRef.current?.contains(t) && !buttonRef.current?.contains(t)) setOpen(false);
-    };
-    // Capture phase: the dialog's Escape must be handled (and marked defaultPrevented) before the explorer's own
-    // Escape-clears-selection listener on document sees it.
-    document.addEventListener("keydown", onKey, true);
-    document.addEventListener("pointerdown", onPointer);
-    return () => {
-      document.removeEventListener("keydown", onKey, true);
-      document.removeEventListener("pointerdown", onPointer);
-    };
-  }, [open, close]);
+    if (open) dialogRef.current?.querySelector<HTMLElement>("input:not(:disabled), select:not(:disabled), button:not(:disabled)")?.focus();
+  }, [open]);
+  const dismiss = useCallback(() => setOpen(false), []);
+  useDialogDismiss({ open, close, outside: { dialog: dialogRef, button: buttonRef, dismiss } });
 
   useEffect(() => {
     if (!copied) return;

@@ -4,12 +4,13 @@
  * (with "Forget"). The toolbar shows it as a popover (OpenMenu); the error screen embeds the same panel.
  * Text from the inputs (file names, diagnostics) is rendered as text.
  */
-import { useCallback, useEffect, useId, useRef } from "react";
+import { useCallback, useId, useRef } from "react";
 import type { SourceSummary } from "../../model/graph-file";
 import { summaryHeadline, summaryLine } from "../data/format-names";
 import type { OpenMode } from "../data/input-set";
 import { progressView, type BuildState } from "../data/progress-view";
 import { DialogButton } from "./DialogButton";
+import { useDialogDismiss } from "./use-dialog-dismiss";
 
 export type { BuildState, OpenMode };
 
@@ -165,25 +166,8 @@ export function OpenMenu(props: OpenPanelProps & { open: boolean; onOpenChange: 
     buttonRef.current?.focus();
   }, [onOpenChange]);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") {
-        e.preventDefault(); // before the explorer's Escape-clears-selection listener (capture phase)
-        close();
-      }
-    };
-    const onPointer = (e: PointerEvent) => {
-      const t = e.target as Node;
-      if (!dialogRef.current?.contains(t) && !buttonRef.current?.contains(t)) onOpenChange(false);
-    };
-    document.addEventListener("keydown", onKey, true);
-    document.addEventListener("pointerdown", onPointer);
-    return () => {
-      document.removeEventListener("keydown", onKey, true);
-      document.removeEventListener("pointerdown", onPointer);
-    };
-  }, [open, close, onOpenChange]);
+  const dismiss = useCallback(() => onOpenChange(false), [onOpenChange]);
+  useDialogDismiss({ open, close, outside: { dialog: dialogRef, button: buttonRef, dismiss } });
 
   return (
     <div className="open-menu">
