@@ -208,6 +208,19 @@ interface Centroid {
   norm2: number;
 }
 
+/** Each cluster's members in the order given (papers outside every cluster, -1, left out), clusters by first member. */
+function membersByCluster(cluster: Int32Array, order: readonly number[]): Map<number, number[]> {
+  const members = new Map<number, number[]>();
+  for (const p of order) {
+    const c = cluster[p]!;
+    if (c < 0) continue;
+    let m = members.get(c);
+    if (!m) members.set(c, (m = []));
+    m.push(p);
+  }
+  return members;
+}
+
 /** Summed vectors of a cluster's members (in the order given) and its squared length. */
 function centroidOf(vectors: SparseVector[], members: number[]): Centroid {
   const sum: SparseVector = new Map();
@@ -264,14 +277,7 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
   };
   /** Distinctive terms and labels of a partition's clusters, ids 0..k-1 by size (largest first), then label. */
   const describe = (cluster: Int32Array) => {
-    const groups = new Map<number, number[]>();
-    for (const p of order) {
-      const c = cluster[p]!;
-      if (c < 0) continue;
-      let g = groups.get(c);
-      if (!g) groups.set(c, (g = []));
-      g.push(p);
-    }
+    const groups = membersByCluster(cluster, order);
     const groupList = [...groups.values()];
     const distinctive = distinctiveTerms(groupList, cluster, [...groups.keys()], topics, vocabulary);
     const provisional = groupList.map((members, g) => {
@@ -421,14 +427,7 @@ function typicalPapers(members: number[], vectors: SparseVector[], keys: string[
  * Member lists are kept up to date as clusters merge, so the pass costs the small clusters' edges, not n per merge.
  */
 function mergeSmallClusters(cluster: Int32Array, graph: SimilarityGraph, vectors: SparseVector[], minSize: number, order: number[]): void {
-  const members = new Map<number, number[]>();
-  for (const p of order) {
-    const c = cluster[p]!;
-    if (c < 0) continue;
-    let m = members.get(c);
-    if (!m) members.set(c, (m = []));
-    m.push(p);
-  }
+  const members = membersByCluster(cluster, order);
   // Centroids are reused while a cluster keeps its size: clusters only ever gain members (or vanish), so a cluster id
   // and a size name one member set.
   const centroids = new Map<number, { size: number; centroid: Centroid }>();
