@@ -324,7 +324,12 @@ function dictColumn(name: string, rows: number): ColumnBuilder {
   };
 }
 
-function nodeListColumn(name: string, rows: number, indexOf: Map<string, number>): ColumnBuilder {
+/**
+ * A list per row (offsets into one values array): node lists hold node indices, int lists small integers. `item`
+ * turns one element into its number, or null when the element does not fit the column (the row is then absent and the
+ * cell is written elsewhere); `type` picks the narrowest array for the values once all are in.
+ */
+function listColumn(name: string, rows: number, kind: "nodeList" | "intList", item: (x: unknown) => number | null, type: (values: number[]) => SectionType): ColumnBuilder {
   const offsets = new Uint32Array(rows + 1);
   const values: number[] = [];
   const flags = nullsAndAbsent(rows);
@@ -335,55 +340,41 @@ function nodeListColumn(name: string, rows: number, indexOf: Map<string, number>
         flags.absent.set(i);
         return true;
       }
-      if (!Array.isArray(v) || !v.every((k) => typeof k === "string" && indexOf.has(k))) {
+      const items = Array.isArray(v) ? v.map(item) : null;
+      if (!items || items.some((x) => x === null)) {
         flags.absent.set(i);
         return false;
       }
-      for (const k of v as string[]) values.push(indexOf.get(k)!);
+      for (const x of items) values.push(x!);
       return true;
     },
     finish(body) {
       offsets[rows] = values.length;
-      const type = indexOf.size <= 0x10000 ? "u16" : "u32";
-      const data = new ARRAY[type](values.length);
+      const t = type(values);
+      const data = new ARRAY[t](values.length);
       data.set(values);
-      return { name, type: "nodeList", offsets: body.add("u32", offsets), values: body.add(type, data), ...flags.specs(body) };
+      return { name, type: kind, offsets: body.add("u32", offsets), values: body.add(t, data), ...flags.specs(body) };
     },
   };
 }
 
+function nodeListColumn(name: string, rows: number, indexOf: Map<string, number>): ColumnBuilder {
+  const item = (k: unknown) => (typeof k === "string" ? (indexOf.get(k) ?? null) : null);
+  return listColumn(name, rows, "nodeList", item, () => (indexOf.size <= 0x10000 ? "u16" : "u32"));
+}
+
 function intListColumn(name: string, rows: number): ColumnBuilder {
-  const offsets = new Uint32Array(rows + 1);
-  const values: number[] = [];
-  const flags = nullsAndAbsent(rows);
-  let min = 0;
-  let max = 0;
-  return {
-    put(i, v) {
-      offsets[i] = values.length;
-      if (v === undefined) {
-        flags.absent.set(i);
-        return true;
-      }
-      if (!Array.isArray(v) || !v.every((x) => typeof x === "number" && isInt(x) && x >= -0x80000000 && x <= 0x7fffffff)) {
-        flags.absent.set(i);
-        return false;
-      }
-      for (const x of v as number[]) {
-        values.push(x);
-        if (x < min) min = x;
-        if (x > max) max = x;
-      }
-      return true;
-    },
-    finish(body) {
-      offsets[rows] = values.length;
-      const type = smallestInt(min, max)!;
-      const data = new ARRAY[type](values.length);
-      data.set(values);
-      return { name, type: "intList", offsets: body.add("u32", offsets), values: body.add(type, data), ...flags.specs(body) };
-    },
+  const item = (x: unknown) => (typeof x === "number" && isInt(x) && x >= -0x80000000 && x <= 0x7fffffff ? x : null);
+  const type = (values: number[]) => {
+    let min = 0;
+    let max = 0;
+    for (const x of values) {
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    return smallestInt(min, max)!;
   };
+  return listColumn(name, rows, "intList", item, type);
 }
 
 function builderFor(spec: { name: string; type: ColumnSpec["type"]; sameAs?: string }, rows: number, indexOf: Map<string, number>, sameValue?: (i: number) => unknown): ColumnBuilder {
