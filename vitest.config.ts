@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { EnvironmentSequencer } from "./test/setup/environment-sequencer";
+import { EnvironmentSequencer } from "./test/setup/environment-sequencer.ts";
 
 /**
  * Two projects, both run by `npm test`:
@@ -42,7 +42,8 @@ export default defineConfig({
           pool: "threads",
         },
       },
-      { extends: true, test: { name: "browser", include: BROWSER_TESTS } },
+      // One Vite build of the explorer per run, shared by the browser test files (test/e2e/global-setup.ts).
+      { extends: true, test: { name: "browser", include: BROWSER_TESTS, globalSetup: ["test/e2e/global-setup.ts"] } },
     ],
   },
 });
