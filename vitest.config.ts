@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { EnvironmentSequencer } from "./test/setup/environment-sequencer.ts";
 
 /**
  * Two projects, both run by `npm test`:
@@ -24,6 +25,9 @@ export default defineConfig({
     // e2e tests build the app and start Chromium; two workers keep them from competing for the 2 cores.
     fileParallelism: true,
     maxWorkers: 2,
+    // Files of one environment run one after another, so the unit project's threads (and what they memoise) are
+    // reused instead of restarted at every switch between node and jsdom (test/setup/environment-sequencer.ts).
+    sequence: { sequencer: EnvironmentSequencer },
     projects: [
       {
         extends: true,
@@ -38,7 +42,8 @@ export default defineConfig({
           pool: "threads",
         },
       },
-      { extends: true, test: { name: "browser", include: BROWSER_TESTS } },
+      // One Vite build of the explorer per run, shared by the browser test files (test/e2e/global-setup.ts).
+      { extends: true, test: { name: "browser", include: BROWSER_TESTS, globalSetup: ["test/e2e/global-setup.ts"] } },
     ],
   },
 });

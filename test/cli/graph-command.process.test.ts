@@ -35,7 +35,8 @@ afterAll(async () => {
 
 describe("papergraph graph (process)", () => {
   it("--out - puts the graph alone on stdout; with --quiet stderr keeps only the errors; exit 0", async () => {
-    const r = await papergraph(["graph", "mixed", "--out", "-", "--quiet"], dir);
+    // One layout iteration: stdout and stderr are checked, not positions (the default layout is ~1 s of CPU).
+    const r = await papergraph(["graph", "mixed", "--out", "-", "--quiet", "--layout-iterations", "1"], dir);
     expect(r.code, r.stderr).toBe(0);
     const graph = JSON.parse(r.stdout);
     expect(graph.attributes.counts.papers).toBe(10);

@@ -1,26 +1,23 @@
 /**
  * graph.json written in chunks: byte-identical to `JSON.stringify(graph.export()) + "\n"` (the bytes written before
- * streaming), and never one giant string (a 100,000-paper graph's JSON passed V8's string limit).
+ * streaming), and never one giant string (a 100,000-paper graph's JSON passed V8's string limit). The seeds graph is
+ * the unit project's shared build (test/fixtures/seeds-build.ts: seeds/ with its thesaurus, default options).
  */
 import Graph from "graphology";
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runGraph } from "../../src/cli/graph-command";
 import { graphJsonChunks } from "../../src/cli/graph-json-stream";
-import { resolveOptions } from "../../src/pipeline/options";
-import { runPipeline } from "../../src/pipeline/run";
+import { seedsBuild } from "../fixtures/seeds-build";
 
 const root = path.resolve(__dirname, "../..");
-const seedFiles = ["000_0cb82e000d5bd246.txt", "003_b7b40e951325af8c.txt", "004_ffc89207e1d731a7.txt"];
 
 const joined = (g: Graph, chunkChars?: number) => [...graphJsonChunks(g, chunkChars)].join("");
 const expected = (g: Graph) => JSON.stringify(g.export()) + "\n";
 
 describe("graphJsonChunks", () => {
   it("writes the seeds graph byte for byte as JSON.stringify(graph.export()) did, in small chunks", () => {
-    const documents = seedFiles.map((f) => ({ file: `seeds/${f}`, text: readFileSync(path.join(root, "seeds", f), "utf8") }));
-    const { graph } = runPipeline({ documents }, resolveOptions({}));
+    const { graph } = seedsBuild();
     const chunks = [...graphJsonChunks(graph, 64 * 1024)];
     expect(chunks.length).toBeGreaterThan(5);
     expect(chunks.join("") === expected(graph)).toBe(true);
@@ -63,10 +60,7 @@ describe("papergraph graph --out -", () => {
     // The old code wrote the 1.5 MB graph as one string; now no write is much larger than a 1 MiB chunk.
     expect(out.length).toBeGreaterThan(1);
     expect(Math.max(...out.map((s) => s.length))).toBeLessThanOrEqual((1 << 20) + 20_000);
-    const all = readdirSync(path.join(root, "seeds")).sort();
-    const documents = all.filter((f) => f.endsWith(".txt")).map((f) => ({ file: `seeds/${f}`, text: readFileSync(path.join(root, "seeds", f), "utf8") }));
-    const thesaurus = { file: "seeds/thesaurus.csv", text: readFileSync(path.join(root, "seeds/thesaurus.csv"), "utf8") };
-    const { graph } = runPipeline({ documents, thesaurus }, resolveOptions({}));
-    expect(text === expected(graph)).toBe(true);
+    // The CLI reads seeds/ with its thesaurus, as seedsBuild does through runPipeline: two builds, the same bytes.
+    expect(text === expected(seedsBuild().graph)).toBe(true);
   }, 120_000);
 });

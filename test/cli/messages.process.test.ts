@@ -15,6 +15,9 @@ const root = path.resolve(__dirname, "../..");
 const entry = path.join(root, "src/cli/main.ts");
 const tsxLoader = pathToFileURL(path.join(root, "node_modules/tsx/dist/loader.mjs")).href;
 const listing = path.join(root, "seeds/003_b7b40e951325af8c.txt");
+// One layout iteration on builds: output, messages and exit codes are checked here, not positions (the default
+// layout is a fixed ~1 s of CPU per build).
+const QUICK_LAYOUT = ["--layout-iterations", "1"];
 
 function cli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -53,12 +56,12 @@ describe("papergraph graph messages", () => {
     await copyFile(listing, path.join(folder, "listing.txt"));
     // constructed: a PNG header and escape sequences saved under the thesaurus's name.
     await writeFile(path.join(folder, "thesaurus.csv"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x1b, 0x5b, 0x32, 0x4a, 0x0a, 0x6d, 0x65, 0x72, 0x67, 0x65, 0x2c, 0x41, 0x2c, 0x42, 0x0a]));
-    const r = await cli(["graph", "binary-thesaurus", "--out", "out-binary"], dir);
+    const r = await cli(["graph", "binary-thesaurus", "--out", "out-binary", ...QUICK_LAYOUT], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/binary-thesaurus\/thesaurus\.csv:3: error: binary file: this is not a thesaurus \(a CSV text file with the header action,name,other, saved as UTF-8\); it is ignored/);
     expect(r.stderr).not.toMatch(/unknown action/);
     expect(r.stderr).not.toMatch(UNSAFE_OUTPUT);
-    const strict = await cli(["graph", "binary-thesaurus", "--out", "out-binary-strict", "--strict"], dir);
+    const strict = await cli(["graph", "binary-thesaurus", "--out", "out-binary-strict", "--strict", ...QUICK_LAYOUT], dir);
     expect(strict.code).toBe(1);
   }, 120_000);
 
@@ -81,7 +84,7 @@ describe("papergraph graph messages", () => {
       "A title", "", "An abstract that ends like a sentence, long enough to read as one for the trending reader.", "",
       "\u001B[2J\u202Eclear screen, then reversed text, then a sentence that ends.", "",
     ].join("\n"));
-    const r = await cli(["graph", "names", "--out", "out-names"], dir);
+    const r = await cli(["graph", "names", "--out", "out-names", ...QUICK_LAYOUT], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(UNSAFE_OUTPUT);
     const rows = r.stderr.split("\n");

@@ -21,9 +21,13 @@ interface Run {
   stderr: string;
 }
 
-/** The CLI as a direct node process (no tsx wrapper process, so a SIGKILL reaches the build itself). */
+/**
+ * The CLI as a direct node process (no tsx wrapper process, so a SIGKILL reaches the build itself). Every build of this
+ * file runs one layout iteration: what is left on disk is checked, not positions, and the default layout is a fixed
+ * ~1 s of CPU per build (the kill points below follow the build's own duration, not a fixed time).
+ */
 function start(args: string[]): { child: ChildProcess; done: Promise<Run> } {
-  const child = spawn(process.execPath, ["--import", "tsx", entry, "graph", ...args], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", entry, "graph", ...args, "--layout-iterations", "1"], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (b: Buffer) => (stderr += b.toString()));
   // A hung build (the old code on /proc) must not outlive the test.
@@ -58,6 +62,8 @@ let newGraph: string;
 let newReport: string;
 let oldCore: Buffer;
 let newCore: Buffer;
+/** How long the "new" build took in beforeAll (ms), started to exited: the span the random kill points fall in. */
+let newBuildMs: number;
 const small = path.join(root, "seeds/003_b7b40e951325af8c.txt");
 // The kill test's "new" build: two listings, so each of its builds takes seconds, not tens of seconds.
 const pair = [small, path.join(root, "seeds/004_ffc89207e1d731a7.txt")];
@@ -65,7 +71,13 @@ const pair = [small, path.join(root, "seeds/004_ffc89207e1d731a7.txt")];
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "papergraph-outputs-"));
   // "Old" outputs: one seed listing; "new": all seeds. The two graphs and the two reports differ.
-  const [a, b] = await Promise.all([cli([small, "--out", path.join(dir, "old"), "--quiet"]), cli([...pair, "--out", path.join(dir, "new"), "--quiet"])]);
+  const timedNew = async () => {
+    const t0 = Date.now();
+    const run = await cli([...pair, "--out", path.join(dir, "new"), "--quiet"]);
+    newBuildMs = Date.now() - t0;
+    return run;
+  };
+  const [a, b] = await Promise.all([cli([small, "--out", path.join(dir, "old"), "--quiet"]), timedNew()]);
   expect(a.code, a.stderr).toBe(0);
   expect(b.code, b.stderr).toBe(0);
   oldGraph = await readFile(path.join(dir, "old/graph.json"), "utf8");
@@ -115,9 +127,9 @@ describe("a build killed at random points", () => {
       const out = await withOldOutputs(`kill-${k}`);
       const { child, done } = start([...pair, "--out", out, "--quiet"]);
       // Most kills land just after the build starts writing (the first file event for an output), at 0-120 ms; the
-      // rest at a random moment of the whole run.
+      // rest at a random moment of the whole run (as long as the same build took in beforeAll).
       const duringWrite = k % 4 !== 3;
-      const delay = Math.floor(random() * (duringWrite ? 120 : 4000));
+      const delay = Math.floor(random() * (duringWrite ? 120 : newBuildMs));
       let killed = false;
       const kill = () => {
         if (!killed) child.kill("SIGKILL");
@@ -152,7 +164,15 @@ describe("one build per folder", () => {
     const first = start([...pair, "--out", out, "--quiet"]);
     const lock = path.join(out, ".papergraph.lock");
     for (let i = 0; i < 400 && !existsSync(lock); i++) await new Promise((r) => setTimeout(r, 25));
-    const second = await cli([small, "--out", out, "--quiet"]);
+    // The first build is paused while it holds the lock, so the second meets it however fast either one runs.
+    expect(existsSync(lock)).toBe(true);
+    first.child.kill("SIGSTOP");
+    let second: Run;
+    try {
+      second = await cli([small, "--out", out, "--quiet"]);
+    } finally {
+      first.child.kill("SIGCONT");
+    }
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(new RegExp(`another build \\(pid ${first.child.pid}\\) is writing to .*locked; wait for it to finish or choose another --out folder`));
     const firstResult = await first.done;

@@ -19,6 +19,9 @@ const root = path.resolve(__dirname, "../..");
 const bin = path.join(root, "bin/papergraph.js");
 // Plain lines, whatever the terminal the tests run from.
 const env = { ...process.env, PAPERGRAPH_PROGRESS: undefined, BROWSER: undefined };
+// One layout iteration on builds: output, messages and exit codes are checked here, not positions (the default
+// layout is a fixed ~1 s of CPU per build).
+const QUICK_LAYOUT = ["--layout-iterations", "1"];
 
 async function papergraph(args: string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -80,7 +83,7 @@ describe("papergraph executable", () => {
   });
 
   it("--summary json: one JSON object is the whole of stdout, progress on stderr", async () => {
-    const r = await papergraph(["graph", "listings", "--out", "summary", "--summary", "json"], dir);
+    const r = await papergraph(["graph", "listings", "--out", "summary", "--summary", "json", ...QUICK_LAYOUT], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ exitCode: 0, counts: { records: 10 } });
     expect(r.stderr).toMatch(/^\[read\] started/m);
@@ -89,7 +92,7 @@ describe("papergraph executable", () => {
 
 describe("papergraph serve", () => {
   it("serves the explorer and the graph on 127.0.0.1 until stopped", async () => {
-    await papergraph(["graph", "listings", "--out", "served", "--quiet"], dir);
+    await papergraph(["graph", "listings", "--out", "served", "--quiet", ...QUICK_LAYOUT], dir);
     const s = await startServing(["serve", "served", "--port", "0"], dir);
     try {
       const page = await fetch(s.url);
@@ -140,7 +143,7 @@ describe("papergraph open", () => {
     const fake = path.join(dir, "fake-browser.sh");
     await writeFile(fake, `#!/bin/sh\necho "$1" > "${path.join(dir, "browser-was-asked.txt")}"\n`);
     await chmod(fake, 0o755);
-    const s = await startServing(["open", path.join(root, "seeds/003_b7b40e951325af8c.txt"), "--port", "0", "--browser", "--seed", "7"], dir, { BROWSER: fake });
+    const s = await startServing(["open", path.join(root, "seeds/003_b7b40e951325af8c.txt"), "--port", "0", "--browser", "--seed", "7", ...QUICK_LAYOUT], dir, { BROWSER: fake });
     let temporary: string | undefined;
     try {
       const graph = await (await fetch(s.url + "data/graph.json")).json();

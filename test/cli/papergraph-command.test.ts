@@ -22,6 +22,8 @@ async function papergraph(args: string[], cwd: string): Promise<{ code: number; 
 }
 
 const PHASES = ["read", "identity", "topics", "clusters", "graph", "write"];
+/** On builds: progress, output and summaries are checked here, not positions (the default layout is ~1 s of CPU). */
+const QUICK_LAYOUT = ["--layout-iterations", "1"];
 
 let dir: string;
 beforeAll(async () => {
@@ -56,7 +58,7 @@ describe("papergraph --help, help, --version (in-process)", () => {
 
 describe("papergraph graph", () => {
   it("builds into a folder with a progress line at the start and end of every phase, stdout clean", async () => {
-    const r = await papergraph(["graph", "listings", "--out", "built"], dir);
+    const r = await papergraph(["graph", "listings", "--out", "built", ...QUICK_LAYOUT], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe("");
     for (const phase of PHASES) {
@@ -73,14 +75,14 @@ describe("papergraph graph", () => {
   }, 120_000);
 
   it("prints no progress with --quiet", async () => {
-    const r = await papergraph(["graph", "listings", "--out", "quiet", "--quiet"], dir);
+    const r = await papergraph(["graph", "listings", "--out", "quiet", "--quiet", ...QUICK_LAYOUT], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe("");
     expect(existsSync(path.join(dir, "quiet/graph.json"))).toBe(true);
   }, 120_000);
 
   it("--summary json prints one JSON object on stdout matching the graph's counts and sources", async () => {
-    const r = await papergraph(["graph", "listings", "--out", "summary", "--summary", "json", "--merge-report"], dir);
+    const r = await papergraph(["graph", "listings", "--out", "summary", "--summary", "json", "--merge-report", ...QUICK_LAYOUT], dir);
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout); // the whole of stdout: the merge report went to stderr
     const graph = JSON.parse(await readFile(path.join(dir, "summary/graph.json"), "utf8"));

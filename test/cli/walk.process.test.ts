@@ -16,6 +16,9 @@ import { collectInputs } from "../../src/cli/inputs";
 const root = path.resolve(__dirname, "../..");
 const entry = path.join(root, "src/cli/main.ts");
 const listing = path.join(root, "seeds/003_b7b40e951325af8c.txt");
+// One layout iteration on builds: output, messages and exit codes are checked here, not positions (the default
+// layout is a fixed ~1 s of CPU per build).
+const QUICK_LAYOUT = ["--layout-iterations", "1"];
 // tsx's loader by absolute URL: the CLI runs in a temporary folder, where "--import tsx" would not resolve.
 const tsxLoader = pathToFileURL(path.join(root, "node_modules/tsx/dist/loader.mjs")).href;
 
@@ -78,7 +81,7 @@ describe("special files", () => {
     await copyFile(listing, path.join(special, "folder/listing.txt"));
     server = createServer();
     await new Promise<void>((resolve) => server!.listen(path.join(special, "sock"), resolve));
-    const r = await cli(["special/pipe", "special/sock", "/dev/null", "/dev/zero", "special/folder", "--out", "out"], dir);
+    const r = await cli(["special/pipe", "special/sock", "/dev/null", "/dev/zero", "special/folder", "--out", "out", ...QUICK_LAYOUT], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/special\/pipe: a named pipe \(FIFO\), not a file; skipped/);
     expect(r.stderr).toMatch(/special\/sock: a socket, not a file; skipped/);

@@ -15,6 +15,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { build, preview, type PreviewServer } from "vite";
 import type { PapergraphTestHooks } from "../../src/app/test-hooks";
 import { writeExplorerFiles } from "../../src/exporters/explorer-files";
+import { RUN_DIR_ENV } from "./global-setup";
 
 // import.meta.url, not __dirname: the harness also runs under tsx (scripts/bench-render.ts) as an ES module.
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -64,12 +65,52 @@ export async function writeGraphData(dir: string, graphJson: string, opts: { exp
   for (const f of files) await writeFile(path.join(dir, "data/explorer", f.name), f.bytes);
 }
 
-/** Builds the app once into a temporary folder; `graphJson` is written to data/ beside it (writeGraphData). */
+/**
+ * The app, built into a temporary folder of its own; `graphJson` is written to data/ beside it (writeGraphData). In a
+ * vitest run the Vite build is made once and copied (sharedAppBuild); elsewhere (scripts/) each call builds.
+ */
 export async function buildApp(graphJson: string, opts: { explorer?: boolean } = {}): Promise<string> {
   const outDir = await mkdtemp(path.join(tmpdir(), "papergraph-app-"));
-  await build({ root: ROOT, configFile: path.join(ROOT, "vite.config.ts"), logLevel: "error", build: { outDir, emptyOutDir: true, ...(process.env.PAPERGRAPH_E2E_NOMINIFY ? { minify: false } : {}) } });
+  const runDir = process.env[RUN_DIR_ENV];
+  if (runDir) await cp(await sharedAppBuild(runDir), outDir, { recursive: true });
+  else await viteBuild(outDir);
   await writeGraphData(outDir, graphJson, opts);
   return outDir;
+}
+
+async function viteBuild(outDir: string): Promise<void> {
+  await build({ root: ROOT, configFile: path.join(ROOT, "vite.config.ts"), logLevel: "error", build: { outDir, emptyOutDir: true, ...(process.env.PAPERGRAPH_E2E_NOMINIFY ? { minify: false } : {}) } });
+}
+
+/**
+ * The Vite build shared by the browser test files of one run (runDir: test/e2e/global-setup.ts), read-only: callers
+ * copy it. The first caller takes the lock folder and builds; the others, in this or another test process, wait for
+ * the build (or for the first caller's error). The sources do not change during a run, so one build serves them all.
+ */
+async function sharedAppBuild(runDir: string): Promise<string> {
+  const app = path.join(runDir, "app");
+  const failed = path.join(runDir, "app.failed");
+  const deadline = Date.now() + 170_000;
+  for (;;) {
+    if (existsSync(app)) return app;
+    if (existsSync(failed)) throw new Error(`the Vite build of the explorer failed in another test file:\n${await readFile(failed, "utf8")}`);
+    try {
+      await mkdir(path.join(runDir, "app.lock")); // atomic: one builder per run; the lock is never released
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`no Vite build of the explorer in ${runDir} after 170 s`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    const building = path.join(runDir, `app.${process.pid}.tmp`);
+    await viteBuild(building);
+    await rename(building, app);
+    return app;
+  } catch (e) {
+    await writeFile(failed, e instanceof Error ? (e.stack ?? e.message) : String(e));
+    throw e;
+  }
 }
 
 export async function serve(outDir: string): Promise<{ server: PreviewServer; url: string }> {

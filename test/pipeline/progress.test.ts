@@ -28,15 +28,17 @@ describe("stepCounter", () => {
 });
 
 describe("runPipeline progress", () => {
-  // constructed: a seeded synthetic corpus large enough for every step (sampled betweenness needs > 2,000 nodes).
-  const documents = generateCorpus({ papers: 900, seed: 5 });
-  const options = resolveOptions({ betweennessExactMaxNodes: 500, betweennessSamples: 50 });
+  // constructed: a seeded synthetic corpus large enough for every step (sampled betweenness: more nodes than
+  // betweennessExactMaxNodes). 30 layout iterations, each reported: the default is ~1 s of CPU per build, twice here.
+  const documents = generateCorpus({ papers: 300, seed: 5 });
+  const options = resolveOptions({ betweennessExactMaxNodes: 500, betweennessSamples: 50, layoutIterations: 30 });
 
   it("reports each phase's start and end, with sub-steps inside the long phases, and the same graph as without", () => {
     const events: ProgressEvent[] = [];
     const listened = runPipeline({ documents }, options, { onProgress: (e) => events.push({ ...e }) });
     const silent = runPipeline({ documents }, options);
     expect(JSON.stringify(listened.graph.export())).toBe(JSON.stringify(silent.graph.export()));
+    expect(listened.graph.order).toBeGreaterThan(options.betweennessExactMaxNodes);
 
     const phases = ["read", "identity", "topics", "clusters", "graph"] as const;
     // Phases in order, each opening with done 0 and closing with one finished event.
@@ -62,6 +64,7 @@ describe("runPipeline progress", () => {
     // The layout reports every iteration, sampled betweenness every source (50 here, under the 100-report cap).
     const iterations = events.filter((e) => e.step === "layout: ForceAtlas2").map((e) => e.done);
     expect(iterations.at(-1)).toBe(events.find((e) => e.step === "layout: ForceAtlas2")!.total);
+    expect(iterations.at(-1)).toBe(options.layoutIterations);
     expect(iterations).toEqual(iterations.map((_, i) => i));
     expect(events.filter((e) => e.step === "betweenness (sampled)").map((e) => e.done).at(-1)).toBe(50);
   }, 120_000);

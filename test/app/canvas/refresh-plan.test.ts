@@ -38,11 +38,25 @@ function statesFor(filter: Partial<ViewFilter>) {
   };
 }
 
-function changedItems(render: Graph, prev: DisplayState, next: DisplayState): { nodes: string[]; edges: number[] } {
-  const nodes = render.filterNodes((k, a) => JSON.stringify(reduceNode(k, a as DrawnNode, prev)) !== JSON.stringify(reduceNode(k, a as DrawnNode, next)));
-  const edges = render
-    .filterEdges((k, a) => JSON.stringify(reduceEdge(k, a as DrawnEdge, prev)) !== JSON.stringify(reduceEdge(k, a as DrawnEdge, next)))
-    .map(edgeOfRenderKey);
+/** How every drawn node and edge looks in one display state: reduceNode / reduceEdge as JSON, in render-graph order. */
+interface Looks {
+  nodes: string[];
+  edges: string[];
+}
+
+function looksIn(render: Graph, state: DisplayState): Looks {
+  return {
+    nodes: render.mapNodes((k, a) => JSON.stringify(reduceNode(k, a as DrawnNode, state))),
+    edges: render.mapEdges((k, a) => JSON.stringify(reduceEdge(k, a as DrawnEdge, state))),
+  };
+}
+
+/** The drawn nodes and edges that look different in the two states (each state's looks computed once, not per pair). */
+function changedItems(render: Graph, prev: Looks, next: Looks): { nodes: string[]; edges: number[] } {
+  const nodeKeys = render.nodes();
+  const edgeKeys = render.edges();
+  const nodes = nodeKeys.filter((_k, i) => prev.nodes[i] !== next.nodes[i]);
+  const edges = edgeKeys.filter((_k, i) => prev.edges[i] !== next.edges[i]).map(edgeOfRenderKey);
   return { nodes, edges };
 }
 
@@ -66,12 +80,13 @@ describe("planRefresh", () => {
       const make = statesFor({ lens });
       const render = renders.get(JSON.stringify({ lens }))!;
       const states = uiStates().map(make);
+      const looks = new Map(states.map((state) => [state, looksIn(render, state)]));
       let partial = 0;
       for (const prev of states) {
         for (const next of states) {
           const plan = planRefresh(prev, next);
           if (plan.kind === "full") continue;
-          const changed = changedItems(render, prev, next);
+          const changed = changedItems(render, looks.get(prev)!, looks.get(next)!);
           if (plan.kind === "none") {
             expect(changed).toEqual({ nodes: [], edges: [] });
             continue;

@@ -1,13 +1,12 @@
 /**
  * Build progress as the Open dialog shows it: the worker's throttle (phase boundaries always pass, the events between
- * at most every interval) and the bar's words and fraction, on the real event stream of a seeds build.
+ * at most every interval) and the bar's words and fraction, on the real event stream of a seeds build (the worker's
+ * shared build, test/fixtures/seeds-build.ts, which keeps its events).
  */
-import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { progressView, throttleProgress } from "../../../src/app/data/progress-view";
-import { resolveOptions } from "../../../src/pipeline/options";
 import type { ProgressEvent } from "../../../src/pipeline/progress";
-import { runPipeline } from "../../../src/pipeline/run";
+import { seedsBuildRecord } from "../../fixtures/seeds-build";
 
 describe("throttleProgress", () => {
   it("passes phase starts and ends at once and the events between at most every interval", () => {
@@ -34,9 +33,7 @@ describe("throttleProgress", () => {
 
 describe("progressView", () => {
   it("says what the build does with counts, and the bar only moves forward over a real build", () => {
-    const documents = readdirSync("seeds").filter((f) => f.endsWith(".txt")).map((f) => ({ file: f, text: readFileSync(`seeds/${f}`, "utf8") }));
-    const events: ProgressEvent[] = [];
-    runPipeline({ documents }, resolveOptions({}), { onProgress: (e) => events.push(e) });
+    const { events } = seedsBuildRecord();
     const views: ReturnType<typeof progressView>[] = [];
     for (const e of events) views.push(progressView(e, views.at(-1)?.fraction ?? 0));
     for (let i = 1; i < views.length; i++) expect(views[i]!.fraction, events[i]!.phase).toBeGreaterThanOrEqual(views[i - 1]!.fraction);

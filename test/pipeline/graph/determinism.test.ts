@@ -2,15 +2,14 @@
  * Same inputs and options -> the same bytes, also when the stage outputs arrive in another order (the identity and
  * topic stages promise sorted output; the graph stage must not depend on it). Seed-like fixture (fixtures.ts) and a
  * constructed larger corpus that takes the sampled-betweenness and Barnes-Hut paths. Math.random is a recorder from
- * before any module loads (the unit project's setup); a build of the real seeds must not call it once.
+ * before any module loads (the unit project's setup); a build of the real seeds must not call it once (the worker's
+ * shared seeds build, test/fixtures/seeds-build.ts, keeps the calls the recorder saw while it ran).
  */
 import { describe, expect, it } from "vitest";
 import Graph from "graphology";
 import louvain from "graphology-communities-louvain";
 import { buildGraph } from "../../../src/pipeline/graph";
-import { DEFAULT_OPTIONS } from "../../../src/pipeline/options";
-import { runPipeline } from "../../../src/pipeline/run";
-import { seedsInput } from "../../fixtures/seeds";
+import { seedsBuildRecord } from "../../fixtures/seeds-build";
 import { randomRecorder } from "../../setup/math-random";
 import { OPTIONS, bylineInput, seedLikeInput, type StageOutputs } from "./fixtures";
 
@@ -59,9 +58,8 @@ describe("determinism", () => {
   }, 120_000);
 
   it("never calls Math.random during a whole build of the seeds (read, identity, topics, clusters, graph)", () => {
-    random.callers.length = 0;
-    runPipeline(seedsInput(), { ...DEFAULT_OPTIONS });
-    expect(random.callers.length, `Math.random was called ${random.callers.length} times, first from:\n${random.callers[0]}`).toBe(0);
+    const calls = seedsBuildRecord().randomCalls;
+    expect(calls.length, `Math.random was called ${calls.length} times, first from:\n${calls[0]}`).toBe(0);
   });
 
   it("(guard) the spy sees Math.random called through a reference a library took at load time", () => {

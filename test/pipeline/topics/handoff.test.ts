@@ -4,15 +4,16 @@
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_OPTIONS } from "../../../src/pipeline/options";
-import { analyseTopics, clusterTopics, extractTopics } from "../../../src/pipeline/topics";
+import { clusterTopics, extractTopics } from "../../../src/pipeline/topics";
 import { buildVocabulary } from "../../../src/pipeline/topics/vocabulary";
-import { readSeedCorpus } from "./seed-corpus";
+import { seedCorpus, seedTopics } from "./seed-corpus";
 
-const { papers } = readSeedCorpus();
+const { papers } = seedCorpus();
 const options = { maxTopics: DEFAULT_OPTIONS.maxTopics, topicsPerPaper: DEFAULT_OPTIONS.topicsPerPaper, seed: 42 };
 
 describe("topic stage hand-off", () => {
-  const { topics, analysis } = analyseTopics(papers, options);
+  // analyseTopics(papers, options), shared with the other seed-corpus tests of the worker (seed-corpus.ts).
+  const { topics, analysis } = seedTopics(options.seed);
 
   it("clusters the same with the explicit analysis as without it, and with a copy of the papers array", () => {
     const cluster = { seed: 42, resolution: 1 };
@@ -24,13 +25,15 @@ describe("topic stage hand-off", () => {
 
   it("ignores an analysis of other papers instead of clustering with the wrong corpus", () => {
     const fewer = papers.slice(0, 120);
-    const own = clusterTopics(fewer, extractTopics(fewer, options), { seed: 42, resolution: 1 });
-    expect(clusterTopics(fewer, extractTopics(fewer, options), { seed: 42, resolution: 1, analysis })).toEqual(own);
+    const fewerTopics = extractTopics(fewer, options);
+    const own = clusterTopics(fewer, fewerTopics, { seed: 42, resolution: 1 });
+    expect(clusterTopics(fewer, fewerTopics, { seed: 42, resolution: 1, analysis })).toEqual(own);
   });
 
   it("lets the build's seed reach term relevance", () => {
     const relevance = (seed: number) => buildVocabulary(papers, { seed }).judged.map((j) => j.relevance);
-    expect(relevance(7)).toEqual(relevance(7));
-    expect(relevance(7)).not.toEqual(relevance(42));
+    const seven = relevance(7);
+    expect(relevance(7)).toEqual(seven);
+    expect(seven).not.toEqual(relevance(42));
   });
 });

@@ -6,9 +6,8 @@ import { describe, expect, it } from "vitest";
 import { subjectTest } from "../../../src/pipeline/topics/subjects";
 import { analyseCorpus } from "../../../src/pipeline/topics/terms";
 import type { TopicInputPaper } from "../../../src/pipeline/topics/types";
-import { extractTopics, clusterTopics } from "../../../src/pipeline/topics";
 import { DEFAULT_OPTIONS } from "../../../src/pipeline/options";
-import { readSeedCorpus } from "./seed-corpus";
+import { seedClusters, seedTopics } from "./seed-corpus";
 
 const paper = (key: string, abstract: string): TopicInputPaper => ({ key, title: null, abstract });
 
@@ -69,10 +68,9 @@ describe("subjectTest", () => {
 });
 
 describe("topics and labels of the seed corpus", () => {
-  const { papers: seeds } = readSeedCorpus();
   const options = { maxTopics: DEFAULT_OPTIONS.maxTopics, topicsPerPaper: DEFAULT_OPTIONS.topicsPerPaper, seed: DEFAULT_OPTIONS.seed };
-  const topics = extractTopics(seeds, options);
-  const clusters = clusterTopics(seeds, topics, { seed: DEFAULT_OPTIONS.seed, resolution: DEFAULT_OPTIONS.clusterResolution });
+  const { topics } = seedTopics(DEFAULT_OPTIONS.seed);
+  const clusters = seedClusters(DEFAULT_OPTIONS.seed, DEFAULT_OPTIONS.clusterResolution);
   // The single words issue 4 reported as topics that name no subject (11-cluster build of the seeds, before the fix).
   const GENERIC = ["whole", "real", "mean", "function", "subject", "concern", "group", "impact", "common", "estimate",
     "quantifying", "lack", "parameter", "high-quality", "future"];
