@@ -167,6 +167,11 @@ export interface EdgeAttributes {
    */
   firstYear?: number | null;
   yearWeights?: string;
+  /**
+   * authored edges of people with more than one spelling (`aliases`): the spelling the paper's byline used for them
+   * (absent for people with one spelling, and in older files). Splitting a person in the explorer moves papers by it.
+   */
+  as?: string;
   size: number;
   color: string;
 }

@@ -1,6 +1,7 @@
 /**
  * The edge kinds, computed on node indices and kept in flat arrays in their final order (each kind in key order):
- * - authored "authored:<author>-><paper>": directed, weight 1, one per byline entry;
+ * - authored "authored:<author>-><paper>": directed, weight 1, one per byline entry; `as` = the spelling the byline
+ *   used, only for people with more than one spelling (most have one: the attribute would repeat their name);
  * - coauthor "coauthor:<a>--<b>" (a < b): undirected, weight = number of papers with at most coauthorMaxAuthors
  *   authors whose byline names both; `largePapers` = their joint papers above that cut, when there are any;
  * - about "about:<paper>-><topic>": directed, weight = the topic stage's term weight in that paper;
@@ -261,6 +262,23 @@ export function edgeTable(
   return table;
 }
 
+/**
+ * The byline spelling of (author, paper) node indices, for authors with more than one spelling (aliases and display
+ * name); undefined for the others and where the identity stage gave none.
+ */
+function bylineSpellings(nodes: NodeTable): (author: number, paper: number) => string | undefined {
+  const several = nodes.authors.map((a) => new Set([...a.aliases, a.name]).size > 1);
+  const authors = nodes.paperStart;
+  const spelling = new Map<number, string>();
+  nodes.paperAuthors.forEach((byline, i) => {
+    byline.forEach((a, j) => {
+      const s = nodes.paperSpellings[i]?.[j];
+      if (several[a] && s) spelling.set(i * authors + a, s);
+    });
+  });
+  return (author, paper) => spelling.get((paper - nodes.paperStart) * authors + author);
+}
+
 /** Adds every edge to the graphology graph, in table order, with its final size and colour. */
 export function insertEdges(
   graph: PaperGraph,
@@ -271,6 +289,7 @@ export function insertEdges(
   years?: { firstYear: Int32Array; yearWeights: (string | undefined)[] },
 ): void {
   const { keys } = nodes;
+  const spellingOf = bylineSpellings(nodes);
   EDGE_KINDS.forEach((kind, k) => {
     const from = table.kindStart[k]!;
     const to = table.kindStart[k + 1]!;
@@ -284,6 +303,10 @@ export function insertEdges(
       const t = keys[table.target[e]!]!;
       const attributes: EdgeAttributes = { kind, weight: table.weight[e]!, size: look.size[e]!, color };
       if (table.largePapers[e]) attributes.largePapers = table.largePapers[e];
+      if (kind === "authored") {
+        const spelling = spellingOf(table.source[e]!, table.target[e]!);
+        if (spelling) attributes.as = spelling;
+      }
       if (years && (kind === "coauthor" || kind === "coauthor-large")) {
         attributes.firstYear = years.firstYear[e]! >= 0 ? years.firstYear[e]! : null;
         // Absent when every paper of the weight is of the first year (most links): 24 bytes less per edge.

@@ -29,6 +29,8 @@ export interface NodeTable {
   paperTopics: PaperTopic[][];
   /** Per paper: its author node indices in byline order. */
   paperAuthors: Int32Array[];
+  /** Per paper, parallel to paperAuthors: the spelling each author was read as ("" when the identity stage gave none). */
+  paperSpellings: string[][];
 }
 
 const byKey = <T extends { key: string }>(items: readonly T[]): T[] => [...items].sort((a, b) => compareStrings(a.key, b.key));
@@ -75,5 +77,6 @@ export function nodeTable(input: GraphBuildInput): NodeTable {
     topicStart,
     paperTopics: papers.map((p) => orderedPaperTopics(input.topics.paperTopics.get(p.key))),
     paperAuthors: papers.map((p) => Int32Array.from(p.authors, (a) => index.get(a)!)),
+    paperSpellings: papers.map((p) => p.authors.map((_, j) => p.authorSpellings?.[j] ?? "")),
   };
 }
