@@ -192,7 +192,7 @@ function splitLarge(small: KindEdges, above: KindEdges, rank: Int32Array | null,
 
 export function edgeTable(
   nodes: NodeTable,
-  input: GraphBuildInput,
+  input: { topics: Pick<GraphBuildInput["topics"], "related"> },
   options: { coauthorMaxAuthors: number },
   progress: StepReporter = silentSteps,
 ): EdgeTable {
