@@ -18,11 +18,12 @@
  */
 import Graph from "graphology";
 import seedrandom from "seedrandom";
-import type { EdgeAttributes, GraphAttributes, IdentityReview, NodeAttributes, PartitionLadder } from "../../model/graph-file";
+import type { EdgeAttributes, IdentityReview, NodeAttributes, PartitionLadder } from "../../model/graph-file";
 import type { Correction } from "../../model/identity-corrections";
+import { EDGE_KIND_CODES } from "../../model/compact-graph";
 import { compareStrings } from "../../model/compare";
 import { edgeColor, edgeSizes, nodeColorOf, nodeSizes } from "../graph/appearance";
-import { edgeTable, insertEdges } from "../graph/build-edges";
+import { edgeTable, forEachTableEdge } from "../graph/build-edges";
 import { paperCounts } from "../graph/build-nodes";
 import { localCentrality } from "../graph/centrality";
 import { adjacencyOfTable } from "../graph/centrality/undirected-view";
@@ -33,7 +34,6 @@ import { AUTHOR, orderedPaperTopics, PAPER, TOPIC, type NodeTable } from "../gra
 import { roundCoord } from "../graph/numbers";
 import { topicClusterLadder } from "../graph/topic-cluster-levels";
 import { topicClustersOf } from "../graph/topic-clusters";
-import type { PaperGraph } from "../graph/types";
 import type { ResolvedAuthor, ResolvedPaper } from "../identity/types";
 import { DEFAULT_OPTIONS, type PipelineOptions } from "../options";
 import { silentSteps, type StepReporter } from "../progress";
@@ -47,8 +47,35 @@ export interface CorrectableGraph {
   forEachEdge(callback: (key: string, attributes: EdgeAttributes, source: string, target: string) => void): void;
 }
 
+type Attrs = Record<string, unknown>;
+
+/**
+ * The corrected graph as the compact files' writer reads it (exporters/explorer-files.ts ExplorerGraphSource): nodes
+ * in memory, edges made as they are read (the graph stage's forEachTableEdge), no graphology graph. toGraphology
+ * turns it into one (tests; graph.json).
+ */
+export interface CorrectedSource {
+  readonly type: "mixed";
+  readonly multi: false;
+  readonly allowSelfLoops: false;
+  /** Nodes and edges. */
+  readonly order: number;
+  readonly size: number;
+  getAttributes(): Attrs;
+  forEachNode(callback: (key: string, attributes: Attrs) => void): void;
+  forEachEdge(callback: (key: string, attributes: Attrs, source: string, target: string, sa: unknown, ta: unknown, undirected: boolean) => void): void;
+}
+
+export function toGraphology(source: CorrectedSource): Graph {
+  const graph = new Graph({ type: source.type, multi: source.multi, allowSelfLoops: source.allowSelfLoops });
+  source.forEachNode((key, a) => graph.addNode(key, a));
+  source.forEachEdge((key, a, s, t, _sa, _ta, undirected) => (undirected ? graph.addUndirectedEdgeWithKey(key, s, t, a) : graph.addDirectedEdgeWithKey(key, s, t, a)));
+  graph.replaceAttributes(source.getAttributes());
+  return graph;
+}
+
 export interface CorrectedGraph {
-  graph: Graph;
+  graph: CorrectedSource;
   /** Corrections that changed nothing, and why ("already apart", "no such person"). */
   notes: string[];
   /** Old key -> new key of every person whose key changed (a split person: the side that keeps their place). */
@@ -57,7 +84,6 @@ export interface CorrectedGraph {
   touched: string[];
 }
 
-type Attrs = Record<string, unknown>;
 interface NodeIn {
   key: string;
   attributes: Attrs;
@@ -93,14 +119,35 @@ function readGraph(source: CorrectableGraph): ReadGraph {
     list?.push({ key, attributes });
   });
   for (const list of [out.authors, out.papers, out.topics]) list.sort(byKey);
-  source.forEachEdge((_key, a, s, t) => {
-    if (a.kind === "authored") {
-      if (typeof a.as === "string") (out.spellings.get(t) ?? out.spellings.set(t, new Map()).get(t)!).set(s, a.as);
-    } else if (a.kind === "about") (out.about.get(s) ?? out.about.set(s, []).get(s)!).push({ topic: t, weight: a.weight });
-    else if (a.kind === "related") out.related.push({ source: s, target: t, weight: a.weight });
-  });
+  const edge = (kind: unknown, s: string, t: string, weight: number, as: () => unknown) => {
+    if (kind === "authored") {
+      const spelling = as();
+      if (typeof spelling === "string") (out.spellings.get(t) ?? out.spellings.set(t, new Map()).get(t)!).set(s, spelling);
+    } else if (kind === "about") (out.about.get(s) ?? out.about.set(s, []).get(s)!).push({ topic: t, weight });
+    else if (kind === "related") out.related.push({ source: s, target: t, weight });
+  };
+  if (isIndexed(source)) {
+    // The explorer's CompactGraph: typed arrays, no attribute object per edge (300,000 of them at 10,000 papers).
+    const { keys, edgeKind, edgeSource, edgeTarget, edgeWeight } = source;
+    for (let e = 0; e < source.size; e++) {
+      edge(EDGE_KIND_CODES[edgeKind[e]!], keys[edgeSource[e]!]!, keys[edgeTarget[e]!]!, edgeWeight[e]!, () => source.edgeValue(e, "as"));
+    }
+  } else source.forEachEdge((_key, a, s, t) => edge(a.kind, s, t, a.weight, () => a.as));
   return out;
 }
+
+/** What the explorer's CompactGraph offers beyond the graph API: edges as typed arrays. */
+interface IndexedEdges {
+  size: number;
+  keys: readonly string[];
+  edgeKind: Uint8Array;
+  edgeSource: ArrayLike<number>;
+  edgeTarget: ArrayLike<number>;
+  edgeWeight: Float64Array;
+  edgeValue(e: number, name: string): unknown;
+}
+
+const isIndexed = (g: CorrectableGraph): g is CorrectableGraph & IndexedEdges => typeof (g as Partial<IndexedEdges>).edgeValue === "function";
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
 
@@ -243,7 +290,7 @@ export function applyIdentityCorrections(source: CorrectableGraph | Graph, corre
   const authorIn = new Map(g.authors.map((n) => [n.key, n]));
 
   progress("graph: nodes and edges", 0, keys.length + edges.count, "items");
-  const graph: PaperGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: false, allowSelfLoops: false });
+  const nodesOut: { key: string; attributes: Attrs }[] = [];
   const computed = (i: number, base: Attrs): Attrs => {
     const out: Attrs = {
       ...base,
@@ -273,26 +320,42 @@ export function applyIdentityCorrections(source: CorrectableGraph | Graph, corre
     }
     const base: Attrs = { ...p.attributes, ...at };
     if (p.touched) Object.assign(base, { label: p.name, name: p.name, aliases: authors[n]!.aliases });
-    graph.addNode(p.key, { ...computed(n, base), paperCount: paperCount[n]! } as unknown as NodeAttributes);
+    nodesOut.push({ key: p.key, attributes: { ...computed(n, base), paperCount: paperCount[n]! } });
   });
   g.papers.forEach((p, k) => {
     const i = paperStart + k;
     const owned = state.bylines[k]!.filter((x) => x.owner).map((x) => keys[nodeOfPerson.get(x.person)!]!);
     const base: Attrs = { ...p.attributes, authors: papers[k]!.authors };
     if ("profileOwners" in base) base.profileOwners = owned;
-    graph.addNode(p.key, computed(i, base) as unknown as NodeAttributes);
+    nodesOut.push({ key: p.key, attributes: computed(i, base) });
   });
   g.topics.forEach((t, k) => {
     const i = topicStart + k;
-    graph.addNode(t.key, { ...computed(i, t.attributes), paperCount: paperCount[i]! } as unknown as NodeAttributes);
+    nodesOut.push({ key: t.key, attributes: { ...computed(i, t.attributes), paperCount: paperCount[i]! } });
   });
-  insertEdges(graph, nodes, edges, { size: edgeSizes(edges), color: edgeColor }, progress, collaborationYears(nodes, edges, options));
+  const look = { size: edgeSizes(edges), color: edgeColor };
+  const years = collaborationYears(nodes, edges, options);
 
   const attrs: Attrs = { ...g.attrs, communities: communityClusters, modularity: communities.modularity };
   if (ladder) attrs.communityLadder = ladder.ladder;
   if (g.attrs.counts) attrs.counts = { ...(g.attrs.counts as Attrs), authors: authors.length, papers: g.papers.length, topics: g.topics.length, edges: edges.count };
   if (g.attrs.largePapers) attrs.largePapers = { maxAuthors: edges.large.maxAuthors, papers: [...edges.large.papers], pairs: edges.large.pairs };
-  graph.replaceAttributes(attrs as unknown as GraphAttributes);
+  let reported = false;
+  const graph: CorrectedSource = {
+    type: "mixed",
+    multi: false,
+    allowSelfLoops: false,
+    order: nodesOut.length,
+    size: edges.count,
+    getAttributes: () => attrs,
+    forEachNode: (callback) => nodesOut.forEach((n) => callback(n.key, n.attributes)),
+    forEachEdge: (callback) => {
+      // Progress the first time through only (the writer reads the edges once).
+      const steps = reported ? silentSteps : progress;
+      reported = true;
+      forEachTableEdge(nodes, edges, look, (key, a, s, t, directed) => callback(key, a as unknown as Attrs, s, t, undefined, undefined, !directed), steps, years);
+    },
+  };
 
   const renamedKeys: Record<string, string> = {};
   const touched: string[] = [];
@@ -307,5 +370,5 @@ export function applyIdentityCorrections(source: CorrectableGraph | Graph, corre
     const into = state.people.find((q) => q.alive && q.origins.includes(p.origin));
     if (into && into.key !== p.origin) renamedKeys[p.origin] = into.key;
   });
-  return { graph: graph as unknown as Graph, notes: state.notes, renamedKeys, touched: touched.sort(compareStrings) };
+  return { graph, notes: state.notes, renamedKeys, touched: touched.sort(compareStrings) };
 }

@@ -49,6 +49,8 @@ export interface PeopleState {
   /** Per paper (graph order), its byline. */
   bylines: BylineEntry[][];
   notes: string[];
+  /** Folded spelling -> the people holding it; made on the first lookup, dropped when people change. */
+  byExact?: Map<string, number[]> | null;
 }
 
 const exactCache = new Map<string, string>();
@@ -64,12 +66,15 @@ function exactOf(s: string): string {
 
 /** Every person holding a spelling equal (as the thesaurus compares names) to `name`, in index order. */
 function holders(state: PeopleState, name: string): number[] {
-  const e = exactOf(name);
-  const out: number[] = [];
-  state.people.forEach((p, i) => {
-    if (p.alive && [...p.aliases].some((a) => exactOf(a) === e)) out.push(i);
-  });
-  return out;
+  if (!state.byExact) {
+    const index = new Map<string, number[]>();
+    state.people.forEach((p, i) => {
+      if (!p.alive) return;
+      for (const e of new Set([...p.aliases].map(exactOf))) (index.get(e) ?? index.set(e, []).get(e)!).push(i);
+    });
+    state.byExact = index;
+  }
+  return state.byExact.get(exactOf(name)) ?? [];
 }
 
 function split(state: PeopleState, sides: readonly (readonly string[])[]): void {
@@ -80,11 +85,13 @@ function split(state: PeopleState, sides: readonly (readonly string[])[]): void 
   };
   const label = sides.map((s) => s.join(" / ")).join(" from ");
   let done = false;
-  state.people.forEach((person, index) => {
-    if (!person.alive) return;
+  // Only people holding spellings of two sides can be split.
+  const candidates = [...new Set(sides.flatMap((side) => side.flatMap((n) => holders(state, n))))].sort((a, b) => a - b);
+  for (const index of candidates) {
+    const person = state.people[index]!;
     const aliasSide = new Map([...person.aliases].map((a) => [a, sideOf(a)] as const));
     const named = new Set([...aliasSide.values()].filter((s) => s >= 0));
-    if (named.size < 2) return;
+    if (named.size < 2) continue;
     // Papers per side, by the spelling each byline used.
     const perSide = sides.map(() => 0);
     for (const b of state.bylines) for (const x of b) if (x.person === index && sideOf(x.spelling) >= 0) perSide[sideOf(x.spelling)]!++;
@@ -110,7 +117,8 @@ function split(state: PeopleState, sides: readonly (readonly string[])[]): void 
         key: person.key,
       });
     }
-    if (newIndex.size === 0) return;
+    if (newIndex.size === 0) continue;
+    state.byExact = null;
     person.aliases = new Set([...person.aliases].filter((a) => !newIndex.has(aliasSide.get(a)!)));
     person.touched = true;
     for (const b of state.bylines) {
@@ -121,7 +129,7 @@ function split(state: PeopleState, sides: readonly (readonly string[])[]): void 
       }
     }
     done = true;
-  });
+  }
   if (!done) state.notes.push(`Split ${label}: no one person holds these spellings (already apart, or not in this graph)`);
 }
 
@@ -150,6 +158,7 @@ function merge(state: PeopleState, names: readonly string[]): void {
     p.alive = false;
   }
   target.touched = true;
+  state.byExact = null;
   for (const b of state.bylines) {
     for (const x of b) if (others.includes(x.person)) x.person = into!;
     // One person once per byline, at their first place (as the identity stage builds a paper's authors).
@@ -194,6 +203,7 @@ function nameTouched(state: PeopleState, renames: Map<string, string>): void {
   const owned = state.people.map(() => new Set<string>());
   for (const b of state.bylines) {
     for (const x of b) {
+      if (!state.people[x.person]!.touched) continue;
       const c = cleanName(x.spelling);
       if (!c || (x.owner && owned[x.person]!.has(c))) continue;
       if (x.owner) owned[x.person]!.add(c);

@@ -279,12 +279,21 @@ function bylineSpellings(nodes: NodeTable): (author: number, paper: number) => s
   return (author, paper) => spelling.get((paper - nodes.paperStart) * authors + author);
 }
 
-/** Adds every edge to the graphology graph, in table order, with its final size and colour. */
-export function insertEdges(
-  graph: PaperGraph,
+/** The look and years every edge is written with (appearance.ts, collaboration-years.ts). */
+export interface EdgeLook {
+  size: Float64Array;
+  color: (kind: EdgeKind) => string;
+}
+
+/**
+ * Every edge of the table in order with its key and final attributes (what graph.json holds), without a graphology
+ * graph: insertEdges adds them to one; the explorer's identity corrections write them straight to the compact files.
+ */
+export function forEachTableEdge(
   nodes: NodeTable,
   table: EdgeTable,
-  look: { size: Float64Array; color: (kind: EdgeKind) => string },
+  look: EdgeLook,
+  callback: (key: string, attributes: EdgeAttributes, source: string, target: string, directed: boolean) => void,
   progress: StepReporter = silentSteps,
   years?: { firstYear: Int32Array; yearWeights: (string | undefined)[] },
 ): void {
@@ -313,8 +322,29 @@ export function insertEdges(
         const perYear = years.yearWeights[e];
         if (perYear !== undefined && perYear !== `${years.firstYear[e]}:${table.weight[e]}`) attributes.yearWeights = perYear;
       }
-      if (DIRECTED[kind]) graph.addDirectedEdgeWithKey(prefix + s + separator + t, s, t, attributes);
-      else graph.addUndirectedEdgeWithKey(prefix + s + separator + t, s, t, attributes);
+      callback(prefix + s + separator + t, attributes, s, t, DIRECTED[kind]);
     }
   });
+}
+
+/** Adds every edge to the graphology graph, in table order, with its final size and colour. */
+export function insertEdges(
+  graph: PaperGraph,
+  nodes: NodeTable,
+  table: EdgeTable,
+  look: EdgeLook,
+  progress: StepReporter = silentSteps,
+  years?: { firstYear: Int32Array; yearWeights: (string | undefined)[] },
+): void {
+  forEachTableEdge(
+    nodes,
+    table,
+    look,
+    (key, attributes, s, t, directed) => {
+      if (directed) graph.addDirectedEdgeWithKey(key, s, t, attributes);
+      else graph.addUndirectedEdgeWithKey(key, s, t, attributes);
+    },
+    progress,
+    years,
+  );
 }

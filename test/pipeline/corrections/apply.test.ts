@@ -12,13 +12,19 @@ import { writeExplorerFiles } from "../../../src/exporters/explorer-files";
 import { CompactGraph } from "../../../src/model/compact-graph";
 import type { GraphAttributes } from "../../../src/model/graph-file";
 import { applyCorrections, thesaurusCsv, type Correction } from "../../../src/model/identity-corrections";
-import { applyIdentityCorrections } from "../../../src/pipeline/corrections";
+import { applyIdentityCorrections, toGraphology, type CorrectableGraph } from "../../../src/pipeline/corrections";
 import { DEFAULT_OPTIONS } from "../../../src/pipeline/options";
 import { runPipeline } from "../../../src/pipeline/run";
 import { seedsInput } from "../../fixtures/seeds";
 import { seedsBuild } from "../../fixtures/seeds-build";
 
 const built = () => seedsBuild().graph;
+
+/** The corrections applied to a graph (the seeds build by default), the result as a graphology graph. */
+function correct(corrections: Correction[], from: CorrectableGraph | Graph = built()) {
+  const result = applyIdentityCorrections(from, corrections);
+  return { ...result, graph: toGraphology(result.graph) };
+}
 const review = () => (built().getAttributes() as GraphAttributes).identityReview!;
 
 /** The CLI's build of the seeds with the thesaurus the panel exports for these corrections. */
@@ -60,7 +66,7 @@ const authorsNamed = (g: Graph, spelling: string) => g.filterNodes((_k, a) => a.
 
 describe("applyIdentityCorrections on the seeds graph", () => {
   it("changes nothing without corrections: the same graph, byte for byte", () => {
-    const result = applyIdentityCorrections(built(), []);
+    const result = correct([]);
     expect(JSON.stringify(result.graph.export())).toBe(JSON.stringify(built().export()));
     expect(result.notes).toEqual([]);
     expect(result.renamedKeys).toEqual({});
@@ -68,7 +74,7 @@ describe("applyIdentityCorrections on the seeds graph", () => {
 
   it("splits Nick / Nicholas Byrne into the two people the CLI's rebuild gives, with their papers and co-author links", () => {
     const split: Correction = { kind: "split", sides: [["Nick Byrne"], ["Nicholas Byrne"]] };
-    const result = applyIdentityCorrections(built(), [split]);
+    const result = correct([split]);
     const g = result.graph;
     expect(g.order).toBe(built().order + 1);
     const [nick] = authorsNamed(g, "Nick Byrne");
@@ -89,7 +95,7 @@ describe("applyIdentityCorrections on the seeds graph", () => {
 
   it("merges a near miss (Hongwei Li and Hongwei Bran Li) as the CLI's rebuild does", () => {
     const merge: Correction = { kind: "merge", names: ["Hongwei Bran Li", "Hongwei Li"] };
-    const result = applyIdentityCorrections(built(), [merge]);
+    const result = correct([merge]);
     expect(result.graph.order).toBe(built().order - 1);
     expect(authorsNamed(result.graph, "Hongwei Li")).toEqual(authorsNamed(result.graph, "Hongwei Bran Li"));
     const before = built().getNodeAttribute("a:li|hongwei", "paperCount") + built().getNodeAttribute("a:li|hongwei-bran", "paperCount");
@@ -99,7 +105,7 @@ describe("applyIdentityCorrections on the seeds graph", () => {
 
   it("merges two people picked from the graph under the name and key the build's rules give (James R. Clough)", () => {
     const merge: Correction = { kind: "merge", names: ["Andrew P. King", "James R. Clough"] };
-    const result = applyIdentityCorrections(built(), [merge]);
+    const result = correct([merge]);
     // King's page lists 50 papers but names him on two bylines; Clough is on eight: the build's count picks Clough.
     expect(result.graph.getNodeAttribute("a:clough|james-r", "name")).toBe("James R. Clough");
     expect(result.graph.hasNode("a:king|andrew-p")).toBe(false);
@@ -109,7 +115,7 @@ describe("applyIdentityCorrections on the seeds graph", () => {
 
   it("renames a person: label and name change, the key and everything else stay, as in the CLI's rebuild", () => {
     const rename: Correction = { kind: "rename", spelling: "Ilkay Oksuz", name: "İlkay Öksüz" };
-    const result = applyIdentityCorrections(built(), [rename]);
+    const result = correct([rename]);
     const a = result.graph.getNodeAttributes("a:oksuz|ilkay");
     expect([a.label, a.name]).toEqual(["İlkay Öksüz", "İlkay Öksüz"]);
     // "lkay Oksuz" is a real spelling of the seeds (a listing lost the first letter).
@@ -124,9 +130,9 @@ describe("applyIdentityCorrections on the seeds graph", () => {
   it("undo is the remaining corrections applied to the graph as built: the same graph as never making the undone one", () => {
     const split: Correction = { kind: "split", sides: [["Nick Byrne"], ["Nicholas Byrne"]] };
     const rename: Correction = { kind: "rename", spelling: "Ilkay Oksuz", name: "İlkay Öksüz" };
-    const both = applyIdentityCorrections(built(), [split, rename]);
+    const both = correct([split, rename]);
     expect(both.graph.order).toBe(built().order + 1);
-    const undone = applyIdentityCorrections(built(), [rename]);
+    const undone = correct([rename]);
     expect(undone.graph.order).toBe(built().order);
     expect(undone.graph.hasNode("a:byrne|nick")).toBe(false);
     // Nothing of the split is left: every node and edge as built, the rename aside.
@@ -137,7 +143,7 @@ describe("applyIdentityCorrections on the seeds graph", () => {
   });
 
   it("says which corrections changed nothing, and why", () => {
-    const result = applyIdentityCorrections(built(), [
+    const result = correct([
       { kind: "split", sides: [["Hongwei Li"], ["Hongwei Bran Li"]] },
       { kind: "merge", names: ["Nick Byrne", "Nicholas Byrne"] },
       { kind: "merge", names: ["No Such Person", "Nobody Else"] },
@@ -159,7 +165,18 @@ describe("applyIdentityCorrections on the seeds graph", () => {
     if (!compact.ok) throw new Error(compact.errors.join("\n"));
     await compact.value.loadEverything();
     const split: Correction = { kind: "split", sides: [["Nick Byrne"], ["Nicholas Byrne"]] };
-    const fromCompact = applyIdentityCorrections(compact.value, [split]);
-    expect(JSON.stringify(fromCompact.graph.export())).toBe(JSON.stringify(applyIdentityCorrections(built(), [split]).graph.export()));
+    const fromCompact = correct([split], compact.value);
+    const expected = correct([split]).graph;
+    expect(JSON.stringify(fromCompact.graph.export())).toBe(JSON.stringify(expected.export()));
+    // What the worker hands the page: the corrected graph's compact files, read back as the explorer reads them.
+    const out = writeExplorerFiles(applyIdentityCorrections(compact.value, [split]).graph);
+    const outByName = new Map(out.map((f) => [f.name, f.bytes]));
+    const shown = CompactGraph.fromBytes(out[0]!.bytes, (name) => outByName.get(name)!);
+    if (!shown.ok) throw new Error(shown.errors.join("\n"));
+    await shown.value.loadEverything();
+    expect(shown.value.order).toBe(expected.order);
+    expect(shown.value.size).toBe(expected.size);
+    expected.forEachNode((k, a) => expect(shown.value.getNodeAttributes(k)).toEqual(a));
+    expect(shown.value.edgeAttributes(shown.value.edgeBetween(shown.value.nodeIndex("a:byrne|nick"), shown.value.nodeIndex("p:a-persistent-homology-based-topological-loss-function-for"), "authored"))).toMatchObject({ kind: "authored" });
   });
 });
