@@ -39,6 +39,7 @@ import { graphTimeline, hiddenAtStep, playYears, stepNote, yearStep } from "./st
 import { rankPeople } from "./state/people";
 import { PeoplePanel } from "./panels/PeoplePanel";
 import { ReviewMenu } from "./panels/ReviewPanel";
+import type { ReviewCorrections } from "./state/use-corrections";
 import { groupModeOf } from "../model/appearance";
 import { ladderOf } from "../model/levels";
 import type { Highlight } from "./canvas/reducers";
@@ -104,6 +105,8 @@ export interface ExplorerProps {
   canAdd: boolean;
   onOpenJson: (json: unknown, fileName: string) => void;
   onForget: () => void;
+  /** The identity review's pending corrections, applied at once and kept across reloads (state/use-corrections.ts). */
+  corrections?: ReviewCorrections;
 }
 
 /** Which drop zone a drop landed on (the overlay has one per mode). */
@@ -112,7 +115,7 @@ function dropMode(target: EventTarget | null, canAdd: boolean): OpenMode {
   return canAdd && zone?.dataset.drop === "add" ? "add" : "replace";
 }
 
-export function Explorer({ graph, search, loadWarnings = [], shown, kept, openControl, onOpenFiles, canAdd, onOpenJson, onForget }: ExplorerProps) {
+export function Explorer({ graph, search, loadWarnings = [], shown, kept, openControl, onOpenFiles, canAdd, onOpenJson, onForget, corrections }: ExplorerProps) {
   const attrs = graph.getAttributes();
   const clusterIds = useMemo(
     () => ({ community: ladderIds(graph.getAttributes(), "community"), topicCluster: ladderIds(graph.getAttributes(), "topicCluster") }),
@@ -422,7 +425,7 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
           </select>
         </label>
         {openControl}
-        <ReviewMenu graph={graph} selected={selected} onApply={canAdd ? applyThesaurus : undefined} />
+        <ReviewMenu graph={graph} selected={selected} onApply={canAdd ? applyThesaurus : undefined} corrections={corrections} />
         <ExportMenu
           graph={graph}
           levels={levelsOf(leveled)}

@@ -1,9 +1,10 @@
 /**
  * "Review identities" (issue 15): the build's decisions about who is who (graph attribute `identityReview`, fetched
  * when the panel first opens), every automatic merge and every near miss kept apart, most doubtful first, with search;
- * Split / Merge / Rename add pending corrections (undoable), which "Export thesaurus" writes as thesaurus.csv (or
- * VOSviewer's format) and "Apply" rebuilds from, when the graph was built here from opened files. Text is rendered by
- * React only (escaped).
+ * Split / Merge / Rename add pending corrections (undoable), which apply at once to the graph shown (in a worker:
+ * state/use-corrections.ts, which also keeps them across reloads), which "Export thesaurus" writes as thesaurus.csv
+ * (or VOSviewer's format) and "Apply and rebuild" rebuilds from, when the graph was built here from opened files.
+ * Text is rendered by React only (escaped).
  */
 import { startTransition, useCallback, useDeferredValue, useEffect, useId, useMemo, useReducer, useRef, useState } from "react";
 import type { AuthorNodeAttributes, IdentityDecision, IdentityReview } from "../../model/graph-file";
@@ -21,6 +22,7 @@ import {
   type ReviewRow,
 } from "../state/identity-review";
 import { downloadBlob } from "./ExportMenu";
+import type { CorrectionStatus, ReviewCorrections, ReviewView } from "../state/use-corrections";
 
 /** Rows drawn at first (the 10,000-paper graph has about 2,000 decisions); "Show more" adds as many again. */
 const PAGE = 50;
@@ -61,21 +63,38 @@ export interface ReviewMenuProps {
   selected: string | null;
   /** Set when the graph was built here from opened files: rebuilds them with this thesaurus. */
   onApply?: (thesaurusCsv: string) => void;
+  /**
+   * The pending corrections, applied at once to the graph shown and kept across reloads (state/use-corrections.ts,
+   * above the explorer). Without it the dialog keeps its own list, which only Export and Apply and rebuild use.
+   */
+  corrections?: ReviewCorrections;
+}
+
+/** The dialog's own list and state, when no corrections session is given (nothing is applied at once then). */
+function useLocalCorrections(): ReviewCorrections {
+  const [pending, dispatch] = useReducer(pendingReducer, NO_PENDING);
+  const [view, setViewState] = useState<ReviewView>({ open: false, query: "", picked: null });
+  const setView = useCallback((patch: Partial<ReviewView>) => setViewState((v) => ({ ...v, ...patch })), []);
+  const finish = useCallback(() => dispatch({ type: "clear" }), []);
+  return { pending, dispatch, status: { state: "idle" }, restored: null, storageNote: null, view, setView, finish };
 }
 
 /** The toolbar's "Review identities" button and its dialog. */
 export function ReviewMenu(props: ReviewMenuProps) {
-  const [open, setOpen] = useState(false);
+  const local = useLocalCorrections();
+  const corrections = props.corrections ?? local;
+  const { pending, dispatch, view, setView } = corrections;
+  const open = view.open;
+  const setOpen = useCallback((next: boolean | ((o: boolean) => boolean)) => setView({ open: typeof next === "function" ? next(view.open) : next }), [setView, view.open]);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const id = useId();
-  // Pending corrections live here, so closing and reopening the dialog keeps them.
-  const [pending, dispatch] = useReducer(pendingReducer, NO_PENDING);
   // The first of two people picked from the graph for a merge (the second is the selection then).
-  const [picked, setPicked] = useState<string | null>(null);
+  const picked = view.picked;
+  const setPicked = useCallback((key: string | null) => setView({ picked: key }), [setView]);
   const close = useCallback(() => {
     setOpen(false);
     buttonRef.current?.focus();
-  }, []);
+  }, [setOpen]);
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
@@ -102,9 +121,14 @@ export function ReviewMenu(props: ReviewMenuProps) {
         Review identities
         {pending.items.length > 0 && <span className="small"> ({pending.items.length})</span>}
       </button>
+      {corrections.restored && !open && (
+        <span className="small muted review-restored" role="status" data-testid="review-restored">
+          {corrections.restored}
+        </span>
+      )}
       {open && (
         <div id={`${id}-dialog`} role="dialog" aria-label="Review identities" className="review-dialog panel" data-testid="review-panel">
-          <ReviewPanel {...props} pending={pending} dispatch={dispatch} onClose={close} picked={picked} onPick={setPicked} />
+          <ReviewPanel {...props} corrections={corrections} pending={pending} dispatch={dispatch} onClose={close} picked={picked} onPick={setPicked} />
         </div>
       )}
     </div>
@@ -116,7 +140,9 @@ interface Picking {
   onPick: (key: string | null) => void;
 }
 
-function ReviewPanel(props: ReviewMenuProps & Picking & { pending: typeof NO_PENDING; dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]>; onClose: () => void }) {
+type PanelProps = ReviewMenuProps & Picking & { corrections: ReviewCorrections; pending: typeof NO_PENDING; dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]> };
+
+function ReviewPanel(props: PanelProps & { onClose: () => void }) {
   const { graph, pending, dispatch } = props;
   const loading = useReview(graph);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -137,14 +163,11 @@ function ReviewPanel(props: ReviewMenuProps & Picking & { pending: typeof NO_PEN
   );
 }
 
-function ReviewBody(props: ReviewMenuProps & Picking & {
-  review: IdentityReview;
-  searchRef: React.RefObject<HTMLInputElement | null>;
-  pending: typeof NO_PENDING;
-  dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]>;
-}) {
-  const { graph, review, pending, dispatch } = props;
-  const [query, setQuery] = useState("");
+function ReviewBody(props: PanelProps & { review: IdentityReview; searchRef: React.RefObject<HTMLInputElement | null> }) {
+  const { graph, review, pending, dispatch, corrections } = props;
+  // The search lives with the corrections, so it is still there when the corrected graph replaces the one shown.
+  const query = corrections.view.query;
+  const setQuery = (q: string) => corrections.setView({ query: q });
   const [shown, setShown] = useState(PAGE);
   // The list follows the search box in a deferred, interruptible render: typing never waits for it.
   const deferredQuery = useDeferredValue(query);
@@ -230,18 +253,29 @@ function ReviewBody(props: ReviewMenuProps & Picking & {
             {n}
           </p>
         ))}
+        {props.corrections && <ApplyStatus status={corrections.status} />}
+        {corrections.storageNote && <p className="small muted">{corrections.storageNote}</p>}
         {props.onApply ? (
           <p>
-            <button type="button" className="button" disabled={pending.items.length === 0} onClick={() => props.onApply!(corrected.csv)}>
-              Apply
+            <button
+              type="button"
+              className="button"
+              disabled={pending.items.length === 0}
+              onClick={() => {
+                const csv = corrected.csv;
+                corrections.finish();
+                props.onApply!(csv);
+              }}
+            >
+              Apply and rebuild
             </button>{" "}
-            <span className="small muted">Rebuilds the graph from the opened files with this thesaurus.</span>
+            <span className="small muted">Rebuilds the graph from the opened files with this thesaurus (who is who is worked out again from the records).</span>
           </p>
         ) : (
           <p className="small" data-testid="review-prebuilt-note">
-            This graph was built before it was opened here, so the corrections cannot be applied in the browser: they
-            apply at the next <code>npm run graph</code> with the exported thesaurus (save it as <code>thesaurus.csv</code> in
-            the input folder, or pass <code>--thesaurus FILE</code>).
+            {props.corrections ? "The corrections apply at once to the graph shown, as the next build would make them, and are kept in this browser; " : "This graph was built before it was opened here: the corrections "}
+            they become part of the graph at the next <code>npm run graph</code> with the exported thesaurus (save it as{" "}
+            <code>thesaurus.csv</code> in the input folder, or pass <code>--thesaurus FILE</code>).
           </p>
         )}
         <div className="review-export">
@@ -259,6 +293,43 @@ function ReviewBody(props: ReviewMenuProps & Picking & {
         {exportNote && <p className="small muted">{exportNote}</p>}
       </section>
     </>
+  );
+}
+
+/** What the corrections did to the graph shown: being applied (with the worker's progress), applied, or failed. */
+function ApplyStatus({ status }: { status: CorrectionStatus }) {
+  const n = (k: number) => `${k} correction${k === 1 ? "" : "s"}`;
+  if (status.state === "applying") {
+    const p = status.progress;
+    const step = p ? ` (${p.step ?? p.phase}${p.total ? `: ${p.done.toLocaleString("en-US")} of ${p.total.toLocaleString("en-US")} ${p.unit}` : ""})` : "";
+    return (
+      <p className="small" role="status" data-testid="review-applying">
+        Applying {n(status.count)} to the graph shown…{step}
+      </p>
+    );
+  }
+  if (status.state === "failed") {
+    return (
+      <p className="small" role="alert">
+        The corrections could not be applied to the graph shown: {status.message}
+      </p>
+    );
+  }
+  if (status.state !== "applied") return null;
+  return (
+    <div className="small" role="status" data-testid="review-applied">
+      <p>
+        {n(status.count)} applied to the graph shown ({status.touched.length} {status.touched.length === 1 ? "person" : "people"} changed). Recomputed: papers per
+        person, co-author links and their years, degree, PageRank, sizes, communities and their levels, research clusters
+        of people. Centrality as built: betweenness (a corrected person takes the value of the person they came from);
+        positions as built (a person split off is drawn beside the other).
+      </p>
+      {status.notes.map((note) => (
+        <p key={note} className="muted">
+          {note}
+        </p>
+      ))}
+    </div>
   );
 }
 
