@@ -8,7 +8,7 @@
  */
 import { startTransition, useCallback, useDeferredValue, useEffect, useId, useMemo, useReducer, useRef, useState } from "react";
 import type { AuthorNodeAttributes, IdentityDecision, IdentityReview } from "../../model/graph-file";
-import { mergeDecision, mergePeople, renamePerson, splitDecision, type PersonNames } from "../../model/identity-corrections";
+import { mergeDecision, mergePeople, renamePerson, splitDecision, type PersonNames, type ThesaurusLine } from "../../model/identity-corrections";
 import type { PaperGraph } from "../data/types";
 import {
   BASIS_LABEL,
@@ -73,7 +73,7 @@ export interface ReviewMenuProps {
 /** The dialog's own list and state, when no corrections session is given (nothing is applied at once then). */
 function useLocalCorrections(): ReviewCorrections {
   const [pending, dispatch] = useReducer(pendingReducer, NO_PENDING);
-  const [view, setViewState] = useState<ReviewView>({ open: false, query: "", picked: null });
+  const [view, setViewState] = useState<ReviewView>({ open: false, query: "", picked: null, rename: null });
   const setView = useCallback((patch: Partial<ReviewView>) => setViewState((v) => ({ ...v, ...patch })), []);
   const finish = useCallback(() => dispatch({ type: "clear" }), []);
   return { pending, dispatch, status: { state: "idle" }, restored: null, storageNote: null, view, setView, finish };
@@ -212,7 +212,7 @@ function ReviewBody(props: PanelProps & { review: IdentityReview; searchRef: Rea
         }}
       />
       {selectedPerson && (
-        <SelectedActions graph={graph} review={review} selected={props.selected!} person={selectedPerson} picked={props.picked} onPick={props.onPick} dispatch={dispatch} />
+        <SelectedActions graph={graph} review={review} selected={props.selected!} person={selectedPerson} picked={props.picked} onPick={props.onPick} corrections={corrections} />
       )}
       <ol className="review-list" aria-label="Identity decisions" data-testid="review-list">
         {rows.slice(0, shown).map((r) => (
@@ -223,6 +223,7 @@ function ReviewBody(props: PanelProps & { review: IdentityReview; searchRef: Rea
             review={review}
             pendingHere={pending.items.some((i) => i.row?.list === r.list && i.row.index === r.index)}
             dispatch={dispatch}
+            corrections={corrections}
           />
         ))}
       </ol>
@@ -333,7 +334,7 @@ function ApplyStatus({ status }: { status: CorrectionStatus }) {
   );
 }
 
-function DecisionRow(props: { row: ReviewRow; graph: PaperGraph; review: IdentityReview; pendingHere: boolean; dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]> }) {
+function DecisionRow(props: { row: ReviewRow; graph: PaperGraph; review: IdentityReview; pendingHere: boolean; dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]>; corrections: ReviewCorrections }) {
   const { row, graph, review, dispatch } = props;
   const d: IdentityDecision = row.decision;
   const isMerge = row.list === "merge";
@@ -391,7 +392,7 @@ function DecisionRow(props: { row: ReviewRow; graph: PaperGraph; review: Identit
           </button>
         )}
         {d.keys.map((k) => (
-          <RenameControl key={k} graph={graph} review={review} personKey={k} dispatch={dispatch} />
+          <RenameControl key={k} graph={graph} review={review} personKey={k} at={`${row.list}:${row.index}`} corrections={props.corrections} />
         ))}
         {props.pendingHere && <span className="small muted">correction pending</span>}
       </div>
@@ -399,26 +400,36 @@ function DecisionRow(props: { row: ReviewRow; graph: PaperGraph; review: Identit
   );
 }
 
-function RenameControl(props: { graph: PaperGraph; review: IdentityReview; personKey: string; dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]> }) {
-  const person = personOf(props.graph, props.personKey);
-  const [editing, setEditing] = useState(false);
-  const [text, setText] = useState("");
+/** What a rename and a merge look names up in: the build's thesaurus, then the pending renames (a renamed person's spelling). */
+function namingLines(review: IdentityReview, pending: typeof NO_PENDING): ThesaurusLine[] {
+  const renames = pending.items.flatMap((i) => (i.correction.kind === "rename" ? [{ action: "rename" as const, names: [i.correction.spelling, i.correction.name] }] : []));
+  return [...review.thesaurus, ...renames];
+}
+
+interface RenameProps {
+  graph: PaperGraph;
+  review: IdentityReview;
+  personKey: string;
+  /** Which of the person's Rename controls this is (a person can be on a row and selected at once). */
+  at: string;
+  corrections: ReviewCorrections;
+}
+
+function RenameControl(props: RenameProps) {
+  const { corrections, personKey, at } = props;
+  const person = personOf(props.graph, personKey);
+  // Kept with the corrections: a corrected graph replacing the one shown mid-edit leaves the text being typed.
+  const edit = corrections.view.rename;
+  const editing = edit !== null && edit.key === personKey && edit.at === at;
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (editing) inputRef.current?.focus();
   }, [editing]);
   if (!person) return null;
+  const stop = () => corrections.setView({ rename: null });
   if (!editing) {
     return (
-      <button
-        type="button"
-        className="button"
-        aria-label={`Rename ${person.name}`}
-        onClick={() => {
-          setText(person.name);
-          setEditing(true);
-        }}
-      >
+      <button type="button" className="button" aria-label={`Rename ${person.name}`} onClick={() => corrections.setView({ rename: { key: personKey, at, text: person.name } })}>
         Rename
       </button>
     );
@@ -428,22 +439,22 @@ function RenameControl(props: { graph: PaperGraph; review: IdentityReview; perso
       className="review-rename"
       onSubmit={(e) => {
         e.preventDefault();
-        const name = text.trim();
+        const name = edit.text.trim();
         if (name && name !== person.name) {
-          const c = renamePerson(person, name, props.review.thesaurus);
-          props.dispatch({ type: "add", correction: c, label: describeCorrection(c) });
+          const c = renamePerson(person, name, namingLines(props.review, corrections.pending));
+          corrections.dispatch({ type: "add", correction: c, label: describeCorrection(c) });
         }
-        setEditing(false);
+        stop();
       }}
     >
       <label>
         <span>New name for {person.name}</span>
-        <input ref={inputRef} type="text" value={text} maxLength={200} onChange={(e) => setText(e.target.value)} />
+        <input ref={inputRef} type="text" value={edit.text} maxLength={200} onChange={(e) => corrections.setView({ rename: { ...edit, text: e.target.value } })} />
       </label>
       <button type="submit" className="button">
         Save name
       </button>
-      <button type="button" className="link" onClick={() => setEditing(false)}>
+      <button type="button" className="link" onClick={stop}>
         Cancel
       </button>
     </form>
@@ -461,9 +472,9 @@ function SelectedActions(props: {
   person: PersonNames;
   picked: string | null;
   onPick: (key: string | null) => void;
-  dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]>;
+  corrections: ReviewCorrections;
 }) {
-  const { graph, picked } = props;
+  const { graph, picked, corrections } = props;
   const first = picked !== null && picked !== props.selected ? personOf(graph, picked) : null;
   return (
     <div className="review-selected" aria-label="Selected person">
@@ -471,15 +482,15 @@ function SelectedActions(props: {
         Selected in the graph: <strong>{props.person.name}</strong>
       </p>
       <div className="review-actions">
-        <RenameControl graph={graph} review={props.review} personKey={props.selected} dispatch={props.dispatch} />
+        <RenameControl graph={graph} review={props.review} personKey={props.selected} at="selected" corrections={corrections} />
         {first ? (
           <>
             <button
               type="button"
               className="button"
               onClick={() => {
-                const c = mergePeople([first, props.person], props.review.thesaurus);
-                props.dispatch({ type: "add", correction: c, label: describeCorrection(c) });
+                const c = mergePeople([first, props.person], namingLines(props.review, corrections.pending));
+                corrections.dispatch({ type: "add", correction: c, label: describeCorrection(c) });
                 props.onPick(null);
               }}
             >

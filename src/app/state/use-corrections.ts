@@ -32,6 +32,8 @@ export interface ReviewView {
   query: string;
   /** The first of two people picked from the graph for a merge. */
   picked: string | null;
+  /** A Rename being typed: whose, in which of their controls, and the text so far. */
+  rename: { key: string; at: string; text: string } | null;
 }
 
 export interface ReviewCorrections {
@@ -96,7 +98,7 @@ interface ForGraph {
 }
 
 const EMPTY: ForGraph = { base: null, key: null, pending: NO_PENDING, rev: 0, by: "restore", restored: null };
-const CLOSED: ReviewView = { open: false, query: "", picked: null };
+const CLOSED: ReviewView = { open: false, query: "", picked: null, rename: null };
 
 export function useCorrections(session: Pick<Session, "loaded" | "showCorrected">, deps: CorrectionsDeps): ReviewCorrections {
   const { loaded, showCorrected } = session;
@@ -172,7 +174,8 @@ export function useCorrections(session: Pick<Session, "loaded" | "showCorrected"
         return;
       }
       const result = await fromFiles(outcome.files, built.source);
-      if (my !== seq.current) return;
+      // A newer list, a rebuild (finish) or another graph opened meanwhile: this result is no longer wanted.
+      if (my !== seq.current || latest.current.asBuilt !== built) return;
       if (!result.ok) return setStatus({ state: "failed", message: `${result.title}: ${result.errors.join("; ")}` });
       const hash = followRenamedKeys(window.location.hash, outcome.renamedKeys);
       if (hash !== window.location.hash) window.history.replaceState(null, "", window.location.pathname + window.location.search + hash);
@@ -189,7 +192,11 @@ export function useCorrections(session: Pick<Session, "loaded" | "showCorrected"
   }, []);
 
   // Saved (as an empty list) but not applied: the rebuild that follows shows the corrected graph.
-  const finish = useCallback(() => setState((s) => ({ ...s, pending: NO_PENDING, rev: s.rev + 1, by: "finish", restored: null })), []);
+  const finish = useCallback(() => {
+    seq.current++;
+    setStatus({ state: "idle" });
+    setState((s) => ({ ...s, pending: NO_PENDING, rev: s.rev + 1, by: "finish", restored: null }));
+  }, []);
 
   return { pending: state.base === baseGraph ? state.pending : NO_PENDING, dispatch, status, restored: state.restored, storageNote, view, setView, finish };
 }

@@ -175,6 +175,15 @@ function peopleOf(g: ReadGraph): PeopleState {
   return { people, bylines, notes: [] };
 }
 
+/**
+ * The build's identity review with its decisions' keys on the corrected people (a key whose person was merged away or
+ * renamed names the person they are now), so every key is a node of the corrected graph, as the file contract asks.
+ */
+function reviewOnCorrectedKeys(review: IdentityReview, renamed: Record<string, string>, authors: Set<string>): IdentityReview {
+  const rekey = (keys: string[]) => [...new Set(keys.map((k) => renamed[k] ?? k))].filter((k) => authors.has(k));
+  return { ...review, merges: review.merges.map((d) => ({ ...d, keys: rekey(d.keys) })), keptApart: review.keptApart.map((d) => ({ ...d, keys: rekey(d.keys) })) };
+}
+
 /** A person split off is drawn beside the person they came from: a small step, turned by the golden angle per new person. */
 function besidePositions(g: ReadGraph): (origin: NodeIn, k: number) => { x: number; y: number } {
   let min = Infinity;
@@ -336,10 +345,24 @@ export function applyIdentityCorrections(source: CorrectableGraph | Graph, corre
   const look = { size: edgeSizes(edges), color: edgeColor };
   const years = collaborationYears(nodes, edges, options);
 
+  const renamedKeys: Record<string, string> = {};
+  const touched: string[] = [];
+  state.people.forEach((p, i) => {
+    if (!p.alive) return;
+    if (p.touched) touched.push(p.key);
+    if (i < originals && p.key !== p.origin) renamedKeys[p.origin] = p.key;
+  });
+  // A person merged away: their key now names the person they joined.
+  state.people.forEach((p, i) => {
+    if (p.alive || i >= originals) return;
+    const into = state.people.find((q) => q.alive && q.origins.includes(p.origin));
+    if (into && into.key !== p.origin) renamedKeys[p.origin] = into.key;
+  });
   const attrs: Attrs = { ...g.attrs, communities: communityClusters, modularity: communities.modularity };
   if (ladder) attrs.communityLadder = ladder.ladder;
   if (g.attrs.counts) attrs.counts = { ...(g.attrs.counts as Attrs), authors: authors.length, papers: g.papers.length, topics: g.topics.length, edges: edges.count };
   if (g.attrs.largePapers) attrs.largePapers = { maxAuthors: edges.large.maxAuthors, papers: [...edges.large.papers], pairs: edges.large.pairs };
+  if (review && Object.keys(renamedKeys).length) attrs.identityReview = reviewOnCorrectedKeys(review, renamedKeys, new Set(authors.map((a) => a.key)));
   let reported = false;
   const graph: CorrectedSource = {
     type: "mixed",
@@ -357,18 +380,5 @@ export function applyIdentityCorrections(source: CorrectableGraph | Graph, corre
     },
   };
 
-  const renamedKeys: Record<string, string> = {};
-  const touched: string[] = [];
-  state.people.forEach((p, i) => {
-    if (!p.alive) return;
-    if (p.touched) touched.push(p.key);
-    if (i < originals && p.key !== p.origin) renamedKeys[p.origin] = p.key;
-  });
-  // A person merged away: their key now names the person they joined.
-  state.people.forEach((p, i) => {
-    if (p.alive || i >= originals) return;
-    const into = state.people.find((q) => q.alive && q.origins.includes(p.origin));
-    if (into && into.key !== p.origin) renamedKeys[p.origin] = into.key;
-  });
   return { graph, notes: state.notes, renamedKeys, touched: touched.sort(compareStrings) };
 }

@@ -98,14 +98,15 @@ describe("useCorrections", () => {
     expect(none.ok && none.state.items).toEqual([]);
   }, 120_000);
 
-  it("keeps the dialog's state (open, search, picked person) in one place, above the explorer", () => {
+  it("keeps the dialog's state (open, search, picked person, a rename being typed) in one place, above the explorer", () => {
     const asBuilt = graphFromFiles(writeExplorerFiles(seedsBuild().graph), "seeds") as Shown;
     const deps: CorrectionsDeps = { store: pendingStore(null), runner: inlineCorrections, fromFiles: async (files, source) => graphFromFiles(files, source), sourceOf: () => null };
     const out: { current: { c: ReviewCorrections; loaded: Loaded } | null } = { current: null };
     m = mount(<Host initial={{ result: asBuilt, shown: { kind: "default", url: "./data/graph.json" }, generation: 0 }} deps={deps} out={out} />);
     act(() => out.current!.c.setView({ open: true, query: "byrne" }));
     act(() => out.current!.c.setView({ picked: "a:king|andrew-p" }));
-    expect(out.current!.c.view).toEqual({ open: true, query: "byrne", picked: "a:king|andrew-p" });
+    act(() => out.current!.c.setView({ rename: { key: "a:oksuz|ilkay", at: "selected", text: "İlkay" } }));
+    expect(out.current!.c.view).toEqual({ open: true, query: "byrne", picked: "a:king|andrew-p", rename: { key: "a:oksuz|ilkay", at: "selected", text: "İlkay" } });
   });
 });
 
