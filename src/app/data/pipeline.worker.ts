@@ -10,7 +10,7 @@
 import { writeExplorerFiles } from "../../exporters/explorer-files";
 import { CompactGraph } from "../../model/compact-graph";
 import { CORE_FILE } from "../../model/explorer-format";
-import { applyIdentityCorrections } from "../../pipeline/corrections";
+import { applyIdentityCorrections, prepareCorrections, type PreparedGraph } from "../../pipeline/corrections";
 import { resolveOptions } from "../../pipeline/options";
 import { runPipeline } from "../../pipeline/run";
 import type { BuildRequest, CorrectRequest, CorrectResponse, GraphSource, WorkerMessage } from "./build-protocol";
@@ -35,17 +35,18 @@ function build(request: BuildRequest): void {
 }
 
 /** The graph as built, read once per graph id (every chunk: the corrections read every attribute). */
-let asBuilt: { graph: string; compact: Promise<CompactGraph> } | null = null;
+let asBuilt: { graph: string; prepared: Promise<PreparedGraph> } | null = null;
 let newest = 0;
 let queue: Promise<void> = Promise.resolve();
 
-async function readAsBuilt(source: GraphSource): Promise<CompactGraph> {
+async function readAsBuilt(source: GraphSource): Promise<PreparedGraph> {
   const fetcher = "folder" in source ? urlFetcher(source.folder) : memoryFetcher(source.files);
   const core = await fetcher(CORE_FILE);
   const r = CompactGraph.fromBytes(core, fetcher);
   if (!r.ok) throw new Error(r.errors.join("\n"));
   await r.value.loadEverything();
-  return r.value;
+  // What the corrections read of it, kept; the compact graph itself can go.
+  return prepareCorrections(r.value);
 }
 
 async function correct(m: CorrectRequest): Promise<void> {
@@ -54,12 +55,12 @@ async function correct(m: CorrectRequest): Promise<void> {
   try {
     if (!asBuilt || asBuilt.graph !== m.graph) {
       if (!m.source) throw new Error("the graph as built was not sent to the worker");
-      asBuilt = { graph: m.graph, compact: readAsBuilt(m.source) };
-      asBuilt.compact.catch(() => (asBuilt = null));
+      asBuilt = { graph: m.graph, prepared: readAsBuilt(m.source) };
+      asBuilt.prepared.catch(() => (asBuilt = null));
     }
-    const compact = await asBuilt.compact;
+    const prepared = await asBuilt.prepared;
     const onProgress = throttleProgress((event) => post({ kind: "progress", event, seq: m.seq }), PROGRESS_INTERVAL_MS, () => performance.now());
-    const result = applyIdentityCorrections(compact, m.corrections, (step, done, total, unit) => onProgress({ phase: "graph", step, done, total, unit }));
+    const result = applyIdentityCorrections(prepared, m.corrections, (step, done, total, unit) => onProgress({ phase: "graph", step, done, total, unit }));
     onProgress({ phase: "write", done: 0, total: null, unit: "files" });
     const files = writeExplorerFiles(result.graph);
     answer({ ok: true, seq: m.seq, files, notes: result.notes, renamedKeys: result.renamedKeys, touched: result.touched }, files.map((f) => f.bytes.buffer));

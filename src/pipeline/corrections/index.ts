@@ -100,7 +100,12 @@ function optionsOf(attrs: Attrs): PipelineOptions {
   return options;
 }
 
-interface ReadGraph {
+/**
+ * A graph as built, read once for any number of correction lists (prepareCorrections): the explorer's worker keeps it
+ * between Split, Undo and the next Split, so each pays the corrections, not the reading. Never changed by them.
+ */
+export interface PreparedGraph {
+  readonly prepared: true;
   attrs: Attrs;
   authors: NodeIn[];
   papers: NodeIn[];
@@ -111,8 +116,13 @@ interface ReadGraph {
   related: { source: string; target: string; weight: number }[];
 }
 
-function readGraph(source: CorrectableGraph): ReadGraph {
-  const out: ReadGraph = { attrs: { ...(source.getAttributes() as Attrs) }, authors: [], papers: [], topics: [], spellings: new Map(), about: new Map(), related: [] };
+/** Reads a graph as built for the corrections (what applyIdentityCorrections does first; keep it to apply again). */
+export function prepareCorrections(source: CorrectableGraph | Graph): PreparedGraph {
+  return readGraph(source as CorrectableGraph);
+}
+
+function readGraph(source: CorrectableGraph): PreparedGraph {
+  const out: PreparedGraph = { prepared: true, attrs: { ...(source.getAttributes() as Attrs) }, authors: [], papers: [], topics: [], spellings: new Map(), about: new Map(), related: [] };
   source.forEachNode((key, a) => {
     const attributes = { ...(a as unknown as Attrs) };
     const list = a.kind === "author" ? out.authors : a.kind === "paper" ? out.papers : a.kind === "topic" ? out.topics : null;
@@ -152,7 +162,7 @@ const isIndexed = (g: CorrectableGraph): g is CorrectableGraph & IndexedEdges =>
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
 
 /** The people of the graph and every paper's byline (person, spelling, profile owner or not). */
-function peopleOf(g: ReadGraph): PeopleState {
+function peopleOf(g: PreparedGraph): PeopleState {
   const people: Person[] = g.authors.map((n) => {
     const name = String(n.attributes.name ?? n.attributes.label ?? n.key);
     return { origin: n.key, origins: [n.key], attributes: n.attributes, name, aliases: new Set([...strings(n.attributes.aliases), name]), touched: false, alive: true, key: n.key };
@@ -185,7 +195,7 @@ function reviewOnCorrectedKeys(review: IdentityReview, renamed: Record<string, s
 }
 
 /** A person split off is drawn beside the person they came from: a small step, turned by the golden angle per new person. */
-function besidePositions(g: ReadGraph): (origin: NodeIn, k: number) => { x: number; y: number } {
+function besidePositions(g: PreparedGraph): (origin: NodeIn, k: number) => { x: number; y: number } {
   let min = Infinity;
   let max = -Infinity;
   for (const n of g.authors) for (const v of [num(n.attributes.x), num(n.attributes.y)]) {
@@ -219,10 +229,10 @@ function clusterLadderOf(ladder: PartitionLadder, papers: NodeIn[], topics: Node
   };
 }
 
-export function applyIdentityCorrections(source: CorrectableGraph | Graph, corrections: readonly Correction[], progress: StepReporter = silentSteps): CorrectedGraph {
+export function applyIdentityCorrections(source: CorrectableGraph | Graph | PreparedGraph, corrections: readonly Correction[], progress: StepReporter = silentSteps): CorrectedGraph {
   progress("reading the graph", 0, null, "nodes");
   // A graphology Graph of the build (attributes typed loosely) reads like any CorrectableGraph.
-  const g = readGraph(source as CorrectableGraph);
+  const g = "prepared" in source && source.prepared === true ? source : readGraph(source as CorrectableGraph);
   const options = optionsOf(g.attrs);
   const review = g.attrs.identityReview as IdentityReview | undefined;
 
