@@ -214,7 +214,7 @@ export const CORE_EDGE_COLUMNS: readonly { name: string; type: ColumnSpec["type"
   // coauthor links: year of the first joint paper and joint papers per year (model/collaboration.ts).
   { name: "firstYear", type: "number" },
   { name: "yearWeights", type: "string" },
-  // authored edges of people with several spellings: the byline's spelling (absent elsewhere; a few distinct values).
+  // authored edges whose byline spelled the person otherwise than their display name (absent elsewhere: most edges).
   { name: "as", type: "dict" },
 ];
 

@@ -168,8 +168,9 @@ export interface EdgeAttributes {
   firstYear?: number | null;
   yearWeights?: string;
   /**
-   * authored edges of people with more than one spelling (`aliases`): the spelling the paper's byline used for them
-   * (absent for people with one spelling, and in older files). Splitting a person in the explorer moves papers by it.
+   * authored edges: the spelling the paper's byline used for the person, when it is not their display name (`name`);
+   * absent means the name (so people with one spelling never carry it). Absent in older files. Splitting a person in
+   * the explorer moves papers by it.
    */
   as?: string;
   size: number;

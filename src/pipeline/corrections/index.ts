@@ -176,9 +176,8 @@ function peopleOf(g: PreparedGraph): PeopleState {
       const i = index.get(k);
       if (i === undefined) continue;
       const person = people[i]!;
-      // One spelling: the byline used it. Several and no `as` (a graph built before spellings were kept): unknown.
-      const only = person.aliases.size === 1 ? [...person.aliases][0]! : "";
-      entries.push({ person: i, spelling: spelled?.get(k) ?? only, ...(own.has(k) ? { owner: true } : {}) });
+      // No `as`: the byline used the person's display name (a graph built before spellings were kept reads so too).
+      entries.push({ person: i, spelling: spelled?.get(k) ?? person.name, ...(own.has(k) ? { owner: true } : {}) });
     }
     return entries;
   });

@@ -4,9 +4,9 @@
  * and node key, decided by the identity stage's own rules (authors.ts pickDisplay, surnameFromVariants, nameKey), so
  * the next build with the exported thesaurus gives the same people under the same keys.
  *
- * What the graph holds of a person: their spellings (`aliases`, the display name included) and, for people with
- * several spellings, the spelling each paper's byline used (the authored edge's `as`). A split moves each paper by that
- * spelling. What it does not hold, and how it is settled:
+ * What the graph holds of a person: their spellings (`aliases`, the display name included) and the spelling each
+ * paper's byline used (the authored edge's `as`, absent where it is the display name). A split moves each paper by
+ * that spelling. What it does not hold, and how it is settled:
  * - how often each spelling was read (the build counts records; here papers are counted): only a tie-break of the
  *   display name, after well-formedness, fullness and diacritics;
  * - which spelling an ORCID, author id, affiliation or profile page came with: they stay with the side of a split that

@@ -1,7 +1,7 @@
 /**
  * The edge kinds, computed on node indices and kept in flat arrays in their final order (each kind in key order):
  * - authored "authored:<author>-><paper>": directed, weight 1, one per byline entry; `as` = the spelling the byline
- *   used, only for people with more than one spelling (most have one: the attribute would repeat their name);
+ *   used when it is not the person's display name (absent: the byline used the name, as for everyone with one spelling);
  * - coauthor "coauthor:<a>--<b>" (a < b): undirected, weight = number of papers with at most coauthorMaxAuthors
  *   authors whose byline names both; `largePapers` = their joint papers above that cut, when there are any;
  * - about "about:<paper>-><topic>": directed, weight = the topic stage's term weight in that paper;
@@ -263,17 +263,16 @@ export function edgeTable(
 }
 
 /**
- * The byline spelling of (author, paper) node indices, for authors with more than one spelling (aliases and display
- * name); undefined for the others and where the identity stage gave none.
+ * The byline spelling of (author, paper) node indices where it is not the author's display name; undefined where it
+ * is (so people with one spelling never carry it, nor most bylines of the others) and where the identity stage gave none.
  */
 function bylineSpellings(nodes: NodeTable): (author: number, paper: number) => string | undefined {
-  const several = nodes.authors.map((a) => new Set([...a.aliases, a.name]).size > 1);
   const authors = nodes.paperStart;
   const spelling = new Map<number, string>();
   nodes.paperAuthors.forEach((byline, i) => {
     byline.forEach((a, j) => {
       const s = nodes.paperSpellings[i]?.[j];
-      if (several[a] && s) spelling.set(i * authors + a, s);
+      if (s && s !== nodes.authors[a]!.name) spelling.set(i * authors + a, s);
     });
   });
   return (author, paper) => spelling.get((paper - nodes.paperStart) * authors + author);
