@@ -21,6 +21,7 @@ import seedrandom from "seedrandom";
 import type { EdgeAttributes, IdentityReview, NodeAttributes, PartitionLadder } from "../../model/graph-file";
 import type { Correction } from "../../model/identity-corrections";
 import { EDGE_KIND_CODES } from "../../model/compact-graph";
+import type { ExplorerGraphSource } from "../../model/explorer-format";
 import { compareStrings } from "../../model/compare";
 import { edgeColor, edgeSizes, nodeColorOf, nodeSizes } from "../graph/appearance";
 import { edgeTable, forEachTableEdge } from "../graph/build-edges";
@@ -30,7 +31,7 @@ import { adjacencyOfTable } from "../graph/centrality/undirected-view";
 import { collaborationYears } from "../graph/collaboration-years";
 import { communityInfo, detectCommunities } from "../graph/communities";
 import { communityLadder } from "../graph/community-levels";
-import { AUTHOR, orderedPaperTopics, PAPER, TOPIC, type NodeTable } from "../graph/node-table";
+import { nodeTable } from "../graph/node-table";
 import { roundCoord } from "../graph/numbers";
 import { topicClusterLadder } from "../graph/topic-cluster-levels";
 import { topicClustersOf } from "../graph/topic-clusters";
@@ -50,20 +51,15 @@ export interface CorrectableGraph {
 type Attrs = Record<string, unknown>;
 
 /**
- * The corrected graph as the compact files' writer reads it (exporters/explorer-files.ts ExplorerGraphSource): nodes
- * in memory, edges made as they are read (the graph stage's forEachTableEdge), no graphology graph. toGraphology
- * turns it into one (tests; graph.json).
+ * The corrected graph as the compact files' writer reads it: nodes in memory, edges made as they are read (the graph
+ * stage's forEachTableEdge), no graphology graph. toGraphology turns it into one (tests; graph.json).
  */
-export interface CorrectedSource {
+export interface CorrectedSource extends ExplorerGraphSource {
   readonly type: "mixed";
-  readonly multi: false;
-  readonly allowSelfLoops: false;
   /** Nodes and edges. */
   readonly order: number;
   readonly size: number;
   getAttributes(): Attrs;
-  forEachNode(callback: (key: string, attributes: Attrs) => void): void;
-  forEachEdge(callback: (key: string, attributes: Attrs, source: string, target: string, sa: unknown, ta: unknown, undirected: boolean) => void): void;
 }
 
 export function toGraphology(source: CorrectedSource): Graph {
@@ -244,7 +240,6 @@ export function applyIdentityCorrections(source: CorrectableGraph | Graph | Prep
 
   // The graph stage's node table over the corrected people: authors, papers, topics, each in key order.
   const alive = state.people.map((p, i) => ({ p, i })).filter(({ p }) => p.alive).sort((a, b) => compareStrings(a.p.key, b.p.key));
-  const nodeOfPerson = new Map(alive.map(({ i }, n) => [i, n]));
   const authors: ResolvedAuthor[] = alive.map(({ p }) => ({
     key: p.key,
     name: p.name,
@@ -255,28 +250,15 @@ export function applyIdentityCorrections(source: CorrectableGraph | Graph | Prep
     externalIds: [],
     affiliations: [],
   }));
-  const paperStart = authors.length;
-  const topicStart = paperStart + g.papers.length;
-  const keys = [...authors.map((a) => a.key), ...g.papers.map((p) => p.key), ...g.topics.map((t) => t.key)];
-  const kind = new Uint8Array(keys.length);
-  kind.fill(AUTHOR, 0, paperStart).fill(PAPER, paperStart, topicStart).fill(TOPIC, topicStart);
-  const index = new Map(keys.map((k, i) => [k, i]));
-  const paperAuthors = state.bylines.map((b) => Int32Array.from(b, (x) => nodeOfPerson.get(x.person)!));
-  const papers = g.papers.map((p, i) => ({ ...p.attributes, key: p.key, authors: Array.from(paperAuthors[i]!, (a) => keys[a]!) }) as unknown as ResolvedPaper);
+  const keyOfPerson = new Map(alive.map(({ p, i }) => [i, p.key]));
+  const papers = g.papers.map((p, k) => {
+    const byline = state.bylines[k]!;
+    return { ...p.attributes, key: p.key, authors: byline.map((x) => keyOfPerson.get(x.person)!), authorSpellings: byline.map((x) => x.spelling) } as unknown as ResolvedPaper;
+  });
   const topics = g.topics.map((t) => ({ key: t.key, term: String(t.attributes.term ?? t.attributes.label), variants: strings(t.attributes.variants), paperCount: num(t.attributes.paperCount), relevance: num(t.attributes.relevance) }) as Topic);
-  const nodes: NodeTable = {
-    keys,
-    kind,
-    index,
-    authors,
-    papers,
-    topics,
-    paperStart,
-    topicStart,
-    paperTopics: g.papers.map((p) => orderedPaperTopics(g.about.get(p.key))),
-    paperAuthors,
-    paperSpellings: state.bylines.map((b) => b.map((x) => x.spelling)),
-  };
+  // The graph stage's node table, as the build makes it from the identity and topic stages' results.
+  const nodes = nodeTable({ identity: { authors, papers }, topics: { topics, paperTopics: new Map(g.papers.map((p) => [p.key, g.about.get(p.key) ?? []])) } });
+  const { keys, kind, paperStart, topicStart } = nodes;
 
   const edges = edgeTable(nodes, { topics: { related: g.related } }, options, progress);
   progress("communities (Louvain)", 0, keys.length, "nodes");
@@ -342,7 +324,7 @@ export function applyIdentityCorrections(source: CorrectableGraph | Graph | Prep
   });
   g.papers.forEach((p, k) => {
     const i = paperStart + k;
-    const owned = state.bylines[k]!.filter((x) => x.owner).map((x) => keys[nodeOfPerson.get(x.person)!]!);
+    const owned = state.bylines[k]!.filter((x) => x.owner).map((x) => keyOfPerson.get(x.person)!);
     const base: Attrs = { ...p.attributes, authors: papers[k]!.authors };
     if ("profileOwners" in base) base.profileOwners = owned;
     nodesOut.push({ key: p.key, attributes: computed(i, base) });

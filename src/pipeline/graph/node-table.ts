@@ -40,7 +40,8 @@ export function orderedPaperTopics(links: readonly PaperTopic[] | undefined): Pa
   return [...(links ?? [])].sort((a, b) => b.weight - a.weight || compareStrings(a.topic, b.topic));
 }
 
-export function nodeTable(input: GraphBuildInput): NodeTable {
+/** From the identity and topic stages' results (what of them the table needs: the explorer's corrections make those). */
+export function nodeTable(input: { identity: Pick<GraphBuildInput["identity"], "authors" | "papers">; topics: Pick<GraphBuildInput["topics"], "topics" | "paperTopics"> }): NodeTable {
   const authors = byKey(input.identity.authors);
   const papers = byKey(input.identity.papers);
   const topics = byKey(input.topics.topics);
