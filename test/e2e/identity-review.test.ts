@@ -53,7 +53,10 @@ async function download(p: Page): Promise<[string, string]> {
 
 describe("identity review on the seeds", () => {
   it("lists merges and near misses by doubt; Split and Rename export a thesaurus the CLI's build reads to the corrected people", async () => {
-    const start = await waitHooks(page, "h.ready && h.rendererOk && h.graphOrder > 0", 60_000);
+    await waitHooks(page, "h.ready && h.rendererOk && h.graphOrder > 0", 60_000);
+    // A camera of the user's own, which the corrected graph must keep.
+    await page.getByRole("button", { name: "Zoom in" }).click();
+    const start = await waitHooks(page, "h.camera !== null && h.camera.ratio < 0.9", UI_TIMEOUT);
     asBuiltOrder = start.graphOrder;
     const longTasks = await watchLongTasks(page);
     const t0 = Date.now();
@@ -89,6 +92,7 @@ describe("identity review on the seeds", () => {
     const appliedMs = Date.now() - t1;
     console.log(`[identity-review] seeds: split applied at once in ${appliedMs} ms; long tasks: ${JSON.stringify(await applying())} ms`);
     expect(split.visibleNodeCount).toBe(start.visibleNodeCount + 1);
+    for (const f of ["x", "y", "ratio"] as const) expect(split.camera![f]).toBeCloseTo(start.camera![f], 3);
     expect(await nodePosition(page, "a:byrne|nick")).not.toBeNull();
     expect(await nodePosition(page, "a:byrne|nicholas")).not.toBeNull();
     const applied = panel(page).getByTestId("review-applied");
