@@ -15,6 +15,9 @@ import { OpenMenu, OpenPanel, type OpenPanelProps } from "./panels/OpenDialog";
 import { ErrorScreen, LoadingScreen } from "./panels/ErrorScreen";
 import { publishTestHooks } from "./test-hooks";
 import { DEFAULT_VIEW_FILTER } from "../model/view-filter";
+import { browserCorrections, browserGraphSource } from "./data/correction-runner";
+import { browserPendingStore } from "./data/pending-store";
+import { useCorrections, type CorrectionsDeps } from "./state/use-corrections";
 
 const defaultDeps = (): SessionDeps => ({
   store: browserInputStore(),
@@ -24,10 +27,16 @@ const defaultDeps = (): SessionDeps => ({
   loader: browserLoader,
 });
 
-export function App({ deps }: { deps?: SessionDeps } = {}) {
+export function App({ deps, correctionDeps }: { deps?: SessionDeps; correctionDeps?: CorrectionsDeps } = {}) {
   const resolved = useMemo(() => deps ?? defaultDeps(), [deps]);
   const session = useSession(resolved);
   const { loaded } = session;
+  // Identity corrections applied at once to the graph shown, above the explorer (it is remounted per graph shown).
+  const fixes = useMemo<CorrectionsDeps>(
+    () => correctionDeps ?? { store: browserPendingStore(), runner: browserCorrections, fromFiles: (resolved.loader ?? browserLoader).fromFiles, sourceOf: browserGraphSource },
+    [correctionDeps, resolved],
+  );
+  const corrections = useCorrections(session, fixes);
 
   const failed = loaded !== null && !loaded.result.ok ? loaded.result : null;
   useEffect(() => {
@@ -78,6 +87,7 @@ export function App({ deps }: { deps?: SessionDeps } = {}) {
       canAdd={panel.canAdd}
       onOpenJson={session.openJson}
       onForget={session.forget}
+      corrections={corrections}
     />
   );
 }

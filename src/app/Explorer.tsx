@@ -24,6 +24,7 @@ import { Overview } from "./panels/Overview";
 import { PathsPanel } from "./panels/PathsPanel";
 import { PeoplePanel } from "./panels/PeoplePanel";
 import { ReviewMenu } from "./panels/ReviewPanel";
+import type { ReviewCorrections } from "./state/use-corrections";
 import { StatusBar } from "./panels/StatusBar";
 import { Toolbar } from "./panels/Toolbar";
 import { levelsOf } from "./state/levels-view";
@@ -58,9 +59,11 @@ export interface ExplorerProps {
   canAdd: boolean;
   onOpenJson: (json: unknown, fileName: string) => void;
   onForget: () => void;
+  /** The identity review's pending corrections, applied at once and kept across reloads (state/use-corrections.ts). */
+  corrections?: ReviewCorrections;
 }
 
-export function Explorer({ graph, search, loadWarnings = [], shown, kept, openControl, onOpenFiles, canAdd, onOpenJson, onForget }: ExplorerProps) {
+export function Explorer({ graph, search, loadWarnings = [], shown, kept, openControl, onOpenFiles, canAdd, onOpenJson, onForget, corrections }: ExplorerProps) {
   const attrs = graph.getAttributes();
   const [state, dispatch] = useExplorerStore(graph);
   const histogram = useMemo(() => yearHistogram(graph), [graph]);
@@ -130,7 +133,7 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
         onToggleTheme={toggleTheme}
       >
         {openControl}
-        <ReviewMenu graph={graph} selected={selected} onApply={canAdd ? applyThesaurus : undefined} />
+        <ReviewMenu graph={graph} selected={selected} onApply={canAdd ? applyThesaurus : undefined} corrections={corrections} />
         <ExportMenu
           graph={graph}
           levels={levelsOf(leveled)}

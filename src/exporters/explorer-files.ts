@@ -24,6 +24,7 @@ import {
   type ChunkSpec,
   type ColumnSpec,
   type ExplorerChunk,
+  type ExplorerGraphSource,
   type ExplorerFile,
   type ExplorerGraphAttributeFile,
   type ExplorerHeader,
@@ -33,15 +34,8 @@ import {
 
 type Attrs = Record<string, unknown>;
 
-/** What the writer reads: graphology's Graph satisfies it, and so does any reader of the same shape. */
-export interface ExplorerGraphSource {
-  readonly type: string;
-  readonly multi: boolean;
-  readonly allowSelfLoops: boolean;
-  getAttributes(): object;
-  forEachNode(callback: (key: string, attributes: Attrs) => void): void;
-  forEachEdge(callback: (key: string, attributes: Attrs, source: string, target: string, sa: unknown, ta: unknown, undirected: boolean) => void): void;
-}
+// What the writer reads (graphology's Graph satisfies it); in the model, so the pipeline's corrections can make one.
+export type { ExplorerGraphSource } from "../model/explorer-format";
 
 export interface ExplorerWriteOptions {
   /** Chunk files are cut after about this many bytes of JSON (details; search chunks are 4x larger). */

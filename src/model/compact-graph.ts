@@ -458,6 +458,11 @@ export class CompactGraph {
     return out as unknown as EdgeAttributes;
   }
 
+  /** One attribute of edge e (undefined where absent), without making the edge's attribute object. */
+  edgeValue(e: number, name: string): unknown {
+    return this.edgeField(e, name, this.groups.get("edges")?.records[e] ?? null);
+  }
+
   private edgeField(e: number, f: string, extra: Attrs | null): unknown {
     if (f === "source" || f === "target" || f === "undirected") return extra?.[f];
     const c = this.ecols.get(f);

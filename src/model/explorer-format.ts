@@ -158,6 +158,19 @@ export interface ExplorerChunk {
   records: (Record<string, unknown> | null)[];
 }
 
+/**
+ * What the compact files' writer (exporters/explorer-files.ts) reads: graphology's Graph satisfies it, and so does any
+ * reader of the same shape (graph.json parsed, the explorer's corrected graph).
+ */
+export interface ExplorerGraphSource {
+  readonly type: string;
+  readonly multi: boolean;
+  readonly allowSelfLoops: boolean;
+  getAttributes(): object;
+  forEachNode(callback: (key: string, attributes: Record<string, unknown>) => void): void;
+  forEachEdge(callback: (key: string, attributes: Record<string, unknown>, source: string, target: string, sa: unknown, ta: unknown, undirected: boolean) => void): void;
+}
+
 /** A file of the explorer folder, as the writer produces it. */
 export interface ExplorerFile {
   name: string;
@@ -214,6 +227,8 @@ export const CORE_EDGE_COLUMNS: readonly { name: string; type: ColumnSpec["type"
   // coauthor links: year of the first joint paper and joint papers per year (model/collaboration.ts).
   { name: "firstYear", type: "number" },
   { name: "yearWeights", type: "string" },
+  // authored edges whose byline spelled the person otherwise than their display name (absent elsewhere: most edges).
+  { name: "as", type: "dict" },
 ];
 
 export const SEARCH_FIELDS: readonly string[] = ["aliases", "variants", "doi", "pmid"];

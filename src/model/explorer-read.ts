@@ -472,8 +472,8 @@ function checkValues(p: Problems, header: ExplorerHeader, n: number, m: number, 
       if (!Number.isInteger(v) || (v as number) < 0) p.add(`edge ${e}: largePapers must be a whole number of papers, got ${JSON.stringify(v)}`);
     }
   }
-  // Link years and ladder levels, as graph.json's validator checks them.
-  for (const f of ["firstYear", "yearWeights"]) {
+  // Link years, byline spellings and ladder levels, as graph.json's validator checks them.
+  for (const f of ["firstYear", "yearWeights", "as"]) {
     const c = edges.get(f);
     if (!c) continue;
     for (let e = 0; e < m; e++) if (!c.isAbsent(e)) for (const problem of edgeAttributeProblems(`edge ${e}`, { [f]: c.get(e) })) p.add(problem);

@@ -167,6 +167,12 @@ export interface EdgeAttributes {
    */
   firstYear?: number | null;
   yearWeights?: string;
+  /**
+   * authored edges: the spelling the paper's byline used for the person, when it is not their display name (`name`);
+   * absent means the name (so people with one spelling never carry it). Absent in older files. Splitting a person in
+   * the explorer moves papers by it.
+   */
+  as?: string;
   size: number;
   color: string;
 }

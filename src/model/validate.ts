@@ -298,6 +298,7 @@ export function edgeAttributeProblems(where: string, a: Record<string, unknown>)
   if (a.yearWeights !== undefined && !(typeof a.yearWeights === "string" && YEAR_WEIGHTS_RE.test(a.yearWeights))) {
     out.push(`${where}: attributes.yearWeights must be joint papers per year such as "2019:1,2021:2", got ${show(a.yearWeights)}`);
   }
+  if (a.as !== undefined && typeof a.as !== "string") out.push(`${where}: attributes.as must be the spelling the byline used, got ${show(a.as)}`);
   return out;
 }
 

@@ -125,7 +125,7 @@ function withSearch(result: LoadResult, folder: string | null): LoadResult {
 }
 
 /** The explorer folder as an absolute URL: a worker resolves relative URLs against its own script, not the page. */
-const explorerFolder = (url: string) => new URL(`${url.replace(/[^/]*$/, "")}${EXPLORER_DIR}/`, document.baseURI).href;
+export const explorerFolder = (url: string) => new URL(`${url.replace(/[^/]*$/, "")}${EXPLORER_DIR}/`, document.baseURI).href;
 
 export const browserLoader: GraphLoader = {
   fetchDefault: async () => withSearch(await fetchGraph(GRAPH_URL, fetch, workerConverter), explorerFolder(GRAPH_URL)),

@@ -45,7 +45,7 @@ export const workerBuild: BuildRunner = (request, hooks = {}) =>
     hooks.signal?.addEventListener("abort", onAbort);
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
       if (e.data.kind === "progress") hooks.onProgress?.(e.data.event);
-      else finish(e.data.response);
+      else if (e.data.kind === "result") finish(e.data.response);
     };
     worker.onerror = (e) => {
       e.preventDefault(); // reported in the dialog, not as an uncaught error on the page

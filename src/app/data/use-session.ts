@@ -20,6 +20,8 @@ export interface Loaded {
   shown: Shown;
   /** Increments per graph shown, so the explorer (and its renderer) start fresh. */
   generation: number;
+  /** Set while identity corrections are shown: the graph as built, which `result` corrects (use-corrections.ts). */
+  asBuilt?: LoadResult & { ok: true };
 }
 
 export interface SessionDeps {
@@ -46,6 +48,16 @@ export interface Session {
   forget: () => void;
   cancel: () => void;
   dismissError: () => void;
+  /**
+   * Shows a corrected version of the graph as built (or the graph as built again, with `asBuilt` null), keeping what is
+   * shown, the URL hash (selection, camera) and the graph as built's search worker.
+   */
+  showCorrected: (result: LoadResult & { ok: true }, asBuilt: (LoadResult & { ok: true }) | null) => void;
+}
+
+/** The search services a loaded graph holds (the graph shown, and the graph as built behind corrections). */
+function searchesOf(l: Loaded | null) {
+  return [l?.result.ok ? l.result.search : undefined, l?.asBuilt?.search].filter((s) => s !== undefined);
 }
 
 /** A link into the previous graph means nothing in a new one. */
@@ -62,7 +74,8 @@ export function useSession({ store, build, fetchDefault, defaultUrl, loader = in
     if (value === prev) return;
     current.current = value;
     setLoadedState(value);
-    if (prev?.result.ok && prev.result.search !== (value?.result.ok ? value.result.search : undefined)) prev.result.search?.dispose();
+    const kept = searchesOf(value);
+    for (const s of searchesOf(prev)) if (!kept.includes(s)) s.dispose();
   }, []);
   const [building, setBuilding] = useState<BuildState | null>(null);
   const [summaries, setSummaries] = useState<SourceSummary[] | null>(null);
@@ -243,5 +256,12 @@ export function useSession({ store, build, fetchDefault, defaultUrl, loader = in
 
   const dismissError = useCallback(() => setError(null), []);
 
-  return { loaded, building, summaries, notes, error, kept, storageNote, dialogOpen, setDialogOpen, open, openJson, forget, cancel, dismissError };
+  const showCorrected = useCallback(
+    (result: LoadResult & { ok: true }, asBuilt: (LoadResult & { ok: true }) | null) => {
+      setLoaded((prev) => (prev ? { result, shown: prev.shown, generation: prev.generation + 1, ...(asBuilt ? { asBuilt } : {}) } : prev));
+    },
+    [setLoaded],
+  );
+
+  return { loaded, building, summaries, notes, error, kept, storageNote, dialogOpen, setDialogOpen, open, openJson, forget, cancel, dismissError, showCorrected };
 }

@@ -1,13 +1,14 @@
 /**
  * "Review identities" (issue 15): the build's decisions about who is who (graph attribute `identityReview`, fetched
  * when the panel first opens), every automatic merge and every near miss kept apart, most doubtful first, with search;
- * Split / Merge / Rename add pending corrections (undoable), which "Export thesaurus" writes as thesaurus.csv (or
- * VOSviewer's format) and "Apply" rebuilds from, when the graph was built here from opened files. Text is rendered by
- * React only (escaped).
+ * Split / Merge / Rename add pending corrections (undoable), which apply at once to the graph shown (in a worker:
+ * state/use-corrections.ts, which also keeps them across reloads), which "Export thesaurus" writes as thesaurus.csv
+ * (or VOSviewer's format) and "Apply and rebuild" rebuilds from, when the graph was built here from opened files.
+ * Text is rendered by React only (escaped).
  */
 import { startTransition, useCallback, useDeferredValue, useEffect, useId, useMemo, useReducer, useRef, useState } from "react";
 import type { AuthorNodeAttributes, IdentityDecision, IdentityReview } from "../../model/graph-file";
-import { mergeDecision, mergePeople, renamePerson, splitDecision, type PersonNames } from "../../model/identity-corrections";
+import { mergeDecision, mergePeople, renamePerson, splitDecision, type PersonNames, type ThesaurusLine } from "../../model/identity-corrections";
 import type { PaperGraph } from "../data/types";
 import {
   BASIS_LABEL,
@@ -22,6 +23,8 @@ import {
 } from "../state/identity-review";
 import { downloadBlob } from "./ExportMenu";
 import { DialogButton } from "./DialogButton";
+import { useDialogDismiss } from "./use-dialog-dismiss";
+import type { CorrectionStatus, ReviewCorrections, ReviewView } from "../state/use-corrections";
 
 /** Rows drawn at first (the 10,000-paper graph has about 2,000 decisions); "Show more" adds as many again. */
 const PAGE = 50;
@@ -62,41 +65,54 @@ export interface ReviewMenuProps {
   selected: string | null;
   /** Set when the graph was built here from opened files: rebuilds them with this thesaurus. */
   onApply?: (thesaurusCsv: string) => void;
+  /**
+   * The pending corrections, applied at once to the graph shown and kept across reloads (state/use-corrections.ts,
+   * above the explorer). Without it the dialog keeps its own list, which only Export and Apply and rebuild use.
+   */
+  corrections?: ReviewCorrections;
+}
+
+/** The dialog's own list and state, when no corrections session is given (nothing is applied at once then). */
+function useLocalCorrections(): ReviewCorrections {
+  const [pending, dispatch] = useReducer(pendingReducer, NO_PENDING);
+  const [view, setViewState] = useState<ReviewView>({ open: false, query: "", picked: null, rename: null });
+  const setView = useCallback((patch: Partial<ReviewView>) => setViewState((v) => ({ ...v, ...patch })), []);
+  const finish = useCallback(() => dispatch({ type: "clear" }), []);
+  return { pending, dispatch, status: { state: "idle" }, restored: null, storageNote: null, view, setView, finish };
 }
 
 /** The toolbar's "Review identities" button and its dialog. */
 export function ReviewMenu(props: ReviewMenuProps) {
-  const [open, setOpen] = useState(false);
+  const local = useLocalCorrections();
+  const corrections = props.corrections ?? local;
+  const { pending, dispatch, view, setView } = corrections;
+  const open = view.open;
+  const setOpen = useCallback((next: boolean | ((o: boolean) => boolean)) => setView({ open: typeof next === "function" ? next(view.open) : next }), [setView, view.open]);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const id = useId();
-  // Pending corrections live here, so closing and reopening the dialog keeps them.
-  const [pending, dispatch] = useReducer(pendingReducer, NO_PENDING);
   // The first of two people picked from the graph for a merge (the second is the selection then).
-  const [picked, setPicked] = useState<string | null>(null);
+  const picked = view.picked;
+  const setPicked = useCallback((key: string | null) => setView({ picked: key }), [setView]);
   const close = useCallback(() => {
     setOpen(false);
     buttonRef.current?.focus();
-  }, []);
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") {
-        e.preventDefault(); // before the explorer's Escape-clears-selection listener (capture phase)
-        close();
-      }
-    };
-    document.addEventListener("keydown", onKey, true);
-    return () => document.removeEventListener("keydown", onKey, true);
-  }, [open, close]);
+  }, [setOpen]);
+  // Escape only: the dialog stays open while people are picked from the graph for a merge.
+  useDialogDismiss({ open, close });
   return (
     <div className="open-menu">
       <DialogButton ref={buttonRef} open={open} dialogId={`${id}-dialog`} title="List who the build decided is who, and correct it" onClick={() => setOpen((o) => !o)}>
         Review identities
         {pending.items.length > 0 && <span className="small"> ({pending.items.length})</span>}
       </DialogButton>
+      {corrections.restored && !open && (
+        <span className="small muted review-restored" role="status" data-testid="review-restored">
+          {corrections.restored}
+        </span>
+      )}
       {open && (
         <div id={`${id}-dialog`} role="dialog" aria-label="Review identities" className="review-dialog panel" data-testid="review-panel">
-          <ReviewPanel {...props} pending={pending} dispatch={dispatch} onClose={close} picked={picked} onPick={setPicked} />
+          <ReviewPanel {...props} corrections={corrections} pending={pending} dispatch={dispatch} onClose={close} picked={picked} onPick={setPicked} />
         </div>
       )}
     </div>
@@ -108,7 +124,9 @@ interface Picking {
   onPick: (key: string | null) => void;
 }
 
-function ReviewPanel(props: ReviewMenuProps & Picking & { pending: typeof NO_PENDING; dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]>; onClose: () => void }) {
+type PanelProps = ReviewMenuProps & Picking & { corrections: ReviewCorrections; pending: typeof NO_PENDING; dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]> };
+
+function ReviewPanel(props: PanelProps & { onClose: () => void }) {
   const { graph, pending, dispatch } = props;
   const loading = useReview(graph);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -129,14 +147,11 @@ function ReviewPanel(props: ReviewMenuProps & Picking & { pending: typeof NO_PEN
   );
 }
 
-function ReviewBody(props: ReviewMenuProps & Picking & {
-  review: IdentityReview;
-  searchRef: React.RefObject<HTMLInputElement | null>;
-  pending: typeof NO_PENDING;
-  dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]>;
-}) {
-  const { graph, review, pending, dispatch } = props;
-  const [query, setQuery] = useState("");
+function ReviewBody(props: PanelProps & { review: IdentityReview; searchRef: React.RefObject<HTMLInputElement | null> }) {
+  const { graph, review, pending, dispatch, corrections } = props;
+  // The search lives with the corrections, so it is still there when the corrected graph replaces the one shown.
+  const query = corrections.view.query;
+  const setQuery = (q: string) => corrections.setView({ query: q });
   const [shown, setShown] = useState(PAGE);
   // The list follows the search box in a deferred, interruptible render: typing never waits for it.
   const deferredQuery = useDeferredValue(query);
@@ -181,7 +196,7 @@ function ReviewBody(props: ReviewMenuProps & Picking & {
         }}
       />
       {selectedPerson && (
-        <SelectedActions graph={graph} review={review} selected={props.selected!} person={selectedPerson} picked={props.picked} onPick={props.onPick} dispatch={dispatch} />
+        <SelectedActions graph={graph} review={review} selected={props.selected!} person={selectedPerson} picked={props.picked} onPick={props.onPick} corrections={corrections} />
       )}
       <ol className="review-list" aria-label="Identity decisions" data-testid="review-list">
         {rows.slice(0, shown).map((r) => (
@@ -192,6 +207,7 @@ function ReviewBody(props: ReviewMenuProps & Picking & {
             review={review}
             pendingHere={pending.items.some((i) => i.row?.list === r.list && i.row.index === r.index)}
             dispatch={dispatch}
+            corrections={corrections}
           />
         ))}
       </ol>
@@ -222,18 +238,29 @@ function ReviewBody(props: ReviewMenuProps & Picking & {
             {n}
           </p>
         ))}
+        {props.corrections && <ApplyStatus status={corrections.status} />}
+        {corrections.storageNote && <p className="small muted">{corrections.storageNote}</p>}
         {props.onApply ? (
           <p>
-            <button type="button" className="button" disabled={pending.items.length === 0} onClick={() => props.onApply!(corrected.csv)}>
-              Apply
+            <button
+              type="button"
+              className="button"
+              disabled={pending.items.length === 0}
+              onClick={() => {
+                const csv = corrected.csv;
+                corrections.finish();
+                props.onApply!(csv);
+              }}
+            >
+              Apply and rebuild
             </button>{" "}
-            <span className="small muted">Rebuilds the graph from the opened files with this thesaurus.</span>
+            <span className="small muted">Rebuilds the graph from the opened files with this thesaurus (who is who is worked out again from the records).</span>
           </p>
         ) : (
           <p className="small" data-testid="review-prebuilt-note">
-            This graph was built before it was opened here, so the corrections cannot be applied in the browser: they
-            apply at the next <code>npm run graph</code> with the exported thesaurus (save it as <code>thesaurus.csv</code> in
-            the input folder, or pass <code>--thesaurus FILE</code>).
+            {props.corrections ? "The corrections apply at once to the graph shown, as the next build would make them, and are kept in this browser; " : "This graph was built before it was opened here: the corrections "}
+            they become part of the graph at the next <code>npm run graph</code> with the exported thesaurus (save it as{" "}
+            <code>thesaurus.csv</code> in the input folder, or pass <code>--thesaurus FILE</code>).
           </p>
         )}
         <div className="review-export">
@@ -254,7 +281,44 @@ function ReviewBody(props: ReviewMenuProps & Picking & {
   );
 }
 
-function DecisionRow(props: { row: ReviewRow; graph: PaperGraph; review: IdentityReview; pendingHere: boolean; dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]> }) {
+/** What the corrections did to the graph shown: being applied (with the worker's progress), applied, or failed. */
+function ApplyStatus({ status }: { status: CorrectionStatus }) {
+  const n = (k: number) => `${k} correction${k === 1 ? "" : "s"}`;
+  if (status.state === "applying") {
+    const p = status.progress;
+    const step = p ? ` (${p.step ?? p.phase}${p.total ? `: ${p.done.toLocaleString("en-US")} of ${p.total.toLocaleString("en-US")} ${p.unit}` : ""})` : "";
+    return (
+      <p className="small" role="status" data-testid="review-applying">
+        Applying {n(status.count)} to the graph shown…{step}
+      </p>
+    );
+  }
+  if (status.state === "failed") {
+    return (
+      <p className="small" role="alert">
+        The corrections could not be applied to the graph shown: {status.message}
+      </p>
+    );
+  }
+  if (status.state !== "applied") return null;
+  return (
+    <div className="small" role="status" data-testid="review-applied">
+      <p>
+        {n(status.count)} applied to the graph shown ({status.touched.length} {status.touched.length === 1 ? "person" : "people"} changed). Recomputed: papers per
+        person, co-author links and their years, degree, PageRank, sizes, communities and their levels, research clusters
+        of people. Centrality as built: betweenness (a corrected person takes the value of the person they came from);
+        positions as built (a person split off is drawn beside the other).
+      </p>
+      {status.notes.map((note) => (
+        <p key={note} className="muted">
+          {note}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function DecisionRow(props: { row: ReviewRow; graph: PaperGraph; review: IdentityReview; pendingHere: boolean; dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]>; corrections: ReviewCorrections }) {
   const { row, graph, review, dispatch } = props;
   const d: IdentityDecision = row.decision;
   const isMerge = row.list === "merge";
@@ -312,7 +376,7 @@ function DecisionRow(props: { row: ReviewRow; graph: PaperGraph; review: Identit
           </button>
         )}
         {d.keys.map((k) => (
-          <RenameControl key={k} graph={graph} review={review} personKey={k} dispatch={dispatch} />
+          <RenameControl key={k} graph={graph} review={review} personKey={k} at={`${row.list}:${row.index}`} corrections={props.corrections} />
         ))}
         {props.pendingHere && <span className="small muted">correction pending</span>}
       </div>
@@ -320,26 +384,36 @@ function DecisionRow(props: { row: ReviewRow; graph: PaperGraph; review: Identit
   );
 }
 
-function RenameControl(props: { graph: PaperGraph; review: IdentityReview; personKey: string; dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]> }) {
-  const person = personOf(props.graph, props.personKey);
-  const [editing, setEditing] = useState(false);
-  const [text, setText] = useState("");
+/** What a rename and a merge look names up in: the build's thesaurus, then the pending renames (a renamed person's spelling). */
+function namingLines(review: IdentityReview, pending: typeof NO_PENDING): ThesaurusLine[] {
+  const renames = pending.items.flatMap((i) => (i.correction.kind === "rename" ? [{ action: "rename" as const, names: [i.correction.spelling, i.correction.name] }] : []));
+  return [...review.thesaurus, ...renames];
+}
+
+interface RenameProps {
+  graph: PaperGraph;
+  review: IdentityReview;
+  personKey: string;
+  /** Which of the person's Rename controls this is (a person can be on a row and selected at once). */
+  at: string;
+  corrections: ReviewCorrections;
+}
+
+function RenameControl(props: RenameProps) {
+  const { corrections, personKey, at } = props;
+  const person = personOf(props.graph, personKey);
+  // Kept with the corrections: a corrected graph replacing the one shown mid-edit leaves the text being typed.
+  const edit = corrections.view.rename;
+  const editing = edit !== null && edit.key === personKey && edit.at === at;
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (editing) inputRef.current?.focus();
   }, [editing]);
   if (!person) return null;
+  const stop = () => corrections.setView({ rename: null });
   if (!editing) {
     return (
-      <button
-        type="button"
-        className="button"
-        aria-label={`Rename ${person.name}`}
-        onClick={() => {
-          setText(person.name);
-          setEditing(true);
-        }}
-      >
+      <button type="button" className="button" aria-label={`Rename ${person.name}`} onClick={() => corrections.setView({ rename: { key: personKey, at, text: person.name } })}>
         Rename
       </button>
     );
@@ -349,22 +423,22 @@ function RenameControl(props: { graph: PaperGraph; review: IdentityReview; perso
       className="review-rename"
       onSubmit={(e) => {
         e.preventDefault();
-        const name = text.trim();
+        const name = edit.text.trim();
         if (name && name !== person.name) {
-          const c = renamePerson(person, name, props.review.thesaurus);
-          props.dispatch({ type: "add", correction: c, label: describeCorrection(c) });
+          const c = renamePerson(person, name, namingLines(props.review, corrections.pending));
+          corrections.dispatch({ type: "add", correction: c, label: describeCorrection(c) });
         }
-        setEditing(false);
+        stop();
       }}
     >
       <label>
         <span>New name for {person.name}</span>
-        <input ref={inputRef} type="text" value={text} maxLength={200} onChange={(e) => setText(e.target.value)} />
+        <input ref={inputRef} type="text" value={edit.text} maxLength={200} onChange={(e) => corrections.setView({ rename: { ...edit, text: e.target.value } })} />
       </label>
       <button type="submit" className="button">
         Save name
       </button>
-      <button type="button" className="link" onClick={() => setEditing(false)}>
+      <button type="button" className="link" onClick={stop}>
         Cancel
       </button>
     </form>
@@ -382,9 +456,9 @@ function SelectedActions(props: {
   person: PersonNames;
   picked: string | null;
   onPick: (key: string | null) => void;
-  dispatch: React.Dispatch<Parameters<typeof pendingReducer>[1]>;
+  corrections: ReviewCorrections;
 }) {
-  const { graph, picked } = props;
+  const { graph, picked, corrections } = props;
   const first = picked !== null && picked !== props.selected ? personOf(graph, picked) : null;
   return (
     <div className="review-selected" aria-label="Selected person">
@@ -392,15 +466,15 @@ function SelectedActions(props: {
         Selected in the graph: <strong>{props.person.name}</strong>
       </p>
       <div className="review-actions">
-        <RenameControl graph={graph} review={props.review} personKey={props.selected} dispatch={props.dispatch} />
+        <RenameControl graph={graph} review={props.review} personKey={props.selected} at="selected" corrections={corrections} />
         {first ? (
           <>
             <button
               type="button"
               className="button"
               onClick={() => {
-                const c = mergePeople([first, props.person], props.review.thesaurus);
-                props.dispatch({ type: "add", correction: c, label: describeCorrection(c) });
+                const c = mergePeople([first, props.person], namingLines(props.review, corrections.pending));
+                corrections.dispatch({ type: "add", correction: c, label: describeCorrection(c) });
                 props.onPick(null);
               }}
             >

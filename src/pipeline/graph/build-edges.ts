@@ -1,6 +1,7 @@
 /**
  * The edge kinds, computed on node indices and kept in flat arrays in their final order (each kind in key order):
- * - authored "authored:<author>-><paper>": directed, weight 1, one per byline entry;
+ * - authored "authored:<author>-><paper>": directed, weight 1, one per byline entry; `as` = the spelling the byline
+ *   used when it is not the person's display name (absent: the byline used the name, as for everyone with one spelling);
  * - coauthor "coauthor:<a>--<b>" (a < b): undirected, weight = number of papers with at most coauthorMaxAuthors
  *   authors whose byline names both; `largePapers` = their joint papers above that cut, when there are any;
  * - about "about:<paper>-><topic>": directed, weight = the topic stage's term weight in that paper;
@@ -191,7 +192,7 @@ function splitLarge(small: KindEdges, above: KindEdges, rank: Int32Array | null,
 
 export function edgeTable(
   nodes: NodeTable,
-  input: GraphBuildInput,
+  input: { topics: Pick<GraphBuildInput["topics"], "related"> },
   options: { coauthorMaxAuthors: number },
   progress: StepReporter = silentSteps,
 ): EdgeTable {
@@ -261,16 +262,42 @@ export function edgeTable(
   return table;
 }
 
-/** Adds every edge to the graphology graph, in table order, with its final size and colour. */
-export function insertEdges(
-  graph: PaperGraph,
+/**
+ * The byline spelling of (author, paper) node indices where it is not the author's display name; undefined where it
+ * is (so people with one spelling never carry it, nor most bylines of the others) and where the identity stage gave none.
+ */
+function bylineSpellings(nodes: NodeTable): (author: number, paper: number) => string | undefined {
+  const authors = nodes.paperStart;
+  const spelling = new Map<number, string>();
+  nodes.paperAuthors.forEach((byline, i) => {
+    byline.forEach((a, j) => {
+      const s = nodes.paperSpellings[i]?.[j];
+      if (s && s !== nodes.authors[a]!.name) spelling.set(i * authors + a, s);
+    });
+  });
+  return (author, paper) => spelling.get((paper - nodes.paperStart) * authors + author);
+}
+
+/** The look and years every edge is written with (appearance.ts, collaboration-years.ts). */
+export interface EdgeLook {
+  size: Float64Array;
+  color: (kind: EdgeKind) => string;
+}
+
+/**
+ * Every edge of the table in order with its key and final attributes (what graph.json holds), without a graphology
+ * graph: insertEdges adds them to one; the explorer's identity corrections write them straight to the compact files.
+ */
+export function forEachTableEdge(
   nodes: NodeTable,
   table: EdgeTable,
-  look: { size: Float64Array; color: (kind: EdgeKind) => string },
+  look: EdgeLook,
+  callback: (key: string, attributes: EdgeAttributes, source: string, target: string, directed: boolean) => void,
   progress: StepReporter = silentSteps,
   years?: { firstYear: Int32Array; yearWeights: (string | undefined)[] },
 ): void {
   const { keys } = nodes;
+  const spellingOf = bylineSpellings(nodes);
   EDGE_KINDS.forEach((kind, k) => {
     const from = table.kindStart[k]!;
     const to = table.kindStart[k + 1]!;
@@ -284,14 +311,39 @@ export function insertEdges(
       const t = keys[table.target[e]!]!;
       const attributes: EdgeAttributes = { kind, weight: table.weight[e]!, size: look.size[e]!, color };
       if (table.largePapers[e]) attributes.largePapers = table.largePapers[e];
+      if (kind === "authored") {
+        const spelling = spellingOf(table.source[e]!, table.target[e]!);
+        if (spelling) attributes.as = spelling;
+      }
       if (years && (kind === "coauthor" || kind === "coauthor-large")) {
         attributes.firstYear = years.firstYear[e]! >= 0 ? years.firstYear[e]! : null;
         // Absent when every paper of the weight is of the first year (most links): 24 bytes less per edge.
         const perYear = years.yearWeights[e];
         if (perYear !== undefined && perYear !== `${years.firstYear[e]}:${table.weight[e]}`) attributes.yearWeights = perYear;
       }
-      if (DIRECTED[kind]) graph.addDirectedEdgeWithKey(prefix + s + separator + t, s, t, attributes);
-      else graph.addUndirectedEdgeWithKey(prefix + s + separator + t, s, t, attributes);
+      callback(prefix + s + separator + t, attributes, s, t, DIRECTED[kind]);
     }
   });
+}
+
+/** Adds every edge to the graphology graph, in table order, with its final size and colour. */
+export function insertEdges(
+  graph: PaperGraph,
+  nodes: NodeTable,
+  table: EdgeTable,
+  look: EdgeLook,
+  progress: StepReporter = silentSteps,
+  years?: { firstYear: Int32Array; yearWeights: (string | undefined)[] },
+): void {
+  forEachTableEdge(
+    nodes,
+    table,
+    look,
+    (key, attributes, s, t, directed) => {
+      if (directed) graph.addDirectedEdgeWithKey(key, s, t, attributes);
+      else graph.addUndirectedEdgeWithKey(key, s, t, attributes);
+    },
+    progress,
+    years,
+  );
 }

@@ -29,6 +29,8 @@ export interface NodeTable {
   paperTopics: PaperTopic[][];
   /** Per paper: its author node indices in byline order. */
   paperAuthors: Int32Array[];
+  /** Per paper, parallel to paperAuthors: the spelling each author was read as ("" when the identity stage gave none). */
+  paperSpellings: string[][];
 }
 
 const byKey = <T extends { key: string }>(items: readonly T[]): T[] => [...items].sort((a, b) => compareStrings(a.key, b.key));
@@ -38,7 +40,8 @@ export function orderedPaperTopics(links: readonly PaperTopic[] | undefined): Pa
   return [...(links ?? [])].sort((a, b) => b.weight - a.weight || compareStrings(a.topic, b.topic));
 }
 
-export function nodeTable(input: GraphBuildInput): NodeTable {
+/** From the identity and topic stages' results (what of them the table needs: the explorer's corrections make those). */
+export function nodeTable(input: { identity: Pick<GraphBuildInput["identity"], "authors" | "papers">; topics: Pick<GraphBuildInput["topics"], "topics" | "paperTopics"> }): NodeTable {
   const authors = byKey(input.identity.authors);
   const papers = byKey(input.identity.papers);
   const topics = byKey(input.topics.topics);
@@ -75,5 +78,6 @@ export function nodeTable(input: GraphBuildInput): NodeTable {
     topicStart,
     paperTopics: papers.map((p) => orderedPaperTopics(input.topics.paperTopics.get(p.key))),
     paperAuthors: papers.map((p) => Int32Array.from(p.authors, (a) => index.get(a)!)),
+    paperSpellings: papers.map((p) => p.authors.map((_, j) => p.authorSpellings?.[j] ?? "")),
   };
 }

@@ -300,12 +300,20 @@ export function buildPapers(
     })[0]!;
     const chosen = refs[bylineIdx]!.rec;
     const authors: string[] = [];
-    for (const k of occ[bylineIdx]!) if (k && !authors.includes(k)) authors.push(k);
+    // The spelling each entry of `authors` was read as (where it was first read): what a split of the person needs.
+    const authorSpellings: string[] = [];
+    const spelled = (raw: string | null | undefined) => (raw ?? "").normalize("NFC").trim();
+    occ[bylineIdx]!.forEach((k, pos) => {
+      if (!k || authors.includes(k)) return;
+      authors.push(k);
+      authorSpellings.push(spelled(chosen.authors[pos]));
+    });
     for (const r of rs) {
       if (r === bylineIdx) continue;
       occ[r]!.forEach((k, pos) => {
         if (!k || authors.includes(k)) return;
         authors.push(k);
+        authorSpellings.push(spelled(refs[r]!.rec.authors[pos]));
         if (chosen.authorsComplete) {
           diagnostics.push({ file: refs[r]!.rec.source.file, line: refs[r]!.rec.source.line, severity: "warning", message: `"${refs[r]!.rec.authors[pos]}" is not on the complete byline read at ${chosen.source.file}:${chosen.source.line}; appended to that paper's authors` });
         }
@@ -316,6 +324,7 @@ export function buildPapers(
       const p = profileOf[r];
       if (!p || authors.includes(p)) continue;
       authors.push(p);
+      authorSpellings.push(spelled(refs[r]!.rec.profileAuthor));
       profileOwners.push(p);
       if (chosen.authorsComplete) {
         diagnostics.push({ file: refs[r]!.rec.source.file, line: refs[r]!.rec.source.line, severity: "warning", message: `the page's person ${refs[r]!.rec.profileAuthor} is not on the complete byline of "${title ?? "this paper"}"; appended` });
@@ -345,6 +354,7 @@ export function buildPapers(
       title,
       label,
       authors,
+      authorSpellings,
       authorsComplete: chosen.authorsComplete,
       profileOwners,
       affiliation: recs.map((r) => r.affiliation).find((x) => x) ?? null,

@@ -28,6 +28,12 @@ export interface ResolvedPaper {
   label: string;
   /** Author keys in byline order, no duplicates; a profile page's person is appended when the cut byline lacks them. */
   authors: string[];
+  /**
+   * Per entry of `authors`: the spelling it was read as (the first record that names the person on this paper: the
+   * chosen byline, then the other records, then the profile page), NFC, trimmed. Written as the `as` attribute of
+   * the person's authored edge when they have several spellings (a split in the explorer moves papers by it).
+   */
+  authorSpellings?: string[];
   authorsComplete: boolean;
   /** Profile pages' people appended to `authors` because the byline read lacks them (see graph-file profileOwners). */
   profileOwners?: string[];

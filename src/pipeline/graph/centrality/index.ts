@@ -99,20 +99,19 @@ function rawBetweenness(adjacency: Adjacency, edges: EdgeList, options: Centrali
   return { values, method: `sampled:${options.betweennessSamples}` };
 }
 
-export function computeCentrality(adjacency: Adjacency, edges: EdgeList, options: CentralityOptions): CentralityResult {
+/**
+ * Degree, weighted degree and PageRank (the cheap centralities: linear per PageRank iteration), as the build writes
+ * them. Also what the explorer's identity corrections recompute (pipeline/corrections), betweenness aside.
+ */
+export function localCentrality(adjacency: Adjacency, progress: StepReporter = silentSteps): Pick<CentralityResult, "degree" | "weightedDegree" | "pagerank"> {
   const n = adjacency.nodes.length;
   const degree = new Int32Array(n);
   const weightedDegree = new Float64Array(n);
   const pagerank = new Float64Array(n);
-  const betweenness = new Float64Array(n);
-  if (n === 0) return { degree, weightedDegree, pagerank, betweenness, method: "exact" };
-
-  const progress = options.progress ?? silentSteps;
+  if (n === 0) return { degree, weightedDegree, pagerank };
   progress("pagerank", 0, n, "nodes");
   const ranks = pagerankOf(adjacency);
-  const { values: between, method } = rawBetweenness(adjacency, edges, options);
   const maxRank = maxOf(ranks);
-  const maxBetween = maxOf(between);
   const { starts, weights } = adjacency;
   for (let i = 0; i < n; i++) {
     let w = 0;
@@ -120,7 +119,18 @@ export function computeCentrality(adjacency: Adjacency, edges: EdgeList, options
     degree[i] = starts[i + 1]! - starts[i]!;
     weightedDegree[i] = round6(w);
     pagerank[i] = maxRank > 0 ? round6(ranks[i]! / maxRank) : 0;
-    betweenness[i] = maxBetween > 0 ? round6(between[i]! / maxBetween) : 0;
   }
-  return { degree, weightedDegree, pagerank, betweenness, method };
+  return { degree, weightedDegree, pagerank };
+}
+
+export function computeCentrality(adjacency: Adjacency, edges: EdgeList, options: CentralityOptions): CentralityResult {
+  const n = adjacency.nodes.length;
+  const betweenness = new Float64Array(n);
+  if (n === 0) return { ...localCentrality(adjacency), betweenness, method: "exact" };
+
+  const local = localCentrality(adjacency, options.progress ?? silentSteps);
+  const { values: between, method } = rawBetweenness(adjacency, edges, options);
+  const maxBetween = maxOf(between);
+  for (let i = 0; i < n; i++) betweenness[i] = maxBetween > 0 ? round6(between[i]! / maxBetween) : 0;
+  return { ...local, betweenness, method };
 }
