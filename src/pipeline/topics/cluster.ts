@@ -368,19 +368,25 @@ export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResul
   }
 }
 
+/** Each topic key's term gid, and the topic (index in topics.topics) per term index of corpus.terms (-1: none). */
+function topicIndex(topics: TopicResult, vocabulary: Vocabulary): { topicGids: Map<string, string>; topicOfTerm: Int32Array } {
+  const { corpus } = vocabulary;
+  const topicGids = new Map(corpus.terms.map((t) => [t.key, t.gid]));
+  const topicOfTerm = new Int32Array(corpus.terms.length).fill(-1);
+  topics.topics.forEach((topic, t) => {
+    const gid = topicGids.get(topic.key);
+    if (gid) topicOfTerm[corpus.byGid.get(gid)!.index] = t;
+  });
+  return { topicGids, topicOfTerm };
+}
+
 /**
  * Mass of every topic per cluster in one pass over the papers (not one pass per topic); a topic goes to the cluster
  * with the most (ties to the lower id), -1 when no clustered paper holds it.
  */
 function topicClusters(topics: TopicResult, vocabulary: Vocabulary, finalCluster: Int32Array): Map<string, number> {
   const { corpus } = vocabulary;
-  const topicGids = new Map(corpus.terms.map((t) => [t.key, t.gid]));
-  // Topic (index in topics.topics) per term index of corpus.terms; -1: none.
-  const topicOfTerm = new Int32Array(corpus.terms.length).fill(-1);
-  topics.topics.forEach((topic, t) => {
-    const gid = topicGids.get(topic.key);
-    if (gid) topicOfTerm[corpus.byGid.get(gid)!.index] = t;
-  });
+  const { topicOfTerm } = topicIndex(topics, vocabulary);
   const masses = topics.topics.map(() => new Map<number, number>());
   const { tfStart, tfTerm, tfWeight } = corpus;
   corpus.keys.forEach((_, p) => {
@@ -502,13 +508,7 @@ function distinctiveTerms(
   vocabulary: Vocabulary,
 ): ScoredTerm[][] {
   const { corpus } = vocabulary;
-  const topicGids = new Map(corpus.terms.map((t) => [t.key, t.gid]));
-  // Topic (index in topics.topics) per term index of corpus.terms; -1: none.
-  const topicOfTerm = new Int32Array(corpus.terms.length).fill(-1);
-  topics.topics.forEach((topic, t) => {
-    const gid = topicGids.get(topic.key);
-    if (gid) topicOfTerm[corpus.byGid.get(gid)!.index] = t;
-  });
+  const { topicGids, topicOfTerm } = topicIndex(topics, vocabulary);
   const groupOf = new Map(groupIds.map((c, g) => [c, g]));
   const held = groups.map(() => new Map<number, number>());
   const { tfStart, tfTerm } = corpus;
