@@ -39,6 +39,8 @@ export interface ExplorerGraphSource {
   readonly multi: boolean;
   readonly allowSelfLoops: boolean;
   getAttributes(): object;
+  /** Number of edges, when the reader knows it (graphology does); else the edges are counted in a first pass. */
+  readonly size?: number;
   forEachNode(callback: (key: string, attributes: Attrs) => void): void;
   forEachEdge(callback: (key: string, attributes: Attrs, source: string, target: string, sa: unknown, ta: unknown, undirected: boolean) => void): void;
 }
@@ -447,6 +449,14 @@ const CORE_NODE_NAMES = new Set(CORE_NODE_COLUMNS.map((c) => c.name));
 const CORE_EDGE_NAMES = new Set(CORE_EDGE_COLUMNS.map((c) => c.name));
 const SEARCH = new Set(SEARCH_FIELDS);
 
+function countEdges(graph: ExplorerGraphSource): number {
+  let m = 0;
+  graph.forEachEdge(() => {
+    m++;
+  });
+  return m;
+}
+
 /** The explorer's files for a graph: core.bin first, then the chunk files of each group in order. */
 export function writeExplorerFiles(graph: ExplorerGraphSource, options: ExplorerWriteOptions = {}): ExplorerFile[] {
   const target = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
@@ -491,38 +501,24 @@ export function writeExplorerFiles(graph: ExplorerGraphSource, options: Explorer
   // An optional column no node has (the ladder columns of a build without ladders) is left out: absent everywhere.
   const nodeColumns = [keyColumn.finish(body), ...columns.filter((c) => c.used || REQUIRED_NODE_COLUMNS.includes(c.spec.name)).map((c) => c.builder.finish(body))];
 
-  // Edges: endpoints as node indices; keys stored only when one differs from the derived form.
-  const edgeKeys: string[] = [];
-  const edgeAttrs: Attrs[] = [];
-  const ends: number[] = [];
-  const undirectedFlags: boolean[] = [];
-  let derived = true;
-  graph.forEachEdge((key, a, source, target_, _sa, _ta, undirected) => {
-    if (edgeAttrs.length === 0) order.edge = Object.keys(a);
-    edgeKeys.push(key);
-    edgeAttrs.push(a);
-    ends.push(indexOf.get(source)!, indexOf.get(target_)!);
-    undirectedFlags.push(undirected);
-    if (derived && key !== derivedEdgeKey(String(a.kind), source, target_, undirected)) derived = false;
-  });
-  const m = edgeKeys.length;
+  // Edges, in one pass: a reader may make each edge's attributes when asked (the graph stage's GraphView), so none is
+  // kept. Endpoints as node indices; keys stored only when one differs from the derived form (then a second pass).
+  const m = graph.size ?? countEdges(graph);
   const edgeColumns: ColumnSpec[] = [];
   const endType = smallestInt(0, Math.max(0, n - 1))!;
   const src = new ARRAY[endType](m);
   const tgt = new ARRAY[endType](m);
-  for (let e = 0; e < m; e++) {
-    src[e] = ends[2 * e]!;
-    tgt[e] = ends[2 * e + 1]!;
-  }
-  edgeColumns.push({ name: "source", type: "number", data: body.add(endType, src), scale: 0 });
-  edgeColumns.push({ name: "target", type: "number", data: body.add(endType, tgt), scale: 0 });
   const undirectedColumn = boolColumn("undirected", m);
-  for (let e = 0; e < m; e++) undirectedColumn.put(e, undirectedFlags[e]);
-  edgeColumns.push(undirectedColumn.finish(body));
   const extras = new GroupBuilder("edges", "edge", m, target);
   const edgeBuilders = CORE_EDGE_COLUMNS.filter((c) => c.name !== "source" && c.name !== "target" && c.name !== "undirected").map((spec) => ({ spec, builder: builderFor(spec, m, indexOf), used: false }));
-  for (let e = 0; e < m; e++) {
-    const a = edgeAttrs[e]!;
+  let derived = true;
+  let e = 0;
+  graph.forEachEdge((key, a, source, target_, _sa, _ta, undirected) => {
+    if (e === 0) order.edge = Object.keys(a);
+    src[e] = indexOf.get(source)!;
+    tgt[e] = indexOf.get(target_)!;
+    undirectedColumn.put(e, undirected);
+    if (derived && key !== derivedEdgeKey(String(a.kind), source, target_, undirected)) derived = false;
     let x: Attrs | null = null;
     for (const col of edgeBuilders) {
       const v = a[col.spec.name];
@@ -531,12 +527,19 @@ export function writeExplorerFiles(graph: ExplorerGraphSource, options: Explorer
     }
     for (const f of Object.keys(a)) if (!CORE_EDGE_NAMES.has(f)) (x ??= {})[f] = a[f];
     if (x) extras.put(e, x);
-  }
+    e++;
+  });
+  edgeColumns.push({ name: "source", type: "number", data: body.add(endType, src), scale: 0 });
+  edgeColumns.push({ name: "target", type: "number", data: body.add(endType, tgt), scale: 0 });
+  edgeColumns.push(undirectedColumn.finish(body));
   // An optional column no edge has (largePapers in a build without large papers) is left out: absent everywhere.
   for (const { spec, builder, used } of edgeBuilders) if (used || REQUIRED_EDGE_COLUMNS.includes(spec.name)) edgeColumns.push(builder.finish(body));
   if (!derived) {
     const keyCol = stringColumn("key", m);
-    for (let e = 0; e < m; e++) keyCol.put(e, edgeKeys[e]);
+    let i = 0;
+    graph.forEachEdge((key) => {
+      keyCol.put(i++, key);
+    });
     edgeColumns.push(keyCol.finish(body));
   }
 

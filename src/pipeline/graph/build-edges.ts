@@ -16,10 +16,10 @@
  * another one (possible only for keys containing the separator), that kind falls back to sorting whole key strings.
  */
 import type { EdgeAttributes, EdgeKind, LargePapers } from "../../model/graph-file";
-import { silentSteps, stepCounter, type StepReporter } from "../progress";
+import { silentSteps, type StepReporter } from "../progress";
 import type { NodeTable } from "./node-table";
 import { compareStrings, round6 } from "./numbers";
-import type { GraphBuildInput, PaperGraph } from "./types";
+import type { GraphBuildInput } from "./types";
 
 export const EDGE_KINDS: readonly EdgeKind[] = ["authored", "coauthor", "about", "related", "coauthor-large"];
 const DIRECTED: Record<EdgeKind, boolean> = { authored: true, coauthor: false, about: true, related: false, "coauthor-large": false };
@@ -261,37 +261,35 @@ export function edgeTable(
   return table;
 }
 
-/** Adds every edge to the graphology graph, in table order, with its final size and colour. */
-export function insertEdges(
-  graph: PaperGraph,
-  nodes: NodeTable,
-  table: EdgeTable,
-  look: { size: Float64Array; color: (kind: EdgeKind) => string },
-  progress: StepReporter = silentSteps,
-  years?: { firstYear: Int32Array; yearWeights: (string | undefined)[] },
-): void {
-  const { keys } = nodes;
-  EDGE_KINDS.forEach((kind, k) => {
-    const from = table.kindStart[k]!;
-    const to = table.kindStart[k + 1]!;
-    const tick = stepCounter(progress, `edges: ${kind}`, to - from, "edges", 20);
-    const color = look.color(kind);
-    const separator = SEPARATOR[kind];
-    const prefix = `${kind}:`;
-    for (let e = from; e < to; e++) {
-      tick(e - from + 1);
-      const s = keys[table.source[e]!]!;
-      const t = keys[table.target[e]!]!;
-      const attributes: EdgeAttributes = { kind, weight: table.weight[e]!, size: look.size[e]!, color };
-      if (table.largePapers[e]) attributes.largePapers = table.largePapers[e];
-      if (years && (kind === "coauthor" || kind === "coauthor-large")) {
-        attributes.firstYear = years.firstYear[e]! >= 0 ? years.firstYear[e]! : null;
-        // Absent when every paper of the weight is of the first year (most links): 24 bytes less per edge.
-        const perYear = years.yearWeights[e];
-        if (perYear !== undefined && perYear !== `${years.firstYear[e]}:${table.weight[e]}`) attributes.yearWeights = perYear;
-      }
-      if (DIRECTED[kind]) graph.addDirectedEdgeWithKey(prefix + s + separator + t, s, t, attributes);
-      else graph.addUndirectedEdgeWithKey(prefix + s + separator + t, s, t, attributes);
-    }
-  });
+/** How edges look in the file: sizes per edge index, colour per kind, and the co-author links' years. */
+export interface EdgeLook {
+  size: Float64Array;
+  color: (kind: EdgeKind) => string;
+  years?: { firstYear: Int32Array; yearWeights: (string | undefined)[] };
+}
+
+/** Whether edge e is undirected (coauthor, related, coauthor-large). */
+export function isUndirectedAt(table: EdgeTable, e: number): boolean {
+  return !DIRECTED[EDGE_KINDS[table.kind[e]!]!];
+}
+
+/** Edge e's key, `<kind>:<source><separator><target>`: made when a reader asks, never stored for every edge. */
+export function edgeKeyAt(nodes: NodeTable, table: EdgeTable, e: number): string {
+  const kind = EDGE_KINDS[table.kind[e]!]!;
+  return `${kind}:${nodes.keys[table.source[e]!]!}${SEPARATOR[kind]}${nodes.keys[table.target[e]!]!}`;
+}
+
+/** Edge e's attributes with its final size and colour, made when a reader asks (one short-lived object per edge). */
+export function edgeAttributesAt(table: EdgeTable, look: EdgeLook, e: number): EdgeAttributes {
+  const kind = EDGE_KINDS[table.kind[e]!]!;
+  const attributes: EdgeAttributes = { kind, weight: table.weight[e]!, size: look.size[e]!, color: look.color(kind) };
+  if (table.largePapers[e]) attributes.largePapers = table.largePapers[e];
+  const years = look.years;
+  if (years && (kind === "coauthor" || kind === "coauthor-large")) {
+    attributes.firstYear = years.firstYear[e]! >= 0 ? years.firstYear[e]! : null;
+    // Absent when every paper of the weight is of the first year (most links): 24 bytes less per edge.
+    const perYear = years.yearWeights[e];
+    if (perYear !== undefined && perYear !== `${years.firstYear[e]}:${table.weight[e]}`) attributes.yearWeights = perYear;
+  }
+  return attributes;
 }
