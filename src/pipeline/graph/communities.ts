@@ -161,24 +161,79 @@ export function communitiesOf(nodes: NodeTable, raw: Int32Array, modularity: num
 
 /** Papers take the community most of their authors belong to (ties: the earliest such author in the byline). */
 export function paperCommunities(nodes: NodeTable, community: Int32Array): void {
-  const counts = new Map<number, number>();
+  let groups = 0;
+  for (let a = 0; a < nodes.paperStart; a++) groups = Math.max(groups, community[a]! + 1);
+  const counts = new Int32Array(groups);
   nodes.paperAuthors.forEach((byline, i) => {
-    counts.clear();
     for (const a of byline) {
       const c = community[a]!;
-      if (c >= 0) counts.set(c, (counts.get(c) ?? 0) + 1);
+      if (c >= 0) counts[c]!++;
     }
-    // Map iteration follows first appearance in the byline, so a strict ">" keeps the earliest author on ties.
+    // Each community is weighed at its first author in the byline (its count then cleared, so later authors of it are
+    // passed over), and a strict ">" keeps the earliest on ties.
     let best = -1;
     let bestCount = 0;
-    for (const [c, n] of counts) {
-      if (n > bestCount) {
+    for (const a of byline) {
+      const c = community[a]!;
+      if (c < 0) continue;
+      if (counts[c]! > bestCount) {
         best = c;
-        bestCount = n;
+        bestCount = counts[c]!;
       }
+      counts[c] = 0;
     }
     community[nodes.paperStart + i] = best;
   });
+}
+
+/**
+ * Each community's most distinctive topic terms, best first: count in the community's papers x log(1 + papers with
+ * topics / papers with the topic), ties by topic key (topic indices are in key order). Papers are taken community by
+ * community (a counting sort), each community's counts in one array cleared after it, so the cost is linear in the
+ * papers' topic links at every level of the ladder.
+ */
+function distinctiveTerms(nodes: NodeTable, result: CommunityResult, maxTerms: number): string[][] {
+  const { paperStart, topicStart, paperTopicStart, paperTopicNodes } = nodes;
+  const papers = nodes.papers.length;
+  const topicCount = nodes.keys.length - topicStart;
+  const topicPapers = new Int32Array(topicCount);
+  let papersWithTopics = 0;
+  for (let k = 0; k < papers; k++) {
+    if (paperTopicStart[k + 1] === paperTopicStart[k]) continue;
+    papersWithTopics += 1;
+    for (let j = paperTopicStart[k]!; j < paperTopicStart[k + 1]!; j++) topicPapers[paperTopicNodes[j]! - topicStart]!++;
+  }
+  const groups = result.members.length;
+  const start = new Int32Array(groups + 1);
+  for (let k = 0; k < papers; k++) {
+    const c = result.community[paperStart + k]!;
+    if (c >= 0 && c < groups) start[c + 1]!++;
+  }
+  for (let c = 0; c < groups; c++) start[c + 1]! += start[c]!;
+  const fill = start.slice(0, groups);
+  const byCommunity = new Int32Array(start[groups]!);
+  for (let k = 0; k < papers; k++) {
+    const c = result.community[paperStart + k]!;
+    if (c >= 0 && c < groups) byCommunity[fill[c]!++] = k;
+  }
+  const counts = new Int32Array(topicCount);
+  const touched: number[] = [];
+  const out: string[][] = [];
+  for (let c = 0; c < groups; c++) {
+    for (let p = start[c]!; p < start[c + 1]!; p++) {
+      const k = byCommunity[p]!;
+      for (let j = paperTopicStart[k]!; j < paperTopicStart[k + 1]!; j++) {
+        const t = paperTopicNodes[j]! - topicStart;
+        if (counts[t]!++ === 0) touched.push(t);
+      }
+    }
+    const scored = touched.map((t) => ({ t, score: counts[t]! * Math.log(1 + papersWithTopics / topicPapers[t]!) }));
+    scored.sort((a, b) => b.score - a.score || a.t - b.t);
+    out.push(scored.slice(0, maxTerms).map((s) => nodes.topics[s.t]!.term));
+    for (const t of touched) counts[t] = 0;
+    touched.length = 0;
+  }
+  return out;
 }
 
 /**
@@ -192,27 +247,10 @@ export function communityInfo(
   centrality: { pagerank: Float64Array; betweenness: Float64Array },
   maxTerms = 5,
 ): Record<string, ClusterInfo> {
-  const topicPapers = new Map<string, number>();
-  const termCounts: Map<string, number>[] = result.members.map(() => new Map());
-  let papersWithTopics = 0;
-  nodes.paperTopics.forEach((links, i) => {
-    if (links.length === 0) return;
-    papersWithTopics += 1;
-    for (const l of links) topicPapers.set(l.topic, (topicPapers.get(l.topic) ?? 0) + 1);
-    const counts = termCounts[result.community[nodes.paperStart + i]!];
-    if (counts) for (const l of links) counts.set(l.topic, (counts.get(l.topic) ?? 0) + 1);
-  });
-  const termOf = (topicKey: string) => nodes.topics[nodes.index.get(topicKey)! - nodes.topicStart]!.term;
+  const terms = distinctiveTerms(nodes, result, maxTerms);
   const { pagerank, betweenness } = centrality;
-
   const out: Record<string, ClusterInfo> = {};
   result.members.forEach((members, id) => {
-    const terms = [...termCounts[id]!]
-      .map(([topic, n]) => ({ topic, score: n * Math.log(1 + papersWithTopics / topicPapers.get(topic)!) }))
-      .sort((a, b) => b.score - a.score || compareStrings(a.topic, b.topic))
-      .slice(0, maxTerms)
-      .map((t) => termOf(t.topic));
-
     let label = NO_COAUTHORS_LABEL;
     if (id !== result.isolated) {
       let best = members[0]!;
@@ -222,7 +260,7 @@ export function communityInfo(
       const name = nodes.authors[best]!.name;
       label = members.length > 1 ? `${name} et al.` : name;
     }
-    out[String(id)] = { label, size: members.length, terms, color: "", ...(id === result.isolated ? { noLinks: true } : {}) };
+    out[String(id)] = { label, size: members.length, terms: terms[id]!, color: "", ...(id === result.isolated ? { noLinks: true } : {}) };
   });
   // Palette by size among the communities that are communities: the shared no-links bucket takes no palette colour.
   const colors = groupColors(out);

@@ -29,6 +29,9 @@ export interface NodeTable {
   paperTopics: PaperTopic[][];
   /** Per paper: its author node indices in byline order. */
   paperAuthors: Int32Array[];
+  /** paperTopics as node indices, flat: paper i's topics are paperTopicNodes[paperTopicStart[i]..paperTopicStart[i + 1]). */
+  paperTopicStart: Int32Array;
+  paperTopicNodes: Int32Array;
 }
 
 const byKey = <T extends { key: string }>(items: readonly T[]): T[] => [...items].sort((a, b) => compareStrings(a.key, b.key));
@@ -64,6 +67,11 @@ export function nodeTable(input: GraphBuildInput): NodeTable {
     kind[i] = TOPIC;
     index.set(t.key, i++);
   }
+  const paperTopics = papers.map((p) => orderedPaperTopics(input.topics.paperTopics.get(p.key)));
+  const paperTopicStart = new Int32Array(papers.length + 1);
+  paperTopics.forEach((links, k) => (paperTopicStart[k + 1] = paperTopicStart[k]! + links.length));
+  const paperTopicNodes = new Int32Array(paperTopicStart[papers.length]!);
+  paperTopics.forEach((links, k) => links.forEach((l, j) => (paperTopicNodes[paperTopicStart[k]! + j] = index.get(l.topic)!)));
   return {
     keys,
     kind,
@@ -73,7 +81,9 @@ export function nodeTable(input: GraphBuildInput): NodeTable {
     topics,
     paperStart,
     topicStart,
-    paperTopics: papers.map((p) => orderedPaperTopics(input.topics.paperTopics.get(p.key))),
+    paperTopics,
     paperAuthors: papers.map((p) => Int32Array.from(p.authors, (a) => index.get(a)!)),
+    paperTopicStart,
+    paperTopicNodes,
   };
 }

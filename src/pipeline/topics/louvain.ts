@@ -218,6 +218,12 @@ export function louvainOn(start: LouvainGraph, options: LouvainOptions): Int32Ar
  * running on the whole graph again; the result is a coarsening of `start`.
  */
 export function louvainFrom(nodes: number, edges: WeightedEdges, start: ArrayLike<number>, options: LouvainOptions): Int32Array {
+  return louvainFromOn(toCsr(nodes, edges), start, options);
+}
+
+/** louvainFrom() on a graph built by louvainGraph (a ladder coarsens level after level of one graph). */
+export function louvainFromOn(graph: LouvainGraph, start: ArrayLike<number>, options: LouvainOptions): Int32Array {
+  const nodes = graph.n;
   const ids = new Map<number, number>();
   const assignment = new Int32Array(nodes);
   let next = 0;
@@ -230,7 +236,7 @@ export function louvainFrom(nodes: number, edges: WeightedEdges, start: ArrayLik
       assignment[i] = id;
     }
   }
-  return louvainLevels(aggregate(toCsr(nodes, edges), assignment, next), assignment, options);
+  return louvainLevels(aggregate(graph as Csr, assignment, next), assignment, options);
 }
 
 function louvainLevels(start: Csr, assignment: Int32Array, options: LouvainOptions): Int32Array {
@@ -253,8 +259,54 @@ function louvainLevels(start: Csr, assignment: Int32Array, options: LouvainOptio
   return assignment;
 }
 
-/** Modularity of a partition at the given resolution: sum over communities of w_in/2m - resolution * (tot/2m)^2. */
+/**
+ * Modularity of a partition at the given resolution: sum over communities of w_in/2m - resolution * (tot/2m)^2.
+ * Communities are summed in the order the edge list first names them (each as source, then as target), so the value
+ * does not depend on how they are numbered; small non-negative ids are counted in arrays, others in maps.
+ */
 export function modularity(nodes: number, edges: WeightedEdges, community: ArrayLike<number>, resolution: number): number {
+  // The communities the edges name (nodes without edges may have any id, -1 included): arrays when they are small.
+  let maxId = -1;
+  const limit = 4 * community.length + 1024;
+  for (let e = 0; e < edges.source.length; e++) {
+    const ca = community[edges.source[e]!]!;
+    const cb = community[edges.target[e]!]!;
+    if (!Number.isInteger(ca) || !Number.isInteger(cb) || ca < 0 || cb < 0 || ca > limit || cb > limit) return modularityByMaps(edges, community, resolution);
+    maxId = Math.max(maxId, ca, cb);
+  }
+  let total = 0;
+  const tot = new Float64Array(maxId + 1);
+  const inner = new Float64Array(maxId + 1);
+  const seen = new Uint8Array(maxId + 1);
+  const order: number[] = [];
+  for (let e = 0; e < edges.source.length; e++) {
+    const a = edges.source[e]!;
+    const b = edges.target[e]!;
+    const w = edges.weight[e]!;
+    if (a === b || !(w > 0)) continue;
+    total += 2 * w;
+    const ca = community[a]!;
+    const cb = community[b]!;
+    if (seen[ca] === 0) {
+      seen[ca] = 1;
+      order.push(ca);
+    }
+    tot[ca]! += w;
+    if (seen[cb] === 0) {
+      seen[cb] = 1;
+      order.push(cb);
+    }
+    tot[cb]! += w;
+    if (ca === cb) inner[ca]! += 2 * w;
+  }
+  if (total === 0) return 0;
+  let q = 0;
+  for (const c of order) q += inner[c]! / total - resolution * (tot[c]! / total) ** 2;
+  void nodes;
+  return q;
+}
+
+function modularityByMaps(edges: WeightedEdges, community: ArrayLike<number>, resolution: number): number {
   let total = 0;
   const tot = new Map<number, number>();
   const inner = new Map<number, number>();
@@ -273,7 +325,6 @@ export function modularity(nodes: number, edges: WeightedEdges, community: Array
   if (total === 0) return 0;
   let q = 0;
   for (const [c, t] of tot) q += (inner.get(c) ?? 0) / total - resolution * (t / total) ** 2;
-  void nodes;
   return q;
 }
 
