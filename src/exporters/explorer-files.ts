@@ -41,6 +41,8 @@ export interface ExplorerGraphSource {
   getAttributes(): object;
   /** Number of edges, when the reader knows it (graphology does); else the edges are counted in a first pass. */
   readonly size?: number;
+  /** Node keys in forEachNode's order, when the reader has them (graphology does); else read off forEachNode first. */
+  nodes?(): string[];
   forEachNode(callback: (key: string, attributes: Attrs) => void): void;
   forEachEdge(callback: (key: string, attributes: Attrs, source: string, target: string, sa: unknown, ta: unknown, undirected: boolean) => void): void;
 }
@@ -449,6 +451,16 @@ const CORE_NODE_NAMES = new Set(CORE_NODE_COLUMNS.map((c) => c.name));
 const CORE_EDGE_NAMES = new Set(CORE_EDGE_COLUMNS.map((c) => c.name));
 const SEARCH = new Set(SEARCH_FIELDS);
 
+/** Node keys in order: the reader's own list when it has one (graphology, GraphView), else read off forEachNode. */
+function nodeKeys(graph: ExplorerGraphSource): string[] {
+  if (graph.nodes) return graph.nodes();
+  const keys: string[] = [];
+  graph.forEachNode((key) => {
+    keys.push(key);
+  });
+  return keys;
+}
+
 function countEdges(graph: ExplorerGraphSource): number {
   let m = 0;
   graph.forEachEdge(() => {
@@ -460,14 +472,11 @@ function countEdges(graph: ExplorerGraphSource): number {
 /** The explorer's files for a graph: core.bin first, then the chunk files of each group in order. */
 export function writeExplorerFiles(graph: ExplorerGraphSource, options: ExplorerWriteOptions = {}): ExplorerFile[] {
   const target = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  const keys: string[] = [];
-  const nodeAttrs: Attrs[] = [];
+  // Keys first (a node's lists name nodes that come later), then one pass over the attributes, none of them kept: a
+  // reader may make each node's attributes when asked (the graph stage's GraphView).
+  const keys = nodeKeys(graph);
   const indexOf = new Map<string, number>();
-  graph.forEachNode((key, a) => {
-    indexOf.set(key, keys.length);
-    keys.push(key);
-    nodeAttrs.push(a);
-  });
+  keys.forEach((key, i) => indexOf.set(key, i));
   const n = keys.length;
   const order: ExplorerHeader["attributeOrder"] = { author: [], paper: [], topic: [], edge: [] };
   const body = new Body();
@@ -475,11 +484,13 @@ export function writeExplorerFiles(graph: ExplorerGraphSource, options: Explorer
 
   // Nodes: the key, then the core columns; whatever does not fit goes to the node's search or details record.
   const keyColumn = stringColumn("key", n);
-  const columns = CORE_NODE_COLUMNS.map((spec) => ({ spec, used: false, builder: builderFor(spec, n, indexOf, spec.sameAs ? (i) => nodeAttrs[i]![spec.sameAs!] : undefined) }));
+  let current: Attrs = {};
+  const columns = CORE_NODE_COLUMNS.map((spec) => ({ spec, used: false, builder: builderFor(spec, n, indexOf, spec.sameAs ? () => current[spec.sameAs!] : undefined) }));
   const search = new GroupBuilder("search", "node", n, target * 4);
   const details = new GroupBuilder("details", "node", n, target);
-  for (let i = 0; i < n; i++) {
-    const a = nodeAttrs[i]!;
+  let i = 0;
+  graph.forEachNode((_key, a) => {
+    current = a;
     keyColumn.put(i, keys[i]);
     const kind = a.kind;
     if ((kind === "author" || kind === "paper" || kind === "topic") && order[kind].length === 0) order[kind] = Object.keys(a);
@@ -497,7 +508,8 @@ export function writeExplorerFiles(graph: ExplorerGraphSource, options: Explorer
     }
     if (s) search.put(i, s);
     if (d) details.put(i, d);
-  }
+    i++;
+  });
   // An optional column no node has (the ladder columns of a build without ladders) is left out: absent everywhere.
   const nodeColumns = [keyColumn.finish(body), ...columns.filter((c) => c.used || REQUIRED_NODE_COLUMNS.includes(c.spec.name)).map((c) => c.builder.finish(body))];
 

@@ -36,7 +36,7 @@ export class GraphView {
   readonly allowSelfLoops = false;
 
   constructor(
-    private readonly nodes: NodeTable,
+    private readonly table: NodeTable,
     private readonly values: NodeValues,
     private readonly edges: EdgeTable,
     private readonly look: EdgeLook,
@@ -45,12 +45,17 @@ export class GraphView {
 
   /** Number of nodes. */
   get order(): number {
-    return this.nodes.keys.length;
+    return this.table.keys.length;
   }
 
   /** Number of edges. */
   get size(): number {
     return this.edges.count;
+  }
+
+  /** Node keys in order. */
+  nodes(): string[] {
+    return [...this.table.keys];
   }
 
   getAttributes(): GraphAttributes {
@@ -62,28 +67,28 @@ export class GraphView {
   }
 
   forEachNode(callback: (key: string, attributes: Readable<NodeAttributes>) => void): void {
-    for (let i = 0; i < this.order; i++) callback(this.nodes.keys[i]!, this.nodeAttributes(i));
+    for (let i = 0; i < this.order; i++) callback(this.table.keys[i]!, this.nodeAttributes(i));
   }
 
   /** As graphology's forEachEdge, except that the endpoints' attributes (arguments 5 and 6) are not passed. */
   forEachEdge(callback: (key: string, attributes: Readable<EdgeAttributes>, source: string, target: string, sourceAttributes: undefined, targetAttributes: undefined, undirected: boolean) => void): void {
-    const { keys } = this.nodes;
+    const { keys } = this.table;
     const { source, target } = this.edges;
     for (let e = 0; e < this.size; e++) {
-      callback(edgeKeyAt(this.nodes, this.edges, e), this.edgeAttributes(e), keys[source[e]!]!, keys[target[e]!]!, undefined, undefined, isUndirectedAt(this.edges, e));
+      callback(edgeKeyAt(this.table, this.edges, e), this.edgeAttributes(e), keys[source[e]!]!, keys[target[e]!]!, undefined, undefined, isUndirectedAt(this.edges, e));
     }
   }
 
   *nodeEntries(): Generator<NodeEntry> {
-    for (let i = 0; i < this.order; i++) yield { node: this.nodes.keys[i]!, attributes: this.nodeAttributes(i) };
+    for (let i = 0; i < this.order; i++) yield { node: this.table.keys[i]!, attributes: this.nodeAttributes(i) };
   }
 
   *edgeEntries(): Generator<EdgeEntry> {
-    const { keys } = this.nodes;
+    const { keys } = this.table;
     const { source, target } = this.edges;
     for (let e = 0; e < this.size; e++) {
       yield {
-        edge: edgeKeyAt(this.nodes, this.edges, e),
+        edge: edgeKeyAt(this.table, this.edges, e),
         attributes: this.edgeAttributes(e),
         source: keys[source[e]!]!,
         target: keys[target[e]!]!,
@@ -93,7 +98,7 @@ export class GraphView {
   }
 
   private nodeAttributes(i: number): Readable<NodeAttributes> {
-    return nodeAttributesAt(this.nodes, this.values, i) as Readable<NodeAttributes>;
+    return nodeAttributesAt(this.table, this.values, i) as Readable<NodeAttributes>;
   }
 
   private edgeAttributes(e: number): Readable<EdgeAttributes> {
