@@ -262,22 +262,16 @@ function louvainLevels(start: Csr, assignment: Int32Array, options: LouvainOptio
 /**
  * Modularity of a partition at the given resolution: sum over communities of w_in/2m - resolution * (tot/2m)^2.
  * Communities are summed in the order the edge list first names them (each as source, then as target), so the value
- * does not depend on how they are numbered; small non-negative ids are counted in arrays, others in maps.
+ * does not depend on how they are numbered; they are counted in arrays (ids renumbered first unless small and >= 0).
  */
 export function modularity(nodes: number, edges: WeightedEdges, community: ArrayLike<number>, resolution: number): number {
-  // The communities the edges name (nodes without edges may have any id, -1 included): arrays when they are small.
-  let maxId = -1;
-  const limit = 4 * community.length + 1024;
-  for (let e = 0; e < edges.source.length; e++) {
-    const ca = community[edges.source[e]!]!;
-    const cb = community[edges.target[e]!]!;
-    if (!Number.isInteger(ca) || !Number.isInteger(cb) || ca < 0 || cb < 0 || ca > limit || cb > limit) return modularityByMaps(edges, community, resolution);
-    maxId = Math.max(maxId, ca, cb);
-  }
+  const ids = smallIds(community);
+  let size = 0;
+  for (const c of ids) size = Math.max(size, c + 1);
   let total = 0;
-  const tot = new Float64Array(maxId + 1);
-  const inner = new Float64Array(maxId + 1);
-  const seen = new Uint8Array(maxId + 1);
+  const tot = new Float64Array(size);
+  const inner = new Float64Array(size);
+  const seen = new Uint8Array(size);
   const order: number[] = [];
   for (let e = 0; e < edges.source.length; e++) {
     const a = edges.source[e]!;
@@ -285,8 +279,8 @@ export function modularity(nodes: number, edges: WeightedEdges, community: Array
     const w = edges.weight[e]!;
     if (a === b || !(w > 0)) continue;
     total += 2 * w;
-    const ca = community[a]!;
-    const cb = community[b]!;
+    const ca = ids[a]!;
+    const cb = ids[b]!;
     if (seen[ca] === 0) {
       seen[ca] = 1;
       order.push(ca);
@@ -306,26 +300,25 @@ export function modularity(nodes: number, edges: WeightedEdges, community: Array
   return q;
 }
 
-function modularityByMaps(edges: WeightedEdges, community: ArrayLike<number>, resolution: number): number {
-  let total = 0;
-  const tot = new Map<number, number>();
-  const inner = new Map<number, number>();
-  for (let e = 0; e < edges.source.length; e++) {
-    const a = edges.source[e]!;
-    const b = edges.target[e]!;
-    const w = edges.weight[e]!;
-    if (a === b || !(w > 0)) continue;
-    total += 2 * w;
-    const ca = community[a]!;
-    const cb = community[b]!;
-    tot.set(ca, (tot.get(ca) ?? 0) + w);
-    tot.set(cb, (tot.get(cb) ?? 0) + w);
-    if (ca === cb) inner.set(ca, (inner.get(ca) ?? 0) + 2 * w);
+/** The partition with ids usable as array indices: as given when they are small integers >= 0, else renumbered. */
+function smallIds(community: ArrayLike<number>): Int32Array {
+  const n = community.length;
+  const out = new Int32Array(n);
+  let small = true;
+  for (let i = 0; i < n && small; i++) {
+    const c = community[i]!;
+    if (Number.isInteger(c) && c >= 0 && c <= n) out[i] = c;
+    else small = false;
   }
-  if (total === 0) return 0;
-  let q = 0;
-  for (const [c, t] of tot) q += (inner.get(c) ?? 0) / total - resolution * (t / total) ** 2;
-  return q;
+  if (small) return out;
+  const renumbered = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const c = community[i]!;
+    let id = renumbered.get(c);
+    if (id === undefined) renumbered.set(c, (id = renumbered.size));
+    out[i] = id;
+  }
+  return out;
 }
 
 /**
