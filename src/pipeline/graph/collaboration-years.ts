@@ -11,7 +11,7 @@
  * Cost: one pass over the dated papers' author pairs (the pairs the edge table enumerated already), one typed-array
  * sort of (edge, year) codes.
  */
-import { EDGE_KINDS, isLargePaper, type EdgeTable } from "./build-edges";
+import { DistinctAuthors, EDGE_KINDS, isLargePaper, type EdgeTable } from "./build-edges";
 import type { NodeTable } from "./node-table";
 
 const COAUTHOR = EDGE_KINDS.indexOf("coauthor");
@@ -88,15 +88,16 @@ export function collaborationYears(nodes: NodeTable, edges: EdgeTable, options: 
   const large = new PairIndex(edges, LARGE, nodeCount);
   let codes = new Float64Array(1024);
   let count = 0;
+  const distinct = new DistinctAuthors();
   nodes.papers.forEach((paper, i) => {
     const year = paper.year;
     if (year === null || !Number.isInteger(year) || year < 0 || year >= YEARS) return;
     // A large paper's pairs that smaller papers also link count in `largePapers`, not in `weight`: only coauthor-large.
     const index = isLargePaper(paper, options.coauthorMaxAuthors) ? large : small;
     if (index.size === 0) return;
-    const sorted = Int32Array.from(new Set(nodes.paperAuthors[i]!)).sort();
-    for (let a = 0; a < sorted.length; a++) {
-      for (let b = a + 1; b < sorted.length; b++) {
+    const { sorted, count: authors } = distinct.of(nodes.paperAuthors[i]!);
+    for (let a = 0; a < authors; a++) {
+      for (let b = a + 1; b < authors; b++) {
         const e = index.find(sorted[a]!, sorted[b]!);
         if (e < 0) continue;
         if (count === codes.length) {
