@@ -252,7 +252,8 @@ function boolColumn(name: string, rows: number): ColumnBuilder {
 }
 
 function stringColumn(name: string, rows: number, sameAs?: string, sameValue?: (i: number) => unknown): ColumnBuilder {
-  const chunks: Uint8Array[] = [];
+  // UTF-8 written straight into one growing buffer (encodeInto): no byte array per row.
+  let buffer = new Uint8Array(1024);
   const offsets = new Uint32Array(rows + 1);
   let length = 0;
   const flags = nullsAndAbsent(rows);
@@ -265,9 +266,13 @@ function stringColumn(name: string, rows: number, sameAs?: string, sameValue?: (
       else if (typeof v === "string") {
         if (sameValue && sameValue(i) === v) same.set(i);
         else {
-          const b = encoder.encode(v);
-          chunks.push(b);
-          length += b.length;
+          // A UTF-16 unit takes at most 3 bytes of UTF-8.
+          if (length + 3 * v.length > buffer.length) {
+            const grown = new Uint8Array(Math.max(2 * buffer.length, length + 3 * v.length));
+            grown.set(buffer.subarray(0, length));
+            buffer = grown;
+          }
+          length += encoder.encodeInto(v, buffer.subarray(length)).written;
         }
       } else {
         flags.absent.set(i);
@@ -277,12 +282,7 @@ function stringColumn(name: string, rows: number, sameAs?: string, sameValue?: (
     },
     finish(body) {
       offsets[rows] = length;
-      const bytes = new Uint8Array(length);
-      let at = 0;
-      for (const c of chunks) {
-        bytes.set(c, at);
-        at += c.length;
-      }
+      const bytes = buffer.subarray(0, length);
       return {
         name,
         type: "string",
@@ -407,43 +407,58 @@ function builderFor(spec: { name: string; type: ColumnSpec["type"]; sameAs?: str
   }
 }
 
-/** Heavy attributes of one group, one record (or null) per row; cut into files of about `target` bytes. */
+/**
+ * Heavy attributes of one group, one record (or null) per row; cut into files of about `target` bytes. Rows arrive in
+ * order, so a file is made as soon as its rows are in and their records dropped (not every record kept to the end).
+ */
 class GroupBuilder {
-  private records: (string | null)[];
+  /** Records of rows [first, next), not yet in a file. */
+  private pending: (string | null)[] = [];
+  private first = 0;
+  private next = 0;
+  private size = 0;
   private any = false;
+  private readonly chunks: ChunkSpec[] = [];
+  private readonly made: ExplorerFile[] = [];
   constructor(
     readonly name: ChunkGroupName,
     readonly of: "node" | "edge",
-    rows: number,
+    private readonly rows: number,
     private readonly target: number,
-  ) {
-    this.records = new Array<string | null>(rows).fill(null);
-  }
+  ) {}
+
   put(i: number, record: Attrs) {
-    this.records[i] = JSON.stringify(record);
+    while (this.next < i) this.add(null);
+    this.add(JSON.stringify(record));
     this.any = true;
   }
+
+  private add(record: string | null) {
+    this.pending.push(record);
+    this.next++;
+    this.size += (record?.length ?? 4) + 1;
+    if (this.size >= this.target) this.emit();
+  }
+
+  private emit() {
+    const { first, next: end } = this;
+    const head: Omit<ExplorerChunk, "records"> = { format: EXPLORER_CHUNK_FORMAT, version: EXPLORER_FORMAT_VERSION, group: this.name, first, count: end - first };
+    const text = `${JSON.stringify(head).slice(0, -1)},"records":[${this.pending.map((r) => r ?? "null").join(",")}]}\n`;
+    const bytes = encoder.encode(text);
+    const file = `${this.name}-${String(this.chunks.length).padStart(4, "0")}.json`;
+    this.made.push({ name: file, bytes });
+    this.chunks.push({ file, first, count: end - first, bytes: bytes.length, fnv1a: fnv1a(bytes) });
+    this.first = end;
+    this.size = 0;
+    this.pending = [];
+  }
+
   finish(files: ExplorerFile[]): ChunkGroupSpec | null {
     if (!this.any) return null;
-    const chunks: ChunkSpec[] = [];
-    let first = 0;
-    let size = 0;
-    const emit = (end: number) => {
-      const head: Omit<ExplorerChunk, "records"> = { format: EXPLORER_CHUNK_FORMAT, version: EXPLORER_FORMAT_VERSION, group: this.name, first, count: end - first };
-      const text = `${JSON.stringify(head).slice(0, -1)},"records":[${this.records.slice(first, end).map((r) => r ?? "null").join(",")}]}\n`;
-      const bytes = encoder.encode(text);
-      const file = `${this.name}-${String(chunks.length).padStart(4, "0")}.json`;
-      files.push({ name: file, bytes });
-      chunks.push({ file, first, count: end - first, bytes: bytes.length, fnv1a: fnv1a(bytes) });
-      first = end;
-      size = 0;
-    };
-    for (let i = 0; i < this.records.length; i++) {
-      size += (this.records[i]?.length ?? 4) + 1;
-      if (size >= this.target) emit(i + 1);
-    }
-    if (first < this.records.length || chunks.length === 0) emit(this.records.length);
-    return { name: this.name, of: this.of, chunks };
+    while (this.next < this.rows) this.add(null);
+    if (this.first < this.rows || this.chunks.length === 0) this.emit();
+    for (const f of this.made) files.push(f);
+    return { name: this.name, of: this.of, chunks: this.chunks };
   }
 }
 
