@@ -18,8 +18,9 @@
  * Measuring: each size runs in a fresh child process. On a shared machine wall time mostly measures the neighbours'
  * load, so the child replaces performance.now (which run.ts reads for result.timings) with a CPU-time clock
  * (process.cpuUsage, user + system, all threads): the per-phase figures are CPU seconds. Peak memory is the kernel's
- * high-water mark of the child's resident set (process.resourceUsage().maxRSS), input text included. graph.json's size
- * is counted by serialising node by node and edge by edge (the bytes graphology's export would be), never as one string.
+ * high-water mark of the child's resident set (process.resourceUsage().maxRSS) when the build returns, input text
+ * included. Then what the CLI writes is made from the build's GraphView and timed apart (not in the total): graph.json's
+ * bytes, counted chunk by chunk as the CLI streams them (never one string), and the explorer's files.
  * The exponent of a phase between sizes n1 < n2 is log(t2 / t1) / log(n2 / n1): 1 is linear; 1.1 is n log n-like.
  */
 import { execFileSync } from "node:child_process";
@@ -27,7 +28,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { fileURLToPath } from "node:url";
-import type Graph from "graphology";
+import { graphJsonChunks } from "../src/cli/graph-json-stream";
+import { writeExplorerFiles } from "../src/exporters/explorer-files";
+import type { GraphView } from "../src/pipeline/graph";
 import { resolveOptions } from "../src/pipeline/options";
 import type { ProgressEvent } from "../src/pipeline/progress";
 import type { InputDocument } from "../src/pipeline/records";
@@ -58,6 +61,8 @@ interface Report {
   /** What the build counted after reading (build-size.ts). */
   size?: { records: number; authorNames: number; coauthorPairs: number; textUnits: number; heapBytes: number };
   outputMB: number;
+  /** Writing after the build (not in the total): CPU of graph.json's bytes and of the explorer files, and the peak RSS by then. */
+  write?: { graphJsonMs: number; explorerMs: number; explorerMB: number; peakRssMB: number };
   graph: { nodes: number; edges: number; authors: number; papers: number; topics: number; coauthorEdges: number; betweenness: string };
   error?: string;
 }
@@ -97,17 +102,10 @@ function readCorpus(dir: string): InputDocument[] {
     .map((name) => ({ file: name.replace(/__/g, "/"), text: decoder.decode(readFileSync(join(dir, name))) }));
 }
 
-/** Bytes of JSON.stringify(graph.export()), counted piece by piece. */
-function exportedBytes(graph: Graph): number {
-  const len = (v: unknown) => Buffer.byteLength(JSON.stringify(v));
-  let bytes = len({ options: { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops }, attributes: graph.getAttributes() });
-  bytes += '{"nodes":[],"edges":[]}'.length;
-  graph.forEachNode((key, attributes) => {
-    bytes += len({ key, attributes }) + 1;
-  });
-  graph.forEachEdge((key, attributes, source, target, _s, _t, undirected) => {
-    bytes += len(undirected ? { key, source, target, attributes, undirected } : { key, source, target, attributes }) + 1;
-  });
+/** Bytes of graph.json as the CLI writes it (streamed from the build's GraphView), counted chunk by chunk. */
+function graphJsonBytes(view: GraphView): number {
+  let bytes = 0;
+  for (const chunk of graphJsonChunks(view)) bytes += Buffer.byteLength(chunk);
   return bytes;
 }
 
@@ -162,22 +160,35 @@ function measure(corpus: string, papers: number, seed: number): Report {
     return finish({ error: error instanceof Error ? error.message : String(error) });
   }
   const cpuMs = cpuNow() - cpu0;
+  const peakRssMB = process.resourceUsage().maxRSS / 1024;
   base.records = result.documents.reduce((s, d) => s + d.records.length, 0);
-  const g = result.graph;
-  const counts = g.getAttribute("counts") as { authors: number; papers: number; topics: number };
-  let coauthorEdges = 0;
-  g.forEachEdge((_k, a) => {
-    if ((a as { kind: string }).kind === "coauthor") coauthorEdges++;
-  });
-  const outputMB = exportedBytes(g) / 1e6;
+  const g = result.view;
+  const counts = g.getAttribute("counts");
+  const coauthorEdges = countCoauthorEdges(g);
+  // What the CLI writes after the build, from the same view: graph.json (counted, not stored) and the explorer files.
+  const write0 = cpuNow();
+  const outputMB = graphJsonBytes(g) / 1e6;
+  const write1 = cpuNow();
+  const explorerMB = writeExplorerFiles(g).reduce((n, f) => n + f.bytes.length, 0) / 1e6;
+  const write = { graphJsonMs: write1 - write0, explorerMs: cpuNow() - write1, explorerMB, peakRssMB: process.resourceUsage().maxRSS / 1024 };
   return finish({
+    peakRssMB,
+    write,
     timings: result.timings,
     estimatedHeapMB: result.size.heapBytes / 1e6,
     size: result.size,
     cpuMs,
     outputMB,
-    graph: { nodes: g.order, edges: g.size, ...counts, coauthorEdges, betweenness: g.getAttribute("betweenness") as string },
+    graph: { nodes: g.order, edges: g.size, authors: counts.authors, papers: counts.papers, topics: counts.topics, coauthorEdges, betweenness: g.getAttribute("betweenness") as string },
   });
+}
+
+function countCoauthorEdges(view: GraphView): number {
+  let n = 0;
+  view.forEachEdge((_k, a) => {
+    if (a.kind === "coauthor") n++;
+  });
+  return n;
 }
 
 const s = (ms: number) => (ms / 1000).toFixed(2);
@@ -193,6 +204,12 @@ function print(r: Report, withSteps: boolean): void {
     `  graph: ${r.graph.nodes.toLocaleString("en-US")} nodes (${r.graph.authors} authors, ${r.graph.papers} papers, ${r.graph.topics} topics), ` +
       `${r.graph.edges.toLocaleString("en-US")} edges (${r.graph.coauthorEdges.toLocaleString("en-US")} co-author), betweenness ${r.graph.betweenness}; graph.json ${r.outputMB.toFixed(1)} MB`,
   );
+  if (r.write) {
+    lines.push(
+      `  writing after the build (not in the total): graph.json ${s(r.write.graphJsonMs)} s CPU, explorer files ${s(r.write.explorerMs)} s CPU ` +
+        `(${r.write.explorerMB.toFixed(1)} MB); peak RSS by then ${r.write.peakRssMB.toFixed(0)} MB`,
+    );
+  }
   const ranked = Object.entries(r.steps).sort((a, b) => b[1] - a[1]);
   const shown = withSteps ? ranked : ranked.filter(([k]) => k.startsWith("graph")).slice(0, 8);
   lines.push(`  ${withSteps ? "steps" : "graph steps"} (CPU s): ${shown.map(([k, v]) => `${withSteps ? k : k.replace(/^graph: /, "")} ${s(v)}`).join(", ")}`);

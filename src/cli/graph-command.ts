@@ -223,14 +223,14 @@ async function build(
   // graph.json is streamed in chunks, never one string (V8 caps strings near 512 MiB).
   const report = formatMergeReport(result.identity);
   const written = { bytes: 0 };
-  const graphChunks = countingChunks(graphJsonChunks(result.graph), written);
+  const graphChunks = countingChunks(graphJsonChunks(result.view), written);
   if (!folder) {
     for (const chunk of graphChunks) io.stdout(chunk);
     output = { graph: "-", mergeReport: null };
     progress.listener({ phase: "write", done: files, total: files, unit: "files", finished: true });
   } else {
     const outDir = folder.dir;
-    const explorer = explorerOutput(result.graph);
+    const explorer = explorerOutput(result.view);
     try {
       // The report first, then the explorer's folder, the graph last: graph.json is the commit point (see
       // atomic-write.ts), so a new graph.json always has its own report and explorer files beside it.

@@ -4,7 +4,15 @@
  * one JSON.stringify died with "RangeError: Invalid string length". Nodes and edges are serialised one at a time, the
  * way graphology's export() does (serializeNode / serializeEdge), and handed out in chunks of about `chunkChars`.
  */
-import type Graph from "graphology";
+/** What the stream reads: graphology's Graph satisfies it, and so does the graph stage's GraphView. */
+export interface GraphJsonSource {
+  readonly type: string;
+  readonly multi: boolean;
+  readonly allowSelfLoops: boolean;
+  getAttributes(): object;
+  nodeEntries(): Iterable<{ node: string; attributes: object }>;
+  edgeEntries(): Iterable<{ edge: string; attributes: object; source: string; target: string; undirected: boolean }>;
+}
 
 export const DEFAULT_CHUNK_CHARS = 1 << 20;
 
@@ -27,7 +35,7 @@ function edgeJson(key: string, source: string, target: string, attributes: objec
 }
 
 /** The chunks of graph.json (with its final newline); each chunk is at most about `chunkChars` plus one element. */
-export function* graphJsonChunks(graph: Graph, chunkChars = DEFAULT_CHUNK_CHARS): Generator<string> {
+export function* graphJsonChunks(graph: GraphJsonSource, chunkChars = DEFAULT_CHUNK_CHARS): Generator<string> {
   let buffer = "";
   const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
   buffer += `{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`;

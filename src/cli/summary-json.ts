@@ -41,12 +41,9 @@ export function buildSummaryJson(
   result: PipelineResult,
   details: { exitCode: number; problems: string[]; output: BuildSummaryJson["output"]; timings: Record<string, number> },
 ): BuildSummaryJson {
-  const g = result.graph;
-  const kinds = { author: 0, paper: 0, topic: 0 };
-  g.forEachNode((_key, a) => {
-    const kind = a.kind as keyof typeof kinds;
-    if (kind in kinds) kinds[kind] += 1;
-  });
+  // The built graph's own counts (its `counts` attribute: one per node kind), not a walk over its nodes.
+  const g = result.view;
+  const counts = g.getAttribute("counts");
   const all = result.summaries.flatMap((s) => s.diagnostics);
   const severity = (list: Diagnostic[], s: string) => list.filter((d) => d.severity === s).length;
   return {
@@ -62,9 +59,9 @@ export function buildSummaryJson(
     problems: details.problems,
     counts: {
       records: result.summaries.reduce((n, s) => n + s.records, 0),
-      papers: kinds.paper,
-      authors: kinds.author,
-      topics: kinds.topic,
+      papers: counts.papers,
+      authors: counts.authors,
+      topics: counts.topics,
       nodes: g.order,
       edges: g.size,
       communities: Object.keys(g.getAttribute("communities") ?? {}).length,

@@ -21,11 +21,12 @@ export function formatSummary(result: PipelineResult): { text: string; errorsOnl
       if (d.severity === "error") errors.push(line);
     }
   }
-  const g = result.graph;
-  const count = (kind: string) => g.filterNodes((_, a) => a.kind === kind).length;
+  // The built graph's own counts (its `counts` attribute: one per node kind), not a walk over its nodes.
+  const g = result.view;
+  const counts = g.getAttribute("counts");
   const records = result.summaries.reduce((n, s) => n + s.records, 0);
   lines.push(
-    `${records} records -> ${count("paper")} papers, ${count("author")} authors, ${count("topic")} topics, ${g.size} edges; ` +
+    `${records} records -> ${counts.papers} papers, ${counts.authors} authors, ${counts.topics} topics, ${g.size} edges; ` +
       `${Object.keys(g.getAttribute("communities") ?? {}).length} communities, ${Object.keys(g.getAttribute("topicClusters") ?? {}).length} research clusters`,
   );
   lines.push(...ladderLines(g.getAttributes()));

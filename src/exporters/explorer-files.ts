@@ -242,7 +242,8 @@ function boolColumn(name: string, rows: number): ColumnBuilder {
 }
 
 function stringColumn(name: string, rows: number, sameAs?: string, sameValue?: (i: number) => unknown): ColumnBuilder {
-  const chunks: Uint8Array[] = [];
+  // UTF-8 written straight into one growing buffer (encodeInto): no byte array per row.
+  let buffer = new Uint8Array(1024);
   const offsets = new Uint32Array(rows + 1);
   let length = 0;
   const flags = nullsAndAbsent(rows);
@@ -255,9 +256,13 @@ function stringColumn(name: string, rows: number, sameAs?: string, sameValue?: (
       else if (typeof v === "string") {
         if (sameValue && sameValue(i) === v) same.set(i);
         else {
-          const b = encoder.encode(v);
-          chunks.push(b);
-          length += b.length;
+          // A UTF-16 unit takes at most 3 bytes of UTF-8.
+          if (length + 3 * v.length > buffer.length) {
+            const grown = new Uint8Array(Math.max(2 * buffer.length, length + 3 * v.length));
+            grown.set(buffer.subarray(0, length));
+            buffer = grown;
+          }
+          length += encoder.encodeInto(v, buffer.subarray(length)).written;
         }
       } else {
         flags.absent.set(i);
@@ -267,12 +272,7 @@ function stringColumn(name: string, rows: number, sameAs?: string, sameValue?: (
     },
     finish(body) {
       offsets[rows] = length;
-      const bytes = new Uint8Array(length);
-      let at = 0;
-      for (const c of chunks) {
-        bytes.set(c, at);
-        at += c.length;
-      }
+      const bytes = buffer.subarray(0, length);
       return {
         name,
         type: "string",
@@ -388,43 +388,58 @@ function builderFor(spec: { name: string; type: ColumnSpec["type"]; sameAs?: str
   }
 }
 
-/** Heavy attributes of one group, one record (or null) per row; cut into files of about `target` bytes. */
+/**
+ * Heavy attributes of one group, one record (or null) per row; cut into files of about `target` bytes. Rows arrive in
+ * order, so a file is made as soon as its rows are in and their records dropped (not every record kept to the end).
+ */
 class GroupBuilder {
-  private records: (string | null)[];
+  /** Records of rows [first, next), not yet in a file. */
+  private pending: (string | null)[] = [];
+  private first = 0;
+  private next = 0;
+  private size = 0;
   private any = false;
+  private readonly chunks: ChunkSpec[] = [];
+  private readonly made: ExplorerFile[] = [];
   constructor(
     readonly name: ChunkGroupName,
     readonly of: "node" | "edge",
-    rows: number,
+    private readonly rows: number,
     private readonly target: number,
-  ) {
-    this.records = new Array<string | null>(rows).fill(null);
-  }
+  ) {}
+
   put(i: number, record: Attrs) {
-    this.records[i] = JSON.stringify(record);
+    while (this.next < i) this.add(null);
+    this.add(JSON.stringify(record));
     this.any = true;
   }
+
+  private add(record: string | null) {
+    this.pending.push(record);
+    this.next++;
+    this.size += (record?.length ?? 4) + 1;
+    if (this.size >= this.target) this.emit();
+  }
+
+  private emit() {
+    const { first, next: end } = this;
+    const head: Omit<ExplorerChunk, "records"> = { format: EXPLORER_CHUNK_FORMAT, version: EXPLORER_FORMAT_VERSION, group: this.name, first, count: end - first };
+    const text = `${JSON.stringify(head).slice(0, -1)},"records":[${this.pending.map((r) => r ?? "null").join(",")}]}\n`;
+    const bytes = encoder.encode(text);
+    const file = `${this.name}-${String(this.chunks.length).padStart(4, "0")}.json`;
+    this.made.push({ name: file, bytes });
+    this.chunks.push({ file, first, count: end - first, bytes: bytes.length, fnv1a: fnv1a(bytes) });
+    this.first = end;
+    this.size = 0;
+    this.pending = [];
+  }
+
   finish(files: ExplorerFile[]): ChunkGroupSpec | null {
     if (!this.any) return null;
-    const chunks: ChunkSpec[] = [];
-    let first = 0;
-    let size = 0;
-    const emit = (end: number) => {
-      const head: Omit<ExplorerChunk, "records"> = { format: EXPLORER_CHUNK_FORMAT, version: EXPLORER_FORMAT_VERSION, group: this.name, first, count: end - first };
-      const text = `${JSON.stringify(head).slice(0, -1)},"records":[${this.records.slice(first, end).map((r) => r ?? "null").join(",")}]}\n`;
-      const bytes = encoder.encode(text);
-      const file = `${this.name}-${String(chunks.length).padStart(4, "0")}.json`;
-      files.push({ name: file, bytes });
-      chunks.push({ file, first, count: end - first, bytes: bytes.length, fnv1a: fnv1a(bytes) });
-      first = end;
-      size = 0;
-    };
-    for (let i = 0; i < this.records.length; i++) {
-      size += (this.records[i]?.length ?? 4) + 1;
-      if (size >= this.target) emit(i + 1);
-    }
-    if (first < this.records.length || chunks.length === 0) emit(this.records.length);
-    return { name: this.name, of: this.of, chunks };
+    while (this.next < this.rows) this.add(null);
+    if (this.first < this.rows || this.chunks.length === 0) this.emit();
+    for (const f of this.made) files.push(f);
+    return { name: this.name, of: this.of, chunks: this.chunks };
   }
 }
 
@@ -432,17 +447,32 @@ const CORE_NODE_NAMES = new Set(CORE_NODE_COLUMNS.map((c) => c.name));
 const CORE_EDGE_NAMES = new Set(CORE_EDGE_COLUMNS.map((c) => c.name));
 const SEARCH = new Set(SEARCH_FIELDS);
 
+/** Node keys in order: the reader's own list when it has one (graphology, GraphView), else read off forEachNode. */
+function nodeKeys(graph: ExplorerGraphSource): string[] {
+  if (graph.nodes) return graph.nodes();
+  const keys: string[] = [];
+  graph.forEachNode((key) => {
+    keys.push(key);
+  });
+  return keys;
+}
+
+function countEdges(graph: ExplorerGraphSource): number {
+  let m = 0;
+  graph.forEachEdge(() => {
+    m++;
+  });
+  return m;
+}
+
 /** The explorer's files for a graph: core.bin first, then the chunk files of each group in order. */
 export function writeExplorerFiles(graph: ExplorerGraphSource, options: ExplorerWriteOptions = {}): ExplorerFile[] {
   const target = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  const keys: string[] = [];
-  const nodeAttrs: Attrs[] = [];
+  // Keys first (a node's lists name nodes that come later), then one pass over the attributes, none of them kept: a
+  // reader may make each node's attributes when asked (the graph stage's GraphView).
+  const keys = nodeKeys(graph);
   const indexOf = new Map<string, number>();
-  graph.forEachNode((key, a) => {
-    indexOf.set(key, keys.length);
-    keys.push(key);
-    nodeAttrs.push(a);
-  });
+  keys.forEach((key, i) => indexOf.set(key, i));
   const n = keys.length;
   const order: ExplorerHeader["attributeOrder"] = { author: [], paper: [], topic: [], edge: [] };
   const body = new Body();
@@ -450,11 +480,13 @@ export function writeExplorerFiles(graph: ExplorerGraphSource, options: Explorer
 
   // Nodes: the key, then the core columns; whatever does not fit goes to the node's search or details record.
   const keyColumn = stringColumn("key", n);
-  const columns = CORE_NODE_COLUMNS.map((spec) => ({ spec, used: false, builder: builderFor(spec, n, indexOf, spec.sameAs ? (i) => nodeAttrs[i]![spec.sameAs!] : undefined) }));
+  let current: Attrs = {};
+  const columns = CORE_NODE_COLUMNS.map((spec) => ({ spec, used: false, builder: builderFor(spec, n, indexOf, spec.sameAs ? () => current[spec.sameAs!] : undefined) }));
   const search = new GroupBuilder("search", "node", n, target * 4);
   const details = new GroupBuilder("details", "node", n, target);
-  for (let i = 0; i < n; i++) {
-    const a = nodeAttrs[i]!;
+  let i = 0;
+  graph.forEachNode((_key, a) => {
+    current = a;
     keyColumn.put(i, keys[i]);
     const kind = a.kind;
     if ((kind === "author" || kind === "paper" || kind === "topic") && order[kind].length === 0) order[kind] = Object.keys(a);
@@ -472,42 +504,29 @@ export function writeExplorerFiles(graph: ExplorerGraphSource, options: Explorer
     }
     if (s) search.put(i, s);
     if (d) details.put(i, d);
-  }
+    i++;
+  });
   // An optional column no node has (the ladder columns of a build without ladders) is left out: absent everywhere.
   const nodeColumns = [keyColumn.finish(body), ...columns.filter((c) => c.used || REQUIRED_NODE_COLUMNS.includes(c.spec.name)).map((c) => c.builder.finish(body))];
 
-  // Edges: endpoints as node indices; keys stored only when one differs from the derived form.
-  const edgeKeys: string[] = [];
-  const edgeAttrs: Attrs[] = [];
-  const ends: number[] = [];
-  const undirectedFlags: boolean[] = [];
-  let derived = true;
-  graph.forEachEdge((key, a, source, target_, _sa, _ta, undirected) => {
-    if (edgeAttrs.length === 0) order.edge = Object.keys(a);
-    edgeKeys.push(key);
-    edgeAttrs.push(a);
-    ends.push(indexOf.get(source)!, indexOf.get(target_)!);
-    undirectedFlags.push(undirected);
-    if (derived && key !== derivedEdgeKey(String(a.kind), source, target_, undirected)) derived = false;
-  });
-  const m = edgeKeys.length;
+  // Edges, in one pass: a reader may make each edge's attributes when asked (the graph stage's GraphView), so none is
+  // kept. Endpoints as node indices; keys stored only when one differs from the derived form (then a second pass).
+  const m = graph.size ?? countEdges(graph);
   const edgeColumns: ColumnSpec[] = [];
   const endType = smallestInt(0, Math.max(0, n - 1))!;
   const src = new ARRAY[endType](m);
   const tgt = new ARRAY[endType](m);
-  for (let e = 0; e < m; e++) {
-    src[e] = ends[2 * e]!;
-    tgt[e] = ends[2 * e + 1]!;
-  }
-  edgeColumns.push({ name: "source", type: "number", data: body.add(endType, src), scale: 0 });
-  edgeColumns.push({ name: "target", type: "number", data: body.add(endType, tgt), scale: 0 });
   const undirectedColumn = boolColumn("undirected", m);
-  for (let e = 0; e < m; e++) undirectedColumn.put(e, undirectedFlags[e]);
-  edgeColumns.push(undirectedColumn.finish(body));
   const extras = new GroupBuilder("edges", "edge", m, target);
   const edgeBuilders = CORE_EDGE_COLUMNS.filter((c) => c.name !== "source" && c.name !== "target" && c.name !== "undirected").map((spec) => ({ spec, builder: builderFor(spec, m, indexOf), used: false }));
-  for (let e = 0; e < m; e++) {
-    const a = edgeAttrs[e]!;
+  let derived = true;
+  let e = 0;
+  graph.forEachEdge((key, a, source, target_, _sa, _ta, undirected) => {
+    if (e === 0) order.edge = Object.keys(a);
+    src[e] = indexOf.get(source)!;
+    tgt[e] = indexOf.get(target_)!;
+    undirectedColumn.put(e, undirected);
+    if (derived && key !== derivedEdgeKey(String(a.kind), source, target_, undirected)) derived = false;
     let x: Attrs | null = null;
     for (const col of edgeBuilders) {
       const v = a[col.spec.name];
@@ -516,12 +535,19 @@ export function writeExplorerFiles(graph: ExplorerGraphSource, options: Explorer
     }
     for (const f of Object.keys(a)) if (!CORE_EDGE_NAMES.has(f)) (x ??= {})[f] = a[f];
     if (x) extras.put(e, x);
-  }
+    e++;
+  });
+  edgeColumns.push({ name: "source", type: "number", data: body.add(endType, src), scale: 0 });
+  edgeColumns.push({ name: "target", type: "number", data: body.add(endType, tgt), scale: 0 });
+  edgeColumns.push(undirectedColumn.finish(body));
   // An optional column no edge has (largePapers in a build without large papers) is left out: absent everywhere.
   for (const { spec, builder, used } of edgeBuilders) if (used || REQUIRED_EDGE_COLUMNS.includes(spec.name)) edgeColumns.push(builder.finish(body));
   if (!derived) {
     const keyCol = stringColumn("key", m);
-    for (let e = 0; e < m; e++) keyCol.put(e, edgeKeys[e]);
+    let i = 0;
+    graph.forEachEdge((key) => {
+      keyCol.put(i++, key);
+    });
     edgeColumns.push(keyCol.finish(body));
   }
 

@@ -167,6 +167,10 @@ export interface ExplorerGraphSource {
   readonly multi: boolean;
   readonly allowSelfLoops: boolean;
   getAttributes(): object;
+  /** Number of edges, when the reader knows it (graphology does); else the edges are counted in a first pass. */
+  readonly size?: number;
+  /** Node keys in forEachNode's order, when the reader has them (graphology does); else read off forEachNode first. */
+  nodes?(): string[];
   forEachNode(callback: (key: string, attributes: Record<string, unknown>) => void): void;
   forEachEdge(callback: (key: string, attributes: Record<string, unknown>, source: string, target: string, sa: unknown, ta: unknown, undirected: boolean) => void): void;
 }

@@ -172,6 +172,9 @@ export function stabilityScores(adjacency: Adjacency, defaultGroup: ArrayLike<nu
   const n = adjacency.offsets.length - 1;
   const out = new Float64Array(n);
   const { offsets, neighbours } = adjacency;
+  let maxDegree = 0;
+  for (let v = 0; v < n; v++) maxDegree = Math.max(maxDegree, offsets[v + 1]! - offsets[v]!);
+  const sameDefault = new Uint8Array(maxDegree);
   for (let v = 0; v < n; v++) {
     const from = offsets[v]!;
     const to = offsets[v + 1]!;
@@ -181,17 +184,25 @@ export function stabilityScores(adjacency: Adjacency, defaultGroup: ArrayLike<nu
     }
     let sum = 0;
     const d = defaultGroup[v]!;
+    // Which neighbours share v's default group, found once for all the compared partitions.
+    let inDefault = 0;
+    for (let e = from; e < to; e++) {
+      const inD = d >= 0 && defaultGroup[neighbours[e]!] === d;
+      sameDefault[e - from] = inD ? 1 : 0;
+      if (inD) inDefault++;
+    }
     for (const p of compared) {
       const g = p[v]!;
       let both = 0;
-      let either = 0;
-      for (let e = from; e < to; e++) {
-        const u = neighbours[e]!;
-        const inD = d >= 0 && defaultGroup[u] === d;
-        const inP = g >= 0 && p[u] === g;
-        if (inD && inP) both++;
-        if (inD || inP) either++;
+      let onlyP = 0;
+      if (g >= 0) {
+        for (let e = from; e < to; e++) {
+          if (p[neighbours[e]!] !== g) continue;
+          if (sameDefault[e - from]) both++;
+          else onlyP++;
+        }
       }
+      const either = inDefault + onlyP;
       sum += either === 0 ? 1 : both / either;
     }
     out[v] = Math.round((sum / compared.length) * 1000) / 1000;

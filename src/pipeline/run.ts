@@ -14,7 +14,7 @@ import { silentProgress, stepsOf, type BuildPhase, type ProgressListener } from 
 import type { Diagnostic, InputDocument, ParsedDocument } from "./records";
 import { analyseTopics, clusterTopics } from "./topics";
 import type { TopicClusterResult, TopicInputPaper, TopicResult } from "./topics/types";
-import { buildGraph } from "./graph";
+import { buildGraphView, type GraphView } from "./graph";
 import { compareStrings } from "../model/compare";
 
 export interface PipelineInput {
@@ -24,7 +24,13 @@ export interface PipelineInput {
 }
 
 export interface PipelineResult {
-  graph: Graph;
+  /**
+   * The analysed graph over the graph stage's arrays, read like graphology: what the CLI and the browser worker write
+   * graph.json and the explorer's files from.
+   */
+  view: GraphView;
+  /** The same graph as graphology, made on first use (the build itself never needs it; see graph/graph-view.ts). */
+  readonly graph: Graph;
   documents: ParsedDocument[];
   identity: IdentityResult;
   topics: TopicResult;
@@ -125,7 +131,14 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
     }
   }
 
-  const graph = time("graph", () => buildGraph({ identity, topics, clusters, sources: summaries }, options, stepsOf("graph", progress)),
+  const view = time("graph", () => buildGraphView({ identity, topics, clusters, sources: summaries }, options, stepsOf("graph", progress)),
     identity.authors.length + identity.papers.length + topics.topics.length, "nodes");
-  return { graph, documents, identity, topics, clusters, summaries, timings, size };
+  let graph: Graph | undefined;
+  return {
+    view,
+    get graph() {
+      return (graph ??= view.toGraphology() as unknown as Graph);
+    },
+    documents, identity, topics, clusters, summaries, timings, size,
+  };
 }

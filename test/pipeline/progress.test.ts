@@ -59,7 +59,7 @@ describe("runPipeline progress", () => {
     expect(steps("topics")).toEqual(expect.arrayContaining(["reading titles, abstracts and keywords", "counting candidate terms", "topics of each paper"]));
     expect(steps("clusters")).toEqual(expect.arrayContaining(["similar papers", "clustering papers (Louvain)"]));
     expect(steps("graph")).toEqual(
-      expect.arrayContaining(["edges: authored", "communities (Louvain)", "pagerank", "betweenness (sampled)", "layout: ForceAtlas2", "layout: removing overlaps"]),
+      expect.arrayContaining(["edge table: authored", "communities (Louvain)", "pagerank", "betweenness (sampled)", "layout: ForceAtlas2", "layout: removing overlaps"]),
     );
     // The layout reports every iteration, sampled betweenness every source (50 here, under the 100-report cap).
     const iterations = events.filter((e) => e.step === "layout: ForceAtlas2").map((e) => e.done);

@@ -27,7 +27,7 @@ function build(request: BuildRequest): void {
     const { documents, thesaurus } = request;
     const onProgress = throttleProgress((e) => post({ kind: "progress", event: e }), PROGRESS_INTERVAL_MS, () => performance.now());
     const result = runPipeline({ documents, thesaurus }, resolveOptions({}), { onProgress });
-    const files = writeExplorerFiles(result.graph);
+    const files = writeExplorerFiles(result.view);
     post({ kind: "result", response: { ok: true, files, summaries: result.summaries } }, files.map((f) => f.bytes.buffer));
   } catch (e) {
     post({ kind: "result", response: { ok: false, error: e instanceof Error ? e.message : String(e) } });

@@ -24,7 +24,7 @@ import { EDGE_KIND_CODES } from "../../model/compact-graph";
 import type { ExplorerGraphSource } from "../../model/explorer-format";
 import { compareStrings } from "../../model/compare";
 import { edgeColor, edgeSizes, nodeColorOf, nodeSizes } from "../graph/appearance";
-import { edgeTable, forEachTableEdge } from "../graph/build-edges";
+import { bylineSpellings, edgeTable, forEachTableEdge } from "../graph/build-edges";
 import { paperCounts } from "../graph/build-nodes";
 import { localCentrality } from "../graph/centrality";
 import { adjacencyOfTable } from "../graph/centrality/undirected-view";
@@ -333,8 +333,7 @@ export function applyIdentityCorrections(source: CorrectableGraph | Graph | Prep
     const i = topicStart + k;
     nodesOut.push({ key: t.key, attributes: { ...computed(i, t.attributes), paperCount: paperCount[i]! } });
   });
-  const look = { size: edgeSizes(edges), color: edgeColor };
-  const years = collaborationYears(nodes, edges, options);
+  const look = { size: edgeSizes(edges), color: edgeColor, years: collaborationYears(nodes, edges, options), spellingOf: bylineSpellings(nodes) };
 
   const renamedKeys: Record<string, string> = {};
   const touched: string[] = [];
@@ -367,7 +366,7 @@ export function applyIdentityCorrections(source: CorrectableGraph | Graph | Prep
       // Progress the first time through only (the writer reads the edges once).
       const steps = reported ? silentSteps : progress;
       reported = true;
-      forEachTableEdge(nodes, edges, look, (key, a, s, t, directed) => callback(key, a as unknown as Attrs, s, t, undefined, undefined, !directed), steps, years);
+      forEachTableEdge(nodes, edges, look, (key, a, s, t, directed) => callback(key, a as unknown as Attrs, s, t, undefined, undefined, !directed), steps);
     },
   };
 

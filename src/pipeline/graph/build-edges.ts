@@ -20,7 +20,7 @@ import type { EdgeAttributes, EdgeKind, LargePapers } from "../../model/graph-fi
 import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import type { NodeTable } from "./node-table";
 import { compareStrings, round6 } from "./numbers";
-import type { GraphBuildInput, PaperGraph } from "./types";
+import type { GraphBuildInput } from "./types";
 
 export const EDGE_KINDS: readonly EdgeKind[] = ["authored", "coauthor", "about", "related", "coauthor-large"];
 const DIRECTED: Record<EdgeKind, boolean> = { authored: true, coauthor: false, about: true, related: false, "coauthor-large": false };
@@ -150,13 +150,32 @@ export function isLargePaper(p: { authors: readonly string[] }, maxAuthors: numb
   return maxAuthors > 0 && new Set(p.authors).size > maxAuthors;
 }
 
+/**
+ * A byline's distinct author indices, ascending, in a scratch array reused for every paper: the first `count` entries
+ * of the returned array. (A typed array per paper cost seconds of garbage collection at 100,000 papers.)
+ */
+export class DistinctAuthors {
+  private scratch = new Int32Array(64);
+
+  of(byline: Int32Array): { sorted: Int32Array; count: number } {
+    if (byline.length > this.scratch.length) this.scratch = new Int32Array(byline.length * 2);
+    const view = this.scratch.subarray(0, byline.length);
+    view.set(byline);
+    view.sort();
+    let count = 0;
+    for (let k = 0; k < view.length; k++) if (k === 0 || view[k] !== view[k - 1]) view[count++] = view[k]!;
+    return { sorted: this.scratch, count };
+  }
+}
+
 /** Co-author pair occurrences (a < b by index, i.e. by key) of the papers below (or, with `large`, above) the cut. */
 function coauthorOccurrences(nodes: NodeTable, maxAuthors: number, large: boolean): EdgeBuffer {
   const buffer = new EdgeBuffer();
+  const distinct = new DistinctAuthors();
   nodes.paperAuthors.forEach((byline, i) => {
     if (isLargePaper(nodes.papers[i]!, maxAuthors) !== large) return;
-    const sorted = Int32Array.from(new Set(byline)).sort();
-    for (let a = 0; a < sorted.length; a++) for (let b = a + 1; b < sorted.length; b++) buffer.push(sorted[a]!, sorted[b]!, 1);
+    const { sorted, count } = distinct.of(byline);
+    for (let a = 0; a < count; a++) for (let b = a + 1; b < count; b++) buffer.push(sorted[a]!, sorted[b]!, 1);
   });
   return buffer;
 }
@@ -266,7 +285,7 @@ export function edgeTable(
  * The byline spelling of (author, paper) node indices where it is not the author's display name; undefined where it
  * is (so people with one spelling never carry it, nor most bylines of the others) and where the identity stage gave none.
  */
-function bylineSpellings(nodes: NodeTable): (author: number, paper: number) => string | undefined {
+export function bylineSpellings(nodes: NodeTable): (author: number, paper: number) => string | undefined {
   const authors = nodes.paperStart;
   const spelling = new Map<number, string>();
   nodes.paperAuthors.forEach((byline, i) => {
@@ -278,15 +297,48 @@ function bylineSpellings(nodes: NodeTable): (author: number, paper: number) => s
   return (author, paper) => spelling.get((paper - nodes.paperStart) * authors + author);
 }
 
-/** The look and years every edge is written with (appearance.ts, collaboration-years.ts). */
+/** How edges look in the file: sizes per edge index, colour per kind, the co-author links' years, bylines' spellings. */
 export interface EdgeLook {
   size: Float64Array;
   color: (kind: EdgeKind) => string;
+  years?: { firstYear: Int32Array; yearWeights: (string | undefined)[] };
+  /** The `as` of an authored edge (bylineSpellings). */
+  spellingOf?: (author: number, paper: number) => string | undefined;
+}
+
+/** Whether edge e is undirected (coauthor, related, coauthor-large). */
+export function isUndirectedAt(table: EdgeTable, e: number): boolean {
+  return !DIRECTED[EDGE_KINDS[table.kind[e]!]!];
+}
+
+/** Edge e's key, `<kind>:<source><separator><target>`: made when a reader asks, never stored for every edge. */
+export function edgeKeyAt(nodes: NodeTable, table: EdgeTable, e: number): string {
+  const kind = EDGE_KINDS[table.kind[e]!]!;
+  return `${kind}:${nodes.keys[table.source[e]!]!}${SEPARATOR[kind]}${nodes.keys[table.target[e]!]!}`;
+}
+
+/** Edge e's attributes with its final size and colour, made when a reader asks (one short-lived object per edge). */
+export function edgeAttributesAt(table: EdgeTable, look: EdgeLook, e: number): EdgeAttributes {
+  const kind = EDGE_KINDS[table.kind[e]!]!;
+  const attributes: EdgeAttributes = { kind, weight: table.weight[e]!, size: look.size[e]!, color: look.color(kind) };
+  if (table.largePapers[e]) attributes.largePapers = table.largePapers[e];
+  if (kind === "authored" && look.spellingOf) {
+    const spelling = look.spellingOf(table.source[e]!, table.target[e]!);
+    if (spelling) attributes.as = spelling;
+  }
+  const years = look.years;
+  if (years && (kind === "coauthor" || kind === "coauthor-large")) {
+    attributes.firstYear = years.firstYear[e]! >= 0 ? years.firstYear[e]! : null;
+    // Absent when every paper of the weight is of the first year (most links): 24 bytes less per edge.
+    const perYear = years.yearWeights[e];
+    if (perYear !== undefined && perYear !== `${years.firstYear[e]}:${table.weight[e]}`) attributes.yearWeights = perYear;
+  }
+  return attributes;
 }
 
 /**
- * Every edge of the table in order with its key and final attributes (what graph.json holds), without a graphology
- * graph: insertEdges adds them to one; the explorer's identity corrections write them straight to the compact files.
+ * Every edge of the table in order with its key and final attributes (what graph.json holds), for the explorer's
+ * identity corrections, which write them straight to the compact files.
  */
 export function forEachTableEdge(
   nodes: NodeTable,
@@ -294,56 +346,10 @@ export function forEachTableEdge(
   look: EdgeLook,
   callback: (key: string, attributes: EdgeAttributes, source: string, target: string, directed: boolean) => void,
   progress: StepReporter = silentSteps,
-  years?: { firstYear: Int32Array; yearWeights: (string | undefined)[] },
 ): void {
-  const { keys } = nodes;
-  const spellingOf = bylineSpellings(nodes);
-  EDGE_KINDS.forEach((kind, k) => {
-    const from = table.kindStart[k]!;
-    const to = table.kindStart[k + 1]!;
-    const tick = stepCounter(progress, `edges: ${kind}`, to - from, "edges", 20);
-    const color = look.color(kind);
-    const separator = SEPARATOR[kind];
-    const prefix = `${kind}:`;
-    for (let e = from; e < to; e++) {
-      tick(e - from + 1);
-      const s = keys[table.source[e]!]!;
-      const t = keys[table.target[e]!]!;
-      const attributes: EdgeAttributes = { kind, weight: table.weight[e]!, size: look.size[e]!, color };
-      if (table.largePapers[e]) attributes.largePapers = table.largePapers[e];
-      if (kind === "authored") {
-        const spelling = spellingOf(table.source[e]!, table.target[e]!);
-        if (spelling) attributes.as = spelling;
-      }
-      if (years && (kind === "coauthor" || kind === "coauthor-large")) {
-        attributes.firstYear = years.firstYear[e]! >= 0 ? years.firstYear[e]! : null;
-        // Absent when every paper of the weight is of the first year (most links): 24 bytes less per edge.
-        const perYear = years.yearWeights[e];
-        if (perYear !== undefined && perYear !== `${years.firstYear[e]}:${table.weight[e]}`) attributes.yearWeights = perYear;
-      }
-      callback(prefix + s + separator + t, attributes, s, t, DIRECTED[kind]);
-    }
-  });
-}
-
-/** Adds every edge to the graphology graph, in table order, with its final size and colour. */
-export function insertEdges(
-  graph: PaperGraph,
-  nodes: NodeTable,
-  table: EdgeTable,
-  look: EdgeLook,
-  progress: StepReporter = silentSteps,
-  years?: { firstYear: Int32Array; yearWeights: (string | undefined)[] },
-): void {
-  forEachTableEdge(
-    nodes,
-    table,
-    look,
-    (key, attributes, s, t, directed) => {
-      if (directed) graph.addDirectedEdgeWithKey(key, s, t, attributes);
-      else graph.addUndirectedEdgeWithKey(key, s, t, attributes);
-    },
-    progress,
-    years,
-  );
+  const tick = stepCounter(progress, "edges", table.count, "edges", 20);
+  for (let e = 0; e < table.count; e++) {
+    tick(e + 1);
+    callback(edgeKeyAt(nodes, table, e), edgeAttributesAt(table, look, e), nodes.keys[table.source[e]!]!, nodes.keys[table.target[e]!]!, !isUndirectedAt(table, e));
+  }
 }

@@ -1,10 +1,11 @@
 /**
- * Adds one node per author, paper and topic, in node-table order (authors, then papers, then topics, each by key),
- * each with every attribute of the graph-file contract and its final computed values (position, size, colour,
- * communities, clusters, centralities), in one key order for every node so export() bytes are stable.
+ * The attributes of every author, paper and topic node, in node-table order (authors, then papers, then topics, each
+ * by key): every attribute of the graph-file contract with its final computed values (position, size, colour,
+ * communities, clusters, centralities), in one key order for every node so the written bytes are stable.
  */
 import type {
   AuthorNodeAttributes,
+  NodeAttributes,
   PaperNodeAttributes,
   ProfileFigures,
   SourceRef,
@@ -14,7 +15,6 @@ import type { ResolvedAuthor, ResolvedPaper } from "../identity/types";
 import type { PaperTopic, Topic } from "../topics/types";
 import type { NodeTable } from "./node-table";
 import { compareStrings, round6, sortedStrings } from "./numbers";
-import type { PaperGraph } from "./types";
 
 /** The computed values of every node, by node index. */
 export interface NodeValues {
@@ -156,18 +156,17 @@ export function paperCounts(nodes: NodeTable): Int32Array {
   return counts;
 }
 
-export function addNodes(graph: PaperGraph, nodes: NodeTable, values: NodeValues): void {
-  let i = 0;
-  for (const a of nodes.authors) {
-    graph.addNode(a.key, { ...authorAttributes(a, values.paperCount[i]!, common(values, i)), ...ladderAttributes(values, i, true) });
-    i++;
+/**
+ * Node i's attributes, made when asked (graph.json, the explorer files, a graphology copy each read them once): the
+ * same object, key for key, for every reader.
+ */
+export function nodeAttributesAt(nodes: NodeTable, values: NodeValues, i: number): NodeAttributes {
+  if (i < nodes.paperStart) {
+    return { ...authorAttributes(nodes.authors[i]!, values.paperCount[i]!, common(values, i)), ...ladderAttributes(values, i, true) } as NodeAttributes;
   }
-  nodes.papers.forEach((p, k) => {
-    graph.addNode(p.key, { ...paperAttributes(p, nodes.paperTopics[k]!, common(values, i)), ...ladderAttributes(values, i, false) });
-    i++;
-  });
-  for (const t of nodes.topics) {
-    graph.addNode(t.key, { ...topicAttributes(t, values.paperCount[i]!, common(values, i)), ...ladderAttributes(values, i, false) });
-    i++;
+  if (i < nodes.topicStart) {
+    const k = i - nodes.paperStart;
+    return { ...paperAttributes(nodes.papers[k]!, nodes.paperTopics[k]!, common(values, i)), ...ladderAttributes(values, i, false) } as NodeAttributes;
   }
+  return { ...topicAttributes(nodes.topics[i - nodes.topicStart]!, values.paperCount[i]!, common(values, i)), ...ladderAttributes(values, i, false) } as NodeAttributes;
 }

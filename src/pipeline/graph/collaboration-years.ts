@@ -11,7 +11,7 @@
  * Cost: one pass over the dated papers' author pairs (the pairs the edge table enumerated already), one typed-array
  * sort of (edge, year) codes.
  */
-import { EDGE_KINDS, isLargePaper, type EdgeTable } from "./build-edges";
+import { DistinctAuthors, EDGE_KINDS, isLargePaper, type EdgeTable } from "./build-edges";
 import type { NodeTable } from "./node-table";
 
 const COAUTHOR = EDGE_KINDS.indexOf("coauthor");
@@ -22,33 +22,84 @@ const YEARS = 10_000;
 export interface CollaborationYears {
   /** Per edge index: first year, or -1 (no dated joint paper, or not a co-author edge). */
   firstYear: Int32Array;
-  /** Per edge index: "year:count,..." or undefined. */
+  /** Per edge index: "year:count,...", or undefined (no dated joint paper, or one year holding the whole weight). */
   yearWeights: (string | undefined)[];
 }
 
-function pairIndex(edges: EdgeTable, kind: number, nodeCount: number): Map<number, number> {
-  const index = new Map<number, number>();
-  for (let e = edges.kindStart[kind]!; e < edges.kindStart[kind + 1]!; e++) index.set(edges.source[e]! * nodeCount + edges.target[e]!, e);
-  return index;
+/**
+ * The edges of one kind found by their ends: each source's edges as (target, edge) sorted by target, so a pair is a
+ * binary search in its source's few edges (no map of a million pairs). Edges of one source are contiguous and sorted by
+ * target in the edge table, except in its whole-key fallback order, hence the sort (a no-op on sorted runs).
+ */
+class PairIndex {
+  private readonly start: Int32Array;
+  private readonly target: Int32Array;
+  private readonly edge: Int32Array;
+  readonly size: number;
+
+  constructor(edges: EdgeTable, kind: number, nodeCount: number) {
+    const from = edges.kindStart[kind]!;
+    const to = edges.kindStart[kind + 1]!;
+    this.size = to - from;
+    this.start = new Int32Array(nodeCount + 1);
+    for (let e = from; e < to; e++) this.start[edges.source[e]! + 1]!++;
+    for (let i = 0; i < nodeCount; i++) this.start[i + 1]! += this.start[i]!;
+    const fill = this.start.slice(0, nodeCount);
+    this.target = new Int32Array(this.size);
+    this.edge = new Int32Array(this.size);
+    for (let e = from; e < to; e++) {
+      const at = fill[edges.source[e]!]!++;
+      this.target[at] = edges.target[e]!;
+      this.edge[at] = e;
+    }
+    for (let i = 0; i < nodeCount; i++) this.sortRun(this.start[i]!, this.start[i + 1]!);
+  }
+
+  private sortRun(lo: number, hi: number): void {
+    for (let i = lo + 1; i < hi; i++) {
+      if (this.target[i - 1]! <= this.target[i]!) continue;
+      const pairs = Array.from({ length: hi - lo }, (_, k) => [this.target[lo + k]!, this.edge[lo + k]!] as const).sort((x, y) => x[0] - y[0]);
+      pairs.forEach(([t, e], k) => {
+        this.target[lo + k] = t;
+        this.edge[lo + k] = e;
+      });
+      return;
+    }
+  }
+
+  /** The edge from a to b, or -1. */
+  find(a: number, b: number): number {
+    let lo = this.start[a]!;
+    let hi = this.start[a + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = this.target[mid]!;
+      if (t === b) return this.edge[mid]!;
+      if (t < b) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
 }
 
 export function collaborationYears(nodes: NodeTable, edges: EdgeTable, options: { coauthorMaxAuthors: number }): CollaborationYears {
   const nodeCount = nodes.keys.length;
-  const small = pairIndex(edges, COAUTHOR, nodeCount);
-  const large = pairIndex(edges, LARGE, nodeCount);
+  const small = new PairIndex(edges, COAUTHOR, nodeCount);
+  const large = new PairIndex(edges, LARGE, nodeCount);
   let codes = new Float64Array(1024);
   let count = 0;
+  const distinct = new DistinctAuthors();
   nodes.papers.forEach((paper, i) => {
     const year = paper.year;
     if (year === null || !Number.isInteger(year) || year < 0 || year >= YEARS) return;
     // A large paper's pairs that smaller papers also link count in `largePapers`, not in `weight`: only coauthor-large.
     const index = isLargePaper(paper, options.coauthorMaxAuthors) ? large : small;
     if (index.size === 0) return;
-    const sorted = Int32Array.from(new Set(nodes.paperAuthors[i]!)).sort();
-    for (let a = 0; a < sorted.length; a++) {
-      for (let b = a + 1; b < sorted.length; b++) {
-        const e = index.get(sorted[a]! * nodeCount + sorted[b]!);
-        if (e === undefined) continue;
+    const { sorted, count: authors } = distinct.of(nodes.paperAuthors[i]!);
+    for (let a = 0; a < authors; a++) {
+      for (let b = a + 1; b < authors; b++) {
+        const e = index.find(sorted[a]!, sorted[b]!);
+        if (e < 0) continue;
         if (count === codes.length) {
           const grown = new Float64Array(codes.length * 2);
           grown.set(codes);
@@ -64,7 +115,10 @@ export function collaborationYears(nodes: NodeTable, edges: EdgeTable, options: 
   let i = 0;
   while (i < count) {
     const e = Math.floor(sorted[i]! / YEARS);
-    const parts: string[] = [];
+    const first = sorted[i]! - e * YEARS;
+    let text = "";
+    let years = 0;
+    let papers = 0;
     while (i < count && Math.floor(sorted[i]! / YEARS) === e) {
       const code = sorted[i]!;
       let n = 0;
@@ -72,10 +126,12 @@ export function collaborationYears(nodes: NodeTable, edges: EdgeTable, options: 
         n++;
         i++;
       }
-      parts.push(`${code - e * YEARS}:${n}`);
+      text += `${years++ === 0 ? "" : ","}${code - e * YEARS}:${n}`;
+      papers += n;
     }
-    firstYear[e] = sorted[i - 1]! >= 0 ? Number(parts[0]!.split(":")[0]) : -1;
-    yearWeights[e] = parts.join(",");
+    firstYear[e] = first;
+    // Left out when it would only repeat firstYear and the weight (one year, every joint paper dated): most links.
+    if (years > 1 || papers !== edges.weight[e]) yearWeights[e] = text;
   }
   return { firstYear, yearWeights };
 }

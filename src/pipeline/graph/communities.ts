@@ -1,8 +1,8 @@
 /**
  * Co-authorship communities: Louvain (graphology-communities-louvain) on the co-author subgraph (authors with at least
- * one co-author, coauthor edges weighted by joint papers), seeded rng, configurable resolution. The subgraph is built
- * straight from the edge table (authors in key order, co-author edges in key order: the order the knowledge graph
- * holds them), never by walking the knowledge graph.
+ * one co-author, coauthor edges weighted by joint papers), seeded rng, configurable resolution. The library reads the
+ * subgraph through a view of the edge table (authors in key order, co-author edges in key order: the order the
+ * knowledge graph holds them), never a graphology copy.
  *
  * Authors without any co-author edge (single-author papers, or only papers above coauthorMaxAuthors) share ONE
  * community, "No co-author links": Louvain would make each a community of one, flooding the cluster list with
@@ -14,7 +14,6 @@
  * without authors (trending listings, bare arXiv records) and topics get -1.
  * Community ids: 0..n-1 by size (number of authors) descending, ties by the smallest member key.
  */
-import Graph from "graphology";
 import louvain from "graphology-communities-louvain";
 import { groupColor, groupColors, NO_COAUTHORS_LABEL } from "../../model/appearance";
 import type { ClusterInfo } from "../../model/graph-file";
@@ -43,23 +42,82 @@ export { NO_COAUTHORS_LABEL };
 
 const COAUTHOR = EDGE_KINDS.indexOf("coauthor");
 
+/**
+ * The co-author graph as graphology-communities-louvain reads it, straight from the edge table. The library (2.0.x,
+ * graphology-indices' UndirectedLouvainIndex) reads a graph only to build its own index, through `type`, `multi`,
+ * `order`, `size`, `selfLoopCount`, `forEachNode`, `undirectedDegreeWithoutSelfLoops` and `forEachEdge`, then runs
+ * on that index. A real graphology graph of the co-author edges (1.2 M at 100,000 papers) cost 20 s and 800 MB to
+ * build for those calls (the algorithm itself 3 s), so this view answers them from the arrays: the same nodes in the
+ * same order (linked authors by index), the same edges in the same order with the same weights, so the index, the
+ * random stream's use and the partition are the library's own (test/pipeline/graph/communities.test.ts compares it with
+ * a graphology graph). Node keys are author indices as strings: the library uses keys only to name its result.
+ * Anything else a future version might call is absent and fails loudly rather than giving another partition.
+ */
+class CoauthorLouvainView {
+  readonly type = "undirected";
+  readonly multi = false;
+  readonly selfLoopCount = 0;
+  readonly order: number;
+  readonly size: number;
+  private readonly degree: Int32Array;
+
+  constructor(
+    private readonly linked: Int32Array,
+    authors: number,
+    private readonly source: Int32Array,
+    private readonly target: Int32Array,
+  ) {
+    this.order = linked.length;
+    this.size = source.length;
+    this.degree = new Int32Array(authors);
+    for (let e = 0; e < source.length; e++) {
+      this.degree[source[e]!]!++;
+      this.degree[target[e]!]!++;
+    }
+  }
+
+  forEachNode(callback: (key: string) => void): void {
+    for (const a of this.linked) callback(String(a));
+  }
+
+  undirectedDegreeWithoutSelfLoops(key: string): number {
+    return this.degree[Number(key)]!;
+  }
+
+  /** Edge keys are edge indices (the weight getter reads the weight by index). */
+  forEachEdge(callback: (edge: number, attributes: undefined, source: string, target: string, sa: undefined, ta: undefined, undirected: boolean) => void): void {
+    for (let e = 0; e < this.size; e++) callback(e, undefined, String(this.source[e]!), String(this.target[e]!), undefined, undefined, true);
+  }
+
+  // What graphology-utils' isGraph checks for; this view is read-only.
+  addUndirectedEdgeWithKey(): never {
+    throw new Error("the co-author view of the Louvain step is read-only");
+  }
+
+  dropNode(): never {
+    throw new Error("the co-author view of the Louvain step is read-only");
+  }
+}
+
 /** Louvain's community per author index (-1 for authors without co-author edges), and the modularity. */
-function louvainOnCoauthors(nodes: NodeTable, edges: EdgeTable, options: CommunityOptions): { raw: Int32Array; modularity: number } {
+export function louvainOnCoauthors(nodes: NodeTable, edges: EdgeTable, options: CommunityOptions): { raw: Int32Array; modularity: number } {
   const authors = nodes.paperStart;
   const raw = new Int32Array(authors).fill(-1);
   const from = edges.kindStart[COAUTHOR]!;
   const to = edges.kindStart[COAUTHOR + 1]!;
   if (to === from) return { raw, modularity: 0 };
-  const linked = new Uint8Array(authors);
-  for (let e = from; e < to; e++) linked[edges.source[e]!] = linked[edges.target[e]!] = 1;
-  const sub = new Graph<Record<string, never>, { weight: number }>({ type: "undirected", multi: false, allowSelfLoops: false });
-  for (let a = 0; a < authors; a++) if (linked[a]) sub.addNode(nodes.keys[a]!);
-  // Louvain reads edges and their weights, never their keys: short keys save building the long ones twice.
-  for (let e = from; e < to; e++) {
-    sub.addUndirectedEdgeWithKey(e - from, nodes.keys[edges.source[e]!]!, nodes.keys[edges.target[e]!]!, { weight: edges.weight[e]! });
-  }
-  const detailed = louvain.detailed(sub, { getEdgeWeight: "weight", resolution: options.resolution, rng: options.rng });
-  for (let a = 0; a < authors; a++) if (linked[a]) raw[a] = detailed.communities[nodes.keys[a]!]!;
+  const linkedFlag = new Uint8Array(authors);
+  for (let e = from; e < to; e++) linkedFlag[edges.source[e]!] = linkedFlag[edges.target[e]!] = 1;
+  const linked: number[] = [];
+  for (let a = 0; a < authors; a++) if (linkedFlag[a]) linked.push(a);
+  const weight = edges.weight.subarray(from, to);
+  const view = new CoauthorLouvainView(Int32Array.from(linked), authors, edges.source.subarray(from, to), edges.target.subarray(from, to));
+  const detailed = louvain.detailed(view as unknown as Parameters<typeof louvain.detailed>[0], {
+    getEdgeWeight: (edge: unknown) => weight[edge as number]!,
+    resolution: options.resolution,
+    rng: options.rng,
+  });
+  for (const a of linked) raw[a] = detailed.communities[String(a)]!;
   return { raw, modularity: round6(detailed.modularity) };
 }
 
@@ -103,24 +161,79 @@ export function communitiesOf(nodes: NodeTable, raw: Int32Array, modularity: num
 
 /** Papers take the community most of their authors belong to (ties: the earliest such author in the byline). */
 export function paperCommunities(nodes: NodeTable, community: Int32Array): void {
-  const counts = new Map<number, number>();
+  let groups = 0;
+  for (let a = 0; a < nodes.paperStart; a++) groups = Math.max(groups, community[a]! + 1);
+  const counts = new Int32Array(groups);
   nodes.paperAuthors.forEach((byline, i) => {
-    counts.clear();
     for (const a of byline) {
       const c = community[a]!;
-      if (c >= 0) counts.set(c, (counts.get(c) ?? 0) + 1);
+      if (c >= 0) counts[c]!++;
     }
-    // Map iteration follows first appearance in the byline, so a strict ">" keeps the earliest author on ties.
+    // Each community is weighed at its first author in the byline (its count then cleared, so later authors of it are
+    // passed over), and a strict ">" keeps the earliest on ties.
     let best = -1;
     let bestCount = 0;
-    for (const [c, n] of counts) {
-      if (n > bestCount) {
+    for (const a of byline) {
+      const c = community[a]!;
+      if (c < 0) continue;
+      if (counts[c]! > bestCount) {
         best = c;
-        bestCount = n;
+        bestCount = counts[c]!;
       }
+      counts[c] = 0;
     }
     community[nodes.paperStart + i] = best;
   });
+}
+
+/**
+ * Each community's most distinctive topic terms, best first: count in the community's papers x log(1 + papers with
+ * topics / papers with the topic), ties by topic key (topic indices are in key order). Papers are taken community by
+ * community (a counting sort), each community's counts in one array cleared after it, so the cost is linear in the
+ * papers' topic links at every level of the ladder.
+ */
+function distinctiveTerms(nodes: NodeTable, result: CommunityResult, maxTerms: number): string[][] {
+  const { paperStart, topicStart, paperTopicStart, paperTopicNodes } = nodes;
+  const papers = nodes.papers.length;
+  const topicCount = nodes.keys.length - topicStart;
+  const topicPapers = new Int32Array(topicCount);
+  let papersWithTopics = 0;
+  for (let k = 0; k < papers; k++) {
+    if (paperTopicStart[k + 1] === paperTopicStart[k]) continue;
+    papersWithTopics += 1;
+    for (let j = paperTopicStart[k]!; j < paperTopicStart[k + 1]!; j++) topicPapers[paperTopicNodes[j]! - topicStart]!++;
+  }
+  const groups = result.members.length;
+  const start = new Int32Array(groups + 1);
+  for (let k = 0; k < papers; k++) {
+    const c = result.community[paperStart + k]!;
+    if (c >= 0 && c < groups) start[c + 1]!++;
+  }
+  for (let c = 0; c < groups; c++) start[c + 1]! += start[c]!;
+  const fill = start.slice(0, groups);
+  const byCommunity = new Int32Array(start[groups]!);
+  for (let k = 0; k < papers; k++) {
+    const c = result.community[paperStart + k]!;
+    if (c >= 0 && c < groups) byCommunity[fill[c]!++] = k;
+  }
+  const counts = new Int32Array(topicCount);
+  const touched: number[] = [];
+  const out: string[][] = [];
+  for (let c = 0; c < groups; c++) {
+    for (let p = start[c]!; p < start[c + 1]!; p++) {
+      const k = byCommunity[p]!;
+      for (let j = paperTopicStart[k]!; j < paperTopicStart[k + 1]!; j++) {
+        const t = paperTopicNodes[j]! - topicStart;
+        if (counts[t]!++ === 0) touched.push(t);
+      }
+    }
+    const scored = touched.map((t) => ({ t, score: counts[t]! * Math.log(1 + papersWithTopics / topicPapers[t]!) }));
+    scored.sort((a, b) => b.score - a.score || a.t - b.t);
+    out.push(scored.slice(0, maxTerms).map((s) => nodes.topics[s.t]!.term));
+    for (const t of touched) counts[t] = 0;
+    touched.length = 0;
+  }
+  return out;
 }
 
 /**
@@ -134,27 +247,10 @@ export function communityInfo(
   centrality: { pagerank: Float64Array; betweenness: Float64Array },
   maxTerms = 5,
 ): Record<string, ClusterInfo> {
-  const topicPapers = new Map<string, number>();
-  const termCounts: Map<string, number>[] = result.members.map(() => new Map());
-  let papersWithTopics = 0;
-  nodes.paperTopics.forEach((links, i) => {
-    if (links.length === 0) return;
-    papersWithTopics += 1;
-    for (const l of links) topicPapers.set(l.topic, (topicPapers.get(l.topic) ?? 0) + 1);
-    const counts = termCounts[result.community[nodes.paperStart + i]!];
-    if (counts) for (const l of links) counts.set(l.topic, (counts.get(l.topic) ?? 0) + 1);
-  });
-  const termOf = (topicKey: string) => nodes.topics[nodes.index.get(topicKey)! - nodes.topicStart]!.term;
+  const terms = distinctiveTerms(nodes, result, maxTerms);
   const { pagerank, betweenness } = centrality;
-
   const out: Record<string, ClusterInfo> = {};
   result.members.forEach((members, id) => {
-    const terms = [...termCounts[id]!]
-      .map(([topic, n]) => ({ topic, score: n * Math.log(1 + papersWithTopics / topicPapers.get(topic)!) }))
-      .sort((a, b) => b.score - a.score || compareStrings(a.topic, b.topic))
-      .slice(0, maxTerms)
-      .map((t) => termOf(t.topic));
-
     let label = NO_COAUTHORS_LABEL;
     if (id !== result.isolated) {
       let best = members[0]!;
@@ -164,7 +260,7 @@ export function communityInfo(
       const name = nodes.authors[best]!.name;
       label = members.length > 1 ? `${name} et al.` : name;
     }
-    out[String(id)] = { label, size: members.length, terms, color: "", ...(id === result.isolated ? { noLinks: true } : {}) };
+    out[String(id)] = { label, size: members.length, terms: terms[id]!, color: "", ...(id === result.isolated ? { noLinks: true } : {}) };
   });
   // Palette by size among the communities that are communities: the shared no-links bucket takes no palette colour.
   const colors = groupColors(out);

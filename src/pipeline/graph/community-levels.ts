@@ -13,7 +13,7 @@ import seedrandom from "seedrandom";
 import type { ClusterInfo, PartitionLadder } from "../../model/graph-file";
 import { groupColor, groupColors } from "../../model/appearance";
 import { adjacencyOf, alignLevels, DEFAULT_LEVEL, ladderResolutions, paletteRanks, stabilityScores, STABILITY_SEEDS } from "../levels";
-import { louvain, louvainFrom, modularity } from "../topics/louvain";
+import { louvainFromOn, louvainGraph, louvainOn, modularity } from "../topics/louvain";
 import { EDGE_KINDS, type EdgeTable } from "./build-edges";
 import { communitiesOf, communityInfo, paperCommunities, type CommunityResult } from "./communities";
 import type { NodeTable } from "./node-table";
@@ -61,12 +61,14 @@ export function communityLadder(
     return raw;
   };
   const ladderRng = seedrandom(`${options.seed}:community-ladder`);
+  // One CSR of the co-author edges for every run of the ladder and of the stability (each run reads it, none changes it).
+  const graph = louvainGraph(authors, co);
   const raws: Int32Array[] = new Array(resolutions.length);
   raws[DEFAULT_LEVEL] = onLinked(base.community);
   const last = resolutions.length - 1;
-  if (last > DEFAULT_LEVEL) raws[last] = onLinked(louvain(authors, co, { resolution: resolutions[last]!, rng: ladderRng }));
-  for (let l = last - 1; l > DEFAULT_LEVEL; l--) raws[l] = onLinked(louvainFrom(authors, co, raws[l + 1]!, { resolution: resolutions[l]!, rng: ladderRng }));
-  for (let l = DEFAULT_LEVEL - 1; l >= 0; l--) raws[l] = onLinked(louvainFrom(authors, co, raws[l + 1]!, { resolution: resolutions[l]!, rng: ladderRng }));
+  if (last > DEFAULT_LEVEL) raws[last] = onLinked(louvainOn(graph, { resolution: resolutions[last]!, rng: ladderRng }));
+  for (let l = last - 1; l > DEFAULT_LEVEL; l--) raws[l] = onLinked(louvainFromOn(graph, raws[l + 1]!, { resolution: resolutions[l]!, rng: ladderRng }));
+  for (let l = DEFAULT_LEVEL - 1; l >= 0; l--) raws[l] = onLinked(louvainFromOn(graph, raws[l + 1]!, { resolution: resolutions[l]!, rng: ladderRng }));
   const results: CommunityResult[] = resolutions.map((resolution, l) =>
     l === DEFAULT_LEVEL ? base : communitiesOf(nodes, raws[l]!, round6(modularity(authors, co, raws[l]!, resolution))),
   );
@@ -96,7 +98,7 @@ export function communityLadder(
 
   const stabilityRng = seedrandom(`${options.seed}:community-stability`);
   const compared: ArrayLike<number>[] = aligned.filter((_, l) => l !== DEFAULT_LEVEL);
-  for (let s = 0; s < STABILITY_SEEDS; s++) compared.push(onLinked(louvain(authors, co, { resolution: options.resolution, rng: stabilityRng })));
+  for (let s = 0; s < STABILITY_SEEDS; s++) compared.push(onLinked(louvainOn(graph, { resolution: options.resolution, rng: stabilityRng })));
   const adjacency = adjacencyOf(authors, co.source, co.target);
   const stability = new Float64Array(nodes.keys.length);
   stability.set(stabilityScores(adjacency, base.community.subarray(0, authors), compared));

@@ -1,24 +1,22 @@
 /**
- * The graph stage: identity + topic results in, the analysed graphology graph out (the graph-file contract in
- * src/model/graph-file.ts). Everything is computed on flat arrays over node indices (node-table.ts) and the graphology
- * graph is built once at the end, every node and edge added with its final attributes. Steps, each in its own file:
+ * The graph stage: identity + topic results in, the analysed graph out (the graph-file contract in
+ * src/model/graph-file.ts). Everything is computed on flat arrays over node indices (node-table.ts); the result is a
+ * GraphView over those arrays (graph-view.ts), read like graphology, from which graph.json and the explorer's files
+ * are written; buildGraph makes a graphology graph of it for callers that need one. Steps, each in its own file:
  * validate -> node table -> edge table -> research clusters -> communities -> centralities -> community labels ->
- * sizes and colours -> layout -> graphology graph -> graph attributes. The co-author links of papers above the author
+ * sizes and colours -> layout -> edge sizes and link years -> graph attributes. The co-author links of papers above the author
  * cut (`coauthor-large`) are in the edge table but after `analysed`: no algorithm reads them.
  *
  * Every random choice draws from its own seedrandom stream derived from options.seed, so changing, say, the number of
  * betweenness samples does not move the layout.
  */
-import Graph from "graphology";
+import type Graph from "graphology";
 import seedrandom from "seedrandom";
-import type { EdgeAttributes, GraphAttributes, NodeAttributes, SourceSummary } from "../../model/graph-file";
-import type { IdentityResult } from "../identity/types";
 import type { PipelineOptions } from "../options";
 import { silentSteps, type StepReporter } from "../progress";
-import type { TopicClusterResult, TopicResult } from "../topics/types";
 import { edgeColor, edgeSizes, nodeColorOf, nodeSizes } from "./appearance";
-import { edgeTable, insertEdges } from "./build-edges";
-import { addNodes, paperCounts } from "./build-nodes";
+import { bylineSpellings, edgeTable } from "./build-edges";
+import { paperCounts, type NodeValues } from "./build-nodes";
 import { computeCentrality } from "./centrality";
 import { adjacencyOfTable } from "./centrality/undirected-view";
 import { collaborationYears } from "./collaboration-years";
@@ -29,18 +27,20 @@ import { topicClusterLadder } from "./topic-cluster-levels";
 import { graphAttributes } from "./graph-attributes";
 import { layout } from "./layout";
 import { nodeTable } from "./node-table";
+import { GraphView } from "./graph-view";
 import { topicClusterInfo, topicClustersOf } from "./topic-clusters";
-import type { PaperGraph } from "./types";
+import type { GraphBuildInput } from "./types";
 import { validateGraphInput } from "./validate-input";
 
 export { GraphInputError } from "./validate-input";
 export type { PaperGraph } from "./types";
+export { GraphView } from "./graph-view";
 
-export function buildGraph(
-  input: { identity: IdentityResult; topics: TopicResult; clusters: TopicClusterResult; sources: SourceSummary[] },
-  options: PipelineOptions,
-  progress: StepReporter = silentSteps,
-): Graph {
+/**
+ * The analysed graph as a GraphView over the stage's arrays: what the CLI and the browser worker write from (no
+ * graphology graph is built for them).
+ */
+export function buildGraphView(input: GraphBuildInput, options: PipelineOptions, progress: StepReporter = silentSteps): GraphView {
   validateGraphInput(input);
   const stream = (name: string) => seedrandom(`${options.seed}:${name}`);
 
@@ -74,9 +74,8 @@ export function buildGraph(
     { iterations: options.layoutIterations, rng: stream("layout"), overlapRng: stream("noverlap"), progress },
   );
 
-  progress("graph: nodes and edges", 0, nodeCount + edges.count, "items");
-  const graph: PaperGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: false, allowSelfLoops: false });
-  addNodes(graph, nodes, {
+  progress("edge sizes and link years", 0, edges.count, "edges");
+  const values: NodeValues = {
     ...position,
     size,
     color: nodeColorOf(topicCluster, topicClusters),
@@ -93,22 +92,25 @@ export function buildGraph(
       communityStability: communityLevels.stability,
       topicClusterStability: clusterLevels?.stability ?? null,
     },
-  });
-  insertEdges(graph, nodes, edges, { size: edgeSizes(edges), color: edgeColor }, progress, collaborationYears(nodes, edges, options));
+  };
+  const look = { size: edgeSizes(edges), color: edgeColor, years: collaborationYears(nodes, edges, options), spellingOf: bylineSpellings(nodes) };
   progress("graph attributes", nodeCount, nodeCount, "nodes");
-  graph.replaceAttributes(
-    graphAttributes(nodes, edges.count, {
-      options,
-      sources: input.sources,
-      communities: communityClusters,
-      topicClusters,
-      modularity: communities.modularity,
-      betweenness: centrality.method,
-      largePapers: edges.large,
-      communityLadder: communityLevels.ladder,
-      topicClusterLadder: clusterLevels?.ladder,
-      identityReview: identityReview(input.identity),
-    }),
-  );
-  return graph as unknown as Graph;
+  const attributes = graphAttributes(nodes, edges.count, {
+    options,
+    sources: input.sources,
+    communities: communityClusters,
+    topicClusters,
+    modularity: communities.modularity,
+    betweenness: centrality.method,
+    largePapers: edges.large,
+    communityLadder: communityLevels.ladder,
+    topicClusterLadder: clusterLevels?.ladder,
+    identityReview: identityReview(input.identity),
+  });
+  return new GraphView(nodes, values, edges, look, attributes);
+}
+
+/** The analysed graph as graphology (the graph-file contract's attributes): buildGraphView, then its graphology copy. */
+export function buildGraph(input: GraphBuildInput, options: PipelineOptions, progress: StepReporter = silentSteps): Graph {
+  return buildGraphView(input, options, progress).toGraphology() as unknown as Graph;
 }

@@ -31,6 +31,9 @@ export interface NodeTable {
   paperAuthors: Int32Array[];
   /** Per paper, parallel to paperAuthors: the spelling each author was read as ("" when the identity stage gave none). */
   paperSpellings: string[][];
+  /** paperTopics as node indices, flat: paper i's topics are paperTopicNodes[paperTopicStart[i]..paperTopicStart[i + 1]). */
+  paperTopicStart: Int32Array;
+  paperTopicNodes: Int32Array;
 }
 
 const byKey = <T extends { key: string }>(items: readonly T[]): T[] => [...items].sort((a, b) => compareStrings(a.key, b.key));
@@ -67,6 +70,11 @@ export function nodeTable(input: { identity: Pick<GraphBuildInput["identity"], "
     kind[i] = TOPIC;
     index.set(t.key, i++);
   }
+  const paperTopics = papers.map((p) => orderedPaperTopics(input.topics.paperTopics.get(p.key)));
+  const paperTopicStart = new Int32Array(papers.length + 1);
+  paperTopics.forEach((links, k) => (paperTopicStart[k + 1] = paperTopicStart[k]! + links.length));
+  const paperTopicNodes = new Int32Array(paperTopicStart[papers.length]!);
+  paperTopics.forEach((links, k) => links.forEach((l, j) => (paperTopicNodes[paperTopicStart[k]! + j] = index.get(l.topic)!)));
   return {
     keys,
     kind,
@@ -76,8 +84,10 @@ export function nodeTable(input: { identity: Pick<GraphBuildInput["identity"], "
     topics,
     paperStart,
     topicStart,
-    paperTopics: papers.map((p) => orderedPaperTopics(input.topics.paperTopics.get(p.key))),
+    paperTopics,
     paperAuthors: papers.map((p) => Int32Array.from(p.authors, (a) => index.get(a)!)),
     paperSpellings: papers.map((p) => p.authors.map((_, j) => p.authorSpellings?.[j] ?? "")),
+    paperTopicStart,
+    paperTopicNodes,
   };
 }

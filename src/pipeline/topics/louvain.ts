@@ -218,6 +218,12 @@ export function louvainOn(start: LouvainGraph, options: LouvainOptions): Int32Ar
  * running on the whole graph again; the result is a coarsening of `start`.
  */
 export function louvainFrom(nodes: number, edges: WeightedEdges, start: ArrayLike<number>, options: LouvainOptions): Int32Array {
+  return louvainFromOn(toCsr(nodes, edges), start, options);
+}
+
+/** louvainFrom() on a graph built by louvainGraph (a ladder coarsens level after level of one graph). */
+export function louvainFromOn(graph: LouvainGraph, start: ArrayLike<number>, options: LouvainOptions): Int32Array {
+  const nodes = graph.n;
   const ids = new Map<number, number>();
   const assignment = new Int32Array(nodes);
   let next = 0;
@@ -230,7 +236,7 @@ export function louvainFrom(nodes: number, edges: WeightedEdges, start: ArrayLik
       assignment[i] = id;
     }
   }
-  return louvainLevels(aggregate(toCsr(nodes, edges), assignment, next), assignment, options);
+  return louvainLevels(aggregate(graph as Csr, assignment, next), assignment, options);
 }
 
 function louvainLevels(start: Csr, assignment: Int32Array, options: LouvainOptions): Int32Array {
@@ -253,28 +259,66 @@ function louvainLevels(start: Csr, assignment: Int32Array, options: LouvainOptio
   return assignment;
 }
 
-/** Modularity of a partition at the given resolution: sum over communities of w_in/2m - resolution * (tot/2m)^2. */
+/**
+ * Modularity of a partition at the given resolution: sum over communities of w_in/2m - resolution * (tot/2m)^2.
+ * Communities are summed in the order the edge list first names them (each as source, then as target), so the value
+ * does not depend on how they are numbered; they are counted in arrays (ids renumbered first unless small and >= 0).
+ */
 export function modularity(nodes: number, edges: WeightedEdges, community: ArrayLike<number>, resolution: number): number {
+  const ids = smallIds(community);
+  let size = 0;
+  for (const c of ids) size = Math.max(size, c + 1);
   let total = 0;
-  const tot = new Map<number, number>();
-  const inner = new Map<number, number>();
+  const tot = new Float64Array(size);
+  const inner = new Float64Array(size);
+  const seen = new Uint8Array(size);
+  const order: number[] = [];
   for (let e = 0; e < edges.source.length; e++) {
     const a = edges.source[e]!;
     const b = edges.target[e]!;
     const w = edges.weight[e]!;
     if (a === b || !(w > 0)) continue;
     total += 2 * w;
-    const ca = community[a]!;
-    const cb = community[b]!;
-    tot.set(ca, (tot.get(ca) ?? 0) + w);
-    tot.set(cb, (tot.get(cb) ?? 0) + w);
-    if (ca === cb) inner.set(ca, (inner.get(ca) ?? 0) + 2 * w);
+    const ca = ids[a]!;
+    const cb = ids[b]!;
+    if (seen[ca] === 0) {
+      seen[ca] = 1;
+      order.push(ca);
+    }
+    tot[ca]! += w;
+    if (seen[cb] === 0) {
+      seen[cb] = 1;
+      order.push(cb);
+    }
+    tot[cb]! += w;
+    if (ca === cb) inner[ca]! += 2 * w;
   }
   if (total === 0) return 0;
   let q = 0;
-  for (const [c, t] of tot) q += (inner.get(c) ?? 0) / total - resolution * (t / total) ** 2;
+  for (const c of order) q += inner[c]! / total - resolution * (tot[c]! / total) ** 2;
   void nodes;
   return q;
+}
+
+/** The partition with ids usable as array indices: as given when they are small integers >= 0, else renumbered. */
+function smallIds(community: ArrayLike<number>): Int32Array {
+  const n = community.length;
+  const out = new Int32Array(n);
+  let small = true;
+  for (let i = 0; i < n && small; i++) {
+    const c = community[i]!;
+    if (Number.isInteger(c) && c >= 0 && c <= n) out[i] = c;
+    else small = false;
+  }
+  if (small) return out;
+  const renumbered = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const c = community[i]!;
+    let id = renumbered.get(c);
+    if (id === undefined) renumbered.set(c, (id = renumbered.size));
+    out[i] = id;
+  }
+  return out;
 }
 
 /**

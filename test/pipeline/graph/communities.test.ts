@@ -1,10 +1,16 @@
 /**
  * Co-author communities on constructed bylines (bylineInput) whose structure is known, plus the seed-like fixture.
  */
+import Graph from "graphology";
+import louvain from "graphology-communities-louvain";
+import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import type { GraphAttributes } from "../../../src/model/graph-file";
 import { buildGraph } from "../../../src/pipeline/graph";
-import { NO_COAUTHORS_LABEL } from "../../../src/pipeline/graph/communities";
+import { edgeTable, type EdgeTable } from "../../../src/pipeline/graph/build-edges";
+import { louvainOnCoauthors, NO_COAUTHORS_LABEL } from "../../../src/pipeline/graph/communities";
+import { nodeTable, type NodeTable } from "../../../src/pipeline/graph/node-table";
+import { seedsBuild } from "../../fixtures/seeds-build";
 import { NONE_COLOR, PALETTE } from "../../../src/model/appearance";
 import { OPTIONS, authorKey, bylineInput, seedLikeInput } from "./fixtures";
 
@@ -86,5 +92,50 @@ describe("communities", () => {
     expect(info.label).toBe("Annika Reinke et al.");
     expect(info.terms.slice(0, 2).sort()).toEqual(["benchmarking competitions", "validation metrics"]);
     expect(info.terms).not.toContain("neural rendering");
+  });
+});
+
+describe("Louvain through the co-author view of the edge table", () => {
+  // The library reads the view instead of a graphology copy (communities.ts CoauthorLouvainView): it must give the
+  // partition and modularity the library gives on a real graphology graph of the same nodes and edges, in that order.
+  const onGraphology = (nodes: NodeTable, edges: EdgeTable, resolution: number, seed: string) => {
+    const from = edges.kindStart[1]!;
+    const to = edges.kindStart[2]!;
+    const sub = new Graph<Record<string, never>, { weight: number }>({ type: "undirected", multi: false, allowSelfLoops: false });
+    const linked = new Set<number>();
+    for (let e = from; e < to; e++) linked.add(edges.source[e]!).add(edges.target[e]!);
+    for (let a = 0; a < nodes.paperStart; a++) if (linked.has(a)) sub.addNode(nodes.keys[a]!);
+    for (let e = from; e < to; e++) sub.addUndirectedEdge(nodes.keys[edges.source[e]!]!, nodes.keys[edges.target[e]!]!, { weight: edges.weight[e]! });
+    const detailed = louvain.detailed(sub, { getEdgeWeight: "weight", resolution, rng: seedrandom(seed) });
+    const raw = new Int32Array(nodes.paperStart).fill(-1);
+    for (let a = 0; a < nodes.paperStart; a++) if (linked.has(a)) raw[a] = detailed.communities[nodes.keys[a]!]!;
+    return { raw, modularity: Math.round(detailed.modularity * 1e6) / 1e6 };
+  };
+
+  /** Constructed: 500 papers of 2-6 authors from 300 people, mostly near each other in a ring, so groups overlap. */
+  const looseGroups = () => {
+    const rng = seedrandom("loose groups");
+    return Array.from({ length: 500 }, () => {
+      const centre = Math.floor(rng() * 300);
+      const names = new Set<string>();
+      const size = 2 + Math.floor(rng() * 5);
+      while (names.size < size) names.add(`Person${(centre + Math.floor(rng() * 12) + (rng() < 0.1 ? Math.floor(rng() * 300) : 0)) % 300} Ring`);
+      return [...names];
+    });
+  };
+
+  it("gives the library's own partition on the seeds and on constructed groups, at several resolutions and seeds", () => {
+    const seeds = seedsBuild();
+    const inputs = [{ identity: seeds.identity, topics: seeds.topics, clusters: seeds.clusters, sources: seeds.summaries }, bylineInput(twoTeams()), bylineInput(looseGroups())];
+    for (const input of inputs) {
+      const nodes = nodeTable(input);
+      const edges = edgeTable(nodes, input, OPTIONS);
+      for (const [resolution, seed] of [[1, "42"], [0.5, "7"], [2, "1"]] as const) {
+        const mine = louvainOnCoauthors(nodes, edges, { resolution, rng: seedrandom(seed) });
+        const theirs = onGraphology(nodes, edges, resolution, seed);
+        expect([...mine.raw]).toEqual([...theirs.raw]);
+        expect(mine.modularity).toBeCloseTo(theirs.modularity, 6);
+      }
+    }
   });
 });

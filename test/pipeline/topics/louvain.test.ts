@@ -60,4 +60,15 @@ describe("louvain (flat arrays)", () => {
     const count = (r: number) => new Set(louvain(n, e, { resolution: r, rng: seedrandom("r") })).size;
     expect(count(4)).toBeGreaterThan(count(1));
   });
+
+  it("modularity: the textbook value, the same bits whatever the community ids are (-1, large, fractional)", () => {
+    // Two triangles joined by one edge, split in the obvious way: m = 7, each side inner 3, tot 7.
+    const e = edges([[0, 1, 1], [0, 2, 1], [1, 2, 1], [3, 4, 1], [3, 5, 1], [4, 5, 1], [2, 3, 1]]);
+    const q = modularity(6, e, [0, 0, 0, 1, 1, 1], 1);
+    expect(q).toBeCloseTo(2 * (6 / 14 - (7 / 14) ** 2), 12);
+    for (const ids of [[5, 5, 5, -1, -1, -1], [1e9, 1e9, 1e9, 7, 7, 7], [0.5, 0.5, 0.5, 2, 2, 2]]) expect(Object.is(modularity(6, e, ids, 1), q)).toBe(true);
+    const { n, e: big } = planted(5, 30, "ids");
+    const c = louvain(n, big, { resolution: 1, rng: seedrandom("ids") });
+    expect(Object.is(modularity(n, big, Array.from(c, (x) => 1000 * x - 7), 1.3), modularity(n, big, c, 1.3))).toBe(true);
+  });
 });
