@@ -83,8 +83,12 @@ export function collaborationTimeline(graph: TimelineGraph): CollaborationTimeli
 
 /** Whether a link exists by the end of `year` (a link with no dated joint paper: only when `includeUndated`). */
 export function linkExistsBy(timeline: CollaborationTimeline, key: string, year: number, includeUndated = false): boolean {
-  const y = timeline.linkFirstYear.get(key);
-  return y === undefined ? includeUndated : y <= year;
+  return firstYearWithin(timeline.linkFirstYear.get(key), year, includeUndated);
+}
+
+/** The rule of linkExistsBy on a link's first year itself (undefined or NaN: no dated joint paper). */
+export function firstYearWithin(first: number | undefined, year: number, includeUndated = false): boolean {
+  return first === undefined || Number.isNaN(first) ? includeUndated : first <= year;
 }
 
 export interface YearSummary {

@@ -2,11 +2,11 @@
  * Collaboration over time in the explorer ("Play" in the Years filter, issue 15): what exists up to a year, and what
  * that year brought. The build stored each co-author link's first year (edge `firstYear`, a core.bin column), so
  * nothing here reads a paper twice: the timeline is made once per graph (model/collaboration.ts, linear in papers'
- * bylines + links), and each step is one pass over the arrays (visibleMask plus linkExistsBy per co-author link) with
+ * bylines + links), and each step is one pass over the arrays (visibleMask plus each link's first year) with
  * the year's new links read from the first-year column. The render graph is not rebuilt: the renderer hides what does not
  * exist yet through its reducers and refreshes only what changed (refresh-plan.ts).
  */
-import { collaborationTimeline, yearSummary, type CollaborationTimeline, type YearSummary } from "../../model/collaboration";
+import { collaborationTimeline, firstYearWithin, yearSummary, type CollaborationTimeline, type YearSummary } from "../../model/collaboration";
 import { EDGE_KIND_CODES } from "../../model/compact-graph";
 import { EDGE_KIND_INDEX, visibleMask, type VisibleMask, type ViewFilter } from "../../model/view-filter";
 import type { PaperGraph } from "../data/types";
@@ -74,7 +74,7 @@ export interface YearStep {
 /**
  * The view as of the end of `year`: the filter with its year range ending there (authors, topics and papers follow
  * their papers, as the Years filter does), then only the co-author links whose first joint paper is of that year or
- * before (as linkExistsBy says; an undated link only when undated papers are shown). Linear in nodes + edges.
+ * before (firstYearWithin, the model's rule; an undated link only when undated papers are shown). Linear in nodes + edges.
  */
 export function yearStep(graph: PaperGraph, filter: ViewFilter, base: VisibleMask, timeline: CollaborationTimeline, year: number): YearStep {
   const from = filter.yearRange ? filter.yearRange[0] : -Infinity;
@@ -94,7 +94,7 @@ export function yearStep(graph: PaperGraph, filter: ViewFilter, base: VisibleMas
       // The first-year column the timeline's links were made from (graphTimeline), read directly: no key string and
       // map lookup per link per step (a third of a step's time at 10,000 papers).
       const first = edgeFirstYear[e]!;
-      if (Number.isNaN(first) ? !filter.includeUndated : first > year) {
+      if (!firstYearWithin(first, year, filter.includeUndated)) {
         mask.edges[e] = 0;
         continue;
       }
