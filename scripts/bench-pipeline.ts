@@ -20,7 +20,8 @@
  * (process.cpuUsage, user + system, all threads): the per-phase figures are CPU seconds. Peak memory is the kernel's
  * high-water mark of the child's resident set (process.resourceUsage().maxRSS) when the build returns, input text
  * included. Then what the CLI writes is made from the build's GraphView and timed apart (not in the total): graph.json's
- * bytes, counted chunk by chunk as the CLI streams them (never one string), and the explorer's files.
+ * bytes, counted chunk by chunk as the CLI streams them (never one string), and the explorer's files, each counted and
+ * dropped as it is made, as the CLI writes each to disk.
  * The exponent of a phase between sizes n1 < n2 is log(t2 / t1) / log(n2 / n1): 1 is linear; 1.1 is n log n-like.
  */
 import { execFileSync } from "node:child_process";
@@ -29,7 +30,7 @@ import { join } from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { fileURLToPath } from "node:url";
 import { graphJsonChunks } from "../src/cli/graph-json-stream";
-import { writeExplorerFiles } from "../src/exporters/explorer-files";
+import { streamExplorerFiles } from "../src/exporters/explorer-files";
 import type { GraphView } from "../src/pipeline/graph";
 import { resolveOptions } from "../src/pipeline/options";
 import type { ProgressEvent } from "../src/pipeline/progress";
@@ -169,7 +170,10 @@ function measure(corpus: string, papers: number, seed: number): Report {
   const write0 = cpuNow();
   const outputMB = graphJsonBytes(g) / 1e6;
   const write1 = cpuNow();
-  const explorerMB = writeExplorerFiles(g).reduce((n, f) => n + f.bytes.length, 0) / 1e6;
+  // Streamed and counted as the CLI writes them (each file dropped once made), not all held at once.
+  let explorerBytes = 0;
+  streamExplorerFiles(g, (f) => (explorerBytes += f.bytes.length));
+  const explorerMB = explorerBytes / 1e6;
   const write = { graphJsonMs: write1 - write0, explorerMs: cpuNow() - write1, explorerMB, peakRssMB: process.resourceUsage().maxRSS / 1024 };
   return finish({
     peakRssMB,

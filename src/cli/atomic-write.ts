@@ -12,6 +12,7 @@
  * `.<name>.<pid>.papergraph-tmp` (`.<name>.<pid>.old.papergraph-tmp` for a folder being replaced); one left behind by a
  * killed build is removed by the next build that takes the folder's lock (see lock.ts).
  */
+import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
 import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
@@ -24,10 +25,14 @@ export interface FileOutput {
   chunks: Iterable<string | Uint8Array>;
 }
 
-/** A folder replaced as a whole: every file of the old one goes, these take their place. */
+/**
+ * A folder replaced as a whole: every file of the old one goes, the files `fill` puts take their place. `fill` hands
+ * each file over as soon as it is made and each is written at once (synchronously, since a maker may be inside a
+ * synchronous pass over the graph), so the files are never all in memory together.
+ */
 export interface FolderOutput {
   name: string;
-  files: readonly { name: string; bytes: Uint8Array }[];
+  fill(put: (name: string, bytes: Uint8Array) => void): void;
 }
 
 export type Output = FileOutput | FolderOutput;
@@ -57,9 +62,20 @@ async function writeFlushed(file: string, chunks: Iterable<string | Uint8Array>)
   await handle.close();
 }
 
+/** writeFlushed for one buffer, synchronously. */
+function writeFlushedSync(file: string, bytes: Uint8Array): void {
+  const fd = openSync(file, "w", 0o644);
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Writes an output to a fresh temporary file (or folder) beside `name` and flushes it; the caller renames or discards it. */
 export async function writeTemp(dir: string, output: Output): Promise<PendingFile> {
-  const folder = "files" in output;
+  const folder = "fill" in output;
   const pending = { target: path.join(dir, output.name), temp: tempName(dir, output.name), folder };
   if (!folder) {
     await writeFlushed(pending.temp, output.chunks);
@@ -68,7 +84,8 @@ export async function writeTemp(dir: string, output: Output): Promise<PendingFil
   try {
     await rm(pending.temp, { recursive: true, force: true });
     await mkdir(pending.temp);
-    for (const f of output.files) await writeFlushed(path.join(pending.temp, f.name), [f.bytes]);
+    const temp = pending.temp;
+    output.fill((name, bytes) => writeFlushedSync(path.join(temp, name), bytes));
     await syncFolder(pending.temp);
   } catch (e) {
     await rm(pending.temp, { recursive: true, force: true });

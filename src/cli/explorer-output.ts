@@ -3,23 +3,30 @@
  * replaced as a whole by the output folder's atomic writer (atomic-write.ts) together with graph.json, so the explorer
  * never reads a core.bin of one build with chunks of another, nor a half-written folder.
  */
-import { writeExplorerFiles, type ExplorerGraphSource } from "../exporters/explorer-files";
+import { streamExplorerFiles, type ExplorerGraphSource } from "../exporters/explorer-files";
 import { EXPLORER_DIR } from "../model/explorer-format";
 import type { FolderOutput } from "./atomic-write";
 
-export interface ExplorerOutput {
-  output: FolderOutput;
+/** What was written, known once the folder output has been filled. */
+export interface ExplorerWritten {
   files: number;
   bytes: number;
   coreBytes: number;
 }
 
-export function explorerOutput(graph: ExplorerGraphSource): ExplorerOutput {
-  const files = writeExplorerFiles(graph);
-  return {
-    output: { name: EXPLORER_DIR, files },
-    files: files.length,
-    bytes: files.reduce((n, f) => n + f.bytes.length, 0),
-    coreBytes: files[0]!.bytes.length,
+/** The folder output, each file written as soon as it is made; `written` counts them as they go. */
+export function explorerOutput(graph: ExplorerGraphSource): { output: FolderOutput; written: ExplorerWritten } {
+  const written: ExplorerWritten = { files: 0, bytes: 0, coreBytes: 0 };
+  const output: FolderOutput = {
+    name: EXPLORER_DIR,
+    fill(put) {
+      const core = streamExplorerFiles(graph, (f) => {
+        put(f.name, f.bytes);
+        written.files++;
+        written.bytes += f.bytes.length;
+      });
+      written.coreBytes = core.bytes.length;
+    },
   };
+  return { output, written };
 }

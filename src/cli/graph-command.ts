@@ -231,6 +231,7 @@ async function build(
   } else {
     const outDir = folder.dir;
     const explorer = explorerOutput(result.view);
+    const made = explorer.written;
     try {
       // The report first, then the explorer's folder, the graph last: graph.json is the commit point (see
       // atomic-write.ts), so a new graph.json always has its own report and explorer files beside it.
@@ -244,7 +245,7 @@ async function build(
     output = { graph: displayPath(path.join(outDir, "graph.json"), io.cwd), mergeReport: displayPath(path.join(outDir, "merge-report.md"), io.cwd) };
     progress.listener({ phase: "write", done: files, total: files, unit: "files", finished: true });
     log(escapeForTerminal(`wrote ${displayPath(path.join(outDir, "graph.json"), io.cwd)} (${(written.bytes / 1024).toFixed(0)} KiB) and ${displayPath(path.join(outDir, "merge-report.md"), io.cwd)}`));
-    log(escapeForTerminal(`wrote ${displayPath(path.join(outDir, EXPLORER_DIR), io.cwd)}/ (${explorer.files} files, ${(explorer.bytes / 1024).toFixed(0)} KiB; core.bin ${(explorer.coreBytes / 1024).toFixed(0)} KiB)`));
+    log(escapeForTerminal(`wrote ${displayPath(path.join(outDir, EXPLORER_DIR), io.cwd)}/ (${made.files} files, ${(made.bytes / 1024).toFixed(0)} KiB; core.bin ${(made.coreBytes / 1024).toFixed(0)} KiB)`));
   }
   if (values["merge-report"]) {
     // stdout already carries the graph with --out -: the report goes to stderr then, never silently nowhere.

@@ -390,7 +390,8 @@ function builderFor(spec: { name: string; type: ColumnSpec["type"]; sameAs?: str
 
 /**
  * Heavy attributes of one group, one record (or null) per row; cut into files of about `target` bytes. Rows arrive in
- * order, so a file is made as soon as its rows are in and their records dropped (not every record kept to the end).
+ * order, so a file is made as soon as its rows are in, handed to the sink and its records dropped (neither every record
+ * nor every file kept to the end).
  */
 class GroupBuilder {
   /** Records of rows [first, next), not yet in a file. */
@@ -400,12 +401,12 @@ class GroupBuilder {
   private size = 0;
   private any = false;
   private readonly chunks: ChunkSpec[] = [];
-  private readonly made: ExplorerFile[] = [];
   constructor(
     readonly name: ChunkGroupName,
     readonly of: "node" | "edge",
     private readonly rows: number,
     private readonly target: number,
+    private readonly sink: ExplorerFileSink,
   ) {}
 
   put(i: number, record: Attrs) {
@@ -427,18 +428,17 @@ class GroupBuilder {
     const text = `${JSON.stringify(head).slice(0, -1)},"records":[${this.pending.map((r) => r ?? "null").join(",")}]}\n`;
     const bytes = encoder.encode(text);
     const file = `${this.name}-${String(this.chunks.length).padStart(4, "0")}.json`;
-    this.made.push({ name: file, bytes });
+    this.sink({ name: file, bytes });
     this.chunks.push({ file, first, count: end - first, bytes: bytes.length, fnv1a: fnv1a(bytes) });
     this.first = end;
     this.size = 0;
     this.pending = [];
   }
 
-  finish(files: ExplorerFile[]): ChunkGroupSpec | null {
+  finish(): ChunkGroupSpec | null {
     if (!this.any) return null;
     while (this.next < this.rows) this.add(null);
     if (this.first < this.rows || this.chunks.length === 0) this.emit();
-    for (const f of this.made) files.push(f);
     return { name: this.name, of: this.of, chunks: this.chunks };
   }
 }
@@ -465,8 +465,28 @@ function countEdges(graph: ExplorerGraphSource): number {
   return m;
 }
 
-/** The explorer's files for a graph: core.bin first, then the chunk files of each group in order. */
+/** Receives each file as soon as it is made; it may keep, write or drop it. */
+export type ExplorerFileSink = (file: ExplorerFile) => void;
+
+/** The explorer's files for a graph in memory: core.bin first, then the chunk files of each group in order. */
 export function writeExplorerFiles(graph: ExplorerGraphSource, options: ExplorerWriteOptions = {}): ExplorerFile[] {
+  const made: ExplorerFile[] = [];
+  const core = streamExplorerFiles(graph, (f) => made.push(f), options);
+  made.pop();
+  // The order the header lists them in: each group's chunks together (search and details chunks are made interleaved),
+  // then the graph attribute files. The sort is stable, so a group's chunks stay in row order.
+  const rank = (name: string) => FILE_ORDER.indexOf(name.slice(0, name.indexOf("-")));
+  return [core, ...made.sort((a, b) => rank(a.name) - rank(b.name))];
+}
+
+const FILE_ORDER = ["search", "details", "edges", "graph"];
+
+/**
+ * The explorer's files for a graph, each handed to `sink` as soon as it is made (chunk files while the graph is read,
+ * then the graph attribute files, core.bin last, since its header lists every other file), so a writer need not hold
+ * them all: at 100,000 papers they are hundreds of megabytes. Returns core.bin (also given to the sink).
+ */
+export function streamExplorerFiles(graph: ExplorerGraphSource, sink: ExplorerFileSink, options: ExplorerWriteOptions = {}): ExplorerFile {
   const target = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   // Keys first (a node's lists name nodes that come later), then one pass over the attributes, none of them kept: a
   // reader may make each node's attributes when asked (the graph stage's GraphView).
@@ -476,14 +496,13 @@ export function writeExplorerFiles(graph: ExplorerGraphSource, options: Explorer
   const n = keys.length;
   const order: ExplorerHeader["attributeOrder"] = { author: [], paper: [], topic: [], edge: [] };
   const body = new Body();
-  const files: ExplorerFile[] = [];
 
   // Nodes: the key, then the core columns; whatever does not fit goes to the node's search or details record.
   const keyColumn = stringColumn("key", n);
   let current: Attrs = {};
   const columns = CORE_NODE_COLUMNS.map((spec) => ({ spec, used: false, builder: builderFor(spec, n, indexOf, spec.sameAs ? () => current[spec.sameAs!] : undefined) }));
-  const search = new GroupBuilder("search", "node", n, target * 4);
-  const details = new GroupBuilder("details", "node", n, target);
+  const search = new GroupBuilder("search", "node", n, target * 4, sink);
+  const details = new GroupBuilder("details", "node", n, target, sink);
   let i = 0;
   graph.forEachNode((_key, a) => {
     current = a;
@@ -517,7 +536,7 @@ export function writeExplorerFiles(graph: ExplorerGraphSource, options: Explorer
   const src = new ARRAY[endType](m);
   const tgt = new ARRAY[endType](m);
   const undirectedColumn = boolColumn("undirected", m);
-  const extras = new GroupBuilder("edges", "edge", m, target);
+  const extras = new GroupBuilder("edges", "edge", m, target, sink);
   const edgeBuilders = CORE_EDGE_COLUMNS.filter((c) => c.name !== "source" && c.name !== "target" && c.name !== "undirected").map((spec) => ({ spec, builder: builderFor(spec, m, indexOf), used: false }));
   let derived = true;
   let e = 0;
@@ -551,8 +570,8 @@ export function writeExplorerFiles(graph: ExplorerGraphSource, options: Explorer
     edgeColumns.push(keyCol.finish(body));
   }
 
-  const groups = [search.finish(files), details.finish(files), extras.finish(files)].filter((g): g is ChunkGroupSpec => g !== null);
-  const { attributes, graphFiles } = splitGraphAttributes(graph.getAttributes() as Record<string, unknown>, files);
+  const groups = [search.finish(), details.finish(), extras.finish()].filter((g): g is ChunkGroupSpec => g !== null);
+  const { attributes, graphFiles } = splitGraphAttributes(graph.getAttributes() as Record<string, unknown>, sink);
   const header: ExplorerHeader = {
     format: EXPLORER_FORMAT,
     version: EXPLORER_FORMAT_VERSION,
@@ -569,11 +588,13 @@ export function writeExplorerFiles(graph: ExplorerGraphSource, options: Explorer
     groups,
     ...(graphFiles.length ? { graphFiles } : {}),
   };
-  return [{ name: CORE_FILE, bytes: assembleCore(header, body.bytes()) }, ...files];
+  const core = { name: CORE_FILE, bytes: assembleCore(header, body.bytes()) };
+  sink(core);
+  return core;
 }
 
 /** The header's graph attributes, without the heavy ones, which go to graph-<name>.json files. */
-function splitGraphAttributes(all: Record<string, unknown>, files: ExplorerFile[]): { attributes: Record<string, unknown>; graphFiles: NonNullable<ExplorerHeader["graphFiles"]> } {
+function splitGraphAttributes(all: Record<string, unknown>, sink: ExplorerFileSink): { attributes: Record<string, unknown>; graphFiles: NonNullable<ExplorerHeader["graphFiles"]> } {
   const attributes: Record<string, unknown> = {};
   const graphFiles: NonNullable<ExplorerHeader["graphFiles"]> = [];
   for (const [name, value] of Object.entries(all)) {
@@ -584,7 +605,7 @@ function splitGraphAttributes(all: Record<string, unknown>, files: ExplorerFile[
     const record: ExplorerGraphAttributeFile = { format: EXPLORER_CHUNK_FORMAT, version: EXPLORER_FORMAT_VERSION, attribute: name, value };
     const bytes = encoder.encode(JSON.stringify(record) + "\n");
     const file = `graph-${name}.json`;
-    files.push({ name: file, bytes });
+    sink({ name: file, bytes });
     graphFiles.push({ attribute: name, file, first: 0, count: 0, bytes: bytes.length, fnv1a: fnv1a(bytes) });
   }
   return { attributes, graphFiles };

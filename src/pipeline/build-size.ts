@@ -67,14 +67,15 @@ export class BuildTooLargeError extends Error {
 }
 
 const gb = (bytes: number) => (bytes / 1e9).toFixed(1);
+const counted = (n: number, noun: string) => `${count(n)} ${noun}${n === 1 ? "" : "s"}`;
 const count = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} million` : n.toLocaleString("en-US"));
 
 export function tooLargeMessage(size: BuildSize, heapLimitBytes: number): string {
   // Ask for the estimate plus a quarter, in whole gigabytes of megabytes, as --max-old-space-size takes them.
   const megabytes = Math.ceil((size.heapBytes * 1.25) / 1e9) * 1024;
   return (
-    `this build needs about ${gb(size.heapBytes)} GB of JavaScript heap (${count(size.records)} records, ` +
-    `${count(size.authorNames)} author names, ${count(size.coauthorPairs)} co-author pairs on bylines), more than the ` +
+    `this build needs about ${gb(size.heapBytes)} GB of JavaScript heap (${counted(size.records, "record")}, ` +
+    `${counted(size.authorNames, "author name")}, ${counted(size.coauthorPairs, "co-author pair")} on bylines), more than the ` +
     `${gb(heapLimitBytes)} GB heap limit it runs under. Raise the limit with NODE_OPTIONS=--max-old-space-size=${megabytes} ` +
     `(megabytes; the machine needs that much free memory), or build from fewer records (one query's export at a time)`
   );

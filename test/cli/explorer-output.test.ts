@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runGraph } from "../../src/cli/graph-command";
 import { explorerOutput } from "../../src/cli/explorer-output";
 import { openOutputFolder } from "../../src/cli/out-folder";
-import { TEMP_SUFFIX } from "../../src/cli/atomic-write";
+import { TEMP_SUFFIX, type FolderOutput } from "../../src/cli/atomic-write";
 import { writeExplorerFiles } from "../../src/exporters/explorer-files";
 import { decodeCore } from "../../src/model/explorer-read";
 
@@ -57,13 +57,40 @@ describe("explorer files from the graph command", () => {
     const opened = await openOutputFolder(out);
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;
-    const written = explorerOutput(g);
-    await opened.folder.write([written.output]);
+    const explorer = explorerOutput(g);
+    await opened.folder.write([explorer.output]);
     await opened.folder.close();
     const names = (await readdir(path.join(out, "explorer"))).sort();
     expect(names).not.toContain("details-0099.json");
     expect(names).toEqual(writeExplorerFiles(g).map((f) => f.name).sort());
-    expect(written.files).toBe(names.length);
+    expect(explorer.written.files).toBe(names.length);
+    const files = writeExplorerFiles(g);
+    expect(explorer.written.bytes).toBe(files.reduce((n, f) => n + f.bytes.length, 0));
+    expect(explorer.written.coreBytes).toBe(files[0]!.bytes.length);
+    expect(await readdir(out)).toEqual(["explorer"]);
+  });
+
+  it("a failure while the folder is filled leaves the previous folder and no temporary one", async () => {
+    const out = path.join(dir, "failing");
+    await mkdir(path.join(out, "explorer"), { recursive: true });
+    await writeFile(path.join(out, "explorer/core.bin"), "previous");
+    const opened = await openOutputFolder(out);
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    let puts = 0;
+    // As a full disk would: the third file cannot be written.
+    const failing: FolderOutput = {
+      name: "explorer",
+      fill: (put) => explorerOutput(g3).output.fill((name, bytes) => {
+        if (++puts === 3) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+        put(name, bytes);
+      }),
+    };
+    const g3 = await fixture();
+    await expect(opened.folder.write([failing])).rejects.toThrow(/no space/);
+    await opened.folder.close();
+    expect(puts).toBe(3);
+    expect(await readFile(path.join(out, "explorer/core.bin"), "utf8")).toBe("previous");
     expect(await readdir(out)).toEqual(["explorer"]);
   });
 

@@ -26,35 +26,53 @@ afterAll(async () => {
 
 describe("memoryRefusal", () => {
   it("names the total size, the need, the limit and how to raise it", () => {
-    const message = memoryRefusal(200 * MB, 4144 * MB, 24 * 1024 * MB);
+    const message = memoryRefusal(500 * MB, 4144 * MB, 24 * 1024 * MB);
     expect(message).toBe(
-      "the inputs total 200 MB; building them needs about 8,064 MB of memory, but Node may use 4,144 MB here. " +
-        "Raise the limit, e.g. NODE_OPTIONS=--max-old-space-size=8960 npm run graph -- ... (in MB; this machine has 24,576 MB), or build fewer files at once",
+      "the inputs total 500 MB; reading them needs about 5,064 MB of memory, but Node may use 4,144 MB here. " +
+        "Raise the limit, e.g. NODE_OPTIONS=--max-old-space-size=5632 npm run graph -- ... (in MB; this machine has 24,576 MB), or build fewer files at once",
     );
   });
 
-  it("says when the machine itself is too small, and lets the seeds through", () => {
-    expect(memoryRefusal(200 * MB, 4144 * MB, 4 * 1024 * MB)).toMatch(/This machine has 4,096 MB, too little for these inputs at once: build fewer files at a time/);
+  it("says when the machine itself is too small, and lets the seeds and a 234 MB export through", () => {
+    expect(memoryRefusal(500 * MB, 4144 * MB, 4 * 1024 * MB)).toMatch(/This machine has 4,096 MB, too little for these inputs at once: build fewer files at a time/);
     expect(memoryRefusal(410 * 1024, 4144 * MB, 24 * 1024 * MB)).toBeNull(); // seeds/ is 410 KB
+    // The 100,000-paper field corpus (Web of Science, 234 MB) builds in 3.0 GB of heap: not refused before it is read.
+    expect(memoryRefusal(234 * MB, 4144 * MB, 24 * 1024 * MB)).toBeNull();
     expect(estimatedHeap(0)).toBe(64 * MB);
   });
 });
 
+async function graphUnder(heapMb: number, corpus: string): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [`--max-old-space-size=${heapMb}`, "--import", tsxLoader, entry, "graph", corpus, "--out", "out"], { cwd: dir, timeout: 300_000 }, (err, _o, stderr) =>
+      resolve({ code: err ? (typeof err.code === "number" ? err.code : null) : 0, stderr }),
+    );
+  });
+}
+
 describe("papergraph graph under a small heap", () => {
-  it("refuses a 2,000-paper corpus up front with exit 1 instead of a native abort", async () => {
+  it("refuses inputs whose reading cannot fit, up front, with exit 1 instead of a native abort", async () => {
     const corpus = path.join(dir, "corpus");
     for (const d of generateCorpus({ papers: 2000, seed: 1 })) {
       await mkdir(path.dirname(path.join(corpus, d.file)), { recursive: true });
       await writeFile(path.join(corpus, d.file), d.text);
     }
-    // 2.6 MB of profile pages need about 77 MB of old space; 48 MB gives a heap limit near 96 MB here.
-    const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      execFile(process.execPath, ["--max-old-space-size=48", "--import", tsxLoader, entry, "graph", "corpus", "--out", "out"], { cwd: dir, timeout: 300_000 }, (err, _o, stderr) =>
-        resolve({ code: err ? (typeof err.code === "number" ? err.code : null) : 0, stderr }),
-      );
-    });
+    // 2.6 MB of profile pages need about 90 MB to read; 16 MB of old space gives a heap limit near 64 MB here.
+    const r = await graphUnder(16, "corpus");
     expect(r.stderr).not.toMatch(/FATAL ERROR|heap limit|JavaScript heap out of memory/);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^papergraph graph: the inputs total 2\.\d MB; building them needs about \d+ MB of memory, but Node may use \d+ MB here\. Raise the limit, e\.g\. NODE_OPTIONS=--max-old-space-size=\d+ npm run graph/m);
+    expect(r.stderr).toMatch(/^papergraph graph: the inputs total 2\.\d MB; reading them needs about \d+ MB of memory, but Node may use \d+ MB here\. Raise the limit, e\.g\. NODE_OPTIONS=--max-old-space-size=\d+ npm run graph/m);
+  }, 300_000);
+
+  it("refuses, once read, a small input whose bylines need more than the heap, naming the counts", async () => {
+    // Constructed: one consortium paper of 2,500 names (3.1 million co-author pairs, about 1.1 GB of heap) in 60 KB of
+    // BibTeX, which the read-time check lets through; the check after reading (build-size.ts) refuses it.
+    const names = Array.from({ length: 2500 }, (_, i) => `Member${String.fromCharCode(65 + (i % 26))}${i}, Ann`).join(" and ");
+    await mkdir(path.join(dir, "consortium"), { recursive: true });
+    await writeFile(path.join(dir, "consortium/refs.bib"), `@article{c1,\n  title = {A consortium study},\n  author = {${names}},\n  year = {2020}\n}\n`);
+    const r = await graphUnder(48, "consortium");
+    expect(r.stderr).not.toMatch(/FATAL ERROR|JavaScript heap out of memory/);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^papergraph graph: this build needs about 1\.\d GB of JavaScript heap \(1 record, 2,500 author names, 3\.1 million co-author pairs on bylines\), more than the 0\.1 GB heap limit it runs under\. Raise the limit with NODE_OPTIONS=--max-old-space-size=\d+/m);
   }, 300_000);
 });

@@ -8,7 +8,7 @@
 import Graph from "graphology";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { writeExplorerFiles } from "../../src/exporters/explorer-files";
+import { streamExplorerFiles, writeExplorerFiles } from "../../src/exporters/explorer-files";
 import { CompactGraph } from "../../src/model/compact-graph";
 import { CORE_FILE, type ExplorerFile } from "../../src/model/explorer-format";
 import { decodeCore } from "../../src/model/explorer-read";
@@ -125,6 +125,26 @@ describe("explorer files: deterministic bytes", () => {
     expect(Buffer.from(core(after)).equals(Buffer.from(core(before)))).toBe(false);
     const changed = after.filter((f, i) => !Buffer.from(f.bytes).equals(Buffer.from(before[i]!.bytes))).map((f) => f.name);
     expect(changed).toEqual([CORE_FILE, "details-0000.json"]);
+  });
+});
+
+describe("explorer files: streamed", () => {
+  it("hands each file over as it is made, core.bin last; the same files as in memory, listed in the header's order", () => {
+    const g = appFixture();
+    const streamed: ExplorerFile[] = [];
+    const core = streamExplorerFiles(g, (f) => streamed.push(f), { chunkBytes: 2048 });
+    expect(streamed.at(-1)).toBe(core);
+    expect(core.name).toBe(CORE_FILE);
+    const inMemory = writeExplorerFiles(g, { chunkBytes: 2048 });
+    expect(new Set(streamed.map((f) => f.name))).toEqual(new Set(inMemory.map((f) => f.name)));
+    // Made interleaved (a node's search and details records go to two groups in one pass), listed group by group.
+    const firstDetails = streamed.findIndex((f) => f.name.startsWith("details-"));
+    const lastSearch = streamed.findLastIndex((f) => f.name.startsWith("search-"));
+    expect(firstDetails).toBeLessThan(lastSearch);
+    const decoded = decodeCore(core.bytes);
+    if (!decoded.ok) throw new Error(decoded.errors.join("\n"));
+    const listed = [...decoded.value.header.groups.flatMap((gr) => gr.chunks.map((c) => c.file)), ...(decoded.value.header.graphFiles ?? []).map((f) => f.file)];
+    expect(inMemory.slice(1).map((f) => f.name)).toEqual(listed);
   });
 });
 
