@@ -2,8 +2,9 @@
  * bench-corrections.ts --explorer: identity corrections as a user meets them, in the built explorer in Debian's
  * Chromium. The review panel's most doubtful merge is split (the worker reads the graph as built first), undone (the
  * graph as built again) and split again (what every later action costs); per action: the seconds from the click to the
- * corrected graph drawn (the graph shown has the new node count and two animation frames have passed), the long tasks
- * and the page's main-thread time by kind.
+ * corrected graph drawn (the graph shown has the new node count and two animation frames have passed), whether the
+ * renderer was kept and how many frames it drew, the long tasks and the page's main-thread time by kind. Last, a drag of
+ * the map: its long tasks are the frames alone (software WebGL draws a frame of the 10,000-paper lens in seconds).
  */
 import type { Page } from "playwright-core";
 import { buildSeedsGraph, hooks, openApp, startE2e, waitHooks, watchLongTasks } from "../../test/e2e/harness";
@@ -11,21 +12,41 @@ import { startProfile } from "./cdp-profile";
 
 const TIMEOUT = 240_000;
 
+/** Frames the renderer has drawn (a remounted explorer's renderer counts from 1 again). */
+const renders = (page: Page) => page.evaluate(() => window.__papergraph?.renderCount() ?? 0);
+
 /** Two animation frames: a render sigma scheduled for the new graph has been drawn. */
 const framesDrawn = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 
-async function action(page: Page, profileDir: string | null, what: string, act: () => Promise<void>, order: number): Promise<void> {
+async function action(page: Page, profileDir: string | null, what: string, act: () => Promise<void>, order: number | null): Promise<void> {
   const taken = await watchLongTasks(page);
   const stop = await startProfile(page, profileDir);
+  const frames = await renders(page);
+  const mounts = (await hooks(page)).mounts;
   const t0 = Date.now();
   await act();
-  await waitHooks(page, `h.ready && h.rendererOk && h.graphOrder === ${order}`, TIMEOUT);
+  if (order !== null) await waitHooks(page, `h.ready && h.rendererOk && h.graphOrder === ${order}`, TIMEOUT);
   await framesDrawn(page);
   const seconds = (Date.now() - t0) / 1000;
   await page.waitForTimeout(500);
   const tasks = await taken();
-  console.log(`${what}: ${order.toLocaleString("en-US")} nodes drawn ${seconds.toFixed(1)} s after the click; ${tasks.length} long tasks, longest ${Math.max(0, ...tasks)} ms ${JSON.stringify(tasks.slice(0, 30))}`);
+  const after = (await hooks(page)).mounts;
+  const remounted = after && mounts && after.renderer !== mounts.renderer;
+  const drawn = `${remounted ? "a new renderer" : `the renderer kept, ${(await renders(page)) - frames} frames`}`;
+  const shown = order !== null ? `${order.toLocaleString("en-US")} nodes drawn ${seconds.toFixed(1)} s after the click` : `${seconds.toFixed(1)} s`;
+  console.log(`${what}: ${shown} (${drawn}); ${tasks.length} long tasks, longest ${Math.max(0, ...tasks)} ms ${JSON.stringify(tasks.slice(0, 30))}`);
   await stop(what);
+}
+
+/** A drag of the map: nothing changes but the camera, so its frames are the cost of drawing this graph at all. */
+async function drag(page: Page): Promise<void> {
+  const box = (await page.locator(".graph-canvas").boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let k = 1; k <= 4; k++) await page.mouse.move(x + 30 * k, y + 10 * k);
+  await page.mouse.up();
 }
 
 /** `graphJson` null: the seeds graph as the CLI builds it. */
@@ -44,6 +65,7 @@ export async function benchExplorer(graphJson: string | null, profileDir: string
     await action(page, profileDir, "Split (the worker reads the graph as built first)", () => split.click(), before + 1);
     await action(page, profileDir, "Undo (the graph as built again)", () => undo.click(), before);
     await action(page, profileDir, "Split again", () => split.click(), before + 1);
+    await action(page, profileDir, "Dragging the map (for reference: the frames alone)", () => drag(page), null);
   } finally {
     await ctx.close();
   }
