@@ -25,6 +25,7 @@ import { resolveOptions } from "../src/pipeline/options";
 import { runPipeline } from "../src/pipeline/run";
 import { hooks, startE2e, waitHooks, waitReady, watchLongTasks } from "../test/e2e/harness";
 import { startProfile } from "./bench/cdp-profile";
+import { dragMap } from "./bench/drag-map";
 
 const i = process.argv.indexOf("--papers");
 const papers = i > 0 ? Number(process.argv[i + 1]) : 10_000;
@@ -91,15 +92,7 @@ async function main(): Promise<void> {
       await select.selectOption(value!);
       await waitHooks(page, "h.people && h.people.length > 0", TIMEOUT);
     });
-    await measure(page, "Dragging the map (the frame alone: nothing but the camera changes)", async () => {
-      const box = (await page.locator(".graph-canvas").boundingBox())!;
-      const x = box.x + box.width / 2;
-      const y = box.y + box.height / 2;
-      await page.mouse.move(x, y);
-      await page.mouse.down();
-      for (let k = 1; k <= 4; k++) await page.mouse.move(x + 30 * k, y + 10 * k);
-      await page.mouse.up();
-    });
+    await measure(page, "Dragging the map (the frame alone: nothing but the camera changes)", () => dragMap(page));
     const review = page.getByRole("button", { name: "Review identities" });
     if (await review.count()) {
       await measure(page, "Review identities: opening the panel", async () => {
