@@ -5,9 +5,14 @@
  * merge, a merge of the most doubtful near miss and a rename, one at a time and together, timed as the worker does
  * them: the compact files read back (every chunk) and prepared once, then per list the corrections and the compact
  * files written again. Prints CPU and wall time per step and the heap in use.
+ * With --explorer, the same graph (or the seeds) is served in the built explorer and, in Debian's Chromium, the review
+ * panel's most doubtful merge is split, undone and split again: per action the time from the click to the corrected
+ * graph drawn, the long tasks (main-thread work over 50 ms) and the page's main-thread time by kind (CPU profiler).
  *
  *   npx tsx scripts/bench-corrections.ts                 10,000 papers
  *   npx tsx scripts/bench-corrections.ts --papers 1000
+ *   npx tsx scripts/bench-corrections.ts --explorer      in the explorer (add --seeds for the seeds graph, --profile DIR
+ *                                                        for a CPU profile per action and its top functions)
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,9 +24,12 @@ import { mergeDecision, splitDecision, type Correction } from "../src/model/iden
 import { applyIdentityCorrections, prepareCorrections } from "../src/pipeline/corrections";
 import { resolveOptions } from "../src/pipeline/options";
 import { runPipeline } from "../src/pipeline/run";
+import { benchExplorer } from "./bench/corrections-explorer";
 
 const at = process.argv.indexOf("--papers");
 const papers = at > 0 ? Number(process.argv[at + 1]) : 10_000;
+const flag = (name: string) => process.argv.includes(name);
+const option = (name: string) => (process.argv.indexOf(name) > 0 ? process.argv[process.argv.indexOf(name) + 1]! : null);
 
 function graphOf(): Graph {
   const dir = join("tmp", "bench", `field-${papers}-s1`);
@@ -46,6 +54,7 @@ function timed<T>(label: string, fn: () => T): T {
 }
 
 async function main(): Promise<void> {
+  if (flag("--explorer")) return benchExplorer(flag("--seeds") ? null : JSON.stringify(graphOf().export()), option("--profile"));
   const graph = graphOf();
   const review = (graph.getAttributes() as GraphAttributes).identityReview!;
   console.log(`${graph.order.toLocaleString("en-US")} nodes, ${graph.size.toLocaleString("en-US")} edges; review: ${review.merges.length} merges, ${review.keptApart.length} near misses`);

@@ -18,19 +18,20 @@
  *   npm run bench:long-tasks -- --profile tmp/prof   also a CPU profile per action (DIR/<n>.cpuprofile, for
  *                                                    Chrome's profiler) and its top self-time functions
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { resolveOptions } from "../src/pipeline/options";
 import { runPipeline } from "../src/pipeline/run";
 import { hooks, startE2e, waitHooks, waitReady, watchLongTasks } from "../test/e2e/harness";
+import { startProfile } from "./bench/cdp-profile";
+import { dragMap } from "./bench/drag-map";
 
 const i = process.argv.indexOf("--papers");
 const papers = i > 0 ? Number(process.argv[i + 1]) : 10_000;
 const p = process.argv.indexOf("--profile");
 const profileDir = p > 0 ? process.argv[p + 1]! : null;
 const TIMEOUT = 180_000;
-let profiled = 0;
 
 function report(what: string, tasks: number[]): void {
   const over = tasks.filter((t) => t > 200).length;
@@ -39,55 +40,11 @@ function report(what: string, tasks: number[]): void {
 
 async function measure(page: Page, what: string, act: () => Promise<void>): Promise<void> {
   const taken = await watchLongTasks(page);
-  const stop = await startProfile(page);
+  const stop = await startProfile(page, profileDir);
   await act();
   await page.waitForTimeout(500);
   report(what, await taken());
   await stop(what);
-}
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-}
-
-/**
- * A CPU profile of the page's main thread over one action (Chrome DevTools Protocol): JS, native and GC time printed,
- * and with --profile the profile saved with its top self-time functions.
- */
-async function startProfile(page: Page): Promise<(what: string) => Promise<void>> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Profiler.enable");
-  await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
-  await cdp.send("Profiler.start");
-  return async (what) => {
-    const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
-    await cdp.detach();
-    const byKind = { js: 0, native: 0, gc: 0 };
-    const frameOf = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
-    profile.samples.forEach((id, k) => {
-      const f = frameOf.get(id);
-      const ms = (profile.timeDeltas[k] ?? 0) / 1000;
-      if (f === "(idle)") return;
-      if (f === "(program)") byKind.native += ms;
-      else if (f === "(garbage collector)") byKind.gc += ms;
-      else byKind.js += ms;
-    });
-    console.log(`  main thread: JS ${byKind.js.toFixed(0)} ms, native ${byKind.native.toFixed(0)} ms, GC ${byKind.gc.toFixed(0)} ms`);
-    if (!profileDir) return;
-    mkdirSync(profileDir, { recursive: true });
-    const file = join(profileDir!, `${++profiled}.cpuprofile`);
-    writeFileSync(file, JSON.stringify(profile));
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    const self = new Map<string, number>();
-    profile.samples.forEach((id, k) => {
-      const f = byId.get(id)!.callFrame;
-      const name = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber + 1}`;
-      self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000);
-    });
-    const top = [...self].filter(([n]) => !n.startsWith("(idle)")).sort((a, b) => b[1] - a[1]).slice(0, 12);
-    console.log(`  profile ${file} (${what}):\n${top.map(([n, ms]) => `    ${ms.toFixed(0).padStart(6)} ms  ${n}`).join("\n")}`);
-  };
 }
 
 async function main(): Promise<void> {
@@ -135,15 +92,7 @@ async function main(): Promise<void> {
       await select.selectOption(value!);
       await waitHooks(page, "h.people && h.people.length > 0", TIMEOUT);
     });
-    await measure(page, "Dragging the map (the frame alone: nothing but the camera changes)", async () => {
-      const box = (await page.locator(".graph-canvas").boundingBox())!;
-      const x = box.x + box.width / 2;
-      const y = box.y + box.height / 2;
-      await page.mouse.move(x, y);
-      await page.mouse.down();
-      for (let k = 1; k <= 4; k++) await page.mouse.move(x + 30 * k, y + 10 * k);
-      await page.mouse.up();
-    });
+    await measure(page, "Dragging the map (the frame alone: nothing but the camera changes)", () => dragMap(page));
     const review = page.getByRole("button", { name: "Review identities" });
     if (await review.count()) {
       await measure(page, "Review identities: opening the panel", async () => {

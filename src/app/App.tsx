@@ -31,7 +31,8 @@ export function App({ deps, correctionDeps }: { deps?: SessionDeps; correctionDe
   const resolved = useMemo(() => deps ?? defaultDeps(), [deps]);
   const session = useSession(resolved);
   const { loaded } = session;
-  // Identity corrections applied at once to the graph shown, above the explorer (it is remounted per graph shown).
+  // Identity corrections applied at once to the graph shown, above the explorer: it is remounted per graph opened
+  // (generation), while a corrected graph (and Undo's) is swapped into it, renderer and view kept.
   const fixes = useMemo<CorrectionsDeps>(
     () => correctionDeps ?? { store: browserPendingStore(), runner: browserCorrections, fromFiles: (resolved.loader ?? browserLoader).fromFiles, sourceOf: browserGraphSource },
     [correctionDeps, resolved],

@@ -1,7 +1,9 @@
 /**
  * The explorer for one loaded graph: owns the single UI store (state/use-explorer-store.ts), derives the view from it
  * (state/use-view.ts: the visible set by visibleMask, the exporters' definition; what is drawn; the display,
- * state/display.ts) and lays out the toolbar, the graph and the panels. Remounted (key) when another graph is opened.
+ * state/display.ts) and lays out the toolbar, the graph and the panels. Remounted (key) when another graph is opened;
+ * a corrected graph (identity review) is swapped in instead: every derivation keyed on `graph` follows it once, the
+ * renderer takes the new render graph (RenderController), the store the view from the URL hash (use-explorer-store.ts).
  * Heavy work stays off the first frame: the search index is started once the first frame is drawn (in a worker in the
  * browser), panels fetch heavy text when they open.
  */
@@ -40,7 +42,7 @@ import { usePlay } from "./state/use-play";
 import { useSearchIndex } from "./state/use-search-index";
 import { useTheme } from "./state/use-theme";
 import { useDisplay, useExplorerView } from "./state/use-view";
-import { explorerHooks, publishTestHooks } from "./test-hooks";
+import { countMount, explorerHooks, publishTestHooks } from "./test-hooks";
 
 export interface ExplorerProps {
   graph: PaperGraph;
@@ -64,6 +66,7 @@ export interface ExplorerProps {
 }
 
 export function Explorer({ graph, search, loadWarnings = [], shown, kept, openControl, onOpenFiles, canAdd, onOpenJson, onForget, corrections }: ExplorerProps) {
+  useEffect(() => countMount("explorer"), []);
   const attrs = graph.getAttributes();
   const [state, dispatch] = useExplorerStore(graph);
   const histogram = useMemo(() => yearHistogram(graph), [graph]);

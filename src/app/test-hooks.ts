@@ -67,12 +67,21 @@ export interface PapergraphTestHooks {
   play?: { year: number; visibleEdges: number; visibleNodes: number; newLinks: number; playing: boolean } | null;
   /** People on this topic: the first ten of the ranking. */
   people?: { key: string; score: number }[] | null;
+  /** Explorers and renderers (sigma instances) mounted on this page so far: a corrected graph swapped in adds neither. */
+  mounts?: { explorer: number; renderer: number };
 }
 
 declare global {
   interface Window {
     __papergraph?: Readonly<PapergraphTestHooks>;
   }
+}
+
+const mounts = { explorer: 0, renderer: 0 };
+
+/** Counts a mount of the explorer or of a renderer (for mounts in the hooks). */
+export function countMount(what: keyof typeof mounts): void {
+  mounts[what]++;
 }
 
 export function publishTestHooks(hooks: PapergraphTestHooks): void {
@@ -139,5 +148,6 @@ export function explorerHooks(x: ExplorerHookInputs): PapergraphTestHooks {
     highlightedEdges: highlight ? [...highlight.edges] : [],
     play: step ? { year: step.year, visibleEdges: step.mask.edgeCount, visibleNodes: step.mask.nodeCount, newLinks: step.newLinks.length, playing: x.playing } : null,
     people: ranking ? ranking.people.slice(0, 10).map((p) => ({ key: p.key, score: p.score })) : null,
+    mounts: { ...mounts },
   };
 }

@@ -5,7 +5,8 @@
  * surgery in the pipeline worker), Nick and Nicholas Byrne two nodes on the canvas; "Export thesaurus" downloads
  * thesaurus.csv, which runPipeline (the CLI's build) reads to give the graph shown. A reload lists the pending
  * corrections again and applies them. On a graph built in the browser from an opened seeds file, Apply and rebuild
- * rebuilds it in the worker with the corrections. Long tasks while the panel opens and while a split is applied are
+ * rebuilds it in the worker with the corrections. A correction is swapped into the explorer shown (neither it nor its
+ * renderer is mounted again): the lens, the camera, the search text and the selection (followed to its successor) stay. Long tasks while the panel opens and while a split is applied are
  * measured and printed.
  */
 import { readFile } from "node:fs/promises";
@@ -15,14 +16,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_OPTIONS } from "../../src/pipeline/options";
 import { runPipeline } from "../../src/pipeline/run";
 import { seedsInput } from "../fixtures/seeds";
-import { appMessages, assertChromium, buildSeedsGraph, nodePosition, openApp, ROOT, serveVariant, startE2e, UI_TIMEOUT, waitHooks, waitReady, watchLongTasks, type E2eContext, type PageWatch } from "./harness";
+import { appMessages, assertChromium, buildSeedsGraph, hooks, nodePosition, openApp, ROOT, serveVariant, startE2e, UI_TIMEOUT, waitHooks, waitReady, watchLongTasks, type E2eContext, type PageWatch } from "./harness";
 
 let ctx: E2eContext;
 let page: Page;
 let watch: PageWatch;
 /** Nodes of the seeds graph as built (before any correction). */
 let asBuiltOrder = 0;
-/** Applying a correction at once: the worker's surgery, the compact files read back, the explorer remounted. */
+/** Applying a correction at once: the worker's surgery, the compact files read back, swapped into the explorer. */
 const APPLY_TIMEOUT = 90_000;
 
 beforeAll(async () => {
@@ -54,9 +55,18 @@ async function download(p: Page): Promise<[string, string]> {
 describe("identity review on the seeds", () => {
   it("lists merges and near misses by doubt; Split and Rename export a thesaurus the CLI's build reads to the corrected people", async () => {
     await waitHooks(page, "h.ready && h.rendererOk && h.graphOrder > 0", 60_000);
-    // A camera of the user's own, which the corrected graph must keep.
+    // A view of the user's own, which the corrected graph must keep: a lens, Nicholas Byrne selected, a camera, text in
+    // the search box.
+    await page.getByRole("group", { name: "Lens" }).getByRole("button", { name: "Full graph" }).click();
+    await page.evaluate(() => {
+      window.location.hash = `${window.location.hash.replace(/^#/, "")}&sel=${encodeURIComponent("a:byrne|nicholas")}`;
+    });
+    await waitHooks(page, `h.lens === "full" && h.selected === "a:byrne|nicholas"`);
     await page.getByRole("button", { name: "Zoom in" }).click();
+    await page.getByTestId("search-input").fill("Clough");
     const start = await waitHooks(page, "h.camera !== null && h.camera.ratio < 0.9", UI_TIMEOUT);
+    // (Counted per effect run: the test build's React runs them twice under StrictMode, so the figures are compared.)
+    expect(start.mounts!.explorer).toBeGreaterThan(0);
     asBuiltOrder = start.graphOrder;
     const longTasks = await watchLongTasks(page);
     const t0 = Date.now();
@@ -93,12 +103,18 @@ describe("identity review on the seeds", () => {
     console.log(`[identity-review] seeds: split applied at once in ${appliedMs} ms; long tasks: ${JSON.stringify(await applying())} ms`);
     expect(split.visibleNodeCount).toBe(start.visibleNodeCount + 1);
     for (const f of ["x", "y", "ratio"] as const) expect(split.camera![f]).toBeCloseTo(start.camera![f], 3);
+    // Swapped into the explorer shown, not remounted: the same explorer and renderer, the lens and the search text
+    // kept, the selection followed to the side of the split that keeps the node's place (Nick).
+    expect(split.mounts).toEqual(start.mounts);
+    expect(split.lens).toBe("full");
+    expect(split.selected).toBe("a:byrne|nick");
+    expect(await page.getByTestId("search-input").inputValue()).toBe("Clough");
     expect(await nodePosition(page, "a:byrne|nick")).not.toBeNull();
     expect(await nodePosition(page, "a:byrne|nicholas")).not.toBeNull();
     const applied = panel(page).getByTestId("review-applied");
     await applied.waitFor({ timeout: UI_TIMEOUT });
     expect(await applied.textContent()).toMatch(/1 correction applied to the graph shown \(2 people changed\).*Centrality as built/);
-    // The dialog, its search and the pending list outlived the explorer's remount.
+    // The dialog, its search and the pending list are kept.
     expect(await panel(page).getByLabel("Search identity decisions").inputValue()).toBe("byrne");
 
     // Rename Ilkay Oksuz (keyboard: the field takes focus, Enter saves).
@@ -116,6 +132,8 @@ describe("identity review on the seeds", () => {
     await expect.poll(() => pending.locator("li").count()).toBe(3);
     await pending.getByRole("button", { name: /^Undo: Merge Hongwei/ }).click();
     await expect.poll(() => pending.locator("li").count()).toBe(2);
+    await waitHooks(page, `h.ready && h.graphOrder === ${asBuiltOrder + 1}`, APPLY_TIMEOUT);
+    expect((await hooks(page)).mounts).toEqual(start.mounts);
 
     const [csv, name] = await download(page);
     expect(name).toBe("thesaurus.csv");

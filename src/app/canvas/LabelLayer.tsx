@@ -81,6 +81,9 @@ export function LabelLayer(props: LabelLayerProps & { drawing: LabelDrawing }) {
   const latest = useRef(props);
   latest.current = props;
   props.drawing.look = props.look;
+  // What the last frame painted: a frame drawn since a change (a new render graph's, in the same commit) painted it.
+  const { clusters, hovered, overlays } = props;
+  const drawnWith = useRef({ clusters, hovered, overlays });
 
   useEffect(() => {
     const collected = latest.current.drawing.collected;
@@ -91,6 +94,7 @@ export function LabelLayer(props: LabelLayerProps & { drawing: LabelDrawing }) {
     };
     const onAfter = () => {
       const p = latest.current;
+      drawnWith.current = { clusters: p.clusters, hovered: p.hovered, overlays: p.overlays };
       const canvas = sigma.getCanvases().labels;
       const ctx = canvas?.getContext("2d");
       if (!ctx) return;
@@ -120,10 +124,9 @@ export function LabelLayer(props: LabelLayerProps & { drawing: LabelDrawing }) {
     };
   }, [sigma]);
 
-  // Cluster names and the hovered key are not reducer state: a change needs a new frame, not a refresh. Only a change:
-  // the first frame's labels were painted above (and React's development mode runs effects twice on mount).
-  const { clusters, hovered, overlays } = props;
-  const drawnWith = useRef({ clusters, hovered, overlays });
+  // Cluster names and the hovered key are not reducer state: a change needs a new frame, not a refresh. Only a change
+  // no frame has painted yet: the first frame's labels were painted above (and React's development mode runs effects
+  // twice on mount), and a corrected graph's render graph is drawn in this commit already (RenderController runs first).
   useEffect(() => {
     const last = drawnWith.current;
     if (last.clusters === clusters && last.hovered === hovered && last.overlays === overlays) return;

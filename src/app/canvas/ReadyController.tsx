@@ -7,6 +7,7 @@ import { useEffect } from "react";
 import type { CameraView } from "../state/ui-state";
 import { capturePng, type Capture, type CaptureOptions } from "./capture-png";
 import type { LabelHits } from "./LabelLayer";
+import { countMount } from "../test-hooks";
 
 /** A label as drawn, in page (CSS pixel) coordinates. */
 export interface DrawnLabel {
@@ -40,6 +41,7 @@ export interface GraphApi {
 export function ReadyController({ onReady, hits }: { onReady: (api: GraphApi) => void; hits: LabelHits }) {
   const sigma = useSigma();
   useEffect(() => {
+    countMount("renderer");
     let renders = 1;
     const count = () => {
       renders++;

@@ -35,7 +35,7 @@ export interface CorrectRequest {
 }
 
 export type CorrectResponse =
-  | { ok: true; seq: number; files: ExplorerFile[]; notes: string[]; renamedKeys: Record<string, string>; touched: string[] }
+  | { ok: true; seq: number; files: ExplorerFile[]; notes: string[]; renamedKeys: Record<string, string>; touched: string[]; origins: Record<string, string[]> }
   | { ok: false; seq: number; error: string; superseded?: boolean };
 
 /** What the worker posts: any number of progress messages, then the response. */

@@ -15,7 +15,7 @@ import type { PaperGraph } from "./types";
 import type { Loaded } from "./use-session";
 
 export type CorrectOutcome =
-  | { ok: true; files: ExplorerFile[]; notes: string[]; renamedKeys: Record<string, string>; touched: string[] }
+  | { ok: true; files: ExplorerFile[]; notes: string[]; renamedKeys: Record<string, string>; touched: string[]; origins: Record<string, string[]> }
   | { ok: false; error: string; superseded?: boolean };
 
 export interface CorrectionRunner {
@@ -47,7 +47,7 @@ export const workerCorrections: CorrectionRunnerFactory = (id, source) => {
       if (m.kind === "progress" && m.seq !== undefined) waiting.get(m.seq)?.onProgress?.(m.event);
       else if (m.kind === "corrected") {
         const r: CorrectResponse = m.response;
-        waiting.get(r.seq)?.resolve(r.ok ? { ok: true, files: r.files, notes: r.notes, renamedKeys: r.renamedKeys, touched: r.touched } : { ok: false, error: r.error, ...(r.superseded ? { superseded: true } : {}) });
+        waiting.get(r.seq)?.resolve(r.ok ? { ok: true, files: r.files, notes: r.notes, renamedKeys: r.renamedKeys, touched: r.touched, origins: r.origins } : { ok: false, error: r.error, ...(r.superseded ? { superseded: true } : {}) });
         waiting.delete(r.seq);
       }
     };
@@ -94,7 +94,7 @@ export const inlineCorrections: CorrectionRunnerFactory = (_id, source) => {
       if (my !== seq) return { ok: false, error: "superseded by a newer correction", superseded: true };
       try {
         const result = applyIdentityCorrections(graph, corrections);
-        return { ok: true, files: writeExplorerFiles(result.graph), notes: result.notes, renamedKeys: result.renamedKeys, touched: result.touched };
+        return { ok: true, files: writeExplorerFiles(result.graph), notes: result.notes, renamedKeys: result.renamedKeys, touched: result.touched, origins: result.origins };
       } catch (e) {
         return { ok: false, error: e instanceof Error ? e.message : String(e) };
       }

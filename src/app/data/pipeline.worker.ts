@@ -63,7 +63,7 @@ async function correct(m: CorrectRequest): Promise<void> {
     const result = applyIdentityCorrections(prepared, m.corrections, (step, done, total, unit) => onProgress({ phase: "graph", step, done, total, unit }));
     onProgress({ phase: "write", done: 0, total: null, unit: "files" });
     const files = writeExplorerFiles(result.graph);
-    answer({ ok: true, seq: m.seq, files, notes: result.notes, renamedKeys: result.renamedKeys, touched: result.touched }, files.map((f) => f.bytes.buffer));
+    answer({ ok: true, seq: m.seq, files, notes: result.notes, renamedKeys: result.renamedKeys, touched: result.touched, origins: result.origins }, files.map((f) => f.bytes.buffer));
   } catch (e) {
     answer({ ok: false, seq: m.seq, error: e instanceof Error ? e.message : String(e) });
   }

@@ -18,7 +18,10 @@ import type { InputStore } from "./stored-inputs";
 export interface Loaded {
   result: LoadResult;
   shown: Shown;
-  /** Increments per graph shown, so the explorer (and its renderer) start fresh. */
+  /**
+   * Increments per graph opened, so the explorer (and its renderer) start fresh; not per correction of it (a corrected
+   * graph is swapped into the mounted explorer: showCorrected).
+   */
   generation: number;
   /** Set while identity corrections are shown: the graph as built, which `result` corrects (use-corrections.ts). */
   asBuilt?: LoadResult & { ok: true };
@@ -50,7 +53,8 @@ export interface Session {
   dismissError: () => void;
   /**
    * Shows a corrected version of the graph as built (or the graph as built again, with `asBuilt` null), keeping what is
-   * shown, the URL hash (selection, camera) and the graph as built's search worker.
+   * shown, the generation (the explorer stays mounted and takes the new graph), the URL hash (selection, camera) and
+   * the graph as built's search worker.
    */
   showCorrected: (result: LoadResult & { ok: true }, asBuilt: (LoadResult & { ok: true }) | null) => void;
 }
@@ -258,7 +262,7 @@ export function useSession({ store, build, fetchDefault, defaultUrl, loader = in
 
   const showCorrected = useCallback(
     (result: LoadResult & { ok: true }, asBuilt: (LoadResult & { ok: true }) | null) => {
-      setLoaded((prev) => (prev ? { result, shown: prev.shown, generation: prev.generation + 1, ...(asBuilt ? { asBuilt } : {}) } : prev));
+      setLoaded((prev) => (prev ? { result, shown: prev.shown, generation: prev.generation, ...(asBuilt ? { asBuilt } : {}) } : prev));
     },
     [setLoaded],
   );

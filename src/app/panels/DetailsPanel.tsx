@@ -419,27 +419,30 @@ function TopicDetails({ graph, k, a, p }: { graph: PaperGraph; k: string; a: Top
   );
 }
 
-/** Whether the node's heavy attributes are in; starts loading them (a chunk already in memory loads at once). */
+/**
+ * Whether the node's heavy attributes are in; starts loading them (a chunk already in memory loads at once). Per graph
+ * too: a corrected graph swapped in under the same selection has its own chunks.
+ */
 export function useNodeDetails(graph: PaperGraph, key: string): { ready: boolean; errors: string[] | null } {
   const [state, setState] = useState(() => {
     void graph.loadDetails([key]).catch(() => undefined);
-    return { key, ready: graph.detailsLoaded(key), errors: null as string[] | null };
+    return { graph, key, ready: graph.detailsLoaded(key), errors: null as string[] | null };
   });
   useEffect(() => {
     if (graph.detailsLoaded(key)) {
-      setState((s) => (s.key === key && s.ready ? s : { key, ready: true, errors: null }));
+      setState((s) => (s.graph === graph && s.key === key && s.ready ? s : { graph, key, ready: true, errors: null }));
       return;
     }
     let live = true;
     graph.loadDetails([key]).then(
-      () => live && setState({ key, ready: true, errors: null }),
-      (e: unknown) => live && setState({ key, ready: false, errors: e instanceof ChunkLoadError ? e.problems : [String(e)] }),
+      () => live && setState({ graph, key, ready: true, errors: null }),
+      (e: unknown) => live && setState({ graph, key, ready: false, errors: e instanceof ChunkLoadError ? e.problems : [String(e)] }),
     );
     return () => {
       live = false;
     };
   }, [graph, key]);
-  return state.key === key ? state : { ready: graph.detailsLoaded(key), errors: null };
+  return state.graph === graph && state.key === key ? state : { ready: graph.detailsLoaded(key), errors: null };
 }
 
 export function DetailsPanel(p: DetailsProps) {

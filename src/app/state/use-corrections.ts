@@ -1,10 +1,11 @@
 /**
- * The identity review's pending corrections for the graph shown, above the explorer (which is remounted whenever a
- * corrected graph replaces the one shown), so the list, the dialog and its search survive the swap:
+ * The identity review's pending corrections for the graph shown, above the explorer (which stays mounted when a
+ * corrected graph replaces the one shown: App.tsx), so the list, the dialog and its search are kept with it:
  * - every change of the list (Split, Merge, Rename, Undo) applies the whole list to the graph as built, off the page
- *   (correction-runner.ts: the pipeline worker), then the corrected graph replaces the one shown, the URL hash (so the
- *   selection and the camera) kept, a selected person whose key changed followed to their new key; an empty list
- *   shows the graph as built again. Undo is never an inverse: it is the remaining list applied to the graph as built;
+ *   (correction-runner.ts: the pipeline worker), then the corrected graph is swapped into the explorer shown, the URL
+ *   hash (so the selection and the camera) kept, a selected node that is gone followed to its one successor
+ *   (successorOf: a person whose key changed, split, merged or undone), else unselected; an empty list shows the graph
+ *   as built again. Undo is never an inverse: it is the remaining list applied to the graph as built;
  * - the list is kept in the browser per graph (pending-store.ts) and restored when the same graph is shown again,
  *   with a note ("3 pending corrections restored"), then applied at once;
  * - `finish` forgets it, after the graph was rebuilt from its inputs with the corrected thesaurus.
@@ -61,17 +62,32 @@ export interface CorrectionsDeps {
 
 type Shown = LoadResult & { ok: true };
 
-/** The URL hash with the selection and the path's other end moved to their new keys (`#sel=a%3Ax&cam=...`). */
-export function followRenamedKeys(hash: string, renamed: Readonly<Record<string, string>>): string {
+/**
+ * Where a node key of the graph shown goes in the next graph shown (both corrections of one graph as built, or the
+ * graph as built itself): to the node it still names, else to its one successor (a person whose key changed, the side
+ * of a split that keeps the place, the person a merge made, the person a split or merge is undone to), else nowhere.
+ * `shownOrigins` are the shown graph's people with the nodes as built they come from (none for the graph as built),
+ * `renamedKeys` the next graph's moves of keys as built.
+ */
+export function successorOf(key: string, shownOrigins: Readonly<Record<string, readonly string[]>>, renamedKeys: Readonly<Record<string, string>>, hasNode: (key: string) => boolean): string | null {
+  const candidates = [...new Set((shownOrigins[key] ?? [key]).map((o) => renamedKeys[o] ?? o))].filter(hasNode);
+  if (candidates.includes(key)) return key;
+  if (candidates.length === 1) return candidates[0]!;
+  return hasNode(key) ? key : null;
+}
+
+/** The URL hash with the selection and the path's other end moved by `follow` (`#sel=a%3Ax&cam=...`), or dropped. */
+export function followKeys(hash: string, follow: (key: string) => string | null): string {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
   let changed = false;
   for (const name of ["sel", "path"]) {
     const key = params.get(name);
-    const to = key !== null ? renamed[key] : undefined;
-    if (to !== undefined) {
-      params.set(name, to);
-      changed = true;
-    }
+    if (key === null) continue;
+    const to = follow(key);
+    if (to === key) continue;
+    if (to === null) params.delete(name);
+    else params.set(name, to);
+    changed = true;
   }
   return changed ? `#${params.toString()}` : hash;
 }
@@ -113,6 +129,8 @@ export function useCorrections(session: Pick<Session, "loaded" | "showCorrected"
   latest.current = { loaded, asBuilt };
   const runner = useRef<{ base: PaperGraph; runner: CorrectionRunner } | null>(null);
   const applied = useRef<{ base: PaperGraph | null; rev: number }>({ base: null, rev: 0 });
+  // The people of the graph shown with the nodes as built they come from (none while the graph as built is shown).
+  const shownOrigins = useRef<Record<string, string[]>>({});
   const seq = useRef(0);
   const { store, runner: makeRunner, fromFiles, sourceOf } = deps;
 
@@ -121,6 +139,7 @@ export function useCorrections(session: Pick<Session, "loaded" | "showCorrected"
     if (state.base === baseGraph) return;
     const key = baseGraph ? graphIdentity(baseGraph) : null;
     setState({ ...EMPTY, base: baseGraph, key });
+    shownOrigins.current = {};
     setStatus({ state: "idle" });
     setViewState(CLOSED);
     runner.current?.runner.dispose();
@@ -144,6 +163,19 @@ export function useCorrections(session: Pick<Session, "loaded" | "showCorrected"
 
   useEffect(() => () => runner.current?.runner.dispose(), []);
 
+  // The next graph shown, the selection and the path's other end in the URL hash followed to it first (the mounted
+  // explorer takes its view from the hash when its graph is swapped).
+  const swapIn = useCallback(
+    (next: Shown, asBuilt: Shown | null, renamedKeys: Record<string, string>, origins: Record<string, string[]>) => {
+      const prevOrigins = shownOrigins.current;
+      const hash = followKeys(window.location.hash, (key) => successorOf(key, prevOrigins, renamedKeys, (k) => next.graph.hasNode(k)));
+      if (hash !== window.location.hash) window.history.replaceState(null, "", window.location.pathname + window.location.search + hash);
+      shownOrigins.current = origins;
+      showCorrected(next, asBuilt);
+    },
+    [showCorrected],
+  );
+
   // Each change of the list: apply it to the graph as built (or show the graph as built again).
   useEffect(() => {
     const { base, rev, pending } = state;
@@ -154,7 +186,7 @@ export function useCorrections(session: Pick<Session, "loaded" | "showCorrected"
     if (!now || !built) return;
     if (pending.items.length === 0) {
       setStatus({ state: "idle" });
-      if (now.asBuilt) showCorrected(built, null);
+      if (now.asBuilt) swapIn(built, null, {}, {});
       return;
     }
     if (!runner.current || runner.current.base !== base) {
@@ -177,12 +209,10 @@ export function useCorrections(session: Pick<Session, "loaded" | "showCorrected"
       // A newer list, a rebuild (finish) or another graph opened meanwhile: this result is no longer wanted.
       if (my !== seq.current || latest.current.asBuilt !== built) return;
       if (!result.ok) return setStatus({ state: "failed", message: `${result.title}: ${result.errors.join("; ")}` });
-      const hash = followRenamedKeys(window.location.hash, outcome.renamedKeys);
-      if (hash !== window.location.hash) window.history.replaceState(null, "", window.location.pathname + window.location.search + hash);
-      showCorrected(result, built);
+      swapIn(result, built, outcome.renamedKeys, outcome.origins);
       setStatus({ state: "applied", count, notes: outcome.notes, touched: outcome.touched });
     })();
-  }, [state, baseGraph, showCorrected, makeRunner, fromFiles, sourceOf]);
+  }, [state, baseGraph, swapIn, makeRunner, fromFiles, sourceOf]);
 
   const dispatch = useCallback((action: PendingAction) => {
     setState((s) => {

@@ -1,9 +1,10 @@
 /**
  * The explorer's one UI store for a graph: opened from the URL hash (sanitised for this graph: unknown nodes and
  * cluster ids dropped), kept in step with it (use-url-sync.ts). A link with a selection but no camera opens centred on
- * the selection.
+ * the selection. A corrected graph swapped in (use-corrections.ts) takes the view from the hash again, sanitised for
+ * it, in the render that brings it (no frame with a selection the graph lacks); the rest (search text, focus) stays.
  */
-import { useCallback, useMemo, useReducer, type Dispatch } from "react";
+import { useCallback, useMemo, useReducer, useState, type Dispatch } from "react";
 import type { ClusterInfo } from "../../model/graph-file";
 import { ladderOf } from "../../model/levels";
 import { visibleMask } from "../../model/view-filter";
@@ -35,6 +36,15 @@ export function useExplorerStore(graph: PaperGraph): [UiState, Dispatch<UiAction
     if (shared.selected !== null && !shared.camera) focus = { keys: framingSet(graph, shared.selected, visibleMask(graph, shared.filter)), seq: 1 };
     return { ...INITIAL_UI_STATE, ...shared, focus };
   });
-  useUrlSync(state, dispatch, sanitize);
-  return [state, dispatch];
+  // Adjusted while rendering (React's pattern for state that follows a prop): this render already sees the graph's view.
+  const [owner, setOwner] = useState(graph);
+  let current = state;
+  if (owner !== graph) {
+    const restore: UiAction = { type: "restore", shared: sanitize(parseUrlState(window.location.hash)) };
+    setOwner(graph);
+    dispatch(restore);
+    current = uiReducer(state, restore);
+  }
+  useUrlSync(current, dispatch, sanitize);
+  return [current, dispatch];
 }

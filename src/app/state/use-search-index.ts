@@ -8,18 +8,19 @@ import type { PaperGraph } from "../data/types";
 
 export function useSearchIndex(search: SearchService | undefined, graph: PaperGraph, firstFrameDone: boolean): { index: SearchService; searchReady: boolean } {
   const index = useMemo(() => search ?? inlineSearch(graph), [search, graph]);
-  const [searchReady, setSearchReady] = useState(false);
+  // Ready for this index: a corrected graph swapped in brings a new one, not ready until it has indexed.
+  const [readyFor, setReadyFor] = useState<SearchService | null>(null);
   useEffect(() => {
     if (!firstFrameDone) return;
     index.start();
     let live = true;
     index.whenReady().then(
-      () => live && setSearchReady(true),
+      () => live && setReadyFor(index),
       () => undefined,
     );
     return () => {
       live = false;
     };
   }, [firstFrameDone, index]);
-  return { index, searchReady };
+  return { index, searchReady: readyFor === index };
 }

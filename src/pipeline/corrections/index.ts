@@ -78,6 +78,11 @@ export interface CorrectedGraph {
   renamedKeys: Record<string, string>;
   /** Keys of the people the corrections made or changed, sorted. */
   touched: string[];
+  /**
+   * The nodes as built each person the corrections made, changed or renamed comes from (sorted keys), by their key:
+   * where a selection on the corrected graph goes when the list changes again (the explorer follows it).
+   */
+  origins: Record<string, string[]>;
 }
 
 interface NodeIn {
@@ -337,10 +342,12 @@ export function applyIdentityCorrections(source: CorrectableGraph | Graph | Prep
 
   const renamedKeys: Record<string, string> = {};
   const touched: string[] = [];
+  const origins: Record<string, string[]> = {};
   state.people.forEach((p, i) => {
     if (!p.alive) return;
     if (p.touched) touched.push(p.key);
     if (i < originals && p.key !== p.origin) renamedKeys[p.origin] = p.key;
+    if (p.touched || p.key !== p.origin) origins[p.key] = [...new Set(p.origins)].sort(compareStrings);
   });
   // A person merged away: their key now names the person they joined.
   state.people.forEach((p, i) => {
@@ -370,5 +377,5 @@ export function applyIdentityCorrections(source: CorrectableGraph | Graph | Prep
     },
   };
 
-  return { graph, notes: state.notes, renamedKeys, touched: touched.sort(compareStrings) };
+  return { graph, notes: state.notes, renamedKeys, touched: touched.sort(compareStrings), origins };
 }

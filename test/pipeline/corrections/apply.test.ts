@@ -70,6 +70,7 @@ describe("applyIdentityCorrections on the seeds graph", () => {
     expect(JSON.stringify(result.graph.export())).toBe(JSON.stringify(built().export()));
     expect(result.notes).toEqual([]);
     expect(result.renamedKeys).toEqual({});
+    expect(result.origins).toEqual({});
   });
 
   it("splits Nick / Nicholas Byrne into the two people the CLI's rebuild gives, with their papers and co-author links", () => {
@@ -85,6 +86,8 @@ describe("applyIdentityCorrections on the seeds graph", () => {
     // Nick kept the most papers, so he keeps the place; Nicholas is drawn beside him.
     expect(result.renamedKeys).toEqual({ "a:byrne|nicholas": "a:byrne|nick" });
     expect(result.touched).toEqual(["a:byrne|nicholas", "a:byrne|nick"]);
+    // Both come from the one node as built (where a selection on either goes back to on undo).
+    expect(result.origins).toEqual({ "a:byrne|nicholas": ["a:byrne|nicholas"], "a:byrne|nick": ["a:byrne|nicholas"] });
     const at = (k: string, gr: Graph) => [gr.getNodeAttribute(k, "x"), gr.getNodeAttribute(k, "y")];
     expect(at(nick!, g)).toEqual(at("a:byrne|nicholas", built()));
     const [dx, dy] = [at(nicholas!, g)[0]! - at(nick!, g)[0]!, at(nicholas!, g)[1]! - at(nick!, g)[1]!];
@@ -110,6 +113,7 @@ describe("applyIdentityCorrections on the seeds graph", () => {
     expect(result.graph.getNodeAttribute("a:clough|james-r", "name")).toBe("James R. Clough");
     expect(result.graph.hasNode("a:king|andrew-p")).toBe(false);
     expect(result.renamedKeys).toEqual({ "a:king|andrew-p": "a:clough|james-r" });
+    expect(result.origins).toEqual({ "a:clough|james-r": ["a:clough|james-r", "a:king|andrew-p"] });
     expectSameAsRebuild(result.graph, cliRebuild([merge]));
     // The build's review is kept, its decisions' keys on the corrected people: every key is a node (the explorer's
     // reader refuses a review naming keys that are not), King's decisions now name the merged person.
