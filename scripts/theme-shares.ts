@@ -1,0 +1,76 @@
+/**
+ * The issue-13 theme figures in one run, for trying a clustering change against all of them at once:
+ *
+ *   npx tsx scripts/theme-shares.ts [--verbose]
+ *
+ * prints, for the hand-labelled seed themes (test/fixtures/topics/seed-themes.tsv), each theme's share in its best
+ * research cluster at seeds 42, 1, 7 x resolutions 0.8, 1, 1.25 and the minimum over those nine runs (what
+ * test/pipeline/topics/themes.test.ts holds to AT_LEAST), the labels at seed 42, resolution 1, and the same shares on
+ * the constructed keyword corpus with and without keywords (test/pipeline/topics/keyword-corpus.test.ts).
+ * --verbose adds every run's clusters and, for each theme under 80%, where its other papers went.
+ */
+import { readFileSync } from "node:fs";
+import { keywordCorpus, withoutKeywords } from "../bench/synthetic/keyword-corpus";
+import { analyseTopics, clusterTopics } from "../src/pipeline/topics";
+import type { TopicClusterResult } from "../src/pipeline/topics/types";
+import { seedClusters } from "../test/pipeline/topics/seed-corpus";
+
+const SEEDS = [42, 1, 7];
+const RESOLUTIONS = [0.8, 1, 1.25];
+const verbose = process.argv.includes("--verbose");
+const percent = (x: number) => Math.round(x * 100);
+
+const seedThemes = new Map(
+  readFileSync(new URL("../test/fixtures/topics/seed-themes.tsv", import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "" && !l.startsWith("#"))
+    .map((l) => l.split("\t").slice(0, 2) as [string, string]),
+);
+
+/** The cluster holding most of a theme's papers (ties to the lower id) and its share of them. */
+function bestCluster(clusters: TopicClusterResult, themeOf: ReadonlyMap<string, string>, theme: string): { id: number; share: number } {
+  const counts = new Map<number, number>();
+  let n = 0;
+  for (const [key, t] of themeOf) {
+    if (t !== theme) continue;
+    n++;
+    const c = clusters.paperCluster.get(key)!;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  const [id, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
+  return { id, share: count / n };
+}
+
+const labelOf = (clusters: TopicClusterResult, id: number) => clusters.clusters[id]?.label ?? "none";
+const themes = [...new Set(seedThemes.values())].sort();
+const shares = new Map(themes.map((t) => [t, [] as number[]]));
+for (const seed of SEEDS) {
+  for (const resolution of RESOLUTIONS) {
+    const clusters = seedClusters(seed, resolution);
+    if (verbose) console.log(`seed ${seed}, resolution ${resolution}: ${clusters.clusters.map((c) => `${c.label} (${c.size})`).join(" · ")}`);
+    for (const theme of themes) {
+      const { id, share } = bestCluster(clusters, seedThemes, theme);
+      shares.get(theme)!.push(share);
+      if (!verbose || share >= 0.8) continue;
+      const away = [...seedThemes].filter(([key, t]) => t === theme && clusters.paperCluster.get(key) !== id);
+      console.log(`  ${theme} ${percent(share)}% in "${labelOf(clusters, id)}"; elsewhere: ${away.map(([key]) => `${key} -> ${labelOf(clusters, clusters.paperCluster.get(key)!)}`).join(" | ")}`);
+    }
+  }
+}
+console.log(`seed themes, minimum over ${SEEDS.length * RESOLUTIONS.length} runs: ${themes.map((t) => `${t} ${percent(Math.min(...shares.get(t)!))}`).join(", ")}`);
+for (const theme of themes) console.log(`  ${theme}: ${shares.get(theme)!.map(percent).join(" ")}`);
+console.log(`labels at seed 42, resolution 1: ${seedClusters(42, 1).clusters.map((c) => c.label).join(" · ")}`);
+
+const { papers, themeOf } = keywordCorpus();
+for (const [name, corpus] of [["with keywords", papers], ["text only", withoutKeywords(papers)]] as const) {
+  const runs: string[] = [];
+  for (const seed of SEEDS) {
+    const { topics, analysis } = analyseTopics(corpus, { maxTopics: 150, topicsPerPaper: 8, seed });
+    for (const resolution of RESOLUTIONS) {
+      const clusters = clusterTopics(corpus, topics, { seed, resolution, analysis });
+      const row = ["federated", "fairness", "synthesis", "uncertainty"].map((t) => percent(bestCluster(clusters, themeOf, t).share));
+      runs.push(`${seed}/${resolution}: ${row.join(" ")}`);
+    }
+  }
+  console.log(`keyword corpus ${name} (federated fairness synthesis uncertainty): ${runs.join(" | ")}`);
+}
