@@ -14,6 +14,7 @@ import { readFileSync } from "node:fs";
 import { keywordCorpus, withoutKeywords } from "../bench/synthetic/keyword-corpus";
 import { analyseTopics, clusterTopics } from "../src/pipeline/topics";
 import type { TopicClusterResult } from "../src/pipeline/topics/types";
+import { bestCluster } from "../test/pipeline/topics/best-cluster";
 import { seedClusters } from "../test/pipeline/topics/seed-corpus";
 
 const args = process.argv.slice(2);
@@ -33,20 +34,6 @@ const seedThemes = new Map(
     .filter((l) => l.trim() !== "" && !l.startsWith("#"))
     .map((l) => l.split("\t").slice(0, 2) as [string, string]),
 );
-
-/** The cluster holding most of a theme's papers (ties to the lower id) and its share of them. */
-function bestCluster(clusters: TopicClusterResult, themeOf: ReadonlyMap<string, string>, theme: string): { id: number; share: number } {
-  const counts = new Map<number, number>();
-  let n = 0;
-  for (const [key, t] of themeOf) {
-    if (t !== theme) continue;
-    n++;
-    const c = clusters.paperCluster.get(key)!;
-    counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  const [id, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
-  return { id, share: count / n };
-}
 
 const labelOf = (clusters: TopicClusterResult, id: number) => clusters.clusters[id]?.label ?? "none";
 const themes = [...new Set(seedThemes.values())].sort();

@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_OPTIONS } from "../../../src/pipeline/options";
-import type { TopicClusterResult } from "../../../src/pipeline/topics/types";
+import { bestCluster } from "./best-cluster";
 import { seedClusters, seedCorpus } from "./seed-corpus";
 
 const { papers } = seedCorpus();
@@ -45,19 +45,6 @@ const SUBJECT: Record<string, RegExp> = {
 const METHOD_THEMES = ["federated", "fairness", "synthesis", "uncertainty", "foundation", "registration", "validation"];
 const LONE_MODALITY = /^(?:CT|MRI?|MR|PET|X-ray|ultrasound|CT images|MR images|X-ray images|ultrasound images)$/i;
 
-function bestCluster(clusters: TopicClusterResult, theme: string): { id: number; share: number } {
-  const counts = new Map<number, number>();
-  let n = 0;
-  for (const [key, t] of themeOf) {
-    if (t !== theme) continue;
-    n++;
-    const c = clusters.paperCluster.get(key)!;
-    counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  const [id, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
-  return { id, share: count / n };
-}
-
 // Topics at the default maxTopics and topicsPerPaper, clustered from their analysis as a build does (seed-corpus.ts).
 const RUNS = [42, 1, 7].flatMap((seed) => [0.8, 1, 1.25].map((resolution) => ({ seed, resolution, clusters: seedClusters(seed, resolution) })));
 
@@ -72,7 +59,7 @@ describe("research clusters against the hand-labelled seed themes", () => {
   it("holds each theme in one cluster, over seeds and resolutions", () => {
     for (const { seed, resolution, clusters } of RUNS) {
       for (const theme of themes) {
-        const { share } = bestCluster(clusters, theme);
+        const { share } = bestCluster(clusters, themeOf, theme);
         expect(share, `${theme} at seed ${seed}, resolution ${resolution}`).toBeGreaterThanOrEqual(AT_LEAST[theme]!);
       }
     }
@@ -81,7 +68,7 @@ describe("research clusters against the hand-labelled seed themes", () => {
   it("names each theme's cluster by its subject, never by a modality alone for a method", () => {
     const { clusters } = RUNS.find((r) => r.seed === DEFAULT_OPTIONS.seed && r.resolution === DEFAULT_OPTIONS.clusterResolution)!;
     for (const theme of themes) {
-      const info = clusters.clusters[bestCluster(clusters, theme).id]!;
+      const info = clusters.clusters[bestCluster(clusters, themeOf, theme).id]!;
       const parts = info.label.split(", ");
       expect(parts.length, info.label).toBeGreaterThanOrEqual(2);
       expect(parts.length, info.label).toBeLessThanOrEqual(3);
