@@ -7,7 +7,11 @@
  *    "federated": they tie "generative models" to "generative AI"), about two per paper and at least 400. Weight
  *    (1 + ln tf) * ln((n + 1) / df), times 1 - SETTING_DISCOUNT * min(1, 2 * share of its uses after a locative
  *    preposition): a term written "in breast MRI", "on chest X-rays" names where a study is done, and weighing it
- *    less lets a method used in several settings (image synthesis of MR, CT and PET images) hold together. L2-normalised.
+ *    less lets a method used in several settings (image synthesis of MR, CT and PET images) hold together. A term in
+ *    the tail of a paper's title (title-head.ts: after "of", "for", "in", "using"... once the title has named a topic:
+ *    "cardiac MRI" in "Interpretability for Cardiac MRI Classification") weighs TITLE_TAIL_WEIGHT in that paper: the
+ *    title says what the study contributes before where it applies it, and papers of one contribution in several
+ *    settings then meet. L2-normalised.
  * 2. Each paper links to its NEIGHBOURS most cosine-similar papers (similarity at least MIN_SIMILARITY); the union of
  *    these lists is an undirected weighted graph (flat arrays, no graphology graph).
  * 3. Louvain (louvain.ts) clusters that graph at the given resolution: the best of LOUVAIN_RUNS runs by modularity, all
@@ -32,10 +36,13 @@ import { louvainBest, louvainFrom, modularity } from "./louvain";
 import { SETTING_DISCOUNT, settingShare } from "./subjects";
 import type { TermStats } from "./terms";
 import type { ClusterLadder, TopicClusterInfo, TopicClusterResult, TopicResult } from "./types";
+import { titleTails } from "./title-head";
 import type { Vocabulary } from "./vocabulary";
 import { compareStrings } from "../../model/compare";
 
 export const NEIGHBOURS = 10;
+/** Weight of a term in a paper whose title names it only in its tail (the setting of the paper's contribution). */
+export const TITLE_TAIL_WEIGHT = 0.5;
 export const MIN_SIMILARITY = 0.05;
 export const CLUSTER_TERMS = 8;
 export const TYPICAL_PAPERS = 5;
@@ -73,7 +80,7 @@ export function clusterVocabulary(vocabulary: Vocabulary, size: number): Map<str
   return ids;
 }
 
-function paperVectors(vocabulary: Vocabulary, ids: Map<string, number>): SparseVector[] {
+function paperVectors(vocabulary: Vocabulary, ids: Map<string, number>, tails: readonly Set<number>[]): SparseVector[] {
   const { corpus } = vocabulary;
   const { tfStart, tfTerm, tfWeight } = corpus;
   // Vector id per term index (of corpus.terms); -1: not in the clustering vocabulary.
@@ -87,7 +94,8 @@ function paperVectors(vocabulary: Vocabulary, ids: Map<string, number>): SparseV
       if (id < 0) continue;
       const t = corpus.terms[tfTerm[k]!]!;
       const count = tfWeight[k]!;
-      const w = (1 + Math.log(count)) * Math.log((corpus.n + 1) / t.df) * (1 - SETTING_DISCOUNT * settingShare(t));
+      const tail = tails[p]!.has(tfTerm[k]!) ? TITLE_TAIL_WEIGHT : 1;
+      const w = (1 + Math.log(count)) * Math.log((corpus.n + 1) / t.df) * (1 - SETTING_DISCOUNT * settingShare(t)) * tail;
       v.set(id, w);
       norm += w * w;
     }
@@ -236,12 +244,26 @@ function centroidSimilarity(a: Centroid, b: Centroid): number {
   return a.norm2 > 0 && b.norm2 > 0 ? dot / Math.sqrt(a.norm2 * b.norm2) : 0;
 }
 
-export function clusterWithVocabulary(vocabulary: Vocabulary, topics: TopicResult, options: ClusterOptions): TopicClusterResult {
+/** `titles`: the papers' titles in corpus order (none: no title tails). */
+export function clusterWithVocabulary(
+  vocabulary: Vocabulary,
+  topics: TopicResult,
+  options: ClusterOptions,
+  titles: readonly (string | null | undefined)[] = [],
+): TopicClusterResult {
   const { corpus } = vocabulary;
   const n = corpus.n;
   const progress = options.progress ?? silentSteps;
   progress("paper vectors", 0, n, "papers");
-  const vectors = paperVectors(vocabulary, clusterVocabulary(vocabulary, clusterVocabularySize(n, topics.topics.length)));
+  const ids = clusterVocabulary(vocabulary, clusterVocabularySize(n, topics.topics.length));
+  const topicKeys = new Set(topics.topics.map((t) => t.key));
+  const tails = titleTails(
+    corpus,
+    titles,
+    (index) => ids.has(corpus.terms[index]!.gid),
+    (index) => topicKeys.has(corpus.terms[index]!.key),
+  );
+  const vectors = paperVectors(vocabulary, ids, tails);
   const neighbours = nearestNeighbours(vectors, progress);
 
   // Nodes in key order so the result does not depend on the order papers arrive in.

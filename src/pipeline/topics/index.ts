@@ -60,5 +60,5 @@ export function clusterTopics(papers: TopicInputPaper[], topics: TopicResult, op
   const matches = given !== undefined && given.corpus.n === papers.length && papers.every((p, i) => p.key === given.corpus.keys[i]);
   const vocabulary =
     (matches ? given : undefined) ?? buildVocabulary(papers, { seed: options.seed, thesaurus: options.thesaurus ?? [], progress: options.progress });
-  return clusterWithVocabulary(vocabulary, topics, options);
+  return clusterWithVocabulary(vocabulary, topics, options, papers.map((p) => p.title));
 }

@@ -25,7 +25,8 @@ export const SINGLE_WORD_LABEL_WEIGHT = 0.75;
 export const RELATED_SHARE = 0.5;
 export const THIRD_TERM_RATIO = 0.5;
 export const TITLE_FLOOR = 0.5;
-export const UNTITLED_EVIDENCE = 3;
+/** One titled paper is enough: with three, "deep ensembles" (two untitled records, two titles without it) labelled a cluster. */
+export const UNTITLED_EVIDENCE = 1;
 
 export interface ScoredTerm {
   term: string;
