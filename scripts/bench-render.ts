@@ -18,7 +18,9 @@
  * Graphs: `seeds` (the CLI's build, cached by the browser tests' harness), `10k` (the pipeline over the synthetic corpus
  * of bench/synthetic, built once and cached under node_modules/.cache/papergraph-bench/, keyed by a hash of
  * src/pipeline), `100k` (synthesised directly by scripts/bench/synthetic-graph.ts: the pipeline cannot build 100,000
- * papers in reasonable time yet; cached the same way). BENCH_GRAPH=<graph.json> replaces the 10k graph.
+ * papers in reasonable time yet; cached the same way). BENCH_GRAPH=<graph.json> replaces the 10k graph;
+ * BENCH_BUILD=<folder> replaces it by a folder `npm run graph` wrote, its explorer files served as they are (the way to
+ * measure the pipeline's own 100,000-paper build, whose 1 GB graph.json no string can hold).
  * Chromium draws WebGL with SwiftShader (CPU) here, so absolute times are slow; compare ratios and commits.
  */
 import { createHash } from "node:crypto";
@@ -33,6 +35,7 @@ import { runPipeline } from "../src/pipeline/run";
 import { generateCorpus } from "../bench/synthetic";
 import { ROOT, buildApp, buildSeedsGraph, launch, serve, waitReady, watchPage, appMessages } from "../test/e2e/harness";
 import { synthesiseGraph, streamGraphJson } from "./bench/synthetic-graph";
+import { CORE_FILE, EXPLORER_DIR } from "../src/model/explorer-format";
 import { bareGraphJson, explorerFilesFor, searchQueryFor, type GraphData } from "./bench/bench-data";
 
 const VIEWPORT = { width: 1400, height: 900 };
@@ -61,6 +64,8 @@ async function hashDir(dir: string): Promise<string> {
 async function pipelineGraph(papers: number, seed: number): Promise<GraphData> {
   const pinned = process.env.BENCH_GRAPH;
   if (pinned) return { name: `pinned ${pinned}`, jsonFile: pinned };
+  const built = process.env.BENCH_BUILD;
+  if (built) return buildFolderGraph(built);
   const file = path.join(CACHE, `pipeline-${papers}-seed${seed}-${await hashDir("src/pipeline")}.json`);
   if (!existsSync(file)) {
     log(`building ${papers} synthetic papers with the pipeline (seed ${seed}); minutes, once`);
@@ -72,6 +77,13 @@ async function pipelineGraph(papers: number, seed: number): Promise<GraphData> {
     log(`built in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }
   return { name: `pipeline, synthetic corpus ${papers} papers (seed ${seed})`, jsonFile: file };
+}
+
+/** A folder `npm run graph` wrote (graph.json and explorer/), used as it is; derived files keyed by its core.bin. */
+async function buildFolderGraph(dir: string): Promise<GraphData> {
+  const explorerDir = path.join(dir, EXPLORER_DIR);
+  const tag = `build-${createHash("sha256").update(await readFile(path.join(explorerDir, CORE_FILE))).digest("hex").slice(0, 12)}`;
+  return { name: `build ${dir}`, jsonFile: path.join(dir, "graph.json"), build: { explorerDir, tag } };
 }
 
 /** A directly synthesised graph (scripts/bench/synthetic-graph.ts), graph.json streamed to disk (cached). */

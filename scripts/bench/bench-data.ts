@@ -19,6 +19,8 @@ export interface GraphData {
   jsonFile: string;
   /** Set for directly synthesised graphs: the reader is rebuilt from these instead of parsing the JSON file. */
   synthetic?: { papers: number; seed: number };
+  /** Set for a folder `npm run graph` wrote: its explorer files, used as they are (graph.json is never parsed). */
+  build?: { explorerDir: string; tag: string };
 }
 
 type Attrs = Record<string, unknown>;
@@ -43,7 +45,8 @@ export async function readerFor(data: GraphData): Promise<Reader> {
 
 /** A search query that finds something in any graph: the surname of the author with the highest PageRank. */
 export async function searchQueryFor(data: GraphData): Promise<string> {
-  const reader = await readerFor(data);
+  // A build's graph.json may be larger than a string can hold (1 GB at 100,000 papers): read its compact files then.
+  const reader = data.build ? await compactFor(data, "") : await readerFor(data);
   let best = -1;
   let name = "";
   reader.forEachNode((_k, a) => {
@@ -60,10 +63,11 @@ export async function searchQueryFor(data: GraphData): Promise<string> {
  * derived by an older writer or an older appearance rule (another worktree sharing the cache) are never served.
  */
 const DERIVED_TAG = `x${EXPLORER_FORMAT_VERSION}-look2`;
-const cacheName = (data: GraphData, cache: string, what: string) => path.join(cache, `${path.basename(data.jsonFile, ".json")}.${DERIVED_TAG}.${what}`);
+const cacheName = (data: GraphData, cache: string, what: string) => path.join(cache, `${data.build ? data.build.tag : path.basename(data.jsonFile, ".json")}.${DERIVED_TAG}.${what}`);
 
 /** The explorer's compact files for the graph (what `npm run graph` writes to data/explorer/), cached in a folder. */
 export async function explorerFilesFor(data: GraphData, cache: string): Promise<string> {
+  if (data.build) return data.build.explorerDir;
   const dir = cacheName(data, cache, "explorer");
   if (existsSync(path.join(dir, CORE_FILE))) return dir;
   const files = writeExplorerFiles(await readerFor(data));
@@ -106,6 +110,7 @@ export async function bareGraphJson(data: GraphData, cache: string): Promise<str
   const nodes = drawn.nodes.map((i) => JSON.stringify({ key: g.keys[i], attributes: { x: g.x[i], y: g.y[i], size: look.sizes[i], color: nodeColor(g, i, look), label: g.labels[i] } }));
   const edges = drawn.edges.map((e) => JSON.stringify({ source: g.keys[g.edgeSource[e]!], target: g.keys[g.edgeTarget[e]!], attributes: edgeLook(g, e, look.look) }));
   const json = `{"options":{"type":"directed","multi":false,"allowSelfLoops":true},"attributes":{},"nodes":[${nodes.join(",")}],"edges":[${edges.join(",")}]}\n`;
+  await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, json);
   return json;
 }
