@@ -4,7 +4,7 @@
  *   npx tsx scripts/topics-dump.ts prepare tmp/bench/field-10000-s1 tmp/topics-input-10000.json
  *       reads the corpus and resolves identity once, and writes the topic stage's input (what run.ts hands it)
  *   node --expose-gc --import tsx scripts/topics-dump.ts dump tmp/topics-input-10000.json tmp/out.json [--root DIR]
- *       runs extractTopics and clusterTopics (from DIR/pipeline/topics, default src/), prints CPU seconds and the largest
+ *       runs analyseTopics and clusterTopics (with that analysis, as run.ts does) (from DIR/pipeline/topics, default src/), prints CPU seconds and the largest
  *       heap in use per step, and writes both results as JSON (Maps as entry lists), so two implementations diff
  *       byte for byte: `cmp tmp/out-base.json tmp/out.json`. DIR may be an archived older tree
  *       (`git archive <commit> src | tar -x -C tmp/base`, then --root tmp/base/src).
@@ -70,10 +70,11 @@ async function dump(input: string, out: string, root: string): Promise<void> {
     if (!steps.has(name)) steps.set(name, { cpu: 0, heap });
   };
   const c0 = cpu();
-  const topics = topicsModule.extractTopics(papers, { maxTopics: 150, topicsPerPaper: 6, seed: 42, thesaurus: [], progress: progress("topics") });
+  // As run.ts does: the clusters reuse the topics' analysis instead of tokenising the corpus again.
+  const { topics, analysis } = topicsModule.analyseTopics(papers, { maxTopics: 150, topicsPerPaper: 6, seed: 42, thesaurus: [], progress: progress("topics") });
   const c1 = cpu();
   const topicsPeak = peak;
-  const clusters = topicsModule.clusterTopics(papers, topics, { seed: 42, resolution: 1, progress: progress("clusters") });
+  const clusters = topicsModule.clusterTopics(papers, topics, { seed: 42, resolution: 1, progress: progress("clusters"), analysis });
   const c2 = cpu();
   steps.get(current)!.cpu += c2 - since;
   const peakAll = Math.max(peak, process.memoryUsage().heapUsed);
