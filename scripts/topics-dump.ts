@@ -52,7 +52,7 @@ const entries = (m: Map<string, unknown>) => [...m.entries()];
 /** About `mb` megabytes of live records-like objects (a short string, numbers and a small array each). */
 function ballastOf(mb: number): unknown[] {
   const out: unknown[] = [];
-  for (let i = 0; i < mb * 8000; i++) out.push({ name: `person ${i}`, id: i, weight: i / 3, tags: [i, i + 1] });
+  for (let i = 0; i < mb * 5400; i++) out.push({ name: `person ${i}`, id: i, weight: i / 3, tags: [i, i + 1] });
   return out;
 }
 
