@@ -155,3 +155,60 @@ export class TripleMap {
     }
   }
 }
+
+const HASH_BASE_1 = 0x01000193;
+const HASH_BASE_2 = 0x5bd1e995;
+
+/**
+ * Two 32-bit polynomial hashes of a string, with the bases raised to its length, so that the hash of a concatenation
+ * is composed from its parts' hashes without building the string (append a part with `addPart`, a string with
+ * `addString`; both give the same hash for the same characters).
+ */
+export class ConcatHash {
+  h1 = 0;
+  h2 = 0;
+  p1 = 1;
+  p2 = 1;
+
+  reset(): this {
+    this.h1 = this.h2 = 0;
+    this.p1 = this.p2 = 1;
+    return this;
+  }
+
+  addString(s: string): this {
+    let { h1, h2, p1, p2 } = this;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = (Math.imul(h1, HASH_BASE_1) + c) | 0;
+      h2 = (Math.imul(h2, HASH_BASE_2) + c) | 0;
+      p1 = Math.imul(p1, HASH_BASE_1);
+      p2 = Math.imul(p2, HASH_BASE_2);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+    this.p1 = p1;
+    this.p2 = p2;
+    return this;
+  }
+
+  /** Appends a part whose hashes and powers are parts[at .. at + 4) (h1, h2, p1, p2). */
+  addPart(parts: Int32Array, at: number): this {
+    this.h1 = (Math.imul(this.h1, parts[at + 2]!) + parts[at]!) | 0;
+    this.h2 = (Math.imul(this.h2, parts[at + 3]!) + parts[at + 1]!) | 0;
+    this.p1 = Math.imul(this.p1, parts[at + 2]!);
+    this.p2 = Math.imul(this.p2, parts[at + 3]!);
+    return this;
+  }
+
+  /** Writes h1, h2, p1, p2 to parts[at .. at + 4). */
+  store(parts: Int32Array, at: number): void {
+    parts[at] = this.h1;
+    parts[at + 1] = this.h2;
+    parts[at + 2] = this.p1;
+    parts[at + 3] = this.p2;
+  }
+}
+
+/** A hash as a TripleMap key: -2 is TripleMap's empty mark, so it joins another value (a collision only merges). */
+export const tripleKey = (h: number): number => (h === -2 ? 0x7fffffff : h);
