@@ -120,7 +120,7 @@ export function termRelevance(
       weight.push(c / (df[i]! * df[j]!));
     }
   }
-  const edges = { source: source.toArray(), target: target.toArray(), weight: weight.toArray() };
+  const edges = { source: source.view(), target: target.view(), weight: weight.view() };
   // Several term clusterings from one random stream: a single Louvain run depends on its node order, and relevance
   // (which decides which terms are general) would follow it; the mean over RELEVANCE_RUNS runs is steadier. The graph
   // is built once for all runs.

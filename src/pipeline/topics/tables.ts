@@ -44,9 +44,12 @@ export class IntList {
     this.data[this.length++] = v;
   }
 
-  /** The filled part, as its own (copied) array of exactly `length` elements. */
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length);
+  /**
+   * The filled part as a view, no copy: for lists read once and dropped (a copy of a list of millions is one more large
+   * allocation, and at field scale every 64 MB of new typed arrays costs a full garbage collection of the build's heap).
+   */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
   }
 }
 
@@ -64,8 +67,8 @@ export class FloatList {
     this.data[this.length++] = v;
   }
 
-  toArray(): Float64Array {
-    return this.data.slice(0, this.length);
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
   }
 }
 
