@@ -206,6 +206,11 @@ const TOKEN_BEFORE_NUMBER = 8;
 const CHUNK_START = 16;
 const TOKEN_SHIFT = 5;
 
+/** spanRule's answers. */
+const SPAN = 0;
+const SKIP = 1;
+const STOP = 2;
+
 /** A span record's sub-term pair not worked out yet. */
 const PAIR_UNKNOWN = -3;
 
@@ -610,6 +615,25 @@ export function analyseCorpus(
     return dropped.has(to) || dropped.has(gid) ? null : to;
   };
 
+  /**
+   * Whether units unitBuf[i, i+n) of a title or abstract chunk are a candidate (SPAN), are none but a longer span from
+   * i may be (SKIP), or no longer span from i is (STOP). A stop word may only sit in the middle, and only a joiner
+   * ("of"); a lone adjective ("generative") is counted as evidence for clustering, never as part of a longer term.
+   */
+  const spanRule = (i: number, n: number): number => {
+    const last = unitBuf[i + n - 1]!;
+    if (last.stop) return last.joiner && n < MAX_UNITS ? SKIP : STOP;
+    return !last.endable && n > 1 ? SKIP : SPAN;
+  };
+  /** A keyword chunk of m units without the stop words at its ends ("the", "a"): its first unit and length. */
+  const keywordSpan = (m: number): { i: number; n: number } => {
+    let i = 0;
+    let stop = m;
+    while (i < stop && unitBuf[i]!.stop) i++;
+    while (stop > i && unitBuf[stop - 1]!.stop) stop--;
+    return { i, n: stop - i };
+  };
+
   // Identities held by fewer than minDf papers are never kept, so pass 2 skips them: their spans make no strings, terms
   // or slots (at 100,000 papers 1.3 million identities, of which a few percent reach minDf). Pass 1b counts papers per
   // identity on hashes of the identity strings, composed from the units' hashes without building a string; a collision
@@ -675,24 +699,17 @@ export function analyseCorpus(
           const m = toUnits(from, end, own);
           from = end;
           if (keyword) {
-            let i = 0;
-            let stop = m;
-            while (i < stop && unitBuf[i]!.stop) i++;
-            while (stop > i && unitBuf[stop - 1]!.stop) stop--;
-            if (stop > i && stop - i <= MAX_KEYWORD_UNITS) count(spanHash(i, stop - i), pi);
+            const { i, n } = keywordSpan(m);
+            if (n > 0 && n <= MAX_KEYWORD_UNITS) count(spanHash(i, n), pi);
             continue;
           }
-          // The spans pass 2 counts (the same rules).
+          // The spans pass 2 counts.
           for (let i = 0; i < m; i++) {
             if (unitBuf[i]!.stop) continue;
             for (let n = 1; n <= MAX_UNITS && i + n <= m; n++) {
-              const last = unitBuf[i + n - 1]!;
-              if (last.stop) {
-                if (last.joiner && n < MAX_UNITS) continue;
-                break;
-              }
-              if (!last.endable && n > 1) continue;
-              count(spanHash(i, n), pi);
+              const rule = spanRule(i, n);
+              if (rule === STOP) break;
+              if (rule === SPAN) count(spanHash(i, n), pi);
             }
           }
         }
@@ -905,14 +922,10 @@ export function analyseCorpus(
           const counted = (unitFlags[i]! & AFTER_NUMBER) !== 0 || (i > 0 && unitBuf[i - 1]!.numberWord);
           const located = i > 0 && unitBuf[i - 1]!.locative;
           for (let n = 1; n <= MAX_UNITS && i + n <= m; n++) {
+            const rule = spanRule(i, n);
+            if (rule === STOP) break;
+            if (rule === SKIP) continue;
             const last = unitBuf[i + n - 1]!;
-            if (last.stop) {
-              // A stop word may only sit in the middle, and only a joiner ("of"): skip to the longer span.
-              if (last.joiner && n < MAX_UNITS) continue;
-              break;
-            }
-            // A lone adjective ("generative") is counted as evidence for clustering, never as part of a longer term.
-            if (!last.endable && n > 1) continue;
             const span = spanAt(i, n);
             const s = spanSlotOf.data[span]!;
             if (s < 0) continue;
@@ -955,11 +968,7 @@ export function analyseCorpus(
         const end = chunkEnd(tokens, from, to);
         const m = toUnits(from, end, own);
         from = end;
-        let i = 0;
-        let stop = m;
-        while (i < stop && unitBuf[i]!.stop) i++;
-        while (stop > i && unitBuf[stop - 1]!.stop) stop--;
-        const n = stop - i;
+        const { i, n } = keywordSpan(m);
         if (n === 0 || n > MAX_KEYWORD_UNITS || rareIdentity?.span(i, n)) continue;
         const term = termOf(resolve(spanGid(unitBuf, i, n)));
         if (term < 0) continue;
