@@ -665,9 +665,12 @@ export function analyseCorpus(
       const at = partsOf(unitBuf[i + n - 1]!);
       return hash.addPart(unitParts, at + 4);
     };
-    const groups = new TripleMap(16);
-    const papersOf = new IntList();
-    const lastPaper = new IntList();
+    // Sized from the token count (about one identity per 8-13 tokens on the field corpus) so the table is made once
+    // instead of doubled seven times: each large allocation is one step nearer a full collection of the build's heap.
+    const expected = Math.max(1024, Math.ceil(lexed.tokens.length / 8));
+    const groups = new TripleMap(Math.min(24, Math.ceil(Math.log2(2 * expected))));
+    const papersOf = new IntList(expected);
+    const lastPaper = new IntList(expected);
     const count = (h: ConcatHash, pi: number) => {
       const a = tripleKey(h.h1);
       const b = tripleKey(h.h2);
