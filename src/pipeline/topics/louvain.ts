@@ -33,6 +33,8 @@ interface Csr {
   weights: Float64Array;
   /** Weight of each node's self loop (inner weight of an aggregated community, each inner edge counted once). */
   loops: Float64Array;
+  /** Scratch arrays for runs on this graph (made by the first run, reused by the next ones and all their levels). */
+  scratch?: Workspace;
 }
 
 function toCsr(n: number, edges: WeightedEdges): Csr {
@@ -63,8 +65,8 @@ function toCsr(n: number, edges: WeightedEdges): Csr {
   return { n, offsets, neighbours, weights, loops: new Float64Array(n) };
 }
 
-function shuffled(n: number, rng: () => number): Int32Array {
-  const order = new Int32Array(n);
+/** Fills order[0..n) with 0..n-1 shuffled by rng (Fisher-Yates, the same draws as a fresh array). */
+function shuffleInto(order: Int32Array, n: number, rng: () => number): void {
   for (let i = 0; i < n; i++) order[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
@@ -72,13 +74,43 @@ function shuffled(n: number, rng: () => number): Int32Array {
     order[i] = order[j]!;
     order[j] = t;
   }
-  return order;
+}
+
+/**
+ * Scratch arrays of one Louvain run, sized for its first (largest) graph and reused by every level: at field scale a
+ * run has a dozen levels of tens of thousands of nodes, and fresh arrays per level (and an order per sweep) were
+ * garbage that made the collector walk the rest of the build's heap again and again.
+ */
+class Workspace {
+  readonly k: Float64Array;
+  readonly tot: Float64Array;
+  readonly toCommunity: Float64Array;
+  readonly touched: Int32Array;
+  readonly order: Int32Array;
+  readonly ids: Int32Array;
+  /** Members of each community, grouped (aggregate). */
+  readonly memberStart: Int32Array;
+  readonly members: Int32Array;
+  /** The aggregated graph's edges before they become its CSR; grown when a graph needs more. */
+  source = new Int32Array(0);
+  target = new Int32Array(0);
+  weight = new Float64Array(0);
+  constructor(readonly n: number) {
+    this.k = new Float64Array(n);
+    this.tot = new Float64Array(n);
+    this.toCommunity = new Float64Array(n);
+    this.touched = new Int32Array(n);
+    this.order = new Int32Array(n);
+    this.ids = new Int32Array(n);
+    this.memberStart = new Int32Array(n + 1);
+    this.members = new Int32Array(n);
+  }
 }
 
 /** One level of local moves; returns each node's community (renumbered 0..k-1 in order of first node) and k. */
-function moveNodes(g: Csr, resolution: number, rng: () => number): { community: Int32Array; count: number; moved: boolean } {
+function moveNodes(g: Csr, resolution: number, rng: () => number, w: Workspace): { community: Int32Array; count: number; moved: boolean } {
   const { n, offsets, neighbours, weights, loops } = g;
-  const k = new Float64Array(n);
+  const { k, tot, toCommunity, touched, order } = w;
   let total = 0;
   for (let i = 0; i < n; i++) {
     let s = 2 * loops[i]!;
@@ -87,30 +119,26 @@ function moveNodes(g: Csr, resolution: number, rng: () => number): { community: 
     total += s;
   }
   const community = new Int32Array(n);
-  const tot = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     community[i] = i;
     tot[i] = k[i]!;
   }
   if (total === 0) return { community, count: n, moved: false };
-  const toCommunity = new Float64Array(n);
-  const seen = new Uint8Array(n);
-  const touched = new Int32Array(n);
+  toCommunity.fill(0, 0, n);
   let movedAny = false;
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let moved = 0;
-    const order = shuffled(n, rng);
+    shuffleInto(order, n, rng);
     for (let o = 0; o < n; o++) {
       const i = order[o]!;
       const own = community[i]!;
       let count = 0;
       for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
         const c = community[neighbours[e]!]!;
-        if (seen[c] === 0) {
-          seen[c] = 1;
-          touched[count++] = c;
-        }
-        toCommunity[c]! += weights[e]!;
+        // Weights are > 0 (toCsr drops the rest), so a community not yet met this node still sums to 0.
+        const sum = toCommunity[c]!;
+        if (sum === 0) touched[count++] = c;
+        toCommunity[c] = sum + weights[e]!;
       }
       tot[own]! -= k[i]!;
       const scale = (resolution * k[i]!) / total;
@@ -124,11 +152,7 @@ function moveNodes(g: Csr, resolution: number, rng: () => number): { community: 
           bestGain = gain;
         }
       }
-      for (let t = 0; t < count; t++) {
-        const c = touched[t]!;
-        toCommunity[c] = 0;
-        seen[c] = 0;
-      }
+      for (let t = 0; t < count; t++) toCommunity[touched[t]!] = 0;
       tot[best]! += k[i]!;
       if (best !== own) {
         community[i] = best;
@@ -138,7 +162,8 @@ function moveNodes(g: Csr, resolution: number, rng: () => number): { community: 
     if (moved === 0) break;
     movedAny = true;
   }
-  const ids = new Int32Array(n).fill(-1);
+  const ids = w.ids;
+  ids.fill(-1, 0, n);
   let next = 0;
   for (let i = 0; i < n; i++) {
     const c = community[i]!;
@@ -149,19 +174,34 @@ function moveNodes(g: Csr, resolution: number, rng: () => number): { community: 
 }
 
 /** The graph of communities: summed weights between them, inner weights as self loops. */
-function aggregate(g: Csr, community: Int32Array, count: number): Csr {
+function aggregate(g: Csr, community: Int32Array, count: number, w: Workspace): Csr {
   const { n, offsets, neighbours, weights, loops } = g;
-  const members: number[][] = Array.from({ length: count }, () => []);
-  for (let i = 0; i < n; i++) members[community[i]!]!.push(i);
+  // Members of each community in node order (a counting sort).
+  const { memberStart, members } = w;
+  memberStart.fill(0, 0, count + 1);
+  for (let i = 0; i < n; i++) memberStart[community[i]! + 1]!++;
+  for (let c = 0; c < count; c++) memberStart[c + 1]! += memberStart[c]!;
+  const fill = w.touched;
+  fill.set(memberStart.subarray(0, count));
+  for (let i = 0; i < n; i++) members[fill[community[i]!]!++] = i;
   const newLoops = new Float64Array(count);
-  const source: number[] = [];
-  const target: number[] = [];
-  const weight: number[] = [];
-  const sum = new Float64Array(count);
+  // At most one edge per edge of g (each appears twice among the arcs).
+  const room = offsets[n]! >>> 1;
+  if (w.source.length < room) {
+    w.source = new Int32Array(room);
+    w.target = new Int32Array(room);
+    w.weight = new Float64Array(room);
+  }
+  const { source, target, weight } = w;
+  let edges = 0;
+  const sum = w.toCommunity;
+  sum.fill(0, 0, count);
   const seen = new Uint8Array(count);
-  const touched: number[] = [];
+  const touched = w.order;
   for (let c = 0; c < count; c++) {
-    for (const i of members[c]!) {
+    let touchedCount = 0;
+    for (let m = memberStart[c]!; m < memberStart[c + 1]!; m++) {
+      const i = members[m]!;
       newLoops[c]! += loops[i]!;
       for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
         const d = community[neighbours[e]!]!;
@@ -173,21 +213,21 @@ function aggregate(g: Csr, community: Int32Array, count: number): Csr {
         if (d < c) continue;
         if (seen[d] === 0) {
           seen[d] = 1;
-          touched.push(d);
+          touched[touchedCount++] = d;
         }
         sum[d]! += weights[e]!;
       }
     }
-    for (const d of touched) {
-      source.push(c);
-      target.push(d);
-      weight.push(sum[d]!);
+    for (let t = 0; t < touchedCount; t++) {
+      const d = touched[t]!;
+      source[edges] = c;
+      target[edges] = d;
+      weight[edges++] = sum[d]!;
       sum[d] = 0;
       seen[d] = 0;
     }
-    touched.length = 0;
   }
-  const next = toCsr(count, { source, target, weight });
+  const next = toCsr(count, { source: source.subarray(0, edges), target: target.subarray(0, edges), weight: weight.subarray(0, edges) });
   next.loops.set(newLoops);
   return next;
 }
@@ -208,7 +248,13 @@ export function louvain(nodes: number, edges: WeightedEdges, options: LouvainOpt
 export function louvainOn(start: LouvainGraph, options: LouvainOptions): Int32Array {
   const assignment = new Int32Array(start.n);
   for (let i = 0; i < start.n; i++) assignment[i] = i;
-  return louvainLevels(start as Csr, assignment, options);
+  return louvainLevels(start as Csr, assignment, options, workspaceOf(start as Csr));
+}
+
+/** The graph's scratch arrays (made on first use). */
+function workspaceOf(g: Csr): Workspace {
+  if (!g.scratch || g.scratch.n < g.n) g.scratch = new Workspace(Math.max(g.n, 1));
+  return g.scratch;
 }
 
 /**
@@ -236,25 +282,28 @@ export function louvainFromOn(graph: LouvainGraph, start: ArrayLike<number>, opt
       assignment[i] = id;
     }
   }
-  return louvainLevels(aggregate(graph as Csr, assignment, next), assignment, options);
+  const workspace = workspaceOf(graph as Csr);
+  return louvainLevels(aggregate(graph as Csr, assignment, next, workspace), assignment, options, workspace);
 }
 
-function louvainLevels(start: Csr, assignment: Int32Array, options: LouvainOptions): Int32Array {
+/** Levels from `start`; `workspace` has room for start.n nodes (every later level has fewer). */
+function louvainLevels(start: Csr, assignment: Int32Array, options: LouvainOptions, workspace: Workspace): Int32Array {
   const nodes = assignment.length;
   let graph = start;
   for (let level = 0; level < MAX_LEVELS; level++) {
-    const { community, count, moved } = moveNodes(graph, options.resolution, options.rng);
+    const { community, count, moved } = moveNodes(graph, options.resolution, options.rng, workspace);
     if (!moved) break;
     for (let i = 0; i < nodes; i++) assignment[i] = community[assignment[i]!]!;
     if (count === graph.n) break;
-    graph = aggregate(graph, community, count);
+    graph = aggregate(graph, community, count, workspace);
   }
-  // Renumber by first node so ids do not depend on the levels.
-  const ids = new Map<number, number>();
+  // Renumber by first node so ids do not depend on the levels (community ids are < nodes).
+  const ids = new Int32Array(Math.max(nodes, 1)).fill(-1);
+  let next = 0;
   for (let i = 0; i < nodes; i++) {
     const c = assignment[i]!;
-    if (!ids.has(c)) ids.set(c, ids.size);
-    assignment[i] = ids.get(c)!;
+    if (ids[c] === -1) ids[c] = next++;
+    assignment[i] = ids[c]!;
   }
   return assignment;
 }
@@ -329,8 +378,9 @@ function smallIds(community: ArrayLike<number>): Int32Array {
 export function louvainBest(nodes: number, edges: WeightedEdges, options: LouvainOptions & { runs: number }): Int32Array {
   let best: Int32Array | null = null;
   let bestQ = -Infinity;
+  const graph = toCsr(nodes, edges);
   for (let r = 0; r < Math.max(1, options.runs); r++) {
-    const c = louvain(nodes, edges, options);
+    const c = louvainOn(graph, options);
     const q = modularity(nodes, edges, c, options.resolution);
     if (q > bestQ + 1e-12) {
       best = c;

@@ -120,7 +120,7 @@ export function termRelevance(
       weight.push(c / (df[i]! * df[j]!));
     }
   }
-  const edges = { source: source.toArray(), target: target.toArray(), weight: weight.toArray() };
+  const edges = { source: source.view(), target: target.view(), weight: weight.view() };
   // Several term clusterings from one random stream: a single Louvain run depends on its node order, and relevance
   // (which decides which terms are general) would follow it; the mean over RELEVANCE_RUNS runs is steadier. The graph
   // is built once for all runs.
@@ -188,7 +188,9 @@ class Profiles {
     const { start, items } = this.paperTerms;
     const papers = start.length - 1;
     const termCount = this.termCount;
-    const touched: number[] = [];
+    // Clusters touched (a paper's, then a term's), sorted as a typed array: numeric sort without a comparator.
+    const touched = new Int32Array(Math.max(1, clusterCount));
+    let touchedCount = 0;
     // Corpus profile q: the share of all term occurrences per cluster.
     const q = new Float64Array(clusterCount);
     const total = items.length;
@@ -204,34 +206,46 @@ class Profiles {
       const others = start[d + 1]! - start[d]! - 1;
       for (let k = start[d]!; k < start[d + 1]!; k++) {
         const c = cluster[items[k]!]!;
-        if (scratch[c] === 0) touched.push(c);
+        if (scratch[c] === 0) touched[touchedCount++] = c;
         scratch[c]!++;
       }
-      touched.sort((x, y) => x - y);
-      for (const c of touched) {
+      const list = touched.subarray(0, touchedCount).sort();
+      for (let i = 0; i < list.length; i++) {
+        const c = list[i]!;
         binCluster[b] = c;
         binShare[b++] = scratch[c]! / others;
         scratch[c] = 0;
       }
-      touched.length = 0;
+      touchedCount = 0;
       binStart[d + 1] = b;
     }
 
     const relevance = new Float64Array(termCount);
     const { start: tStart, items: tPapers } = this.papersOfTerm;
+    // Per cluster: the last term that touched it, and how often a paper added to it while its sum was exactly 0 (the
+    // own cluster's sum returns to 0 when the term is alone in its cluster in a paper). Each such add counted the
+    // cluster once more in the divergence; kept so results do not change (see the KL loop).
+    const seenBy = new Int32Array(clusterCount).fill(-1);
+    const zeroAdds = new Int32Array(clusterCount);
     for (let t = 0; t < termCount; t++) {
       const n = tStart[t + 1]! - tStart[t]!;
       if (n === 0) continue;
+      const own = cluster[t]!;
       for (let e = tStart[t]!; e < tStart[t + 1]!; e++) {
         const d = tPapers[e]!;
         const others = start[d + 1]! - start[d]! - 1;
         for (let k = binStart[d]!, end = binStart[d + 1]!; k < end; k++) {
           const c = binCluster[k]!;
           const v = scratch[c]!;
-          if (v === 0) touched.push(c);
+          if (v === 0) {
+            zeroAdds[c]!++;
+            if (seenBy[c] !== t) {
+              seenBy[c] = t;
+              touched[touchedCount++] = c;
+            }
+          }
           scratch[c] = v + binShare[k]!;
         }
-        const own = cluster[t]!;
         scratch[own]! -= 1 / others;
       }
       // Clusters none of its papers touch contribute pc = PRIOR_PAPERS * qc / denominator each: one closed-form term.
@@ -239,17 +253,26 @@ class Profiles {
       const prior = PRIOR_PAPERS / denominator;
       let kl = 0;
       let touchedQ = 0;
-      touched.sort((x, y) => x - y);
-      for (const c of touched) {
+      const list = touched.subarray(0, touchedCount).sort();
+      for (let i = 0; i < list.length; i++) {
+        const c = list[i]!;
         const qc = q[c]!;
         const summed = scratch[c]!;
+        const repeats = zeroAdds[c]!;
         scratch[c] = 0;
+        zeroAdds[c] = 0;
         if (qc === 0) continue;
         touchedQ += qc;
         const pc = (Math.max(0, summed) + PRIOR_PAPERS * qc) / denominator;
         kl += pc * Math.log(pc / qc);
+        // Every further zero add of the cluster adds its prior share once more.
+        for (let r = 1; r < repeats; r++) {
+          touchedQ += qc;
+          const p0 = (0 + PRIOR_PAPERS * qc) / denominator;
+          kl += p0 * Math.log(p0 / qc);
+        }
       }
-      touched.length = 0;
+      touchedCount = 0;
       kl += prior * Math.log(prior) * Math.max(0, 1 - touchedQ);
       relevance[t] = Math.max(0, kl);
     }

@@ -44,9 +44,12 @@ export class IntList {
     this.data[this.length++] = v;
   }
 
-  /** The filled part, as its own (copied) array of exactly `length` elements. */
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length);
+  /**
+   * The filled part as a view, no copy: for lists read once and dropped (a copy of a list of millions is one more large
+   * allocation, and at field scale every 64 MB of new typed arrays costs a full garbage collection of the build's heap).
+   */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
   }
 }
 
@@ -64,8 +67,8 @@ export class FloatList {
     this.data[this.length++] = v;
   }
 
-  toArray(): Float64Array {
-    return this.data.slice(0, this.length);
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
   }
 }
 
@@ -155,3 +158,60 @@ export class TripleMap {
     }
   }
 }
+
+const HASH_BASE_1 = 0x01000193;
+const HASH_BASE_2 = 0x5bd1e995;
+
+/**
+ * Two 32-bit polynomial hashes of a string, with the bases raised to its length, so that the hash of a concatenation
+ * is composed from its parts' hashes without building the string (append a part with `addPart`, a string with
+ * `addString`; both give the same hash for the same characters).
+ */
+export class ConcatHash {
+  h1 = 0;
+  h2 = 0;
+  p1 = 1;
+  p2 = 1;
+
+  reset(): this {
+    this.h1 = this.h2 = 0;
+    this.p1 = this.p2 = 1;
+    return this;
+  }
+
+  addString(s: string): this {
+    let { h1, h2, p1, p2 } = this;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = (Math.imul(h1, HASH_BASE_1) + c) | 0;
+      h2 = (Math.imul(h2, HASH_BASE_2) + c) | 0;
+      p1 = Math.imul(p1, HASH_BASE_1);
+      p2 = Math.imul(p2, HASH_BASE_2);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+    this.p1 = p1;
+    this.p2 = p2;
+    return this;
+  }
+
+  /** Appends a part whose hashes and powers are parts[at .. at + 4) (h1, h2, p1, p2). */
+  addPart(parts: Int32Array, at: number): this {
+    this.h1 = (Math.imul(this.h1, parts[at + 2]!) + parts[at]!) | 0;
+    this.h2 = (Math.imul(this.h2, parts[at + 3]!) + parts[at + 1]!) | 0;
+    this.p1 = Math.imul(this.p1, parts[at + 2]!);
+    this.p2 = Math.imul(this.p2, parts[at + 3]!);
+    return this;
+  }
+
+  /** Writes h1, h2, p1, p2 to parts[at .. at + 4). */
+  store(parts: Int32Array, at: number): void {
+    parts[at] = this.h1;
+    parts[at + 1] = this.h2;
+    parts[at + 2] = this.p1;
+    parts[at + 3] = this.p2;
+  }
+}
+
+/** A hash as a TripleMap key: -2 is TripleMap's empty mark, so it joins another value (a collision only merges). */
+export const tripleKey = (h: number): number => (h === -2 ? 0x7fffffff : h);

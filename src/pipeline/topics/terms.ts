@@ -29,7 +29,7 @@ import { silentSteps, stepCounter, type StepReporter } from "../progress";
 import { INDEX_KEYWORD_WEIGHT, KEYWORD_WEIGHT, MAX_KEYWORD_UNITS, cleanMeshHeading, foldCapitals, meshIdentity } from "./keywords";
 import { cannotEndTerm, isFunctionWord, isStopWord } from "./lexicon";
 import { spellingMap } from "./spelling";
-import { FloatList, IntList, Interner, TripleMap, grown } from "./tables";
+import { ConcatHash, FloatList, IntList, Interner, TripleMap, grown, tripleKey } from "./tables";
 import { acronymShortForm, lexField, type Chunk, type LexedField } from "./tokens";
 import type { TopicInputPaper, TopicNote, TopicThesaurusEntry } from "./types";
 import { compareStrings } from "../../model/compare";
@@ -205,6 +205,11 @@ const TOKEN_AFTER_NUMBER = 4;
 const TOKEN_BEFORE_NUMBER = 8;
 const CHUNK_START = 16;
 const TOKEN_SHIFT = 5;
+
+/** spanRule's answers. */
+const SPAN = 0;
+const SKIP = 1;
+const STOP = 2;
 
 /** A span record's sub-term pair not worked out yet. */
 const PAIR_UNKNOWN = -3;
@@ -610,6 +615,120 @@ export function analyseCorpus(
     return dropped.has(to) || dropped.has(gid) ? null : to;
   };
 
+  /**
+   * Whether units unitBuf[i, i+n) of a title or abstract chunk are a candidate (SPAN), are none but a longer span from
+   * i may be (SKIP), or no longer span from i is (STOP). A stop word may only sit in the middle, and only a joiner
+   * ("of"); a lone adjective ("generative") is counted as evidence for clustering, never as part of a longer term.
+   */
+  const spanRule = (i: number, n: number): number => {
+    const last = unitBuf[i + n - 1]!;
+    if (last.stop) return last.joiner && n < MAX_UNITS ? SKIP : STOP;
+    return !last.endable && n > 1 ? SKIP : SPAN;
+  };
+  /** A keyword chunk of m units without the stop words at its ends ("the", "a"): its first unit and length. */
+  const keywordSpan = (m: number): { i: number; n: number } => {
+    let i = 0;
+    let stop = m;
+    while (i < stop && unitBuf[i]!.stop) i++;
+    while (stop > i && unitBuf[stop - 1]!.stop) stop--;
+    return { i, n: stop - i };
+  };
+
+  // Identities held by fewer than minDf papers are never kept, so pass 2 skips them: their spans make no strings, terms
+  // or slots (at 100,000 papers 1.3 million identities, of which a few percent reach minDf). Pass 1b counts papers per
+  // identity on hashes of the identity strings, composed from the units' hashes without building a string; a collision
+  // only merges two counts, so no count is below its identity's papers and nothing that reaches minDf is skipped.
+  // Identities the thesaurus names (and what they merge into) are never skipped.
+  const rareIdentity = minDf > 1 ? rareIdentities() : null;
+  function rareIdentities(): { span: (i: number, n: number) => boolean; text: (identity: string) => boolean } {
+    const hash = new ConcatHash();
+    const partHash = new ConcatHash();
+    // Per unit id: the hashes of its key (inside a span) and of its last-position part (stride 8; p1 = 0: not yet).
+    let unitParts = new Int32Array(8 * 1024);
+    const partsOf = (u: Unit): number => {
+      const at = 8 * u.id;
+      if (at + 8 > unitParts.length) unitParts = grown(unitParts, at + 8);
+      if (unitParts[at + 2] === 0) {
+        partHash.reset().addString(u.key).store(unitParts, at);
+        partHash.reset().addString(u.headKey).addString(singularOf(u.words[u.words.length - 1]!).key).store(unitParts, at + 4);
+      }
+      return at;
+    };
+    /** The identity hash of units unitBuf[i, i+n) into `hash` (spanGid's string, composed). */
+    const spanHash = (i: number, n: number): ConcatHash => {
+      hash.reset();
+      // partsOf may grow unitParts: read the array after it returns.
+      for (let k = i; k < i + n - 1; k++) {
+        const at = partsOf(unitBuf[k]!);
+        hash.addPart(unitParts, at);
+      }
+      const at = partsOf(unitBuf[i + n - 1]!);
+      return hash.addPart(unitParts, at + 4);
+    };
+    // Sized from the token count (about one identity per 8-13 tokens on the field corpus) so the table is made once
+    // instead of doubled seven times: each large allocation is one step nearer a full collection of the build's heap.
+    const expected = Math.max(1024, Math.ceil(lexed.tokens.length / 8));
+    const groups = new TripleMap(Math.min(24, Math.ceil(Math.log2(2 * expected))));
+    const papersOf = new IntList(expected);
+    const lastPaper = new IntList(expected);
+    const count = (h: ConcatHash, pi: number) => {
+      const a = tripleKey(h.h1);
+      const b = tripleKey(h.h2);
+      let g = groups.get(a, b, 0);
+      if (g === TripleMap.MISSING) {
+        g = papersOf.length;
+        groups.set(a, b, 0, g);
+        papersOf.push(0);
+        lastPaper.push(-1);
+      }
+      if (lastPaper.data[g] !== pi) {
+        lastPaper.data[g] = pi;
+        papersOf.data[g]!++;
+      }
+    };
+    const named = new TripleMap(8);
+    const thesaurusGids = [...thesaurusTerms.map((t) => t.gid), ...alias.values(), ...dropped];
+    for (const gid of thesaurusGids) named.set(tripleKey(hash.reset().addString(gid).h1), tripleKey(hash.h2), 0, 1);
+    const tick = stepCounter(progress, "papers per term", papers.length, "papers");
+    for (let pi = 0; pi < papers.length; pi++) {
+      tick(pi + 1);
+      const own = lexed.definitions[pi] ?? noDefinitions;
+      const first = lexed.firstField[pi]!;
+      for (let f = first; f < lexed.firstField[pi + 1]!; f++) {
+        const keyword = f >= first + 2;
+        const to = lexed.fieldTo(f);
+        for (let from = lexed.fieldFrom(f); from < to; ) {
+          const end = chunkEnd(tokens, from, to);
+          const m = toUnits(from, end, own);
+          from = end;
+          if (keyword) {
+            const { i, n } = keywordSpan(m);
+            if (n > 0 && n <= MAX_KEYWORD_UNITS) count(spanHash(i, n), pi);
+            continue;
+          }
+          // The spans pass 2 counts.
+          for (let i = 0; i < m; i++) {
+            if (unitBuf[i]!.stop) continue;
+            for (let n = 1; n <= MAX_UNITS && i + n <= m; n++) {
+              const rule = spanRule(i, n);
+              if (rule === STOP) break;
+              if (rule === SPAN) count(spanHash(i, n), pi);
+            }
+          }
+        }
+      }
+      for (const heading of lexed.mesh[pi] ?? []) count(hash.reset().addString(meshIdentity(heading)), pi);
+    }
+    const rare = (h: ConcatHash) => {
+      const a = tripleKey(h.h1);
+      const b = tripleKey(h.h2);
+      if (named.get(a, b, 0) !== TripleMap.MISSING) return false;
+      const g = groups.get(a, b, 0);
+      return g !== TripleMap.MISSING && papersOf.data[g]! < minDf;
+    };
+    return { span: (i, n) => rare(spanHash(i, n)), text: (identity) => rare(hash.reset().addString(identity)) };
+  }
+
   // Pass 2: units, n-grams, keywords, counts. Terms, surfaces and unit sequences are ids; a string is built only the
   // first time a unit sequence (or a term's surface) is met.
   const gids = new Interner();
@@ -685,7 +804,7 @@ export function analyseCorpus(
       sp = spanOfUnits.get(unitIds[i]!, unitIds[i + 1]!, n === 3 ? unitIds[i + 2]! : -1);
     }
     if (sp !== TripleMap.MISSING) return sp;
-    const term = termOf(resolve(spanGid(unitBuf, i, n)));
+    const term = rareIdentity?.span(i, n) ? -1 : termOf(resolve(spanGid(unitBuf, i, n)));
     spanFrom = i;
     spanLength = n;
     const s = term < 0 ? -1 : slotOf(term, spanSurface(unitBuf, i, n), null);
@@ -806,14 +925,10 @@ export function analyseCorpus(
           const counted = (unitFlags[i]! & AFTER_NUMBER) !== 0 || (i > 0 && unitBuf[i - 1]!.numberWord);
           const located = i > 0 && unitBuf[i - 1]!.locative;
           for (let n = 1; n <= MAX_UNITS && i + n <= m; n++) {
+            const rule = spanRule(i, n);
+            if (rule === STOP) break;
+            if (rule === SKIP) continue;
             const last = unitBuf[i + n - 1]!;
-            if (last.stop) {
-              // A stop word may only sit in the middle, and only a joiner ("of"): skip to the longer span.
-              if (last.joiner && n < MAX_UNITS) continue;
-              break;
-            }
-            // A lone adjective ("generative") is counted as evidence for clustering, never as part of a longer term.
-            if (!last.endable && n > 1) continue;
             const span = spanAt(i, n);
             const s = spanSlotOf.data[span]!;
             if (s < 0) continue;
@@ -856,12 +971,8 @@ export function analyseCorpus(
         const end = chunkEnd(tokens, from, to);
         const m = toUnits(from, end, own);
         from = end;
-        let i = 0;
-        let stop = m;
-        while (i < stop && unitBuf[i]!.stop) i++;
-        while (stop > i && unitBuf[stop - 1]!.stop) stop--;
-        const n = stop - i;
-        if (n === 0 || n > MAX_KEYWORD_UNITS) continue;
+        const { i, n } = keywordSpan(m);
+        if (n === 0 || n > MAX_KEYWORD_UNITS || rareIdentity?.span(i, n)) continue;
         const term = termOf(resolve(spanGid(unitBuf, i, n)));
         if (term < 0) continue;
         fewestUnits(term, n);
@@ -871,7 +982,9 @@ export function analyseCorpus(
       }
     }
     for (const heading of lexed.mesh[pi] ?? []) {
-      const term = termOf(resolve(meshIdentity(heading)));
+      const identity = meshIdentity(heading);
+      if (rareIdentity?.text(identity)) continue;
+      const term = termOf(resolve(identity));
       if (term < 0) continue;
       if (counts.units[term] === 0) counts.units[term] = heading.split(/\s+/).length;
       countSlot(slotOf(term, heading, () => heading.toLowerCase()), term, pi);

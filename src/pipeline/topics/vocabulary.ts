@@ -98,8 +98,8 @@ function relevanceOf(
   }
   paperTerms.start[corpus.n] = items.length;
   graphTerms.start[corpus.n] = graphItems.length;
-  paperTerms.items = items.toArray();
-  graphTerms.items = graphItems.toArray();
+  paperTerms.items = items.view();
+  graphTerms.items = graphItems.view();
   return termRelevance(paperTerms, graphTerms, terms.length, minCooccurrence, termRelevanceStream(seed), progress, step).relevance;
 }
 

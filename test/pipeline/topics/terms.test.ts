@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { cannotEndTerm, isStopWord } from "../../../src/pipeline/topics/lexicon";
-import { analyseCorpus, singular, termCountsOf } from "../../../src/pipeline/topics/terms";
+import { ConcatHash } from "../../../src/pipeline/topics/tables";
+import { analyseCorpus, singular, termCountsOf, type CorpusTerms } from "../../../src/pipeline/topics/terms";
 import { acronymShortForm, lexField, matchLongForm } from "../../../src/pipeline/topics/tokens";
 import type { TopicInputPaper } from "../../../src/pipeline/topics/types";
 
@@ -150,5 +151,76 @@ describe("candidate terms", () => {
     const a = analyseCorpus([paper("p1", null), paper("p2", ""), paper("p3", "42, 17.")]);
     expect(a.terms).toEqual([]);
     expect([0, 1, 2].map((p) => termCountsOf(a, p).size)).toEqual([0, 0, 0]);
+  });
+});
+
+describe("skipping rare identities", () => {
+  // analyseCorpus(papers, thesaurus, progress, minDf) skips identities held by fewer than minDf papers before counting
+  // them (hashes of identities counted first); what it keeps must be exactly what counting everything and then dropping
+  // the rare ones keeps.
+  const summary = (c: CorpusTerms) =>
+    JSON.stringify({ terms: c.terms, tf: [...c.tfTerm], weights: [...c.tfWeight], starts: [...c.tfStart], contained: sortedContained(c), notes: c.notes });
+  // Which longer terms hold a term is read as a set (vocabulary.ts), so its order is not compared.
+  const sortedContained = (c: CorpusTerms) => [...c.contained].map(([k, v]) => `${k} < ${[...v].map(([g, n]) => `${g}:${n}`).sort().join(" ")}`).sort();
+  const keptOf = (c: CorpusTerms, minDf: number): CorpusTerms => {
+    // The minDf = 1 analysis cut down to terms in minDf papers, renumbered as analyseCorpus numbers its terms.
+    const kept = c.terms.filter((t) => t.df >= minDf);
+    const index = new Map(kept.map((t, i) => [t.index, i]));
+    const tf: number[] = [];
+    const weights: number[] = [];
+    const starts: number[] = [];
+    for (let p = 0; p < c.n; p++) {
+      starts.push(tf.length);
+      for (let k = c.tfStart[p]!; k < c.tfStart[p + 1]!; k++) {
+        const i = index.get(c.tfTerm[k]!);
+        if (i !== undefined) {
+          tf.push(i);
+          weights.push(c.tfWeight[k]!);
+        }
+      }
+    }
+    starts.push(tf.length);
+    const gids = new Set(kept.map((t) => t.gid));
+    const contained = new Map(
+      [...c.contained]
+        .filter(([sub]) => gids.has(sub))
+        .map(([sub, sups]) => [sub, new Map([...sups].filter(([sup]) => gids.has(sup)))] as const)
+        .filter(([, sups]) => sups.size > 0),
+    );
+    return { ...c, terms: kept.map((t, i) => ({ ...t, index: i })), tfTerm: Int32Array.from(tf), tfWeight: Float64Array.from(weights), tfStart: Int32Array.from(starts), contained };
+  };
+  const papers: TopicInputPaper[] = [
+    { key: "a", title: "A multi-center study", abstract: "Federated learning (FL) across hospitals. FL keeps data local.", keywords: ["Deep Learning"] },
+    { key: "b", title: "Multicenter trials", abstract: "Collaborative learning of deep networks across hospitals.", meshTerms: ["Neural Networks, Computer"] },
+    { key: "c", title: null, abstract: "A multi center trial of deep learning on hospital networks.", indexKeywords: ["NEURAL NETWORKS"] },
+    { key: "d", title: "Rare words once", abstract: "Tumour segmentation with a deep network.", meshTerms: ["Neural Networks, Computer"] },
+    { key: "e", title: null, abstract: "Tumor segmentation and deep learning.", keywords: ["tumour segmentation"] },
+  ];
+  const source = { file: "thesaurus.csv", line: 1 };
+  const thesaurus = [
+    { action: "merge-topic" as const, terms: ["federated learning", "collaborative learning"], source },
+    { action: "drop-topic" as const, terms: ["hospital"], source: { ...source, line: 2 } },
+  ];
+
+  it("keeps exactly the terms, lists and nesting that counting everything keeps", () => {
+    for (const minDf of [2, 3]) {
+      for (const th of [[], thesaurus]) {
+        expect(summary(analyseCorpus(papers, th, undefined, minDf))).toBe(summary(keptOf(analyseCorpus(papers, th, undefined, 1), minDf)));
+      }
+    }
+    // Spelled three ways, each once: one identity in three papers.
+    expect(analyseCorpus(papers, [], undefined, 3).byGid.get("multicenter")?.df).toBe(3);
+    // Merged by the thesaurus: each spelling in one paper, together in two.
+    expect(analyseCorpus(papers, thesaurus, undefined, 2).byGid.get("federatedlearning")?.df).toBe(2);
+  });
+
+  it("composes the hash of a concatenation from its parts", () => {
+    const parts = new Int32Array(8);
+    new ConcatHash().addString("multi").store(parts, 0);
+    new ConcatHash().addString("center").store(parts, 4);
+    const composed = new ConcatHash().addPart(parts, 0).addPart(parts, 4);
+    const whole = new ConcatHash().addString("multicenter");
+    expect([composed.h1, composed.h2, composed.p1, composed.p2]).toEqual([whole.h1, whole.h2, whole.p1, whole.p2]);
+    expect(new ConcatHash().addString("multicentre").h1).not.toBe(whole.h1);
   });
 });
