@@ -162,7 +162,7 @@ function measure(corpus: string, papers: number, seed: number): Report {
   }
   const cpuMs = cpuNow() - cpu0;
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
-  base.records = result.documents.reduce((s, d) => s + d.records.length, 0);
+  base.records = result.size.records;
   const g = result.view;
   const counts = g.getAttribute("counts");
   const coauthorEdges = countCoauthorEdges(g);
