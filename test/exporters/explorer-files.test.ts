@@ -10,29 +10,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { streamExplorerFiles, writeExplorerFiles } from "../../src/exporters/explorer-files";
 import { CompactGraph } from "../../src/model/compact-graph";
+import { compactOf, memoryFetcher } from "../helpers/compact";
 import { CORE_FILE, type ExplorerFile } from "../../src/model/explorer-format";
 import { decodeCore } from "../../src/model/explorer-read";
 import { buildSpecialGraph } from "../fixtures/exporters/special-graph";
 
 const appFixture = () => Graph.from(JSON.parse(readFileSync(new URL("../fixtures/app/graph.json", import.meta.url), "utf8")));
-
-export function memoryFetcher(files: ExplorerFile[], log: string[] = []) {
-  const byName = new Map(files.map((f) => [f.name, f.bytes]));
-  return async (name: string) => {
-    log.push(name);
-    const b = byName.get(name);
-    if (!b) throw new Error(`no file ${name}`);
-    return b;
-  };
-}
-
-export function compactOf(graph: Graph, chunkBytes?: number): { compact: CompactGraph; files: ExplorerFile[]; fetched: string[] } {
-  const files = writeExplorerFiles(graph, chunkBytes ? { chunkBytes } : {});
-  const fetched: string[] = [];
-  const r = CompactGraph.fromBytes(files[0]!.bytes, memoryFetcher(files, fetched));
-  if (!r.ok) throw new Error(r.errors.join("\n"));
-  return { compact: r.value, files, fetched };
-}
 
 /** Every node and edge of `original` read back from the compact files, attributes and their order included. */
 async function expectSameGraph(original: Graph, compact: CompactGraph) {

@@ -14,7 +14,7 @@ import { collaborationTimeline } from "../../../src/model/collaboration";
 import { groupAtLevel } from "../../../src/model/levels";
 import { peopleOnTopic } from "../../../src/model/topic-people";
 import { DEFAULT_VIEW_FILTER, visibleMask } from "../../../src/model/view-filter";
-import { compactOf } from "../../exporters/explorer-files.test";
+import { compactOf } from "../../helpers/compact";
 import { seedsBuild } from "../../fixtures/seeds-build";
 
 const seeds = () => seedsBuild().graph;
