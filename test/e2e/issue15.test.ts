@@ -63,9 +63,15 @@ describe("issue 15 on the seeds", () => {
     await page.getByLabel("Speed").selectOption("4");
     await page.getByRole("button", { name: "Play" }).click();
     const steps: { year: number; visibleEdges: number; newLinks: number; lit: number }[] = [];
+    // The status bar stays one line while Play's note changes, so the stage keeps its size (a resize is a full redraw).
+    // At 900 px (still the wide layout) the status with Play's note is longer than the bar.
+    await page.setViewportSize({ width: 900, height: 900 });
+    const statusHeight = () => page.evaluate(() => document.querySelector(".statusbar")!.getBoundingClientRect().height);
+    const heights = new Set<number>([await statusHeight()]);
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       const h = await hooks(page);
+      heights.add(await statusHeight());
       if (h.play && (steps.length === 0 || steps[steps.length - 1]!.year !== h.play.year)) {
         steps.push({ year: h.play.year, visibleEdges: h.play.visibleEdges, newLinks: h.play.newLinks, lit: h.highlightedEdges?.length ?? 0 });
       }
@@ -73,6 +79,8 @@ describe("issue 15 on the seeds", () => {
       await page.waitForTimeout(50);
     }
     console.log(`[issue15] seeds: Play steps ${JSON.stringify(steps)}`);
+    expect([...heights]).toHaveLength(1);
+    await page.setViewportSize({ width: 1400, height: 900 });
     expect(steps.length).toBeGreaterThan(2);
     for (let k = 1; k < steps.length; k++) expect(steps[k]!.visibleEdges).toBeGreaterThanOrEqual(steps[k - 1]!.visibleEdges);
     expect(steps[steps.length - 1]!.visibleEdges).toBeGreaterThan(steps[0]!.visibleEdges);

@@ -47,12 +47,19 @@ export function StatusBar(props: {
   if (filter.hiddenClusters.length) active.push(`${filter.hiddenClusters.length} clusters hidden`);
   if (filter.lens === "full" && filter.kinds.length < 3) active.push(`kinds: ${filter.kinds.join(", ") || "none"}`);
   const c = attrs.counts;
+  const overview = overviewNote(props.drawn ?? null);
+  const countsText = c ? ` · ${c.authors} authors, ${c.papers} papers, ${c.topics} topics` : ` · ${props.order} nodes`;
+  const statusText =
+    `${LENS_NAME[filter.lens]}: ${props.visibleNodes.toLocaleString("en")} nodes, ${props.visibleEdges.toLocaleString("en")} edges shown` +
+    (active.length ? ` · filters: ${active.join(", ")}` : "") +
+    (overview ? ` · ${overview}` : "") +
+    (props.playNote ? ` · ${props.playNote}` : "");
   return (
     <footer className="statusbar" data-testid="status-bar">
-      <span role="status" aria-live="polite">
+      <span role="status" aria-live="polite" title={statusText}>
         {LENS_NAME[filter.lens]}: {props.visibleNodes.toLocaleString("en")} nodes, {props.visibleEdges.toLocaleString("en")} edges shown
         {active.length ? ` · filters: ${active.join(", ")}` : ""}
-        {overviewNote(props.drawn ?? null) && <span data-testid="overview-note"> · {overviewNote(props.drawn ?? null)}</span>}
+        {overview && <span data-testid="overview-note"> · {overview}</span>}
         {props.playNote && <span data-testid="play-note"> · {props.playNote}</span>}
       </span>
       {props.warnings && props.warnings.length > 0 && (
@@ -61,9 +68,9 @@ export function StatusBar(props: {
         </span>
       )}
       {props.rendererError && <span className="warn">Graph drawing unavailable: {props.rendererError}</span>}
-      <span className="muted shown">
+      <span className="muted shown" title={`${props.shown}${countsText}`}>
         <span data-testid="status-shown">{props.shown}</span>
-        {c ? ` · ${c.authors} authors, ${c.papers} papers, ${c.topics} topics` : ` · ${props.order} nodes`}
+        {countsText}
         {props.kept && (
           <>
             {" · kept in this browser "}
