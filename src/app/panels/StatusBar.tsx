@@ -49,16 +49,15 @@ export function StatusBar(props: {
   const c = attrs.counts;
   const overview = overviewNote(props.drawn ?? null);
   const countsText = c ? ` · ${c.authors} authors, ${c.papers} papers, ${c.topics} topics` : ` · ${props.order} nodes`;
-  const statusText =
+  const shownText =
     `${LENS_NAME[filter.lens]}: ${props.visibleNodes.toLocaleString("en")} nodes, ${props.visibleEdges.toLocaleString("en")} edges shown` +
-    (active.length ? ` · filters: ${active.join(", ")}` : "") +
-    (overview ? ` · ${overview}` : "") +
-    (props.playNote ? ` · ${props.playNote}` : "");
+    (active.length ? ` · filters: ${active.join(", ")}` : "");
+  // The bar is one line (styles.css): the whole text is also its title.
+  const title = [shownText, overview, props.playNote].filter(Boolean).join(" · ");
   return (
     <footer className="statusbar" data-testid="status-bar">
-      <span role="status" aria-live="polite" title={statusText}>
-        {LENS_NAME[filter.lens]}: {props.visibleNodes.toLocaleString("en")} nodes, {props.visibleEdges.toLocaleString("en")} edges shown
-        {active.length ? ` · filters: ${active.join(", ")}` : ""}
+      <span role="status" aria-live="polite" title={title}>
+        {shownText}
         {overview && <span data-testid="overview-note"> · {overview}</span>}
         {props.playNote && <span data-testid="play-note"> · {props.playNote}</span>}
       </span>
