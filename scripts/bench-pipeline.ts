@@ -156,7 +156,7 @@ function measure(corpus: string, papers: number, seed: number): Report {
   });
   let result;
   try {
-    result = runPipeline({ documents }, resolveOptions({}), { onProgress, heapLimitBytes: getHeapStatistics().heap_size_limit });
+    result = runPipeline({ documents }, resolveOptions({}), { onProgress, heapLimitBytes: getHeapStatistics().heap_size_limit, releaseInput: true });
   } catch (error) {
     return finish({ error: error instanceof Error ? error.message : String(error) });
   }

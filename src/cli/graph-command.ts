@@ -180,7 +180,7 @@ async function build(
     // The heap limit goes in so that a build too large for it stops right after reading (build-size.ts), not minutes
     // later in V8's out-of-memory abort.
     result = runPipeline({ documents: collected.documents, thesaurus }, options, {
-      onProgress: progress.listener, heapLimitBytes: getHeapStatistics().heap_size_limit,
+      onProgress: progress.listener, heapLimitBytes: getHeapStatistics().heap_size_limit, releaseInput: true,
     });
   } catch (e) {
     if (!(e instanceof BuildTooLargeError)) throw e;

@@ -52,6 +52,12 @@ export interface PipelineHooks {
    * how to raise the limit, instead of dying of heap exhaustion minutes later.
    */
   heapLimitBytes?: number;
+  /**
+   * The caller hands the input texts over: each document in `input.documents` is replaced by one with an empty text
+   * once read, so the texts (234 MB of Web of Science export at 100,000 papers, twice that in memory) do not live
+   * through the build. The CLI and the browser worker pass true; leave it off to build twice from the same input.
+   */
+  releaseInput?: boolean;
 }
 
 export { BuildTooLargeError } from "./build-size";
@@ -68,14 +74,18 @@ export function runPipeline(input: PipelineInput, options: PipelineOptions, hook
     return result;
   };
 
-  const sorted = [...input.documents].sort((a, b) => compareStrings(a.file, b.file));
-  let documents: ParsedDocument[] | null = time("read", () => sorted.map((doc, i) => {
-    const parsed = readDocument(doc);
-    progress({ phase: "read", done: i + 1, total: sorted.length, unit: "files" });
+  const inputs = input.documents;
+  const order = inputs.map((_, i) => i).sort((a, b) => compareStrings(inputs[a]!.file, inputs[b]!.file));
+  const textLength = inputs.reduce((n, d) => n + d.text.length, 0);
+  let documents: ParsedDocument[] | null = time("read", () => order.map((at, i) => {
+    const parsed = readDocument(inputs[at]!);
+    // Records own their strings (readDocument), so a handed-over text can go as soon as it is read.
+    if (hooks.releaseInput) inputs[at] = { file: inputs[at]!.file, text: "" };
+    progress({ phase: "read", done: i + 1, total: order.length, unit: "files" });
     return parsed;
-  }), sorted.length, "files");
+  }), order.length, "files");
 
-  const size = estimateBuildSize(documents, sorted.reduce((n, d) => n + d.text.length, 0));
+  const size = estimateBuildSize(documents, textLength);
   checkBuildSize(size, hooks.heapLimitBytes);
 
   const thesaurusDiagnostics: Diagnostic[] = [];

@@ -26,7 +26,7 @@ function build(request: BuildRequest): void {
   try {
     const { documents, thesaurus } = request;
     const onProgress = throttleProgress((e) => post({ kind: "progress", event: e }), PROGRESS_INTERVAL_MS, () => performance.now());
-    const result = runPipeline({ documents, thesaurus }, resolveOptions({}), { onProgress });
+    const result = runPipeline({ documents, thesaurus }, resolveOptions({}), { onProgress, releaseInput: true });
     const files = writeExplorerFiles(result.view);
     post({ kind: "result", response: { ok: true, files, summaries: result.summaries } }, files.map((f) => f.bytes.buffer));
   } catch (e) {

@@ -78,7 +78,7 @@ function readWith(file: string, format: FormatId, body: string, read: () => Read
     }
     if (damaged || nulLine !== null) result.diagnostics.sort((a, b) => a.line - b.line);
     const { format: refined, ...rest } = result;
-    return { file, format: refined ?? format, ...rest };
+    return { file, format: refined ?? format, ...detachedFromText(rest) };
   } catch (err) {
     // A reader bug must not take the whole build down; report it against the file instead.
     const diagnostic: Diagnostic = {
@@ -87,6 +87,19 @@ function readWith(file: string, format: FormatId, body: string, read: () => Read
     };
     return { file, format, records: [], diagnostics: [diagnostic], profile: null, listingDate: null };
   }
+}
+
+/**
+ * The reader's results with strings of their own. What a reader cuts from the text (a title, a venue, a keyword) is a
+ * V8 sliced string that keeps the whole file's text alive, and a file with one character beyond Latin-1 is stored two
+ * bytes a character, so is every string made from it. A JSON round trip copies every string (one byte a character
+ * where it can, short ones shared), so the text can go once read: on the 10,000-paper field corpus the heap above the
+ * texts after reading went from 68 MB to 3 MB, and at 100,000 papers about 600 MB of texts no longer live through the
+ * build. It costs about 0.3 s at 10,000 records and saves more in identity, whose Maps hash the copied names faster.
+ * Records and diagnostics are JSON by construction (strings, numbers, booleans, null, arrays, plain objects).
+ */
+function detachedFromText<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 /** 1-based line of a character offset (counting \r\n, \r and \n as one line end each). */
