@@ -53,6 +53,24 @@ export function titleTails(
   candidate: (index: number) => boolean,
   topic: (index: number) => boolean,
 ): Set<number>[] {
+  return titleParts(corpus, titles, candidate, topic).tails;
+}
+
+/** Per paper (corpus order), the candidate terms (indices into corpus.terms) of its title's head and of its tail. */
+export interface TitleParts {
+  heads: Set<number>[];
+  /** Terms the head also holds are not in the tail. */
+  tails: Set<number>[];
+}
+
+/** The head and the tail of every paper's title (titleTails' arguments). */
+export function titleParts(
+  corpus: CorpusTerms,
+  titles: readonly (string | null | undefined)[],
+  candidate: (index: number) => boolean,
+  topic: (index: number) => boolean,
+): TitleParts {
+  const heads: Set<number>[] = [];
   const { tfStart, tfTerm } = corpus;
   const forms = new Map<number, string[]>();
   const formsOf = (index: number): string[] => {
@@ -60,8 +78,9 @@ export function titleTails(
     if (!f) forms.set(index, (f = [...new Set(corpus.terms[index]!.variants.map((v) => ` ${normalise(v)} `))]));
     return f;
   };
-  return corpus.keys.map((_, p) => {
+  const tails = corpus.keys.map((_, p) => {
     const tail = new Set<number>();
+    heads[p] = new Set<number>();
     const title = titles[p];
     if (!title) return tail;
     const held: number[] = [];
@@ -84,6 +103,8 @@ export function titleTails(
       }
     }
     for (const index of head) tail.delete(index);
+    heads[p] = head;
     return tail;
   });
+  return { heads, tails };
 }

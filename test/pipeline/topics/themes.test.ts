@@ -3,14 +3,15 @@
  * with the labelling rule in its header): the share of each theme's papers in its best cluster, over three seeds and
  * three cluster resolutions, and the labels of those clusters.
  *
- * Issue 13 asks for every theme at 80% or more. Seven themes reach it in every run; four do not yet, and are held at
+ * Issue 13 asks for every theme at 80% or more. Eight themes reach it in every run; three do not yet, and are held at
  * their measured floor so a change that loses more of them fails (figures in README.md "Research clusters"):
- * synthesis 74-79% (dual papers: breast-MRI synthesis, BraTS synthesis tasks, privacy-motivated synthetic data),
- * cardiac 65-100% (its segmentation papers join the fairness cluster through "cardiac MR segmentation" in some runs),
- * validation 63-75% and explainability 38-88% (eight papers each, spread over the clusters of what they explain).
+ * synthesis 71-74% (dual papers: breast-MRI synthesis, BraTS synthesis tasks, privacy-motivated synthetic data),
+ * validation 63-75% and explainability 63-88% (eight papers each, spread over the clusters of what they explain).
  * Weighing title tails less (cluster.ts) moved synthesis from 76-79% to 74-79% and validation from 75% to 63-75%
- * here (one paper each), cardiac from 60-100% to 65-100% and registration from 88-100% to 100%; over seeds 42, 1, 7,
- * 3, 5, 11, 13, 17, 19, 23 the minima rose (synthesis 47 -> 74%, cardiac 45 -> 65%; `scripts/theme-shares.ts --seeds`).
+ * here (one paper each), cardiac from 60-100% to 65-100% and registration from 88-100% to 100%. The word families and
+ * the title-head setting rule (cluster.ts, families.ts) then moved cardiac to 85-100%, explainability 38-88% to
+ * 63-88%, federated 92-100% to 100%, synthesis to 71-74%; over seeds 42, 1, 7, 3, 5, 11, 13, 17, 19, 23 the minima are
+ * in README.md (`scripts/theme-shares.ts --seeds`).
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -31,8 +32,8 @@ const themes = [...new Set(themeOf.values())].sort();
 
 /** Themes at 80% or more in every run, and the floor of those that are not there yet. */
 const AT_LEAST: Record<string, number> = {
-  "brain-tumour": 0.8, breast: 0.8, fairness: 0.8, federated: 0.8, foundation: 0.8, registration: 0.8, uncertainty: 0.8,
-  synthesis: 0.7, cardiac: 0.65, validation: 0.6, explainability: 0.35,
+  "brain-tumour": 0.8, breast: 0.8, cardiac: 0.8, fairness: 0.8, federated: 0.8, foundation: 0.8, registration: 0.8,
+  uncertainty: 0.8, synthesis: 0.7, validation: 0.6, explainability: 0.6,
 };
 /** What a label of each theme's best cluster must name (in its label or first three distinctive terms). */
 const SUBJECT: Record<string, RegExp> = {
@@ -73,7 +74,7 @@ describe("research clusters against the hand-labelled seed themes", () => {
     for (const theme of themes) {
       const info = clusters.clusters[bestCluster(clusters, themeOf, theme).id]!;
       const parts = info.label.split(", ");
-      expect(parts.length, info.label).toBeGreaterThanOrEqual(2);
+      // One term where no other distinctive term is about the same papers (subjects.test.ts holds how rare that is).
       expect(parts.length, info.label).toBeLessThanOrEqual(3);
       if (SUBJECT[theme]) {
         expect([...parts, ...info.terms.slice(0, 3)].some((t) => SUBJECT[theme]!.test(t)), `${theme}: ${info.label} | ${info.terms.join("; ")}`).toBe(true);

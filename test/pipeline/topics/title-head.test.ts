@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { analyseCorpus } from "../../../src/pipeline/topics/terms";
-import { titleChunks, titleTails } from "../../../src/pipeline/topics/title-head";
+import { titleChunks, titleParts, titleTails } from "../../../src/pipeline/topics/title-head";
 
 describe("titleChunks", () => {
   it("splits each colon part at the prepositions that open a setting, purpose or means", () => {
@@ -51,5 +51,31 @@ describe("titleTails", () => {
   it("looks only at the terms it is asked about", () => {
     const none = titleTails(corpus, papers.map((p) => p.title), () => false, () => true);
     expect(none.every((t) => t.size === 0)).toBe(true);
+  });
+});
+
+describe("titleParts", () => {
+  const papers = [
+    { key: "a", title: "Fairness in Cardiac MRI Segmentation", abstract: "We study fairness in cardiac MRI segmentation." },
+    { key: "b", title: "Cardiac MRI Segmentation: Fairness of Models", abstract: "Cardiac MRI and fairness." },
+    { key: "c", title: null, abstract: "Fairness in cardiac MRI." },
+  ];
+  const corpus = analyseCorpus(papers);
+  const index = (display: string) => corpus.terms.find((t) => t.display === display)!.index;
+  const topics = new Set([index("fairness"), index("cardiac MRI")]);
+  const { heads, tails } = titleParts(corpus, papers.map((p) => p.title), () => true, (i) => topics.has(i));
+
+  it("gives the head beside the tail, each colon part with its own head", () => {
+    expect(heads[0]!.has(index("fairness"))).toBe(true);
+    expect(heads[0]!.has(index("cardiac MRI"))).toBe(false);
+    expect(tails[0]!.has(index("cardiac MRI"))).toBe(true);
+    // Both parts of "Cardiac MRI Segmentation: Fairness of Models" open with a topic: both are heads.
+    expect(heads[1]!.has(index("cardiac MRI"))).toBe(true);
+    expect(heads[1]!.has(index("fairness"))).toBe(true);
+    expect(heads[2]!.size + tails[2]!.size).toBe(0);
+  });
+
+  it("has the same tails as titleTails", () => {
+    expect(tails).toEqual(titleTails(corpus, papers.map((p) => p.title), () => true, (i) => topics.has(i)));
   });
 });
