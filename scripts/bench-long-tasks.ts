@@ -17,6 +17,7 @@
  *   npm run bench:long-tasks -- --papers 1000
  *   npm run bench:long-tasks -- --profile tmp/prof   also a CPU profile per action (DIR/<n>.cpuprofile, for
  *                                                    Chrome's profiler) and its top self-time functions
+ *   npm run bench:long-tasks -- --only 'play|unstable'   only the actions whose names match
  *   BENCH_APP_DIR=dir npm run bench:long-tasks       another build of the app (`npx vite build --outDir dir` at an
  *                                                    older commit: before/after tables in the same conditions)
  * Each action's JS is also split by main-thread task (a trace of the scheduler's tasks, bench/task-trace.ts): "most
@@ -35,6 +36,9 @@ const i = process.argv.indexOf("--papers");
 const papers = i > 0 ? Number(process.argv[i + 1]) : 10_000;
 const p = process.argv.indexOf("--profile");
 const profileDir = p > 0 ? process.argv[p + 1]! : null;
+const o = process.argv.indexOf("--only");
+/** Only the actions whose names match (a regular expression, case-insensitive): quicker runs while profiling one. */
+const only = o > 0 ? new RegExp(process.argv[o + 1]!, "i") : null;
 const TIMEOUT = 180_000;
 
 function report(what: string, tasks: number[]): void {
@@ -45,6 +49,12 @@ function report(what: string, tasks: number[]): void {
 const results: { what: string; time: ActionTime }[] = [];
 
 async function measure(page: Page, what: string, act: () => Promise<void>): Promise<void> {
+  if (only && !only.test(what)) return;
+  await measureAlways(page, what, act);
+}
+
+/** measure(), whatever --only says (an action the next ones need). */
+async function measureAlways(page: Page, what: string, act: () => Promise<void>): Promise<void> {
   const taken = await watchLongTasks(page);
   const stop = await startProfile(page, profileDir, { tasks: true });
   await act();
@@ -121,8 +131,8 @@ async function main(): Promise<void> {
     });
     await measure(page, "Dragging the map (the frame alone: nothing but the camera changes)", () => dragMap(page));
     const review = page.getByRole("button", { name: "Review identities" });
-    if (await review.count()) {
-      await measure(page, "Review identities: opening the panel", async () => {
+    if ((!only || only.test("Review identities")) && (await review.count())) {
+      await measureAlways(page, "Review identities: opening the panel", async () => {
         await review.click();
         await page.getByRole("dialog", { name: /Review identities/i }).or(page.getByRole("region", { name: /Review identities/i })).first().waitFor({ timeout: TIMEOUT });
       });

@@ -13,6 +13,7 @@ import { startTaskTrace, type MainTask } from "./task-trace";
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 
 export interface MainThreadTime {
@@ -26,10 +27,14 @@ export interface Sample {
   at: number;
   ms: number;
   kind: keyof MainThreadTime | "idle";
+  /** The profile node sampled. */
+  node: number;
 }
 
-/** A main-thread task's length and its busy time by kind (ms). */
+/** A main-thread task's span (trace microseconds), length and busy time by kind (ms). */
 export interface TaskTime extends MainThreadTime {
+  start: number;
+  end: number;
   ms: number;
 }
 
@@ -54,7 +59,7 @@ export function samplesOf(profile: { nodes: ProfileNode[]; samples: number[]; ti
   return profile.samples.map((id, k) => {
     const delta = profile.timeDeltas[k] ?? 0;
     at += delta;
-    return { at, ms: delta / 1000, kind: kindOf(frameOf.get(id)) };
+    return { at, ms: delta / 1000, kind: kindOf(frameOf.get(id)), node: id };
   });
 }
 
@@ -64,7 +69,7 @@ export function samplesOf(profile: { nodes: ProfileNode[]; samples: number[]; ti
  * is credited more than its length (both lists in time order).
  */
 export function splitByTask(samples: readonly Sample[], tasks: readonly MainTask[]): TaskTime[] {
-  const out = tasks.map((t) => ({ ms: (t.end - t.start) / 1000, js: 0, native: 0, gc: 0 }));
+  const out = tasks.map((t) => ({ start: t.start, end: t.end, ms: (t.end - t.start) / 1000, js: 0, native: 0, gc: 0 }));
   let first = 0;
   for (const s of samples) {
     const from = s.at - s.ms * 1000;
@@ -125,6 +130,29 @@ export async function startProfile(page: Page, dir: string | null, opts: { tasks
     });
     const top = [...self].filter(([n]) => !n.startsWith("(idle)")).sort((a, b) => b[1] - a[1]).slice(0, 16);
     console.log(`  profile ${file} (${what}):\n${top.map(([n, ms]) => `    ${ms.toFixed(0).padStart(6)} ms  ${n}`).join("\n")}`);
+    // The three tasks with the most JS (over 50 ms), each by total time: what to cut or slice first.
+    const heavy = (tasks ? splitByTask(samples, tasks) : []).filter((t) => t.js > 50).sort((a, b) => b.js - a.js).slice(0, 3);
+    for (const t of heavy) console.log(`  in a ${describe(t)}, by total time (self + callees):\n${inclusiveTop(profile.nodes, samples, t)}`);
     return byKind;
   };
+}
+
+/** The functions with the most total time (self + callees) among the samples inside one task, each counted once per sample. */
+function inclusiveTop(nodes: readonly ProfileNode[], samples: readonly Sample[], task: TaskTime, n = 24): string {
+  const parent = new Map<number, number>();
+  for (const node of nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const total = new Map<string, number>();
+  for (const s of samples) {
+    if (s.kind === "idle" || s.at < task.start || s.at > task.end) continue;
+    const seen = new Set<string>();
+    for (let id: number | undefined = s.node; id !== undefined; id = parent.get(id)) {
+      const f = byId.get(id)!.callFrame;
+      const name = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber + 1}`;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      total.set(name, (total.get(name) ?? 0) + s.ms);
+    }
+  }
+  return [...total].filter(([name]) => !name.startsWith("(root)")).sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, ms]) => `    ${ms.toFixed(0).padStart(6)} ms  ${name}`).join("\n");
 }

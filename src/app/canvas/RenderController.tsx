@@ -3,16 +3,19 @@
  * - a new drawn set (lens, filters): a new render graph, handed over with setGraph (one full processing);
  * - new sizes or colours: written into the render graph's nodes, one partial refresh (no reindexing for colours);
  * - a new highlight, selection or path: the reducers re-run on the nodes and edges whose look changed (refresh-plan.ts);
+ *   many of them (every drawn item, an early Play step) are rewritten in slices of a few milliseconds, then drawn once
+ *   (sliced-refresh.ts), so the page is never held for long;
  * - an overview zoomed in: the edges of the nodes in view are added once the camera settles (viewportEdges).
  * The explorer's graph is never written.
  */
 import { useSigma } from "@react-sigma/core";
 import type Graph from "graphology";
-import { useEffect, useRef, type MutableRefObject } from "react";
+import { useEffect, useMemo, useRef, type MutableRefObject } from "react";
 import type { VisibleMask } from "../../model/view-filter";
 import type { PaperGraph } from "../data/types";
 import type { DisplayState } from "./reducers";
 import { planRefresh } from "./refresh-plan";
+import { SlicedRefresh, sigmaRefresher, wholeRefresh } from "./sliced-refresh";
 import { FILL_IN_RATIO, NodeGrid, VIEWPORT_EDGE_BUDGET, addRenderEdge, applyAppearance, buildRenderGraph, edgeOfRenderKey, renderEdgeKey, viewportEdges, type Appearance, type DrawnSet } from "./render-graph";
 
 /** What is drawn now: nodes, edges, and the visible edges behind an overview. */
@@ -53,6 +56,11 @@ export function RenderController(props: {
   // parallel edge is not drawn): a partial refresh may name only those, and a typed lookup per edge is far cheaper
   // than graphology's hasEdge on the 10^5 edges the first and last Play steps name.
   const inRender = useRef<Uint8Array | null>(null);
+  const slicer = useMemo(() => {
+    const items = sigmaRefresher(sigma);
+    return items ? new SlicedRefresh(items) : wholeRefresh(sigma);
+  }, [sigma]);
+  useEffect(() => () => slicer.clear(), [slicer]);
 
   // Effects run in order: the latest props first, so a new render graph is drawn with this commit's look and state.
   useEffect(() => {
@@ -69,10 +77,11 @@ export function RenderController(props: {
       built.current = { graph: g, drawn, appearance: latestLook.current };
       inRender.current = null;
       look.current = latestLook.current;
+      slicer.clear();
       sigma.setGraph(g);
     }
     onDrawn({ nodes: drawn.nodes.length, edges: drawn.edges.length, visibleEdges: drawn.visibleEdges, overview: drawn.overview });
-  }, [sigma, graph, drawn, displayRef, onDrawn]);
+  }, [sigma, graph, drawn, displayRef, onDrawn, slicer]);
 
   // 2. New sizes or colours: written into the drawn nodes, then one refresh of what changed (colours alone: no
   // reindexing; sizes: sigma's label grid follows).
@@ -83,8 +92,13 @@ export function RenderController(props: {
     const g = sigma.getGraph();
     const change = applyAppearance(graph, g, appearance, previous);
     if (!change.nodes && !change.edges) return;
-    sigma.refresh({ partialGraph: { nodes: change.nodes ? g.nodes() : [], edges: change.edges ? g.edges() : [] }, skipIndexation: !change.sizes });
-  }, [sigma, graph, appearance]);
+    const nodes = change.nodes ? g.nodes() : [];
+    const edges = change.edges ? g.edges() : [];
+    // New sizes move labels (sigma's label grid): reindexed at once (a sliced refresh under way goes on: it rewrites
+    // its items at their new places). New colours only: rewritten in slices.
+    if (change.sizes) sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: false });
+    else slicer.refresh(nodes, edges);
+  }, [sigma, graph, appearance, slicer]);
 
   // 3. A new highlight: only what changed.
   useEffect(() => {
@@ -101,15 +115,15 @@ export function RenderController(props: {
       const held = inRender.current;
       const edges: string[] = [];
       for (const e of plan.edges) if (held[e]) edges.push(renderEdgeKey(e));
-      sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
+      slicer.refresh(nodes, edges);
     } else {
       // Every drawn item changes colour, but nothing moves: the reducers re-run over all of them and each is rewritten
       // in place. sigma's full refresh would also clear and rebuild its indices and re-sort by zIndex (at 10,000
       // papers about four times the work: a fifth of a second on a fast machine). Lit nodes are not re-sorted above
       // dimmed ones, which shows only where nodes overlap, and the layout removes overlaps.
-      sigma.refresh({ partialGraph: { nodes: g.nodes(), edges: g.edges() }, skipIndexation: true });
+      slicer.refresh(g.nodes(), g.edges(), true);
     }
-  }, [sigma, graph, display, displayRef]);
+  }, [sigma, graph, display, displayRef, slicer]);
 
   // 5. The stage changes size without the window doing so (a panel or the toolbar reflows): sigma only listens to
   // the window, so it would keep drawing at its old size. Refreshed as sigma does on a window resize (label grid).
@@ -151,6 +165,7 @@ export function RenderController(props: {
         g = buildRenderGraph(graph, drawn, look.current);
         built.current = { graph: g, drawn, appearance: look.current };
         inRender.current = null;
+        slicer.clear();
         const more = viewportEdges(graph, visible, mask, grid, rect);
         for (const e of more) {
           mask[e] = 1;
@@ -180,7 +195,7 @@ export function RenderController(props: {
       camera.off("updated", arm);
       captor.off("mouseup", arm);
     };
-  }, [sigma, graph, visible, drawn, onDrawn]);
+  }, [sigma, graph, visible, drawn, onDrawn, slicer]);
 
   return null;
 }
