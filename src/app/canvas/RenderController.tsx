@@ -16,7 +16,7 @@ import type { PaperGraph } from "../data/types";
 import type { DisplayState } from "./reducers";
 import { planRefresh } from "./refresh-plan";
 import { SlicedRefresh, sigmaRefresher, wholeRefresh } from "./sliced-refresh";
-import { FILL_IN_RATIO, NodeGrid, VIEWPORT_EDGE_BUDGET, addRenderEdge, applyAppearance, buildRenderGraph, edgeOfRenderKey, renderEdgeKey, viewportEdges, type Appearance, type DrawnSet } from "./render-graph";
+import { FILL_IN_RATIO, NodeGrid, VIEWPORT_EDGE_BUDGET, addRenderEdge, applyAppearance, buildRenderGraph, buildRenderGraphSliced, heldEdges, renderEdgeKey, viewportEdges, type Appearance, type DrawnSet } from "./render-graph";
 
 /** What is drawn now: nodes, edges, and the visible edges behind an overview. */
 export interface DrawnInfo {
@@ -28,11 +28,22 @@ export interface DrawnInfo {
 
 const SETTLE_MS = 300;
 
-/** The graph edges a render graph holds, by index (render edge keys are edge indices). */
-function edgeMaskOf(g: Graph, size: number): Uint8Array {
-  const mask = new Uint8Array(size);
-  g.forEachEdge((key) => void (mask[edgeOfRenderKey(key)] = 1));
-  return mask;
+/**
+ * sigma.setGraph with its frame drawn at the next animation frame: setGraph reindexes every item (the reducers) and
+ * then renders at once, which processes every item again into the WebGL buffers; at 10,000 papers the two were
+ * 250-400 ms in one task. Its refresh is asked to schedule the render instead (sigma's own option) for this call only.
+ */
+function setGraphDrawingLater(sigma: ReturnType<typeof useSigma>, g: Graph): void {
+  const target = sigma as unknown as { refresh: typeof sigma.refresh };
+  const own = Object.prototype.hasOwnProperty.call(sigma, "refresh") ? target.refresh : null;
+  const refresh = sigma.refresh.bind(sigma);
+  target.refresh = (opts) => refresh({ ...opts, schedule: true });
+  try {
+    sigma.setGraph(g);
+  } finally {
+    if (own) target.refresh = own;
+    else delete (target as Partial<typeof target>).refresh; // the prototype's again
+  }
 }
 
 export function RenderController(props: {
@@ -52,10 +63,9 @@ export function RenderController(props: {
   const latestLook = useRef(appearance);
   const latestDisplay = useRef(display);
   const shown = useRef(display);
-  // Which graph edges the render graph holds (an overview holds some of the visible ones; a foreign graph's third
-  // parallel edge is not drawn): a partial refresh may name only those, and a typed lookup per edge is far cheaper
-  // than graphology's hasEdge on the 10^5 edges the first and last Play steps name.
-  const inRender = useRef<Uint8Array | null>(null);
+  // A render graph being built for a new drawn set: until it is handed over, the one shown belongs to the graph before,
+  // whose edge indices are not this graph's, so looks and highlights wait for it (it is built with the latest of both).
+  const building = useRef<{ drawn: DrawnSet; cancel: () => void } | null>(null);
   const slicer = useMemo(() => {
     const items = sigmaRefresher(sigma);
     return items ? new SlicedRefresh(items) : wholeRefresh(sigma);
@@ -68,25 +78,40 @@ export function RenderController(props: {
     latestDisplay.current = display;
   });
 
-  // 1. A new drawn set: a new render graph (with the latest look and UI state), one full processing.
+  // 1. A new drawn set: a new render graph (with the latest look and UI state), one full processing. A large one is
+  // built in slices while the graph before stays on screen (a corrected graph, a lens), then handed to sigma, whose
+  // frame comes at the next animation frame: its reindex and its processing of every item are two tasks, not one.
   useEffect(() => {
-    if (built.current.drawn !== drawn) {
+    const info = () => onDrawn({ nodes: drawn.nodes.length, edges: drawn.edges.length, visibleEdges: drawn.visibleEdges, overview: drawn.overview });
+    if (built.current.drawn === drawn) return info();
+    if (building.current?.drawn === drawn) return;
+    building.current?.cancel();
+    building.current = null;
+    const from = latestLook.current;
+    let finished = false;
+    const cancel = buildRenderGraphSliced(graph, drawn, from, (g, atOnce) => {
+      finished = true;
+      building.current = null;
+      // The look may have changed while the graph was being built (a recolour): written in before sigma reads it.
+      const now = latestLook.current;
+      if (now !== from) applyAppearance(graph, g, now, from);
       shown.current = latestDisplay.current;
       displayRef.current = latestDisplay.current;
-      const g = buildRenderGraph(graph, drawn, latestLook.current);
-      built.current = { graph: g, drawn, appearance: latestLook.current };
-      inRender.current = null;
-      look.current = latestLook.current;
+      built.current = { graph: g, drawn, appearance: now };
+      look.current = now;
       slicer.clear();
-      sigma.setGraph(g);
-    }
-    onDrawn({ nodes: drawn.nodes.length, edges: drawn.edges.length, visibleEdges: drawn.visibleEdges, overview: drawn.overview });
+      if (atOnce) sigma.setGraph(g);
+      else setGraphDrawingLater(sigma, g);
+      info();
+    });
+    if (!finished) building.current = { drawn, cancel };
   }, [sigma, graph, drawn, displayRef, onDrawn, slicer]);
+  useEffect(() => () => building.current?.cancel(), []);
 
   // 2. New sizes or colours: written into the drawn nodes, then one refresh of what changed (colours alone: no
   // reindexing; sizes: sigma's label grid follows).
   useEffect(() => {
-    if (look.current === appearance) return;
+    if (look.current === appearance || building.current) return;
     const previous = look.current;
     look.current = appearance;
     const g = sigma.getGraph();
@@ -102,6 +127,7 @@ export function RenderController(props: {
 
   // 3. A new highlight: only what changed.
   useEffect(() => {
+    if (building.current) return;
     const plan = planRefresh(shown.current, display);
     shown.current = display;
     displayRef.current = display;
@@ -111,8 +137,9 @@ export function RenderController(props: {
     const g = sigma.getGraph();
     if (plan.kind === "partial") {
       const nodes = plan.nodes.filter((k) => g.hasNode(k));
-      if (inRender.current?.length !== graph.size) inRender.current = edgeMaskOf(g, graph.size);
-      const held = inRender.current;
+      // Only edges the render graph holds (a typed lookup per edge: far cheaper than graphology's hasEdge on the 10^5
+      // edges the first and last Play steps name).
+      const held = heldEdges(graph, g);
       const edges: string[] = [];
       for (const e of plan.edges) if (held[e]) edges.push(renderEdgeKey(e));
       slicer.refresh(nodes, edges);
@@ -151,7 +178,7 @@ export function RenderController(props: {
     const camera = sigma.getCamera();
     const captor = sigma.getMouseCaptor();
     const fill = () => {
-      if (captor.isMouseDown) return;
+      if (captor.isMouseDown || building.current) return;
       if (camera.getState().ratio > FILL_IN_RATIO) return; // most of the graph is in view: the overview is what fits
       const { width, height } = sigma.getDimensions();
       const a = sigma.viewportToGraph({ x: 0, y: 0 });
@@ -164,8 +191,7 @@ export function RenderController(props: {
         added = 0;
         g = buildRenderGraph(graph, drawn, look.current);
         built.current = { graph: g, drawn, appearance: look.current };
-        inRender.current = null;
-        slicer.clear();
+          slicer.clear();
         const more = viewportEdges(graph, visible, mask, grid, rect);
         for (const e of more) {
           mask[e] = 1;
@@ -179,8 +205,7 @@ export function RenderController(props: {
           mask[e] = 1;
           addRenderEdge(graph, g, e, look.current.look);
         }
-        inRender.current = null;
-        added += more.length;
+          added += more.length;
       }
       onDrawn({ nodes: drawn.nodes.length, edges: drawn.edges.length + added, visibleEdges: drawn.visibleEdges, overview: true });
     };
