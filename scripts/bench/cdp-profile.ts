@@ -1,7 +1,7 @@
 /**
  * A CPU profile of a page's main thread over one action (Chrome DevTools Protocol), for the browser benchmarks: "JS"
- * is time in JavaScript, "native" the rest of the busy time ((program): WebGL presentation, layout, style), "GC" the
- * collector's. The same split per main-thread task (task-trace.ts): the task with the most JS is what the issue's
+ * is time in JavaScript, "native" the rest of the busy time ((program): WebGL presentation, layout, style; and WebGL
+ * calls, which software WebGL may answer by waiting for a frame), "GC" the collector's. The same split per main-thread task (task-trace.ts): the task with the most JS is what the issue's
  * "200 ms at a time" is about. With a folder, the profile is saved (<n>.cpuprofile, for Chrome's profiler) and its
  * top self-time functions printed.
  */
@@ -45,16 +45,25 @@ export interface ActionTime extends MainThreadTime {
   longest: TaskTime | null;
 }
 
-function kindOf(functionName: string | undefined): Sample["kind"] {
-  if (functionName === "(idle)") return "idle";
-  if (functionName === "(program)") return "native";
-  if (functionName === "(garbage collector)") return "gc";
+/**
+ * WebGL calls (no script URL): software WebGL answers some of them (readPixels for sigma's picking, a buffer upload
+ * while a frame is still being rasterised) by waiting for the GPU process, seconds at 10,000 papers. That wait is the
+ * frame's, not the app's JavaScript: counted as native.
+ */
+const WEBGL_CALL = /^(readPixels|bufferData|bufferSubData|draw(Arrays|Elements)\w*|tex(Image|SubImage|Parameter)\w*|clear\w*|finish|flush|getError|vertexAttrib\w*|bind\w+|uniform\w+|useProgram|enable|disable|blend\w+|viewport|scissor|pixelStorei|activeTexture|getExtension|getParameter)$/;
+
+function kindOf(frame: ProfileNode["callFrame"] | undefined): Sample["kind"] {
+  const name = frame?.functionName;
+  if (name === "(idle)") return "idle";
+  if (name === "(program)") return "native";
+  if (name === "(garbage collector)") return "gc";
+  if (frame && frame.url === "" && WEBGL_CALL.test(name ?? "")) return "native";
   return "js";
 }
 
 /** The samples of a profile with their timestamps (startTime plus the running sum of the deltas). */
 export function samplesOf(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number }): Sample[] {
-  const frameOf = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
+  const frameOf = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   let at = profile.startTime;
   return profile.samples.map((id, k) => {
     const delta = profile.timeDeltas[k] ?? 0;
