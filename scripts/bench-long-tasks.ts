@@ -17,20 +17,28 @@
  *   npm run bench:long-tasks -- --papers 1000
  *   npm run bench:long-tasks -- --profile tmp/prof   also a CPU profile per action (DIR/<n>.cpuprofile, for
  *                                                    Chrome's profiler) and its top self-time functions
+ *   npm run bench:long-tasks -- --only 'play|unstable'   only the actions whose names match
+ *   BENCH_APP_DIR=dir npm run bench:long-tasks       another build of the app (`npx vite build --outDir dir` at an
+ *                                                    older commit: before/after tables in the same conditions)
+ * Each action's JS is also split by main-thread task (a trace of the scheduler's tasks, bench/task-trace.ts): "most
+ * JS in one task" is the figure the issue's 200 ms bounds; the summary at the end lists it per action.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { resolveOptions } from "../src/pipeline/options";
 import { runPipeline } from "../src/pipeline/run";
-import { hooks, startE2e, waitHooks, waitReady, watchLongTasks } from "../test/e2e/harness";
-import { startProfile } from "./bench/cdp-profile";
+import { hooks, launch, serveVariant, startE2e, waitHooks, waitReady, watchLongTasks, type E2eContext } from "../test/e2e/harness";
+import { startProfile, type ActionTime } from "./bench/cdp-profile";
 import { dragMap } from "./bench/drag-map";
 
 const i = process.argv.indexOf("--papers");
 const papers = i > 0 ? Number(process.argv[i + 1]) : 10_000;
 const p = process.argv.indexOf("--profile");
 const profileDir = p > 0 ? process.argv[p + 1]! : null;
+const o = process.argv.indexOf("--only");
+/** Only the actions whose names match (a regular expression, case-insensitive): quicker runs while profiling one. */
+const only = o > 0 ? new RegExp(process.argv[o + 1]!, "i") : null;
 const TIMEOUT = 180_000;
 
 function report(what: string, tasks: number[]): void {
@@ -38,13 +46,42 @@ function report(what: string, tasks: number[]): void {
   console.log(`${what}: ${tasks.length} long tasks, longest ${tasks.length ? Math.max(...tasks) : 0} ms, ${over} over 200 ms ${JSON.stringify(tasks.slice(0, 40))}`);
 }
 
+const results: { what: string; time: ActionTime }[] = [];
+
 async function measure(page: Page, what: string, act: () => Promise<void>): Promise<void> {
+  if (only && !only.test(what)) return;
+  await measureAlways(page, what, act);
+}
+
+/** measure(), whatever --only says (an action the next ones need). */
+async function measureAlways(page: Page, what: string, act: () => Promise<void>): Promise<void> {
   const taken = await watchLongTasks(page);
-  const stop = await startProfile(page, profileDir);
+  const stop = await startProfile(page, profileDir, { tasks: true });
   await act();
   await page.waitForTimeout(500);
   report(what, await taken());
-  await stop(what);
+  results.push({ what, time: await stop(what) });
+}
+
+function summary(): void {
+  const ms = (v: number | undefined) => (v === undefined ? "-" : v.toFixed(0)).padStart(8);
+  console.log(`\nmain-thread ms per action: JS in all | most JS in one task | that task's length | longest task | tasks`);
+  for (const { what, time } of results) {
+    console.log(`${ms(time.js)} ${ms(time.mostJs?.js)} ${ms(time.mostJs?.ms)} ${ms(time.longest?.ms)} ${String(time.tasks).padStart(6)}  ${what}`);
+  }
+}
+
+/** The app as this checkout builds it, or the build BENCH_APP_DIR names, serving `json`. */
+async function startApp(json: string): Promise<E2eContext> {
+  const dir = process.env.BENCH_APP_DIR;
+  if (!dir) return startE2e(json);
+  const served = await serveVariant(dir, json);
+  const browser = await launch();
+  const close = async () => {
+    await browser.close();
+    await served.close();
+  };
+  return { browser, url: served.url, outDir: served.dir, close };
 }
 
 async function main(): Promise<void> {
@@ -59,7 +96,7 @@ async function main(): Promise<void> {
     console.log(`building the graph of ${papers.toLocaleString("en-US")} field papers ...`);
     json = JSON.stringify(runPipeline({ documents }, resolveOptions({})).graph.export());
   }
-  const ctx = await startE2e(json);
+  const ctx = await startApp(json);
   try {
     const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const opened = await watchLongTasksOnLoad(page, ctx.url);
@@ -94,8 +131,8 @@ async function main(): Promise<void> {
     });
     await measure(page, "Dragging the map (the frame alone: nothing but the camera changes)", () => dragMap(page));
     const review = page.getByRole("button", { name: "Review identities" });
-    if (await review.count()) {
-      await measure(page, "Review identities: opening the panel", async () => {
+    if ((!only || only.test("Review identities")) && (await review.count())) {
+      await measureAlways(page, "Review identities: opening the panel", async () => {
         await review.click();
         await page.getByRole("dialog", { name: /Review identities/i }).or(page.getByRole("region", { name: /Review identities/i })).first().waitFor({ timeout: TIMEOUT });
       });
@@ -118,6 +155,7 @@ async function main(): Promise<void> {
         }
       }
     }
+    summary();
   } finally {
     await ctx.close();
   }

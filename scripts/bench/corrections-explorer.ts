@@ -21,7 +21,7 @@ const framesDrawn = (page: Page) => page.evaluate(() => new Promise<void>((resol
 
 async function action(page: Page, profileDir: string | null, what: string, act: () => Promise<void>, order: number | null): Promise<void> {
   const taken = await watchLongTasks(page);
-  const stop = await startProfile(page, profileDir);
+  const stop = await startProfile(page, profileDir, { tasks: true });
   const frames = await renders(page);
   const mounts = (await hooks(page)).mounts;
   const t0 = Date.now();

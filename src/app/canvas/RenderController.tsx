@@ -3,17 +3,20 @@
  * - a new drawn set (lens, filters): a new render graph, handed over with setGraph (one full processing);
  * - new sizes or colours: written into the render graph's nodes, one partial refresh (no reindexing for colours);
  * - a new highlight, selection or path: the reducers re-run on the nodes and edges whose look changed (refresh-plan.ts);
+ *   many of them (every drawn item, an early Play step) are rewritten in slices of a few milliseconds, then drawn once
+ *   (sliced-refresh.ts), so the page is never held for long;
  * - an overview zoomed in: the edges of the nodes in view are added once the camera settles (viewportEdges).
  * The explorer's graph is never written.
  */
 import { useSigma } from "@react-sigma/core";
 import type Graph from "graphology";
-import { useEffect, useRef, type MutableRefObject } from "react";
+import { useEffect, useMemo, useRef, type MutableRefObject } from "react";
 import type { VisibleMask } from "../../model/view-filter";
 import type { PaperGraph } from "../data/types";
 import type { DisplayState } from "./reducers";
 import { planRefresh } from "./refresh-plan";
-import { FILL_IN_RATIO, NodeGrid, VIEWPORT_EDGE_BUDGET, addRenderEdge, applyAppearance, buildRenderGraph, edgeOfRenderKey, renderEdgeKey, viewportEdges, type Appearance, type DrawnSet } from "./render-graph";
+import { SlicedRefresh, sigmaRefresher, wholeRefresh } from "./sliced-refresh";
+import { FILL_IN_RATIO, NodeGrid, VIEWPORT_EDGE_BUDGET, addRenderEdge, applyAppearance, buildRenderGraph, buildRenderGraphSliced, heldEdges, renderEdgeKey, viewportEdges, type Appearance, type DrawnSet } from "./render-graph";
 
 /** What is drawn now: nodes, edges, and the visible edges behind an overview. */
 export interface DrawnInfo {
@@ -25,11 +28,22 @@ export interface DrawnInfo {
 
 const SETTLE_MS = 300;
 
-/** The graph edges a render graph holds, by index (render edge keys are edge indices). */
-function edgeMaskOf(g: Graph, size: number): Uint8Array {
-  const mask = new Uint8Array(size);
-  g.forEachEdge((key) => void (mask[edgeOfRenderKey(key)] = 1));
-  return mask;
+/**
+ * sigma.setGraph with its frame drawn at the next animation frame: setGraph reindexes every item (the reducers) and
+ * then renders at once, which processes every item again into the WebGL buffers; at 10,000 papers the two were
+ * 250-400 ms in one task. Its refresh is asked to schedule the render instead (sigma's own option) for this call only.
+ */
+function setGraphDrawingLater(sigma: ReturnType<typeof useSigma>, g: Graph): void {
+  const target = sigma as unknown as { refresh: typeof sigma.refresh };
+  const own = Object.prototype.hasOwnProperty.call(sigma, "refresh") ? target.refresh : null;
+  const refresh = sigma.refresh.bind(sigma);
+  target.refresh = (opts) => refresh({ ...opts, schedule: true });
+  try {
+    sigma.setGraph(g);
+  } finally {
+    if (own) target.refresh = own;
+    else delete (target as Partial<typeof target>).refresh; // the prototype's again
+  }
 }
 
 export function RenderController(props: {
@@ -49,10 +63,14 @@ export function RenderController(props: {
   const latestLook = useRef(appearance);
   const latestDisplay = useRef(display);
   const shown = useRef(display);
-  // Which graph edges the render graph holds (an overview holds some of the visible ones; a foreign graph's third
-  // parallel edge is not drawn): a partial refresh may name only those, and a typed lookup per edge is far cheaper
-  // than graphology's hasEdge on the 10^5 edges the first and last Play steps name.
-  const inRender = useRef<Uint8Array | null>(null);
+  // A render graph being built for a new drawn set: until it is handed over, the one shown belongs to the graph before,
+  // whose edge indices are not this graph's, so looks and highlights wait for it (it is built with the latest of both).
+  const building = useRef<{ drawn: DrawnSet; cancel: () => void } | null>(null);
+  const slicer = useMemo(() => {
+    const items = sigmaRefresher(sigma);
+    return items ? new SlicedRefresh(items) : wholeRefresh(sigma);
+  }, [sigma]);
+  useEffect(() => () => slicer.clear(), [slicer]);
 
   // Effects run in order: the latest props first, so a new render graph is drawn with this commit's look and state.
   useEffect(() => {
@@ -60,34 +78,56 @@ export function RenderController(props: {
     latestDisplay.current = display;
   });
 
-  // 1. A new drawn set: a new render graph (with the latest look and UI state), one full processing.
+  // 1. A new drawn set: a new render graph (with the latest look and UI state), one full processing. A large one is
+  // built in slices while the graph before stays on screen (a corrected graph, a lens), then handed to sigma, whose
+  // frame comes at the next animation frame: its reindex and its processing of every item are two tasks, not one.
   useEffect(() => {
-    if (built.current.drawn !== drawn) {
+    const info = () => onDrawn({ nodes: drawn.nodes.length, edges: drawn.edges.length, visibleEdges: drawn.visibleEdges, overview: drawn.overview });
+    if (built.current.drawn === drawn) return info();
+    if (building.current?.drawn === drawn) return;
+    building.current?.cancel();
+    building.current = null;
+    const from = latestLook.current;
+    let finished = false;
+    const cancel = buildRenderGraphSliced(graph, drawn, from, (g, atOnce) => {
+      finished = true;
+      building.current = null;
+      // The look may have changed while the graph was being built (a recolour): written in before sigma reads it.
+      const now = latestLook.current;
+      if (now !== from) applyAppearance(graph, g, now, from);
       shown.current = latestDisplay.current;
       displayRef.current = latestDisplay.current;
-      const g = buildRenderGraph(graph, drawn, latestLook.current);
-      built.current = { graph: g, drawn, appearance: latestLook.current };
-      inRender.current = null;
-      look.current = latestLook.current;
-      sigma.setGraph(g);
-    }
-    onDrawn({ nodes: drawn.nodes.length, edges: drawn.edges.length, visibleEdges: drawn.visibleEdges, overview: drawn.overview });
-  }, [sigma, graph, drawn, displayRef, onDrawn]);
+      built.current = { graph: g, drawn, appearance: now };
+      look.current = now;
+      slicer.clear();
+      if (atOnce) sigma.setGraph(g);
+      else setGraphDrawingLater(sigma, g);
+      info();
+    });
+    if (!finished) building.current = { drawn, cancel };
+  }, [sigma, graph, drawn, displayRef, onDrawn, slicer]);
+  useEffect(() => () => building.current?.cancel(), []);
 
   // 2. New sizes or colours: written into the drawn nodes, then one refresh of what changed (colours alone: no
   // reindexing; sizes: sigma's label grid follows).
   useEffect(() => {
-    if (look.current === appearance) return;
+    if (look.current === appearance || building.current) return;
     const previous = look.current;
     look.current = appearance;
     const g = sigma.getGraph();
     const change = applyAppearance(graph, g, appearance, previous);
     if (!change.nodes && !change.edges) return;
-    sigma.refresh({ partialGraph: { nodes: change.nodes ? g.nodes() : [], edges: change.edges ? g.edges() : [] }, skipIndexation: !change.sizes });
-  }, [sigma, graph, appearance]);
+    const nodes = change.nodes ? g.nodes() : [];
+    const edges = change.edges ? g.edges() : [];
+    // New sizes move labels (sigma's label grid): reindexed at once (a sliced refresh under way goes on: it rewrites
+    // its items at their new places). New colours only: rewritten in slices.
+    if (change.sizes) sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: false });
+    else slicer.refresh(nodes, edges);
+  }, [sigma, graph, appearance, slicer]);
 
   // 3. A new highlight: only what changed.
   useEffect(() => {
+    if (building.current) return;
     const plan = planRefresh(shown.current, display);
     shown.current = display;
     displayRef.current = display;
@@ -97,19 +137,20 @@ export function RenderController(props: {
     const g = sigma.getGraph();
     if (plan.kind === "partial") {
       const nodes = plan.nodes.filter((k) => g.hasNode(k));
-      if (inRender.current?.length !== graph.size) inRender.current = edgeMaskOf(g, graph.size);
-      const held = inRender.current;
+      // Only edges the render graph holds (a typed lookup per edge: far cheaper than graphology's hasEdge on the 10^5
+      // edges the first and last Play steps name).
+      const held = heldEdges(graph, g);
       const edges: string[] = [];
       for (const e of plan.edges) if (held[e]) edges.push(renderEdgeKey(e));
-      sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
+      slicer.refresh(nodes, edges);
     } else {
       // Every drawn item changes colour, but nothing moves: the reducers re-run over all of them and each is rewritten
       // in place. sigma's full refresh would also clear and rebuild its indices and re-sort by zIndex (at 10,000
       // papers about four times the work: a fifth of a second on a fast machine). Lit nodes are not re-sorted above
       // dimmed ones, which shows only where nodes overlap, and the layout removes overlaps.
-      sigma.refresh({ partialGraph: { nodes: g.nodes(), edges: g.edges() }, skipIndexation: true });
+      slicer.refresh(g.nodes(), g.edges(), true);
     }
-  }, [sigma, graph, display, displayRef]);
+  }, [sigma, graph, display, displayRef, slicer]);
 
   // 5. The stage changes size without the window doing so (a panel or the toolbar reflows): sigma only listens to
   // the window, so it would keep drawing at its old size. Refreshed as sigma does on a window resize (label grid).
@@ -137,7 +178,7 @@ export function RenderController(props: {
     const camera = sigma.getCamera();
     const captor = sigma.getMouseCaptor();
     const fill = () => {
-      if (captor.isMouseDown) return;
+      if (captor.isMouseDown || building.current) return;
       if (camera.getState().ratio > FILL_IN_RATIO) return; // most of the graph is in view: the overview is what fits
       const { width, height } = sigma.getDimensions();
       const a = sigma.viewportToGraph({ x: 0, y: 0 });
@@ -150,7 +191,7 @@ export function RenderController(props: {
         added = 0;
         g = buildRenderGraph(graph, drawn, look.current);
         built.current = { graph: g, drawn, appearance: look.current };
-        inRender.current = null;
+          slicer.clear();
         const more = viewportEdges(graph, visible, mask, grid, rect);
         for (const e of more) {
           mask[e] = 1;
@@ -164,8 +205,7 @@ export function RenderController(props: {
           mask[e] = 1;
           addRenderEdge(graph, g, e, look.current.look);
         }
-        inRender.current = null;
-        added += more.length;
+          added += more.length;
       }
       onDrawn({ nodes: drawn.nodes.length, edges: drawn.edges.length + added, visibleEdges: drawn.visibleEdges, overview: true });
     };
@@ -180,7 +220,7 @@ export function RenderController(props: {
       camera.off("updated", arm);
       captor.off("mouseup", arm);
     };
-  }, [sigma, graph, visible, drawn, onDrawn]);
+  }, [sigma, graph, visible, drawn, onDrawn, slicer]);
 
   return null;
 }

@@ -118,9 +118,13 @@ export function computeHighlight(
  */
 export function pickForcedLabels(graph: PaperGraph, highlight: Highlight | null, sizes: Float64Array, max = 400): Set<string> {
   if (!highlight) return new Set();
-  const size = (k: string) => sizes[graph.nodeIndex(k)] ?? 0;
-  const ranked = [...highlight.nodes].sort((a, b) => size(b) - size(a) || compareStrings(a, b));
-  return new Set(ranked.slice(0, max));
+  // All of them when they fit (a set: the order is the label layer's). Else ranked on sizes read once per node, not
+  // twice per comparison (a Play year or a topic lights thousands: 150 ms a step at 10,000 papers).
+  if (highlight.nodes.size <= max) return new Set(highlight.nodes);
+  const keys = [...highlight.nodes];
+  const size = keys.map((k) => sizes[graph.nodeIndex(k)] ?? 0);
+  const order = keys.map((_, i) => i).sort((a, b) => size[b]! - size[a]! || compareStrings(keys[a]!, keys[b]!));
+  return new Set(order.slice(0, max).map((i) => keys[i]!));
 }
 
 /** A drawn node under the UI state: dimmed outside the highlight, labelled and raised when lit, on the path or selected. */

@@ -25,11 +25,30 @@ function addAll<T>(into: Set<T>, from: Iterable<T>): void {
   for (const x of from) into.add(x);
 }
 
-/** Adds the indices set in exactly one of two masks (what a Play step shows or hides anew); a missing mask is all 0. */
-function addMaskDifference(into: Set<number>, a: Uint8Array | undefined, b: Uint8Array | undefined): void {
-  if (a === b) return;
+/** The indices set in exactly one of two masks (what a Play step shows or hides anew), ascending; a missing mask is all 0. */
+function maskDifference(a: Uint8Array | undefined, b: Uint8Array | undefined): number[] {
+  const out: number[] = [];
+  if (a === b) return out;
   const n = Math.max(a?.length ?? 0, b?.length ?? 0);
-  for (let i = 0; i < n; i++) if ((a?.[i] ?? 0) !== (b?.[i] ?? 0)) into.add(i);
+  for (let i = 0; i < n; i++) if ((a?.[i] ?? 0) !== (b?.[i] ?? 0)) out.push(i);
+  return out;
+}
+
+/**
+ * The union of a set of edge indices and an ascending list, ascending. An early Play step names 10^5 edges: merged
+ * through a mark per index rather than put in a set and sorted with a comparator (a tenth of a second at 10,000 papers).
+ */
+function unionAscending(set: Set<number>, sorted: number[]): number[] {
+  if (set.size === 0) return sorted;
+  if (sorted.length === 0) return [...set].sort((a, b) => a - b);
+  let max = sorted[sorted.length - 1]!;
+  for (const e of set) if (e > max) max = e;
+  const mark = new Uint8Array(max + 1);
+  for (const e of sorted) mark[e] = 1;
+  for (const e of set) mark[e] = 1;
+  const out: number[] = [];
+  for (let e = 0; e <= max; e++) if (mark[e]) out.push(e);
+  return out;
 }
 
 /** Adds what is in exactly one of a and b (what a Play step shows or hides anew). */
@@ -64,15 +83,16 @@ export function planRefresh(prev: DisplayState, next: DisplayState): RefreshPlan
     addAll(edges, next.path.edges);
   }
   // Play: the items a step shows or hides anew (at 10,000 papers a year adds hundreds, not the whole graph).
+  let stepEdges: number[] = [];
   if (prev.timeline !== next.timeline) {
     addDifference(nodes, prev.timeline?.nodes, next.timeline?.nodes);
-    addMaskDifference(edges, prev.timeline?.edges, next.timeline?.edges);
+    stepEdges = maskDifference(prev.timeline?.edges, next.timeline?.edges);
   }
   if (prev.selected !== next.selected) {
     if (prev.selected !== null) nodes.add(prev.selected);
     if (next.selected !== null) nodes.add(next.selected);
   }
-  if (nodes.size === 0 && edges.size === 0) return { kind: "none" };
+  if (nodes.size === 0 && edges.size === 0 && stepEdges.length === 0) return { kind: "none" };
   // Sorted: the order sigma re-reads them in does not matter, but a stable plan is easier to test and reason about.
-  return { kind: "partial", nodes: [...nodes].sort(), edges: [...edges].sort((a, b) => a - b) };
+  return { kind: "partial", nodes: [...nodes].sort(), edges: unionAscending(edges, stepEdges) };
 }

@@ -1,12 +1,12 @@
 /**
  * Play in the Years filter (issue 15): the year shown, stepping about once a second (faster at a higher speed) through
- * the view's dated years, then back to everything. The timeline is made once, on the first Play; each step is one
+ * the view's dated years, then back to everything. The authors' first years are counted once, on the first Play; each step is one
  * pass over the arrays (timeline.ts), and a new view (lens, filters) while paused at a year makes the step follow it.
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { VisibleMask, ViewFilter } from "../../model/view-filter";
 import type { PaperGraph } from "../data/types";
-import { graphTimeline, hiddenAtStep, playYears, yearStep, type StepHidden, type YearStep } from "./timeline";
+import { hiddenAtStep, newAuthorsByYear, playYears, yearStep, type StepHidden, type YearStep } from "./timeline";
 
 export interface PlayState {
   /** The year shown; null: not started (or finished), everything is shown. */
@@ -32,8 +32,8 @@ export interface Play {
 export function usePlay(graph: PaperGraph, filter: ViewFilter, visible: VisibleMask, drawn: { nodes: readonly number[]; edges: readonly number[] }): Play {
   const [play, setPlay] = useState<PlayState>({ year: null, playing: false, speed: 1 });
   const started = play.year !== null;
-  const timeline = useMemo(() => (started ? graphTimeline(graph) : null), [graph, started]);
-  const step = useMemo(() => (timeline && play.year !== null ? yearStep(graph, filter, visible, timeline, play.year) : null), [graph, filter, visible, timeline, play.year]);
+  const newAuthors = useMemo(() => (started ? newAuthorsByYear(graph) : null), [graph, started]);
+  const step = useMemo(() => (newAuthors && play.year !== null ? yearStep(graph, filter, visible, newAuthors, play.year) : null), [graph, filter, visible, newAuthors, play.year]);
   useEffect(() => {
     if (!play.playing) return;
     const all = playYears(graph, filter);

@@ -136,4 +136,25 @@ describe("planRefresh", () => {
     // The theme's dimmed, focus and path colours change every drawn item.
     expect(planRefresh(plain, { ...plain, look: LOOKS.dark }).kind).toBe("full");
   });
+
+  it("a Play step with a lit neighbourhood names each edge the step shows or hides anew or the light moved off or on, once, ascending", () => {
+    const make = statesFor({});
+    const lit = make({ hovered: "a:karim-lekadir" });
+    const other = make({ hovered: "a:lena-maier-hein" });
+    const hidden = (edges: number[]) => {
+      const mask = new Uint8Array(g.size);
+      for (const e of edges) mask[e] = 1;
+      return { nodes: new Set<string>(), edges: mask };
+    };
+    const step1 = hidden([0, 1, 2, 3, 5, 8]);
+    const step2 = hidden([0, 3, 8]);
+    const plan = planRefresh({ ...lit, timeline: step1 }, { ...other, timeline: step2 });
+    expect(plan.kind).toBe("partial");
+    if (plan.kind !== "partial") return;
+    const expected = new Set([1, 2, 5, ...lit.highlight!.edges, ...other.highlight!.edges]);
+    expect(plan.edges).toEqual([...expected].sort((a, b) => a - b));
+    // The step's edges alone when the light stays where it is.
+    const still = planRefresh({ ...lit, timeline: step1 }, { ...lit, timeline: step2 });
+    expect(still.kind === "partial" && still.edges).toEqual([1, 2, 5]);
+  });
 });

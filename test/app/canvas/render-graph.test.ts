@@ -4,7 +4,7 @@
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_VIEW_FILTER, visibleMask } from "../../../src/model/view-filter";
-import { NodeGrid, addRenderEdge, applyAppearance, buildRenderGraph, chooseDrawn, viewportEdges, type Appearance } from "../../../src/app/canvas/render-graph";
+import { NodeGrid, addRenderEdge, applyAppearance, buildRenderGraph, buildRenderGraphSliced, chooseDrawn, viewportEdges, type Appearance } from "../../../src/app/canvas/render-graph";
 import { computeSizesAt as computeSizes, groupColors, LOOKS, nodeColorsAt, type ResolvedColorMode } from "../../../src/model/appearance";
 import { overviewNote } from "../../../src/app/panels/StatusBar";
 import { synthesiseGraph } from "../../../scripts/bench/synthetic-graph";
@@ -122,6 +122,48 @@ describe("the render graph", () => {
     for (const e of between) addRenderEdge(cg, render, e, LOOKS.light);
     expect(render.size).toBe(2);
     expect(render.hasDirectedEdge(a!, b!) && render.hasDirectedEdge(b!, a!)).toBe(true);
+  });
+});
+
+describe("the render graph built in slices", () => {
+  it("is the render graph buildRenderGraph makes, whether it takes one slice or many", () => {
+    const big = bigGraph();
+    const drawn = chooseDrawn(big, visibleMask(big, { ...DEFAULT_VIEW_FILTER, lens: "full" }));
+    const appearance = look(big);
+    const whole = buildRenderGraph(big, drawn, appearance).export();
+    let t = 0;
+    const tasks: (() => void)[] = [];
+    const clock = { now: () => (t += 1), later: (fn: () => void) => (tasks.push(fn), () => undefined) };
+    const made: { g: Graph; atOnce: boolean }[] = [];
+    buildRenderGraphSliced(big, drawn, appearance, (g, atOnce) => made.push({ g, atOnce }), clock, 0);
+    expect(made).toEqual([]);
+    let slices = 1;
+    while (tasks.length) {
+      tasks.shift()!();
+      slices++;
+    }
+    expect(slices).toBe(Math.ceil((drawn.nodes.length + drawn.edges.length) / 256));
+    expect(made).toHaveLength(1);
+    expect(made[0]!.atOnce).toBe(false);
+    expect(made[0]!.g.export()).toEqual(whole);
+
+    buildRenderGraphSliced(big, drawn, appearance, (g, atOnce) => made.push({ g, atOnce }), clock, 1e9);
+    expect(made[1]!.atOnce).toBe(true);
+    expect(made[1]!.g.export()).toEqual(whole);
+  });
+
+  it("stops when cancelled", () => {
+    const big = bigGraph();
+    const drawn = chooseDrawn(big, visibleMask(big, DEFAULT_VIEW_FILTER));
+    const tasks: (() => void)[] = [];
+    let t = 0;
+    const clock = { now: () => (t += 1), later: (fn: () => void) => (tasks.push(fn), () => void tasks.splice(tasks.indexOf(fn), 1)) };
+    let done = 0;
+    const cancel = buildRenderGraphSliced(big, drawn, look(big), () => done++, clock, 0);
+    expect(tasks).toHaveLength(1);
+    cancel();
+    expect(tasks).toHaveLength(0);
+    expect(done).toBe(0);
   });
 });
 

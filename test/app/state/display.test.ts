@@ -10,7 +10,7 @@ import { deriveDisplay, exportDisplay, PEOPLE_LIT, type DisplayInputs } from "..
 import { rankPeople } from "../../../src/app/state/people";
 import { buildSearchIndex, searchNodes } from "../../../src/app/state/search";
 import { collaborationPath } from "../../../src/app/state/selectors";
-import { graphTimeline, hiddenAtStep, playYears, yearStep } from "../../../src/app/state/timeline";
+import { hiddenAtStep, newAuthorsByYear, playYears, yearStep } from "../../../src/app/state/timeline";
 import { computeSizesAt, LOOKS } from "../../../src/model/appearance";
 import { DEFAULT_VIEW_FILTER, visibleMask, type ViewFilter } from "../../../src/model/view-filter";
 import { explorerGraph, fixtureGraph, fixtureJson } from "../fixture";
@@ -120,7 +120,7 @@ describe("deriveDisplay: Play and the panels' lists", () => {
   const dated = fixtureWithFirstYears();
   const visible = visibleMask(dated, DEFAULT_VIEW_FILTER);
   const drawn = chooseDrawn(dated, visible);
-  const timeline = graphTimeline(dated);
+  const timeline = newAuthorsByYear(dated);
   const stepAt = (year: number) => {
     const step = yearStep(dated, DEFAULT_VIEW_FILTER, visible, timeline, year);
     return { newLinks: step.newLinks, hidden: hiddenAtStep(dated, drawn, step) };
