@@ -36,6 +36,7 @@ import { generateCorpus } from "../bench/synthetic";
 import { ROOT, buildApp, buildSeedsGraph, launch, serve, waitReady, watchPage, appMessages } from "../test/e2e/harness";
 import { synthesiseGraph, streamGraphJson } from "./bench/synthetic-graph";
 import { CORE_FILE, EXPLORER_DIR } from "../src/model/explorer-format";
+import { startProfile } from "./bench/cdp-profile";
 import { bareGraphJson, explorerFilesFor, searchQueryFor, type GraphData } from "./bench/bench-data";
 
 const VIEWPORT = { width: 1400, height: 900 };
@@ -148,6 +149,8 @@ interface PageRun {
   afterLensMB?: number | null;
   status?: string;
   messages: string[];
+  /** Where the wait went: the page's "pg:" marks and resource timings, ms after navigation (phaseTimeline). */
+  phases: string;
 }
 
 // In-page code is passed as source text: tsx compiles this file with esbuild's keepNames, whose __name() helper does
@@ -161,6 +164,22 @@ const READY_PROBE = `(() => {
   requestAnimationFrame(tick);
 })()`;
 
+
+/**
+ * The page's timeline up to now, ms after navigation: its scripts and data files (requested - received), the
+ * "pg:" marks (src/app/phase-marks.ts; the bare page's own) and the first complete render.
+ */
+const PHASES = `(() => {
+  const f = (x) => Math.round(x);
+  const parts = performance.getEntriesByType("resource")
+    .filter((r) => /\\.(js|bin|json|woff2)$/.test(r.name))
+    .map((r) => r.name.split("/").pop() + " " + f(r.startTime) + "-" + f(r.responseEnd));
+  const seen = new Set();
+  const marks = performance.getEntriesByType("mark")
+    .filter((m) => m.name.startsWith("pg:") && !seen.has(m.name) && seen.add(m.name))
+    .map((m) => m.name.slice(3) + " " + f(m.startTime));
+  return [...parts, ...marks, "ready " + f(window.__benchReadyAt)].join(", ");
+})()`;
 
 type Cpu = Map<string, number>;
 
@@ -283,12 +302,16 @@ async function measureApp(browser: Browser, url: string, searchFor: string | nul
   const watch = watchPage(page);
   try {
     await page.addInitScript({ content: READY_PROBE });
+    // BENCH_PROFILE=<folder>: the app's main thread sampled from navigation to the first frame (cdp-profile.ts).
+    const profiling = process.env.BENCH_PROFILE ? await startProfile(page, process.env.BENCH_PROFILE) : null;
     const cpu0 = await processCpu(browser);
     await page.goto(url);
     await waitReady(page, TIMEOUT);
     const cpuMs = cpuSpent(cpu0, await processCpu(browser));
+    if (profiling) await profiling("app, navigation to first frame");
     await waitFor(page, "window.__benchReadyAt !== undefined");
     const readyMs = (await page.evaluate("window.__benchReadyAt")) as number;
+    const phases = (await page.evaluate(PHASES)) as string;
     const h = await readHooks(page);
     if (!h.rendererOk) throw new Error(`the renderer did not start: ${h.error}`);
     const box = (await page.locator(".graph-canvas").boundingBox())!;
@@ -348,6 +371,7 @@ async function measureApp(browser: Browser, url: string, searchFor: string | nul
       afterLensMB: after.rendererMB,
       status: status.trim(),
       messages: appMessages(watch),
+      phases,
       stage: { width: Math.round(box.width), height: Math.round(box.height) },
     };
   } finally {
@@ -369,12 +393,13 @@ async function measureBare(browser: Browser, url: string): Promise<PageRun> {
     const error = (await page.evaluate("window.__bareError")) as string | undefined;
     if (error) throw new Error(`bare page: ${error}`);
     const readyMs = (await page.evaluate("window.__benchReadyAt")) as number;
+    const phases = (await page.evaluate(PHASES)) as string;
     const counts = (await page.evaluate("window.__bareCounts")) as { nodes: number; edges: number };
     await page.waitForTimeout(500);
     const { pan, zoom } = await driveCamera(browser, page, "#stage", "window.__bareRenders", stepsFor(counts.edges));
     const mem = await processMemory(browser);
     const heapMB = (await page.evaluate("performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null")) as number | null;
-    return { readyMs, cpuMs, pan, zoom, ...mem, heapMB, nodes: counts.nodes, edges: counts.edges, messages: appMessages(watch) };
+    return { readyMs, cpuMs, pan, zoom, ...mem, heapMB, nodes: counts.nodes, edges: counts.edges, messages: appMessages(watch), phases };
   } finally {
     await context.close();
   }
@@ -421,6 +446,8 @@ function table(name: string, app: PageRun[], bare: PageRun[]): string {
     `  first render per run: app ${app.map((r) => f0(r.readyMs)).join(", ")}; bare ${bare.map((r) => f0(r.readyMs)).join(", ")} ms`,
     `  CPU to first render per run: app ${app.map((r) => f0(r.cpuMs)).join(", ")}; bare ${bare.map((r) => f0(r.cpuMs)).join(", ")} ms`,
   ];
+  app.forEach((r, i) => lines.push(`  timeline, app run ${i + 1} (ms after navigation): ${r.phases}`));
+  bare.forEach((r, i) => lines.push(`  timeline, bare run ${i + 1}: ${r.phases}`));
   const messages = [...new Set([...app, ...bare].flatMap((r) => r.messages))];
   if (messages.length) lines.push(`  console: ${messages.slice(0, 5).join(" | ")}`);
   return lines.join("\n");

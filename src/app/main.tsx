@@ -7,6 +7,9 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { prefetchDefault } from "./data/load-graph";
+import { markPhase } from "./phase-marks";
+
+markPhase("main");
 
 // The graph's bytes are on their way while React boots and the browser's storage is asked for kept files.
 prefetchDefault();

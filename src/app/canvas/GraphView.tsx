@@ -23,6 +23,7 @@ import { RenderController, type DrawnInfo } from "./RenderController";
 import { buildRenderGraph, type Appearance, type DrawnSet } from "./render-graph";
 import { SIGMA_SETTINGS } from "./settings";
 import { TouchController } from "./TouchController";
+import { markPhase } from "../phase-marks";
 
 export interface GraphViewProps {
   graph: PaperGraph;
@@ -76,6 +77,7 @@ function useFontsReady(): boolean {
 
 export function GraphView(props: GraphViewProps) {
   const fontsReady = useFontsReady();
+  if (fontsReady) markPhase("fonts-ready");
   return fontsReady ? <GraphCanvas {...props} /> : <div className="graph-canvas" aria-busy="true" />;
 }
 
@@ -83,7 +85,12 @@ function GraphCanvas(props: GraphViewProps) {
   const { graph, visible, drawn, appearance, display, camera, focus, dispatch, onReady, onDrawn } = props;
   const { hovered, clusters, look, onLabelOverflow, onCluster, overlays } = props;
   // The first render graph and the reducers' view of the UI state exist before sigma does, so its first frame is final.
-  const [initial] = useState(() => ({ graph: buildRenderGraph(graph, drawn, appearance), drawn, appearance }));
+  const [initial] = useState(() => {
+    markPhase("render-graph-start");
+    const first = { graph: buildRenderGraph(graph, drawn, appearance), drawn, appearance };
+    markPhase("render-graph-built");
+    return first;
+  });
   const displayRef = useRef(display);
   // The label drawers are in the first settings too: changing a setting later makes sigma reprocess the whole graph.
   const [drawing] = useState<LabelDrawing>(() => ({ collected: [], look }));
