@@ -24,6 +24,7 @@ import { buildRenderGraph, type Appearance, type DrawnSet } from "./render-graph
 import { SIGMA_SETTINGS } from "./settings";
 import { TouchController } from "./TouchController";
 import { markPhase } from "../phase-marks";
+import { loadPageFonts, pageFontsLoaded } from "../page-fonts";
 
 export interface GraphViewProps {
   graph: PaperGraph;
@@ -49,29 +50,19 @@ export interface GraphViewProps {
 }
 
 /**
- * Whether the page's fonts have loaded (true at once where the browser has no font loading API, e.g. jsdom). Sigma
- * starts after them: labels are measured and placed with the label font, and the toolbar's final line breaks (Inter is
- * narrower than the fallback) fix the stage's size, so the first frame is drawn once at the size it keeps.
+ * Whether the page's fonts have loaded (page-fonts.ts): sigma starts after them, so the first frame is drawn once, at
+ * the size the stage keeps, with labels placed in their own font.
  */
-/** The weights of Inter the page uses (main.tsx bundles 400, 500 and 600): the UI's, and 500 for labels. */
-const PAGE_FONTS = ["400 13px Inter", "500 12px Inter", "600 13px Inter"];
-
 function useFontsReady(): boolean {
-  const fonts = typeof document !== "undefined" ? (document as Document & { fonts?: FontFaceSet }).fonts : undefined;
-  // check() is true for a face that is loaded or that no rule declares (jsdom, a build without the fonts).
-  const [ready, setReady] = useState(() => !fonts || PAGE_FONTS.every((f) => fonts.check(f)));
+  const [ready, setReady] = useState(() => pageFontsLoaded());
   useEffect(() => {
-    if (ready || !fonts) return;
+    if (ready) return;
     let live = true;
-    const done = () => live && setReady(true);
-    // load() starts the download of a face the layout has not asked for yet; ready waits for the rest.
-    Promise.all(PAGE_FONTS.map((f) => fonts.load(f)))
-      .then(() => fonts.ready)
-      .then(done, done);
+    void loadPageFonts().then(() => live && setReady(true));
     return () => {
       live = false;
     };
-  }, [ready, fonts]);
+  }, [ready]);
   return ready;
 }
 
