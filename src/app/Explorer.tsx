@@ -43,6 +43,7 @@ import { useSearchIndex } from "./state/use-search-index";
 import { useTheme } from "./state/use-theme";
 import { useDisplay, useExplorerView } from "./state/use-view";
 import { countMount, explorerHooks, publishTestHooks } from "./test-hooks";
+import { markPhase } from "./phase-marks";
 
 export interface ExplorerProps {
   graph: PaperGraph;
@@ -66,6 +67,7 @@ export interface ExplorerProps {
 }
 
 export function Explorer({ graph, search, loadWarnings = [], shown, kept, openControl, onOpenFiles, canAdd, onOpenJson, onForget, corrections }: ExplorerProps) {
+  markPhase("explorer-render");
   useEffect(() => countMount("explorer"), []);
   const attrs = graph.getAttributes();
   const [state, dispatch] = useExplorerStore(graph);
@@ -74,9 +76,11 @@ export function Explorer({ graph, search, loadWarnings = [], shown, kept, openCo
   const { theme, toggle: toggleTheme } = useTheme();
   const { selected, hovered, ego, pathTarget, filter, colorMode, sizeMetric } = state;
   const view = useExplorerView(graph, state, theme);
+  markPhase("explorer-view");
   const { leveled, visible, viewLook, appearance, drawn, isolated, path, largeOnlyPath, unstable, ranking } = view;
   const { play, step, hidden: stepHidden, setPlaying, setSpeed, reset: resetPlay } = usePlay(graph, filter, visible, drawn);
   const display = useDisplay(graph, state, view, step, stepHidden);
+  markPhase("explorer-display");
   const [drawnInfo, setDrawnInfo] = useState<DrawnInfo | null>(null);
   const [overflow, setOverflow] = useState<string[]>([]);
 

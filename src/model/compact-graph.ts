@@ -115,7 +115,7 @@ export class CompactGraph {
   loadedVersion = 0;
 
   private constructor(core: DecodedCore, private readonly fetchChunk: ChunkFetcher) {
-    const { header, nodeCount: n, edgeCount: m, nodeColumns: cols, edgeColumns: ecols } = core;
+    const { header, nodeCount: n, edgeCount: m, nodeColumns: cols, edgeColumns: ecols, keyIndex } = core;
     this.header = header;
     this.cols = cols;
     this.ecols = ecols;
@@ -126,8 +126,7 @@ export class CompactGraph {
     this.size = m;
     this.keys = (cols.get("key") as StringColumnReader).strings() as string[];
     this.labels = (cols.get("label") as StringColumnReader).strings() as string[];
-    this.index = new Map();
-    for (let i = 0; i < n; i++) this.index.set(this.keys[i]!, i);
+    this.index = keyIndex;
     const kinds = cols.get("kind") as DictColumnReader;
     const kindOfValue = kinds.values.map((v) => KIND_CODE.get(v ?? "") ?? 0);
     this.kind = new Uint8Array(n);

@@ -22,7 +22,7 @@ import {
   type SectionSpec,
   type SectionType,
 } from "./explorer-format";
-import { edgeAttributeProblems, graphAttributeProblems, ladderSizes, nodeAttributeProblems } from "./validate";
+import { edgeAttributeProblems, edgeFieldHolds, graphAttributeProblems, ladderSizes, nodeAttributeProblems, nodeFieldHolds } from "./validate";
 
 export type Typed = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 
@@ -76,6 +76,8 @@ export interface DecodedCore {
   edgeCount: number;
   nodeColumns: Map<string, ColumnReader>;
   edgeColumns: Map<string, ColumnReader>;
+  /** Node index by key (the keys are checked unique with it). */
+  keyIndex: Map<string, number>;
 }
 
 export type DecodeResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
@@ -413,19 +415,29 @@ export function decodeCore(bytes: Uint8Array, file = "core.bin"): DecodeResult<D
   checkGroups(p, header.groups, n, m);
   checkGraphFiles(p, header.graphFiles);
   if (p.list.length) return p.result(null as never);
-  checkValues(p, header, n, m, nodeColumns, edgeColumns);
-  return p.result({ header, nodeCount: n, edgeCount: m, nodeColumns, edgeColumns });
+  const keyIndex = checkValues(p, header, n, m, nodeColumns, edgeColumns);
+  return p.result({ header, nodeCount: n, edgeCount: m, nodeColumns, edgeColumns, keyIndex });
 }
 
-/** What the graph-file validator promises about the attributes core.bin carries (model/validate.ts). */
-function checkValues(p: Problems, header: ExplorerHeader, n: number, m: number, nodes: Map<string, ColumnReader>, edges: Map<string, ColumnReader>): void {
+/** A number column's stored values where every row's value is the stored one (no scale, no null or absent row). */
+function plainValues(c: ColumnReader | undefined): Typed | null {
+  if (c?.spec.type !== "number") return null;
+  return c.spec.scale === 0 && c.spec.nulls === undefined && c.spec.absent === undefined ? (c as NumberColumnReader).data : null;
+}
+
+/**
+ * What the graph-file validator promises about the attributes core.bin carries (model/validate.ts); returns the node
+ * index by key. Rows of 10^5-10^6 are checked by typed reads and quick tests of each rule, and a problem is worded
+ * (by the validator's own functions) only where a quick test fails.
+ */
+function checkValues(p: Problems, header: ExplorerHeader, n: number, m: number, nodes: Map<string, ColumnReader>, edges: Map<string, ColumnReader>): Map<string, number> {
   const keys = (nodes.get("key") as StringColumnReader).strings();
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const k = keys[i];
     if (typeof k !== "string" || k === "") p.add(`node ${i} has no key`);
     else if (seen.has(k)) p.add(`node ${i} "${k}": duplicate node key`);
-    else seen.add(k);
+    else seen.set(k, i);
   }
   const kinds = nodes.get("kind") as DictColumnReader;
   for (let i = 0; i < n; i++) {
@@ -456,13 +468,21 @@ function checkValues(p: Problems, header: ExplorerHeader, n: number, m: number, 
   const tgt = edges.get("target") as NumberColumnReader;
   const ekind = edges.get("kind") as DictColumnReader;
   const weight = edges.get("weight") as NumberColumnReader;
+  const sources = plainValues(src);
+  const targets = plainValues(tgt);
+  // Per dictionary value, whether it is an edge kind (a row's kind is then one typed read).
+  const kindHolds = ekind.spec.type === "dict" && ekind.spec.absent === undefined ? ekind.values.map((v) => typeof v === "string" && EDGE_KINDS.has(v)) : null;
+  // NaN where null or absent, as get()'s null and undefined are not finite either; the graph reads these floats too.
+  const weights = weight.spec.type === "number" ? weight.floats() : null;
   for (let e = 0; e < m; e++) {
-    const s = src.get(e) as number;
-    const t = tgt.get(e) as number;
+    const s = sources ? sources[e]! : (src.get(e) as number);
+    const t = targets ? targets[e]! : (tgt.get(e) as number);
     if (!(s < n) || !(t < n)) p.add(`edge ${e} joins node ${s} and node ${t}, but there are ${n} nodes; the file is damaged; ${REBUILD}`);
-    const k = ekind.get(e);
-    if (typeof k !== "string" || !EDGE_KINDS.has(k)) p.add(`edge ${e}: kind must be "authored", "coauthor", "coauthor-large", "about" or "related", got ${JSON.stringify(k)}`);
-    if (!Number.isFinite(weight.get(e) as number)) p.add(`edge ${e}: weight must be a finite number`);
+    if (!kindHolds?.[ekind.codes[e]!]) {
+      const k = ekind.get(e);
+      if (typeof k !== "string" || !EDGE_KINDS.has(k)) p.add(`edge ${e}: kind must be "authored", "coauthor", "coauthor-large", "about" or "related", got ${JSON.stringify(k)}`);
+    }
+    if (!Number.isFinite(weights ? weights[e]! : (weight.get(e) as number))) p.add(`edge ${e}: weight must be a finite number`);
   }
   const large = edges.get("largePapers");
   if (large) {
@@ -472,24 +492,35 @@ function checkValues(p: Problems, header: ExplorerHeader, n: number, m: number, 
       if (!Number.isInteger(v) || (v as number) < 0) p.add(`edge ${e}: largePapers must be a whole number of papers, got ${JSON.stringify(v)}`);
     }
   }
-  // Link years, byline spellings and ladder levels, as graph.json's validator checks them.
+  // Link years, byline spellings and ladder levels, as graph.json's validator checks them; the full check (its
+  // object and messages) only for a value the quick test of the same rule does not pass.
   for (const f of ["firstYear", "yearWeights", "as"]) {
     const c = edges.get(f);
     if (!c) continue;
-    for (let e = 0; e < m; e++) if (!c.isAbsent(e)) for (const problem of edgeAttributeProblems(`edge ${e}`, { [f]: c.get(e) })) p.add(problem);
+    for (let e = 0; e < m; e++) {
+      if (c.isAbsent(e)) continue;
+      const v = c.get(e);
+      if (!edgeFieldHolds(f, v)) for (const problem of edgeAttributeProblems(`edge ${e}`, { [f]: v })) p.add(problem);
+    }
   }
   const ladders = ladderSizes(header.graph.attributes);
   for (const f of ["communityLevels", "topicClusterLevels", "communityStability", "topicClusterStability"]) {
     const c = nodes.get(f);
     if (!c) continue;
+    // A level list is a list of integers by construction: its length is the quick test (no array made per node).
+    const levels = c.spec.type === "intList" && (f === "communityLevels" || f === "topicClusterLevels") ? (c as IntListColumnReader).offsets : null;
+    const wanted = levels ? ladders[f as "communityLevels" | "topicClusterLevels"] : null;
     for (let i = 0; i < n; i++) {
       if (c.isAbsent(i)) continue;
       const kind = kinds.get(i) as string;
-      for (const problem of nodeAttributeProblems(`node ${i} "${keys[i]}"`, { kind, [f]: c.get(i) }, () => true, true, ladders)) p.add(problem);
+      if (levels && !c.isNull(i) && NODE_KINDS.has(kind) && (wanted === null || levels[i + 1]! - levels[i]! === wanted)) continue;
+      const v = c.get(i);
+      if (!nodeFieldHolds(kind, f, v, ladders)) for (const problem of nodeAttributeProblems(`node ${i} "${keys[i]}"`, { kind, [f]: v }, () => true, true, ladders)) p.add(problem);
     }
   }
   // The graph attributes (cluster tables, large papers, ...) as graph.json's validator checks them.
   for (const problem of graphAttributeProblems(header.graph.attributes, (k) => seen.has(k))) p.add(problem);
+  return seen;
 }
 
 /** Checks a chunk file against its entry in core.bin and decodes it. */

@@ -196,3 +196,47 @@ describe("chunk problems", () => {
     expect(r.value.detailsLoaded(key)).toBe(false);
   });
 });
+
+describe("per-row values of the ladder and link-year columns", () => {
+  // The reader checks 10^5-10^6 rows of these with a quick test of each rule and words a problem with the graph-file
+  // validator's own functions only where the quick test fails: the messages must be the validator's, row for row.
+  it("a level list of the wrong length, a stability above 1, a malformed year list and a fractional first year", () => {
+    const g = buildSpecialGraph();
+    const level = { resolution: 1, modularity: 0.4, count: 2 };
+    g.setAttribute("communityLadder", { default: 1, levels: [level, level, level], stabilitySeeds: 3 });
+    const keys = g.nodes();
+    g.forEachNode((k) => {
+      g.setNodeAttribute(k, "communityLevels", [0, 0, 0]);
+      g.setNodeAttribute(k, "communityStability", 0.5);
+    });
+    g.setNodeAttribute(keys[1]!, "communityLevels", [0, 1]);
+    g.setNodeAttribute(keys[2]!, "communityStability", 1.5);
+    const coauthor = g.filterEdges((_e, a) => a.kind === "coauthor");
+    const edgeIndex = (key: string) => g.edges().indexOf(key);
+    g.forEachEdge((e, a) => {
+      if (a.kind === "coauthor") g.mergeEdgeAttributes(e, { firstYear: 2019, yearWeights: "2019:1" });
+    });
+    g.setEdgeAttribute(coauthor[0]!, "yearWeights", "2019-1");
+    g.setEdgeAttribute(coauthor[1]!, "firstYear", 2019.5);
+    const errors = problems(writeExplorerFiles(g)[0]!.bytes);
+    expect(errors).toContain(`core.bin: node 1 "${keys[1]}": attributes.communityLevels must hold one group id per level of the ladder (3), got 2`);
+    expect(errors).toContain(`core.bin: node 2 "${keys[2]}": attributes.communityStability must be a number from 0 to 1, got 1.5`);
+    expect(errors).toContain(`core.bin: edge ${edgeIndex(coauthor[0]!)}: attributes.yearWeights must be joint papers per year such as "2019:1,2021:2", got "2019-1"`);
+    expect(errors).toContain(`core.bin: edge ${edgeIndex(coauthor[1]!)}: attributes.firstYear must be a year or null, got 2019.5`);
+    expect(errors).toHaveLength(4);
+  });
+});
+
+describe("per-edge kind and weight", () => {
+  it("an edge of an unknown kind and one without a finite weight are named, the others pass", () => {
+    const g = buildSpecialGraph();
+    const [first, second] = g.edges();
+    g.setEdgeAttribute(first!, "kind", "cites" as never);
+    g.setEdgeAttribute(second!, "weight", Number.POSITIVE_INFINITY);
+    const errors = problems(writeExplorerFiles(g)[0]!.bytes);
+    expect(errors).toEqual([
+      `core.bin: edge 0: kind must be "authored", "coauthor", "coauthor-large", "about" or "related", got "cites"`,
+      "core.bin: edge 1: weight must be a finite number",
+    ]);
+  });
+});

@@ -18,7 +18,9 @@ const w = window as unknown as { __bareReady?: boolean; __bareError?: string; __
 fetch(params.get("data") ?? "./bare.json")
   .then((r) => r.json())
   .then((data) => {
+    performance.mark("pg:bare-json");
     const graph = Graph.from(data);
+    performance.mark("pg:bare-graph");
     const renderer = new Sigma(graph, stage, { ...(SIGMA_SETTINGS as object) });
     w.__bareRenders = 1;
     renderer.on("afterRender", () => void (w.__bareRenders = (w.__bareRenders ?? 0) + 1));

@@ -23,6 +23,8 @@ import { RenderController, type DrawnInfo } from "./RenderController";
 import { buildRenderGraph, type Appearance, type DrawnSet } from "./render-graph";
 import { SIGMA_SETTINGS } from "./settings";
 import { TouchController } from "./TouchController";
+import { markPhase } from "../phase-marks";
+import { loadPageFonts, pageFontsLoaded } from "../page-fonts";
 
 export interface GraphViewProps {
   graph: PaperGraph;
@@ -48,34 +50,25 @@ export interface GraphViewProps {
 }
 
 /**
- * Whether the page's fonts have loaded (true at once where the browser has no font loading API, e.g. jsdom). Sigma
- * starts after them: labels are measured and placed with the label font, and the toolbar's final line breaks (Inter is
- * narrower than the fallback) fix the stage's size, so the first frame is drawn once at the size it keeps.
+ * Whether the page's fonts have loaded (page-fonts.ts): sigma starts after them, so the first frame is drawn once, at
+ * the size the stage keeps, with labels placed in their own font.
  */
-/** The weights of Inter the page uses (main.tsx bundles 400, 500 and 600): the UI's, and 500 for labels. */
-const PAGE_FONTS = ["400 13px Inter", "500 12px Inter", "600 13px Inter"];
-
 function useFontsReady(): boolean {
-  const fonts = typeof document !== "undefined" ? (document as Document & { fonts?: FontFaceSet }).fonts : undefined;
-  // check() is true for a face that is loaded or that no rule declares (jsdom, a build without the fonts).
-  const [ready, setReady] = useState(() => !fonts || PAGE_FONTS.every((f) => fonts.check(f)));
+  const [ready, setReady] = useState(() => pageFontsLoaded());
   useEffect(() => {
-    if (ready || !fonts) return;
+    if (ready) return;
     let live = true;
-    const done = () => live && setReady(true);
-    // load() starts the download of a face the layout has not asked for yet; ready waits for the rest.
-    Promise.all(PAGE_FONTS.map((f) => fonts.load(f)))
-      .then(() => fonts.ready)
-      .then(done, done);
+    void loadPageFonts().then(() => live && setReady(true));
     return () => {
       live = false;
     };
-  }, [ready, fonts]);
+  }, [ready]);
   return ready;
 }
 
 export function GraphView(props: GraphViewProps) {
   const fontsReady = useFontsReady();
+  if (fontsReady) markPhase("fonts-ready");
   return fontsReady ? <GraphCanvas {...props} /> : <div className="graph-canvas" aria-busy="true" />;
 }
 
@@ -83,7 +76,12 @@ function GraphCanvas(props: GraphViewProps) {
   const { graph, visible, drawn, appearance, display, camera, focus, dispatch, onReady, onDrawn } = props;
   const { hovered, clusters, look, onLabelOverflow, onCluster, overlays } = props;
   // The first render graph and the reducers' view of the UI state exist before sigma does, so its first frame is final.
-  const [initial] = useState(() => ({ graph: buildRenderGraph(graph, drawn, appearance), drawn, appearance }));
+  const [initial] = useState(() => {
+    markPhase("render-graph-start");
+    const first = { graph: buildRenderGraph(graph, drawn, appearance), drawn, appearance };
+    markPhase("render-graph-built");
+    return first;
+  });
   const displayRef = useRef(display);
   // The label drawers are in the first settings too: changing a setting later makes sigma reprocess the whole graph.
   const [drawing] = useState<LabelDrawing>(() => ({ collected: [], look }));

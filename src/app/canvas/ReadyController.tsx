@@ -8,6 +8,7 @@ import type { CameraView } from "../state/ui-state";
 import { capturePng, type Capture, type CaptureOptions } from "./capture-png";
 import type { LabelHits } from "./LabelLayer";
 import { countMount } from "../test-hooks";
+import { markPhase } from "../phase-marks";
 
 /** A label as drawn, in page (CSS pixel) coordinates. */
 export interface DrawnLabel {
@@ -41,6 +42,7 @@ export interface GraphApi {
 export function ReadyController({ onReady, hits }: { onReady: (api: GraphApi) => void; hits: LabelHits }) {
   const sigma = useSigma();
   useEffect(() => {
+    markPhase("sigma-created");
     countMount("renderer");
     let renders = 1;
     const count = () => {

@@ -14,6 +14,7 @@ import type { GraphFile } from "../../model/graph-file";
 import { validateGraphFile } from "../../model/validate";
 import type { SearchService } from "./search-service";
 import type { PaperGraph } from "./types";
+import { markPhase } from "../phase-marks";
 
 export const GRAPH_URL = "./data/graph.json";
 export const BUILD_COMMAND = "npm run graph";
@@ -184,9 +185,12 @@ async function fetchCompact(url: string, fetchImpl: typeof fetch): Promise<{ gra
     return { warning: null };
   }
   if (!res.ok) return { warning: null };
+  markPhase("core-response");
   const bytes = new Uint8Array(await res.arrayBuffer());
+  markPhase("core-bytes");
   if (String.fromCharCode(...bytes.subarray(0, 4)) !== EXPLORER_MAGIC) return { warning: null };
   const r = CompactGraph.fromBytes(bytes, urlFetcher(folder, fetchImpl), name);
+  markPhase("core-decoded");
   if (!r.ok) return { warning: `${r.errors[0]} (read graph.json instead)` };
   return { graph: r.value };
 }

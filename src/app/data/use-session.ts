@@ -14,6 +14,7 @@ import { inlineLoader, type GraphLoader, type LoadResult } from "./load-graph";
 import { openInputs, readPicked, type BuildRunner, type OpenOutcome, type PickedFile } from "./open-files";
 import type { BuildState } from "./progress-view";
 import type { InputStore } from "./stored-inputs";
+import { markPhase } from "../phase-marks";
 
 export interface Loaded {
   result: LoadResult;
@@ -137,10 +138,12 @@ export function useSession({ store, build, fetchDefault, defaultUrl, loader = in
     let live = true;
     const showDefault = async () => {
       const result = await fetchDefault();
+      markPhase("graph-loaded");
       if (live) setLoaded((prev) => prev ?? { result, shown: { kind: "default", url: defaultUrl }, generation: 0 });
     };
     (async () => {
       const stored = await store.load();
+      markPhase("stored-checked");
       if (!live) return;
       if (!stored.ok) {
         // A browser without storage is normal (nothing to say); a record we could not read back is worth a line.
