@@ -3,10 +3,11 @@
  * arrays: the topic stage's throwaway graphs (term co-occurrences, paper similarities) never become graphology graphs.
  *
  * The graph is undirected and weighted, given as an edge list; it is stored as CSR (offsets, neighbours, weights, each
- * edge in both directions). Each level moves nodes one at a time, in an order shuffled by the given rng, to the
- * neighbouring community with the largest modularity gain k_i,c - resolution * tot_c * k_i / 2m (staying put on ties),
- * until a sweep moves nothing; the communities then become the nodes of the next level (their inner weight a self
- * loop). Cost: O(edges) per sweep; sweeps and levels are capped so no input can make it run away.
+ * edge in both directions). Each level moves nodes one at a time, from a queue in an order shuffled by the given
+ * rng, to the neighbouring community with the largest modularity gain k_i,c - resolution * tot_c * k_i / 2m (staying
+ * put on ties); a node that moves queues its neighbours again, until the queue is empty. The communities then become
+ * the nodes of the next level (their inner weight a self loop). Cost: O(degree) per visit; visits (64 per node) and
+ * levels are capped so no input can make it run away.
  * Same edges in the same order and the same rng stream give the same communities.
  */
 
@@ -23,6 +24,7 @@ export interface WeightedEdges {
   weight: ArrayLike<number>;
 }
 
+/** Visits per node and level at most (a plain sweep visits each node once). */
 const MAX_SWEEPS = 64;
 const MAX_LEVELS = 32;
 
@@ -87,6 +89,8 @@ class Workspace {
   readonly toCommunity: Float64Array;
   readonly touched: Int32Array;
   readonly order: Int32Array;
+  /** 1 while a node waits in the local moves' queue. */
+  readonly waiting: Uint8Array;
   readonly ids: Int32Array;
   /** Members of each community, grouped (aggregate). */
   readonly memberStart: Int32Array;
@@ -101,6 +105,7 @@ class Workspace {
     this.toCommunity = new Float64Array(n);
     this.touched = new Int32Array(n);
     this.order = new Int32Array(n);
+    this.waiting = new Uint8Array(n);
     this.ids = new Int32Array(n);
     this.memberStart = new Int32Array(n + 1);
     this.members = new Int32Array(n);
@@ -125,42 +130,60 @@ function moveNodes(g: Csr, resolution: number, rng: () => number, w: Workspace):
   }
   if (total === 0) return { community, count: n, moved: false };
   toCommunity.fill(0, 0, n);
+  // Fast local moves (Ozaki et al. 2016; the local moving phase of Traag et al.'s Leiden): nodes wait in a queue, in
+  // an order shuffled once; a node that moves puts back those of its neighbours that are outside its new community and
+  // not already waiting, since only their gains changed. Plain sweeps revisit every node until a whole sweep moves
+  // nothing: at 10,000 papers 3.0 M visits for 280 k moves, most of them to nodes whose neighbourhood had not changed.
+  const queue = order;
+  const waiting = w.waiting;
+  shuffleInto(queue, n, rng);
+  waiting.fill(1, 0, n);
+  let head = 0;
+  let queued = n;
+  let visits = 0;
+  const maxVisits = MAX_SWEEPS * n;
   let movedAny = false;
-  for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-    let moved = 0;
-    shuffleInto(order, n, rng);
-    for (let o = 0; o < n; o++) {
-      const i = order[o]!;
-      const own = community[i]!;
-      let count = 0;
-      for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
-        const c = community[neighbours[e]!]!;
-        // Weights are > 0 (toCsr drops the rest), so a community not yet met this node still sums to 0.
-        const sum = toCommunity[c]!;
-        if (sum === 0) touched[count++] = c;
-        toCommunity[c] = sum + weights[e]!;
-      }
-      tot[own]! -= k[i]!;
-      const scale = (resolution * k[i]!) / total;
-      let best = own;
-      let bestGain = toCommunity[own]! - tot[own]! * scale;
-      for (let t = 0; t < count; t++) {
-        const c = touched[t]!;
-        const gain = toCommunity[c]! - tot[c]! * scale;
-        if (gain > bestGain + 1e-12) {
-          best = c;
-          bestGain = gain;
-        }
-      }
-      for (let t = 0; t < count; t++) toCommunity[touched[t]!] = 0;
-      tot[best]! += k[i]!;
-      if (best !== own) {
-        community[i] = best;
-        moved++;
+  while (queued > 0 && visits < maxVisits) {
+    const i = queue[head]!;
+    head = head + 1 === n ? 0 : head + 1;
+    queued--;
+    waiting[i] = 0;
+    visits++;
+    const own = community[i]!;
+    let count = 0;
+    for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
+      const c = community[neighbours[e]!]!;
+      // Weights are > 0 (toCsr drops the rest), so a community not yet met this node still sums to 0.
+      const sum = toCommunity[c]!;
+      if (sum === 0) touched[count++] = c;
+      toCommunity[c] = sum + weights[e]!;
+    }
+    tot[own]! -= k[i]!;
+    const scale = (resolution * k[i]!) / total;
+    let best = own;
+    let bestGain = toCommunity[own]! - tot[own]! * scale;
+    for (let t = 0; t < count; t++) {
+      const c = touched[t]!;
+      const gain = toCommunity[c]! - tot[c]! * scale;
+      if (gain > bestGain + 1e-12) {
+        best = c;
+        bestGain = gain;
       }
     }
-    if (moved === 0) break;
+    for (let t = 0; t < count; t++) toCommunity[touched[t]!] = 0;
+    tot[best]! += k[i]!;
+    if (best === own) continue;
+    community[i] = best;
     movedAny = true;
+    for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
+      const j = neighbours[e]!;
+      if (waiting[j] === 1) continue;
+      waiting[j] = 1;
+      let tail = head + queued;
+      if (tail >= n) tail -= n;
+      queue[tail] = j;
+      queued++;
+    }
   }
   const ids = w.ids;
   ids.fill(-1, 0, n);

@@ -55,6 +55,36 @@ describe("louvain (flat arrays)", () => {
     for (let gi = 0; gi < 6; gi++) expect(new Set(group.flatMap((x, i) => (x === gi ? [ours[i]] : []))).size).toBe(1);
   });
 
+  it("queued local moves reach the modularity of plain sweeps (graphology's Louvain without fastLocalMoves)", () => {
+    // Heterogeneous: 40 groups of 25 to 100 nodes, hubs, a third of the edges between groups, integer weights.
+    const rng = seedrandom("queue");
+    const size = (g: number) => 25 + ((g * 37) % 76);
+    const groupOf: number[] = [];
+    for (let g = 0; g < 40; g++) for (let k = 0; k < size(g); k++) groupOf.push(g);
+    const n = groupOf.length;
+    const list: [number, number, number][] = [];
+    for (let a = 0; a < n; a++) {
+      const degree = 2 + Math.floor(12 / Math.sqrt(1 + (a % 53)));
+      for (let d = 0; d < degree; d++) {
+        const b = rng() < 0.67 ? groupOf.indexOf(groupOf[a]!) + Math.floor(rng() * size(groupOf[a]!)) : Math.floor(rng() * n);
+        if (b !== a) list.push([a, b, 1 + Math.floor(rng() * 3)]);
+      }
+    }
+    const e = edges(list);
+    const g = new Graph({ type: "undirected", multi: true });
+    for (let i = 0; i < n; i++) g.addNode(String(i));
+    for (const [a, b, w] of list) g.addEdge(String(a), String(b), { weight: w });
+    let ours = 0;
+    let sweeps = 0;
+    for (const seed of ["a", "b", "c"]) {
+      ours += modularity(n, e, louvain(n, e, { resolution: 1, rng: seedrandom(seed) }), 1) / 3;
+      const theirs = graphologyLouvain(g, { rng: seedrandom(seed), getEdgeWeight: "weight", fastLocalMoves: false });
+      sweeps += modularity(n, e, Array.from({ length: n }, (_, i) => theirs[String(i)]!), 1) / 3;
+    }
+    expect(ours).toBeGreaterThan(0.5);
+    expect(ours).toBeGreaterThanOrEqual(sweeps - 0.005);
+  });
+
   it("makes more, smaller communities at a higher resolution", () => {
     const { n, e } = planted(4, 25, "res");
     const count = (r: number) => new Set(louvain(n, e, { resolution: r, rng: seedrandom("r") })).size;

@@ -90,13 +90,15 @@ describe("topics and labels of the seed corpus", () => {
 
   it("labels clusters with two or three terms that are not generic and do not contain each other", () => {
     const generic = new Set(GENERIC);
-    // Seeds 42, 1, 7 x resolutions 0.8, 1, 1.25, as themes.test.ts. A label is one term only when no other distinctive
-    // term is about the same papers (label.ts); that stays rare: 6 of 83 labels before the word families and the
-    // title-head setting rule (cluster.ts), 3 of 92 after, 4 of 91 once issue 13's five
-    // struck words left the topics (subjects.ts).
+    // Ten seeds x resolutions 0.8, 1, 1.25. A label is one term only when no other distinctive term is about the same
+    // papers (label.ts); that stays rare: over seeds 42, 1, 7 (as themes.test.ts) 6 of 83 labels before the word
+    // families and the title-head setting rule (cluster.ts), 3 of 92 after, 4 of 91 once issue 13's five struck words
+    // left the topics (subjects.ts), 8 of 90 with the queued local moves of louvain.ts (another draw of the term
+    // clusterings that decide which terms are general). Nine runs are too few to tell those apart, so the count is
+    // over thirty: 13 of 304 before the queued local moves, 14 of 305 after.
     let labels = 0;
     let single = 0;
-    for (const seed of [42, 1, 7]) {
+    for (const seed of [42, 1, 7, 2, 3, 4, 5, 6, 8, 9]) {
       for (const resolution of [0.8, 1, 1.25]) {
         for (const c of seedClusters(seed, resolution).clusters) {
           const parts = c.label.split(", ");

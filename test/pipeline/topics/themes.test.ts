@@ -45,6 +45,13 @@ const SUBJECT: Record<string, RegExp> = {
   registration: /registration/i,
   uncertainty: /uncertainty|calibration/i,
 };
+/**
+ * Runs (of the nine) whose best cluster for the theme names its subject: all of them, but registration, whose ten
+ * papers (100% in one cluster) share it with the brain-tumour papers in most runs, the cluster then named by the
+ * tumours (4 of these 9 runs; over seeds 42, 1, 7, 2-6, 8, 9, 11 of 30 before the queued local moves of louvain.ts
+ * and 14 of 30 after).
+ */
+const NAMED_AT_LEAST: Record<string, number> = { registration: 4 };
 /** Methods and problems: their cluster's label must not start with a modality alone. */
 const METHOD_THEMES = ["federated", "fairness", "synthesis", "uncertainty", "foundation", "registration", "validation"];
 const LONE_MODALITY = /^(?:CT|MRI?|MR|PET|X-ray|ultrasound|CT images|MR images|X-ray images|ultrasound images)$/i;
@@ -70,17 +77,22 @@ describe("research clusters against the hand-labelled seed themes", () => {
   });
 
   it("names each theme's cluster by its subject, never by a modality alone for a method", () => {
-    const { clusters } = RUNS.find((r) => r.seed === DEFAULT_OPTIONS.seed && r.resolution === DEFAULT_OPTIONS.clusterResolution)!;
-    for (const theme of themes) {
-      const info = clusters.clusters[bestCluster(clusters, themeOf, theme).id]!;
-      const parts = info.label.split(", ");
-      // One term where no other distinctive term is about the same papers (subjects.test.ts holds how rare that is).
-      expect(parts.length, info.label).toBeLessThanOrEqual(3);
-      if (SUBJECT[theme]) {
-        expect([...parts, ...info.terms.slice(0, 3)].some((t) => SUBJECT[theme]!.test(t)), `${theme}: ${info.label} | ${info.terms.join("; ")}`).toBe(true);
+    const named = new Map<string, number>();
+    for (const { seed, resolution, clusters } of RUNS) {
+      for (const theme of themes) {
+        const info = clusters.clusters[bestCluster(clusters, themeOf, theme).id]!;
+        const parts = info.label.split(", ");
+        const where = `${theme} at seed ${seed}, resolution ${resolution}: ${info.label}`;
+        // One term where no other distinctive term is about the same papers (subjects.test.ts holds how rare that is).
+        expect(parts.length, where).toBeLessThanOrEqual(3);
+        if (SUBJECT[theme]?.test([...parts, ...info.terms.slice(0, 3)].join("; "))) named.set(theme, (named.get(theme) ?? 0) + 1);
+        // In every run for the themes held in one cluster; at the default run for all (validation's best cluster, 63-75%
+        // of its papers, is one of the clusters of what the papers validate, sometimes named by its modality).
+        const defaultRun = seed === DEFAULT_OPTIONS.seed && resolution === DEFAULT_OPTIONS.clusterResolution;
+        if (METHOD_THEMES.includes(theme) && (defaultRun || AT_LEAST[theme]! >= 0.8)) expect(parts[0], where).not.toMatch(LONE_MODALITY);
       }
-      if (METHOD_THEMES.includes(theme)) expect(parts[0], `${theme}: ${info.label}`).not.toMatch(LONE_MODALITY);
     }
+    for (const theme of Object.keys(SUBJECT)) expect(named.get(theme) ?? 0, `runs naming ${theme}`).toBeGreaterThanOrEqual(NAMED_AT_LEAST[theme] ?? RUNS.length);
   });
 
   it("builds labels from terms some title uses (titles name subjects; abstract-only words are the apparatus)", () => {
